@@ -1,0 +1,1 @@
+//! The Python subset: lexer, parser, compiler, VM (being written; see issue 4).

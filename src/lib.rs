@@ -1,0 +1,7 @@
+//! asyncio-playground: Python asyncio programs on an event loop that lives in the browser tab.
+//! Layers (see ARCHITECTURE.md): `runtime` (the event loop) <- `lang` (the Python subset) <- `ui`.
+
+pub mod lang;
+pub mod runtime;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The event loop with CPython asyncio's semantics (being written; see issue 3).
