@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("asyncio-playground is the web app (built with `trunk`); the native CLI is `aioplay`.");
+    eprintln!(
+        "asyncio-playground is the web app (built with `trunk`); the native CLI is `aioplay`."
+    );
     std::process::exit(2);
 }

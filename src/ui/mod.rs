@@ -1,4 +1,16 @@
-//! The Yew UI (wasm only).
+//! The Yew UI (wasm only): one reducer (`state`), a hook with verbs (`hooks`), pure panels.
+//! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
-/// Mounts the app on `<body>`.
-pub fn start() {}
+pub mod app;
+pub mod hooks;
+pub mod panels;
+pub mod state;
+
+pub use app::App;
+
+/// Mounts the app on `<body>`, after installing a panic hook that shows a readable error
+/// instead of a silently dead page.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the release site into dist/ (wasm-opt -Oz) and prints what a first load downloads.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+bash scripts/bootstrap.sh
+trunk build --release
+echo "dist/ sizes (raw -> gzip -9):"
+total_raw=0; total_gz=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  [ -f "$f" ] || continue
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  printf '  %-48s %9d B -> %8d B\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '  %-48s %9d B -> %8d B\n' "total (wasm + js + css)" "$total_raw" "$total_gz"

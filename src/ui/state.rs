@@ -1,0 +1,124 @@
+//! The app state and its reducer (as yew's `function_todomvc/src/state.rs`): every change
+//! to what the UI shows goes through `Action`, so views stay pure functions of `State`.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The program shown when nothing is saved yet: two tasks running concurrently.
+pub const DEFAULT_PROGRAM: &str = r#"import asyncio
+
+async def fetch(name, delay):
+    print(f"{name}: start")
+    await asyncio.sleep(delay)
+    print(f"{name}: done after {delay}s")
+    return name.upper()
+
+async def main():
+    a = asyncio.create_task(fetch("users", 2))
+    b = asyncio.create_task(fetch("orders", 1))
+    print(await asyncio.gather(a, b))
+
+asyncio.run(main())
+"#;
+
+/// Where a run is in its life, as the toolbar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Nothing has run since the last reset.
+    Idle,
+    /// The loop is running.
+    Running,
+    /// The program ended (normally or with an uncaught exception).
+    Finished,
+}
+
+impl RunStatus {
+    /// The word the status bar shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            RunStatus::Idle => "Ready",
+            RunStatus::Running => "Running",
+            RunStatus::Finished => "Finished",
+        }
+    }
+}
+
+/// Which stream a console line came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+    /// A message from the playground itself (not the program).
+    System,
+}
+
+/// One line in the console. Text only: it is never interpreted as HTML.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsoleLine {
+    pub stream: Stream,
+    pub text: String,
+}
+
+/// Everything the UI shows. Big parts sit behind `Rc` so an action does not clone the world.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub code: Rc<str>,
+    pub status: RunStatus,
+    pub console: Rc<Vec<ConsoleLine>>,
+    /// How many runs were started since the page loaded (names the run in the console).
+    pub runs: u32,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            code: Rc::from(DEFAULT_PROGRAM),
+            status: RunStatus::Idle,
+            console: Rc::new(Vec::new()),
+            runs: 0,
+        }
+    }
+}
+
+/// What can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The editor's text changed.
+    Edit { code: String },
+    /// A run starts: the console is cleared and says so.
+    RunStarted,
+    /// The program wrote output.
+    Output { stream: Stream, text: String },
+    /// The run ended.
+    RunFinished,
+    /// Back to a clean slate (the code stays).
+    Reset,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit { code } => next.code = Rc::from(code),
+            Action::RunStarted => {
+                next.runs += 1;
+                next.status = RunStatus::Running;
+                next.console = Rc::new(vec![ConsoleLine {
+                    stream: Stream::System,
+                    text: format!("--- run {}: main.py ---", next.runs),
+                }]);
+            }
+            Action::Output { stream, text } => {
+                Rc::make_mut(&mut next.console).push(ConsoleLine { stream, text });
+            }
+            Action::RunFinished => next.status = RunStatus::Finished,
+            Action::Reset => {
+                next.status = RunStatus::Idle;
+                next.console = Rc::new(Vec::new());
+            }
+        }
+        Rc::new(next)
+    }
+}
