@@ -9,7 +9,9 @@ bash scripts/bootstrap.sh
 
 suite() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
 
-suite "1/3 native: cargo test"
+suite "1/3 native: cargo fmt --check, clippy, cargo test"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets
 
 suite "2/3 browser: wasm-pack test --headless --chrome"
