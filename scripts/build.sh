@@ -7,10 +7,9 @@ bash scripts/bootstrap.sh
 trunk build --release
 echo "dist/ sizes (raw -> gzip -9):"
 total_raw=0; total_gz=0
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  [ -f "$f" ] || continue
+while IFS= read -r f; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '  %-48s %9d B -> %8d B\n' "$(basename "$f")" "$raw" "$gz"
-done
+done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
 printf '  %-48s %9d B -> %8d B\n' "total (wasm + js + css)" "$total_raw" "$total_gz"

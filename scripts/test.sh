@@ -15,6 +15,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets
 
 suite "2/3 browser: wasm-pack test --headless --chrome"
+node scripts/bundle-editor.mjs
 wasm-pack test --headless --chrome -- --test 'browser_*'
 
 suite "3/3 end-to-end: release build + playwright-core in Chromium"

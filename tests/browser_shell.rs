@@ -32,7 +32,8 @@ async fn shell_has_header_editor_tasks_console_and_run() {
         find(&root, "h1.brand").text_content().unwrap(),
         "asyncio playground"
     );
-    assert!(find(&root, "#code").text_content().is_some());
+    let editor_text = find(&root, "#code .cm-content").text_content().unwrap();
+    assert!(editor_text.contains("asyncio.run(main())"), "editor shows: {editor_text:?}");
     assert_eq!(
         find(&root, ".tasks-panel .panel-title")
             .text_content()

@@ -1,37 +1,71 @@
-//! The code editor pane (a plain textarea until the CodeMirror bundle lands).
+//! The code editor pane: CodeMirror, created once and kept in sync with the state's code.
 
+use crate::ui::editor::{create_editor, JsEditor};
 use crate::ui::hooks::use_playground;
-use web_sys::HtmlTextAreaElement;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The live editor and the closures it calls back into (kept alive with it).
+struct Mounted {
+    editor: JsEditor,
+    _on_change: Closure<dyn FnMut(String)>,
+    _on_run: Closure<dyn FnMut()>,
+}
 
 /// The program text; Ctrl/Cmd+Enter runs it.
 #[component]
 pub fn EditorPanel() -> Html {
-    let Some(pg) = use_playground() else {
-        return html! {};
-    };
-    let oninput = {
-        let pg = pg.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                pg.edit(area.value());
+    let pg = use_playground();
+    let host = use_node_ref();
+    let mounted = use_mut_ref(|| None::<Mounted>);
+
+    // Create the editor once, when the host element exists.
+    {
+        let (host, mounted, pg) = (host.clone(), mounted.clone(), pg.clone());
+        use_effect_with((), move |_| {
+            if let (Some(el), Some(pg)) = (host.cast::<web_sys::Element>(), pg) {
+                let code = pg.state().code.to_string();
+                let on_change = {
+                    let pg = pg.clone();
+                    Closure::<dyn FnMut(String)>::new(move |text: String| pg.edit(text))
+                };
+                let on_run = Closure::<dyn FnMut()>::new(move || pg.run());
+                let editor = create_editor(
+                    &el,
+                    &code,
+                    on_change.as_ref().unchecked_ref(),
+                    on_run.as_ref().unchecked_ref(),
+                );
+                *mounted.borrow_mut() = Some(Mounted {
+                    editor,
+                    _on_change: on_change,
+                    _on_run: on_run,
+                });
             }
-        })
-    };
-    let onkeydown = {
-        let pg = pg.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                e.prevent_default();
-                pg.run();
+            move || {
+                if let Some(m) = mounted.borrow_mut().take() {
+                    m.editor.destroy();
+                }
             }
-        })
-    };
+        });
+    }
+
+    // Text replaced from outside the editor (a preset, a share link) flows in.
+    let code = pg.as_ref().map(|pg| pg.state().code.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(code, move |code| {
+            if let (Some(m), Some(code)) = (mounted.borrow().as_ref(), code) {
+                m.editor.set_doc(code);
+            }
+        });
+    }
+
     html! {
         <section class="panel editor-panel" aria-label="Editor">
             <h2 class="panel-title">{ "main.py" }</h2>
-            <textarea class="code" id="code" spellcheck="false" aria-label="Python program"
-                value={pg.state().code.to_string()} {oninput} {onkeydown} />
+            <div class="code" id="code" ref={host}></div>
         </section>
     }
 }

@@ -1,0 +1,40 @@
+//! The bridge to the CodeMirror editor bundle (`www/editor/editor.js`, bundled by esbuild
+//! into `www/gen/editor.js`): wasm-bindgen imports it as a module snippet.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/www/gen/editor.js")]
+extern "C" {
+    /// A live CodeMirror editor (see `EditorHandle` in editor.js).
+    pub type JsEditor;
+
+    /// Creates an editor inside `parent` showing `doc`; `on_change(text)` is called on every
+    /// edit and `on_run()` on Ctrl/Cmd-Enter.
+    #[wasm_bindgen(js_name = createEditor)]
+    pub fn create_editor(
+        parent: &web_sys::Element,
+        doc: &str,
+        on_change: &js_sys::Function,
+        on_run: &js_sys::Function,
+    ) -> JsEditor;
+
+    #[wasm_bindgen(method, js_name = getDoc)]
+    pub fn get_doc(this: &JsEditor) -> String;
+    /// Replaces the text (one undoable change); a no-op when the text is the same.
+    #[wasm_bindgen(method, js_name = setDoc)]
+    pub fn set_doc(this: &JsEditor, text: &str);
+    /// `markers`: an array of `{line, name, state}`, one per live task.
+    #[wasm_bindgen(method, js_name = setTaskMarkers)]
+    pub fn set_task_markers(this: &JsEditor, markers: &JsValue);
+    /// Underlines the UTF-16 range with `message`; an empty message clears it.
+    #[wasm_bindgen(method, js_name = setError)]
+    pub fn set_error(this: &JsEditor, from: u32, to: u32, message: &str);
+    #[wasm_bindgen(method, js_name = goToLine)]
+    pub fn go_to_line(this: &JsEditor, line: u32);
+    #[wasm_bindgen(method, js_name = setReadOnly)]
+    pub fn set_read_only(this: &JsEditor, flag: bool);
+    #[wasm_bindgen(method)]
+    pub fn focus(this: &JsEditor);
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &JsEditor);
+}

@@ -1,0 +1,126 @@
+// The playground's code editor: CodeMirror 6 with Python, a gutter marker per live task,
+// syntax errors as diagnostics, Ctrl/Cmd-Enter to run. Bundled by scripts/bundle-editor.mjs
+// into www/gen/editor.js, which the Rust side imports through wasm-bindgen.
+import { EditorView, basicSetup } from 'codemirror';
+import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec } from '@codemirror/state';
+import { keymap, gutter, GutterMarker } from '@codemirror/view';
+import { indentWithTab } from '@codemirror/commands';
+import { indentUnit } from '@codemirror/language';
+import { python } from '@codemirror/lang-python';
+import { setDiagnostics } from '@codemirror/lint';
+
+/** One dot per task on the line it is running or awaiting at, coloured by its state. */
+class TaskMarker extends GutterMarker {
+  constructor(tasks) { super(); this.tasks = tasks; }
+  eq(other) {
+    return other.tasks.length === this.tasks.length &&
+      other.tasks.every((t, i) => t.name === this.tasks[i].name && t.state === this.tasks[i].state);
+  }
+  toDOM() {
+    const box = document.createElement('span');
+    box.className = 'cm-task-markers';
+    for (const t of this.tasks.slice(0, 3)) {
+      const dot = document.createElement('span');
+      dot.className = `cm-task-dot state-${t.state.toLowerCase()}`;
+      dot.title = `${t.name}: ${t.state}`;
+      box.appendChild(dot);
+    }
+    box.setAttribute('aria-label', this.tasks.map((t) => `${t.name} ${t.state}`).join(', '));
+    return box;
+  }
+}
+
+const setTasks = StateEffect.define();
+const taskField = StateField.define({
+  create: () => RangeSet.empty,
+  update(value, tr) {
+    value = value.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setTasks)) value = e.value;
+    return value;
+  },
+});
+
+function taskRanges(state, markers) {
+  const byLine = new Map();
+  for (const m of markers) {
+    if (m.line < 1 || m.line > state.doc.lines) continue;
+    if (!byLine.has(m.line)) byLine.set(m.line, []);
+    byLine.get(m.line).push(m);
+  }
+  const lines = [...byLine.keys()].sort((a, b) => a - b);
+  return RangeSet.of(lines.map((l) => new TaskMarker(byLine.get(l)).range(state.doc.line(l).from)));
+}
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--code-bg)', color: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
+  '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
+  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
+  '.cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
+  '.cm-task-gutter': { width: '18px' },
+});
+
+/**
+ * Creates an editor in `parent` showing `doc`. `onChange(text)` is called on every edit,
+ * `onRun()` on Ctrl/Cmd-Enter. Returns a handle with the methods the Rust side uses.
+ */
+export function createEditor(parent, doc, onChange, onRun) {
+  const readOnly = new Compartment();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
+        basicSetup,
+        keymap.of([indentWithTab]),
+        indentUnit.of('    '),
+        python(),
+        taskField,
+        gutter({ class: 'cm-task-gutter', markers: (v) => v.state.field(taskField) }),
+        readOnly.of(EditorState.readOnly.of(false)),
+        theme,
+        EditorView.contentAttributes.of({ 'aria-label': 'Python program (Esc then Tab leaves the editor)' }),
+        EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
+      ],
+    }),
+  });
+  return new EditorHandle(view, readOnly);
+}
+
+/** What the Rust side may do with an editor. */
+class EditorHandle {
+  constructor(view, readOnly) { this.view = view; this.readOnlyCompartment = readOnly; }
+  getDoc() { return this.view.state.doc.toString(); }
+  /** Replaces the whole text (one undoable change) unless it is already that text. */
+  setDoc(text) {
+    if (text === this.getDoc()) return;
+    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
+  }
+  /** `markers`: [{line (1-based), name, state}] for each live task. */
+  setTaskMarkers(markers) {
+    this.view.dispatch({ effects: setTasks.of(taskRanges(this.view.state, markers)) });
+  }
+  /** Underlines UTF-16 range [from, to) with `message`; an empty message clears it. */
+  setError(from, to, message) {
+    const len = this.view.state.doc.length;
+    const diagnostics = message
+      ? [{ from: Math.min(from, len), to: Math.min(Math.max(to, from + 1), len), severity: 'error', message }]
+      : [];
+    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+  }
+  /** Moves the cursor to a 1-based line and focuses the editor. */
+  goToLine(line) {
+    const l = this.view.state.doc.line(Math.max(1, Math.min(line, this.view.state.doc.lines)));
+    this.view.dispatch({ selection: { anchor: l.from }, scrollIntoView: true });
+    this.view.focus();
+  }
+  setReadOnly(flag) {
+    this.view.dispatch({ effects: this.readOnlyCompartment.reconfigure(EditorState.readOnly.of(flag)) });
+  }
+  focus() { this.view.focus(); }
+  destroy() { this.view.destroy(); }
+}
