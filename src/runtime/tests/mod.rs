@@ -1,0 +1,3 @@
+//! Scenario tests with the scripted host (`testing.rs`), asserting results and traces.
+
+mod core;
