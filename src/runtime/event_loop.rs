@@ -195,6 +195,11 @@ impl<H: Host> Loop<H> {
         std::mem::take(&mut self.trace.events)
     }
 
+    /// The events recorded since the last drain, without taking them.
+    pub fn trace_events(&self) -> &[TraceEvent] {
+        &self.trace.events
+    }
+
     /// Is something to run right now: an iteration in progress, or callbacks ready?
     pub fn has_ready(&self) -> bool {
         self.iter_remaining > 0 || !self.ready.is_empty()

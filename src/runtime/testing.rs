@@ -101,6 +101,8 @@ pub struct TestHost {
     pub log: Vec<String>,
     pub vars: HashMap<String, Val>,
     pub reports: Vec<String>,
+    /// The exception being handled by the running script's innermost `except`.
+    pub caught: Option<TExc>,
 }
 
 impl TestHost {
@@ -192,6 +194,11 @@ impl Cx<'_> {
     }
     pub fn set(&mut self, var: &str, v: Val) {
         self.host.vars.insert(var.into(), v);
+    }
+    /// `asyncio.shield(<var>)`.
+    pub fn shield_of(&mut self, var: &str) -> FutId {
+        let f = self.fut(var);
+        self.lp.shield(f)
     }
     /// `create_task(script, name=name)`, stored in var `name`.
     pub fn spawn(&mut self, name: &str, s: Script) -> TaskId {
@@ -409,6 +416,7 @@ impl ScriptCoro {
         // 2. Run until the next await.
         loop {
             host.vars.insert("_acc".into(), self.acc.clone());
+            host.caught = self.caught.last().cloned();
             let Some(op) = self.ops.get(self.pc).cloned() else { return Step::Return(Val::None) };
             self.pc += 1;
             let mut thrown = None;
@@ -598,8 +606,7 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
 
 /// The whole trace so far, formatted; only events of the named tasks if `only` is non-empty.
 pub fn trace(lp: &mut Loop<TestHost>, only: &[&str]) -> Vec<String> {
-    let events = lp.drain_trace();
-    events
+    lp.trace_events()
         .iter()
         .filter(|e| only.is_empty() || only.contains(&&*e.name))
         .map(|e| fmt_event(lp, e))

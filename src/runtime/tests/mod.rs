@@ -1,3 +1,4 @@
 //! Scenario tests with the scripted host (`testing.rs`), asserting results and traces.
 
 mod core;
+mod seeds;
