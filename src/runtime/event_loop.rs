@@ -18,7 +18,7 @@ use super::{FutId, TaskId};
 /// which CPython callback it stands for. Done-callbacks receive the completed future.
 pub enum Callback<H: Host> {
     /// `Task.__step(exc)`, scheduled by `create_task`, a bare yield, or a bad await.
-    TaskStep { task: TaskId, exc: Option<H::Exc> },
+    TaskStep { task: TaskId, exc: Option<Box<H::Exc>> },
     /// `Task.__wakeup(fut)`, the done-callback a task puts on what it awaits.
     TaskWakeup { task: TaskId },
     /// `futures._set_result_unless_cancelled(fut, None)`: a sleep's timer.
@@ -284,7 +284,7 @@ impl<H: Host> Loop<H> {
     fn dispatch(&mut self, host: &mut H, cb: Callback<H>, arg: Option<FutId>) -> Result<(), H::Exc> {
         let arg_or_dummy = arg.unwrap_or(FutId { idx: u32::MAX, gen: u32::MAX });
         match cb {
-            Callback::TaskStep { task, exc } => return self.task_step(host, task, exc),
+            Callback::TaskStep { task, exc } => return self.task_step(host, task, exc.map(|e| *e)),
             Callback::TaskWakeup { task } => return self.task_wakeup(host, task, arg_or_dummy),
             Callback::SleepDone { fut } | Callback::ReleaseWaiter { fut } => {
                 if !self.future_done(fut) {

@@ -85,7 +85,7 @@ pub(crate) struct Fut<H: Host> {
     /// `_cancel_message`.
     pub(crate) cancel_msg: Option<Rc<str>>,
     /// `_cancelled_exc`: the `CancelledError` a task's coroutine raised, re-raised once.
-    pub(crate) cancelled_exc: Option<H::Exc>,
+    pub(crate) cancelled_exc: Option<Box<H::Exc>>,
     /// `__log_traceback`: an exception was set and nobody has retrieved it yet.
     pub(crate) log_traceback: bool,
     pub(crate) kind: FutKind,
@@ -165,7 +165,7 @@ impl<H: Host> Loop<H> {
         let msg = match self.fut_mut(f) {
             Some(x) => {
                 if let Some(e) = x.cancelled_exc.take() {
-                    return e;
+                    return *e;
                 }
                 x.cancel_msg.clone()
             }

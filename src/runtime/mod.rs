@@ -31,6 +31,7 @@
 //!    is added to `fut`, which becomes `fut_waiter` (and is cancelled at once if a cancel is
 //!    pending); `Yield` → the step is queued again at the back;
 //! 5. the task stops being current.
+//!
 //! When `fut` completes (`future.rs`, `complete`), its callbacks are queued in registration
 //! order; the wakeup reads the result and steps the task, throwing the exception in if any.
 //! `Task.cancel` cancels `fut_waiter` if that accepts, else sets `must_cancel`.
@@ -83,7 +84,7 @@ pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Callback, Command, Loop};
 pub use future::FutId;
 pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
-pub use native::{AwaitFuture, Native};
+pub use native::{await_future, Native};
 pub use queue::QueueKind;
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;

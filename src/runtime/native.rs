@@ -16,14 +16,14 @@ use super::{FutId, Loop, TaskId};
 pub enum Native<H: Host> {
     Sleep(Sleep<H>),
     AwaitFuture(AwaitFuture),
-    WaitFor(WaitFor<H>),
+    WaitFor(Box<WaitFor<H>>),
     Wait(Wait),
     AsCompletedNext(AsCompletedNext),
-    TaskGroupExit(TaskGroupExit<H>),
+    TaskGroupExit(Box<TaskGroupExit<H>>),
     LockAcquire(LockAcquire),
     SemaphoreAcquire(SemaphoreAcquire),
     EventWait(EventWait),
-    ConditionWait(ConditionWait<H>),
+    ConditionWait(Box<ConditionWait<H>>),
     QueueGet(QueueGet),
     QueuePut(QueuePut<H>),
     QueueJoin(QueueJoin),
@@ -56,12 +56,12 @@ pub struct AwaitFuture {
     yielded: bool,
 }
 
-impl AwaitFuture {
-    /// A coroutine awaiting `fut`.
-    pub fn new<H: Host>(fut: FutId) -> Native<H> {
-        Native::AwaitFuture(AwaitFuture { fut, yielded: false })
-    }
+/// A coroutine awaiting `fut` (`await fut`).
+pub fn await_future<H: Host>(fut: FutId) -> Native<H> {
+    Native::AwaitFuture(AwaitFuture { fut, yielded: false })
+}
 
+impl AwaitFuture {
     fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
         match wait_on(lp, host, self.fut, &mut self.yielded, input) {
             Poll::Pending(step) => step,

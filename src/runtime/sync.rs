@@ -232,7 +232,7 @@ impl<H: Host> Loop<H> {
     /// `Condition.wait()`: release the lock, wait for a notify, re-acquire; returns True.
     /// RuntimeError('cannot wait on un-acquired lock') if the lock is not held.
     pub fn condition_wait(&mut self, id: ResourceId) -> Native<H> {
-        Native::ConditionWait(ConditionWait { cond: id, state: CondWaitState::Start })
+        Native::ConditionWait(Box::new(ConditionWait { cond: id, state: CondWaitState::Start }))
     }
 
     /// `Condition.notify(n)`: wake up to `n` waiters. RuntimeError('cannot notify on
@@ -375,7 +375,7 @@ pub struct EventWait {
 }
 
 impl EventWait {
-    fn waiters<'a, H: Host>(lp: &'a mut Loop<H>, id: ResourceId) -> Option<&'a mut VecDeque<FutId>> {
+    fn waiters<H: Host>(lp: &mut Loop<H>, id: ResourceId) -> Option<&mut VecDeque<FutId>> {
         match lp.lib.resources.get_mut(id.0 as usize)? {
             Resource::Event(e) => Some(&mut e.waiters),
             _ => None,

@@ -292,7 +292,7 @@ impl<H: Host> Loop<H> {
                 ExcClass::Cancelled => {
                     // `super().cancel()`: the message is reset, the exception kept for result().
                     if let Some(f) = self.fut_mut(fut) {
-                        f.cancelled_exc = Some(e);
+                        f.cancelled_exc = Some(Box::new(e));
                         f.cancel_msg = None;
                     }
                     self.complete(fut, FutState::Cancelled);
@@ -303,14 +303,14 @@ impl<H: Host> Loop<H> {
                     fatal = Some(e);
                 }
             },
-            Step::Await(w) if w == fut || !self.fut(w).is_some() => {
+            Step::Await(w) if w == fut || self.fut(w).is_none() => {
                 let msg = if w == fut {
                     format!("Task cannot await on itself: <Task name='{}'>", self.tasks[t.0 as usize].name)
                 } else {
                     format!("Task got bad yield: {w}")
                 };
                 let e = host.new_exc(RuntimeExc::Runtime(msg));
-                self.schedule(Callback::TaskStep { task: t, exc: Some(e) });
+                self.schedule(Callback::TaskStep { task: t, exc: Some(Box::new(e)) });
                 after = Some(Reason::Yielded);
             }
             Step::Await(w) => {

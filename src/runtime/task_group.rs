@@ -169,7 +169,7 @@ impl<H: Host> Loop<H> {
     /// to propagate), or returns None, meaning "not suppressed": the caller re-raises the
     /// body's own exception, if any (`async with` semantics).
     pub fn task_group_exit(&mut self, g: TaskGroupId, exc: Option<H::Exc>) -> Native<H> {
-        Native::TaskGroupExit(TaskGroupExit { g: g.0, exc, propagate: None, waiting: None, started: false })
+        Native::TaskGroupExit(Box::new(TaskGroupExit { g: g.0, exc, propagate: None, waiting: None, started: false }))
     }
 }
 

@@ -188,7 +188,7 @@ impl<H: Host> Loop<H> {
 /// task (3.12+: no task is created unless `timeout <= 0`).
 pub enum Awaitable<H: Host> {
     Future(FutId),
-    Coro(TaskCoro<H>),
+    Coro(Box<TaskCoro<H>>),
 }
 
 /// The `wait_for` coroutine.
@@ -211,7 +211,7 @@ enum WaitForState {
 /// seconds pass (`aw` is cancelled first and waited for). If `aw` suppresses the cancellation
 /// and returns, that value is returned.
 pub fn wait_for<H: Host>(aw: Awaitable<H>, timeout: Option<f64>) -> Native<H> {
-    Native::WaitFor(WaitFor { inner: Some(aw), timeout, state: WaitForState::Start })
+    Native::WaitFor(Box::new(WaitFor { inner: Some(aw), timeout, state: WaitForState::Start }))
 }
 
 impl<H: Host> WaitFor<H> {
@@ -269,7 +269,7 @@ impl<H: Host> WaitFor<H> {
         let fut = match self.inner.take() {
             Some(Awaitable::Future(f)) => f,
             Some(Awaitable::Coro(c)) => {
-                let t = lp.create_task(c, None);
+                let t = lp.create_task(*c, None);
                 lp.task_future(t).expect("just created")
             }
             None => return Step::Raise(host.new_exc(RuntimeExc::Runtime("wait_for without awaitable".into()))),
