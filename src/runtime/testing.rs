@@ -186,6 +186,19 @@ pub struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// Logs "<time> <task>: msg".
+    pub fn log(&mut self, msg: &str) {
+        let name = self.lp.task_name(self.task).unwrap_or_default();
+        let t = self.lp.time();
+        self.host.log.push(format!("{t} {name}: {msg}"));
+    }
+    /// The integer stored in a var (ids of timeouts, groups, resources).
+    pub fn int(&self, var: &str) -> u32 {
+        match self.host.vars.get(var) {
+            Some(Val::Int(i)) => *i as u32,
+            other => panic!("{var} is not an int: {other:?}"),
+        }
+    }
     pub fn fut(&self, var: &str) -> FutId {
         self.host.fut(var)
     }
@@ -212,16 +225,18 @@ impl Cx<'_> {
 pub type CallFn = Rc<dyn Fn(&mut Cx) -> Result<Option<Val>, TExc>>;
 pub type NativeFn = Rc<dyn Fn(&mut Cx) -> Native<TestHost>>;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Catch {
     Cancelled,
     Exception,
     Any,
+    Only(Kind),
 }
 
 impl Catch {
-    fn matches(self, e: &TExc) -> bool {
+    fn matches(&self, e: &TExc) -> bool {
         match self {
+            Catch::Only(k) => e.kind == *k,
             Catch::Cancelled => e.kind == Kind::Cancelled,
             Catch::Exception => !matches!(e.kind, Kind::Cancelled | Kind::KeyboardInterrupt),
             Catch::Any => true,
@@ -290,6 +305,13 @@ impl Script {
             Ok(None)
         })
     }
+    /// Logs the exception being handled: "<time> <task>: <label> <exc>".
+    pub fn log_caught(self, label: &'static str) -> Self {
+        self.run(move |cx| {
+            let e = cx.host.caught.clone().map(|e| e.to_string()).unwrap_or_default();
+            cx.log(&format!("{label} {e}"));
+        })
+    }
     /// `var = <accumulator>`.
     pub fn store(self, var: &str) -> Self {
         self.op(Op::Store(var.into()))
@@ -337,7 +359,7 @@ impl Script {
     /// `try: body except <catch>: handler` (the handler may `reraise`).
     pub fn try_except(mut self, body: Script, catch: Catch, handler: Script) -> Self {
         let at = self.ops.len();
-        self.ops.push(Op::Try { handler: 0, catch });
+        self.ops.push(Op::Try { handler: 0, catch: catch.clone() });
         self.append(body);
         let end_try = self.ops.len();
         self.ops.push(Op::EndTry { after: 0 });
@@ -611,4 +633,91 @@ pub fn trace(lp: &mut Loop<TestHost>, only: &[&str]) -> Vec<String> {
         .filter(|e| only.is_empty() || only.contains(&&*e.name))
         .map(|e| fmt_event(lp, e))
         .collect()
+}
+
+/// `async with asyncio.timeout(delay) as <var>:` around `body` (`timeout_at` when `at`).
+pub fn with_timeout(var: &'static str, delay: Option<f64>, body: Script) -> Script {
+    with_timeout_impl(var, delay, false, body)
+}
+
+/// `async with asyncio.timeout_at(when) as <var>:` around `body`.
+pub fn with_timeout_at(var: &'static str, when: Option<f64>, body: Script) -> Script {
+    with_timeout_impl(var, when, true, body)
+}
+
+fn with_timeout_impl(var: &'static str, t: Option<f64>, at: bool, body: Script) -> Script {
+    script()
+        .call(move |cx| {
+            let id = if at { cx.lp.timeout_at(t) } else { cx.lp.timeout(t) };
+            cx.set(var, Val::Int(id.0 as i64));
+            cx.lp.timeout_enter(cx.host, id)?;
+            Ok(None)
+        })
+        .try_except(
+            body,
+            Catch::Any,
+            script().call(move |cx| {
+                let id = TimeoutId(cx.int(var));
+                let e = cx.host.caught.clone().expect("caught");
+                cx.lp.timeout_exit(cx.host, id, Some(&e))?;
+                Err(e)
+            }),
+        )
+        .call(move |cx| {
+            let id = TimeoutId(cx.int(var));
+            cx.lp.timeout_exit(cx.host, id, None)?;
+            Ok(None)
+        })
+}
+
+/// `async with asyncio.TaskGroup() as <var>:` around `body`, as Python runs it: on an
+/// exception, `__aexit__(e)` then re-raise `e` unless `__aexit__` raised; else
+/// `__aexit__(None)`.
+pub fn with_task_group(var: &'static str, body: Script) -> Script {
+    script()
+        .call(move |cx| {
+            let g = cx.lp.task_group();
+            cx.lp.task_group_enter(cx.host, g)?;
+            cx.set(var, Val::Int(g.0 as i64));
+            Ok(None)
+        })
+        .try_except(
+            body,
+            Catch::Any,
+            script()
+                .native(move |cx| {
+                    let e = cx.host.caught.clone();
+                    let g = TaskGroupId(cx.int(var));
+                    cx.lp.task_group_exit(g, e)
+                })
+                .reraise(),
+        )
+        .native(move |cx| {
+            let g = TaskGroupId(cx.int(var));
+            cx.lp.task_group_exit(g, None)
+        })
+}
+
+/// `<name> = <var>.create_task(s, name=name)`.
+pub fn tg_spawn(cx: &mut Cx, var: &str, name: &str, s: Script) -> Result<TaskId, TExc> {
+    let g = TaskGroupId(cx.int(var));
+    let t = cx.lp.task_group_create_task(cx.host, g, s.coro(), Some(name.into()))?;
+    let f = cx.lp.task_future(t).unwrap();
+    cx.set(name, Val::Fut(f));
+    Ok(t)
+}
+
+/// child(n, d): try: await sleep(d); return n
+///              except CancelledError as e: print("child", n, "cancelled", e); raise
+pub fn child(n: i64, d: f64) -> Script {
+    script().try_except(
+        script().sleep(d).ret(Val::Int(n)),
+        Catch::Cancelled,
+        script().log_caught("cancelled").reraise(),
+    )
+}
+
+/// The log without times: "<task>: <msg>" (or the callback's text).
+pub fn untimed(log: &[String]) -> Vec<String> {
+    log.iter().map(|l| l.split_once(' ').map_or(l.clone(), |x| x.1.to_string())).collect()
 }

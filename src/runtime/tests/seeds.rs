@@ -172,19 +172,11 @@ fn three_second_timeout_on_a_ten_second_task() {
     let long = script().try_except(script().sleep(10.0), Catch::Cancelled, script().log("long cancelled").reraise());
     let long2 = long.clone();
     let main = script()
-        .call(|cx| {
-            let id = cx.lp.timeout(Some(3.0));
-            cx.lp.timeout_enter(cx.host, id)?;
-            cx.set("cm", Val::Int(id.0 as i64));
-            Ok(None)
-        })
         .try_except(
-            script()
-                .try_except(long.clone(), Catch::Any, script().call(|cx| exit_timeout(cx, true)))
-                .call(|cx| exit_timeout(cx, false)),
-            Catch::Exception,
+            with_timeout("cm", Some(3.0), long.clone()),
+            Catch::Only(Kind::Timeout),
             script().run(|cx| {
-                let id = TimeoutId(match cx.host.vars["cm"] { Val::Int(i) => i as u32, _ => 0 });
+                let id = TimeoutId(cx.int("cm"));
                 let line = format!("{} timed out {} {}", cx.lp.time(), cx.lp.timeout_expired(id), cx.lp.cancelling(cx.task));
                 cx.host.log.push(line);
             }),
@@ -228,62 +220,6 @@ fn three_second_timeout_on_a_ten_second_task() {
     let t2 = trace(&mut lp, &["long2"]);
     assert!(t2.contains(&"6 long2 cancel#3(awaiter Task-1)<-#2 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t2:#?}");
     assert_eq!(t2.last().unwrap(), "6 long2 cancelled Running->Cancelled c=1");
-}
-
-/// `async with` exit for the timeout stored in var "cm": `in_except` means the body raised
-/// (the exception is the caught one, which is re-raised unless the timeout converts it).
-fn exit_timeout(cx: &mut Cx, in_except: bool) -> Result<Option<Val>, TExc> {
-    let id = TimeoutId(match cx.host.vars["cm"] { Val::Int(i) => i as u32, _ => 0 });
-    if in_except {
-        let e = cx.host.caught.clone().expect("caught");
-        cx.lp.timeout_exit(cx.host, id, Some(&e))?;
-        Err(e)
-    } else {
-        cx.lp.timeout_exit(cx.host, id, None)?;
-        Ok(None)
-    }
-}
-
-/// `async with tg:` around `body`, as Python runs it: on an exception, `__aexit__(e)` then
-/// re-raise `e` unless `__aexit__` raised; else `__aexit__(None)`.
-pub(super) fn with_task_group(var: &'static str, body: Script) -> Script {
-    script()
-        .call(move |cx| {
-            let g = cx.lp.task_group();
-            cx.lp.task_group_enter(cx.host, g)?;
-            cx.set(var, Val::Int(g.0 as i64));
-            Ok(None)
-        })
-        .try_except(
-            body,
-            Catch::Any,
-            script()
-                .native(move |cx| {
-                    let e = cx.host.caught.clone();
-                    let g = group(cx, var);
-                    cx.lp.task_group_exit(g, e)
-                })
-                .reraise(),
-        )
-        .native(move |cx| {
-            let g = group(cx, var);
-            cx.lp.task_group_exit(g, None)
-        })
-}
-
-pub(super) fn group(cx: &Cx, var: &str) -> TaskGroupId {
-    match cx.host.vars[var] {
-        Val::Int(i) => TaskGroupId(i as u32),
-        _ => panic!("{var} is not a task group"),
-    }
-}
-
-pub(super) fn tg_spawn(cx: &mut Cx, var: &str, name: &str, s: Script) -> Result<TaskId, TExc> {
-    let g = group(cx, var);
-    let t = cx.lp.task_group_create_task(cx.host, g, s.coro(), Some(name.into()))?;
-    let f = cx.lp.task_future(t).unwrap();
-    cx.set(name, Val::Fut(f));
-    Ok(t)
 }
 
 /// ok(): try: print("ok start"); await sleep(5); print("ok end")
