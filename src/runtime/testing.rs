@@ -126,7 +126,7 @@ impl Host for TestHost {
 
     fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
         match cb {
-            TCb::Log(s) => self.log.push(format!("{} {s}", lp.time())),
+            TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
         }
     }
 
@@ -189,7 +189,7 @@ impl Cx<'_> {
     /// Logs "<time> <task>: msg".
     pub fn log(&mut self, msg: &str) {
         let name = self.lp.task_name(self.task).unwrap_or_default();
-        let t = self.lp.time();
+        let t = fmt_time(self.lp.time());
         self.host.log.push(format!("{t} {name}: {msg}"));
     }
     /// The integer stored in a var (ids of timeouts, groups, resources).
@@ -321,7 +321,7 @@ impl Script {
         self.run(move |cx| {
             let v = cx.host.vars.get("_acc").cloned().unwrap_or(Val::None);
             let name = cx.lp.task_name(cx.task).unwrap_or_default();
-            let t = cx.lp.time();
+            let t = fmt_time(cx.lp.time());
             cx.host.log.push(format!("{t} {name}: {label} {v}"));
         })
     }
@@ -445,7 +445,7 @@ impl ScriptCoro {
             match op {
                 Op::Log(s) => {
                     let name = lp.task_name(task).unwrap_or_default();
-                    host.log.push(format!("{} {name}: {s}", lp.time()));
+                    host.log.push(format!("{} {name}: {s}", fmt_time(lp.time())));
                 }
                 Op::Sleep(d) => {
                     if let Some(step) = self.drive(Box::new(sleep(d, None)), lp, host, task, Resume::Send) {
@@ -623,7 +623,7 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
     };
-    format!("{} {} {reason} {}->{} c={}", e.time, e.name, state_str(lp, &e.old), state_str(lp, &e.new), e.cancelling)
+    format!("{} {} {reason} {}->{} c={}", fmt_time(e.time), e.name, state_str(lp, &e.old), state_str(lp, &e.new), e.cancelling)
 }
 
 /// The whole trace so far, formatted; only events of the named tasks if `only` is non-empty.
@@ -720,4 +720,10 @@ pub fn child(n: i64, d: f64) -> Script {
 /// The log without times: "<task>: <msg>" (or the callback's text).
 pub fn untimed(log: &[String]) -> Vec<String> {
     log.iter().map(|l| l.split_once(' ').map_or(l.clone(), |x| x.1.to_string())).collect()
+}
+
+/// Loop time with at most 3 decimals and no trailing zeros ("0.9", "2").
+pub fn fmt_time(t: f64) -> String {
+    let s = format!("{t:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
