@@ -1,0 +1,729 @@
+//! A scripted test host: coroutines are small programs of steps (log, sleep, await a future,
+//! run a native coroutine, call the runtime, try/except, raise, return), so tests read like
+//! the Python programs they mirror. Values and exceptions are tiny Python look-alikes.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use super::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    None,
+    Bool(bool),
+    Int(i64),
+    Str(Rc<str>),
+    List(Vec<Val>),
+    Fut(FutId),
+    Exc(Box<TExc>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Cancelled,
+    Value,
+    Runtime,
+    InvalidState,
+    Timeout,
+    QueueEmpty,
+    QueueFull,
+    QueueShutDown,
+    ExceptionGroup,
+    BaseExceptionGroup,
+    KeyboardInterrupt,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TExc {
+    pub kind: Kind,
+    pub msg: Option<Rc<str>>,
+    pub children: Vec<TExc>,
+    pub cause: Option<Box<TExc>>,
+}
+
+pub fn exc(kind: Kind, msg: &str) -> TExc {
+    TExc { kind, msg: Some(msg.into()), children: vec![], cause: None }
+}
+
+impl fmt::Display for TExc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.kind {
+            Kind::Cancelled => "CancelledError",
+            Kind::Value => "ValueError",
+            Kind::Runtime => "RuntimeError",
+            Kind::InvalidState => "InvalidStateError",
+            Kind::Timeout => "TimeoutError",
+            Kind::QueueEmpty => "QueueEmpty",
+            Kind::QueueFull => "QueueFull",
+            Kind::QueueShutDown => "QueueShutDown",
+            Kind::ExceptionGroup => "ExceptionGroup",
+            Kind::BaseExceptionGroup => "BaseExceptionGroup",
+            Kind::KeyboardInterrupt => "KeyboardInterrupt",
+        };
+        write!(f, "{name}(")?;
+        if let Some(m) = &self.msg {
+            write!(f, "'{m}'")?;
+        }
+        if matches!(self.kind, Kind::ExceptionGroup | Kind::BaseExceptionGroup) {
+            let kids: Vec<String> = self.children.iter().map(|c| c.to_string()).collect();
+            write!(f, ", [{}]", kids.join(", "))?;
+        }
+        write!(f, ")")
+    }
+}
+
+impl fmt::Display for Val {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Val::None => write!(f, "None"),
+            Val::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Val::Int(i) => write!(f, "{i}"),
+            Val::Str(s) => write!(f, "'{s}'"),
+            Val::List(v) => {
+                let items: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+                write!(f, "[{}]", items.join(", "))
+            }
+            Val::Fut(x) => write!(f, "<{x}>"),
+            Val::Exc(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Python callables the tests schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TCb {
+    Log(String),
+}
+
+#[derive(Default)]
+pub struct TestHost {
+    pub log: Vec<String>,
+    pub vars: HashMap<String, Val>,
+    pub reports: Vec<String>,
+    /// The exception being handled by the running script's innermost `except`.
+    pub caught: Option<TExc>,
+}
+
+impl TestHost {
+    pub fn fut(&self, var: &str) -> FutId {
+        match self.vars.get(var) {
+            Some(Val::Fut(f)) => *f,
+            other => panic!("{var} is not a future: {other:?}"),
+        }
+    }
+}
+
+impl Host for TestHost {
+    type Value = Val;
+    type Exc = TExc;
+    type Coro = ScriptCoro;
+    type Callback = TCb;
+
+    fn resume(&mut self, lp: &mut Loop<Self>, task: TaskId, coro: &mut ScriptCoro, input: Resume<Self>) -> Step<Self> {
+        coro.resume(lp, self, task, input)
+    }
+
+    fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
+        match cb {
+            TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
+        }
+    }
+
+    fn new_exc(&mut self, kind: RuntimeExc<Self>) -> TExc {
+        let (kind, msg, children, cause) = match kind {
+            RuntimeExc::Cancelled { msg } => (Kind::Cancelled, msg, vec![], None),
+            RuntimeExc::InvalidState(m) => (Kind::InvalidState, Some(m.into()), vec![], None),
+            RuntimeExc::Runtime(m) => (Kind::Runtime, Some(m.into()), vec![], None),
+            RuntimeExc::Value(m) => (Kind::Value, Some(m.into()), vec![], None),
+            RuntimeExc::Timeout { cause } => (Kind::Timeout, None, vec![], cause.map(Box::new)),
+            RuntimeExc::QueueEmpty => (Kind::QueueEmpty, None, vec![], None),
+            RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
+            RuntimeExc::QueueShutDown => (Kind::QueueShutDown, None, vec![], None),
+            RuntimeExc::Group { msg, excs } => {
+                let base = excs.iter().any(|e| matches!(e.kind, Kind::Cancelled | Kind::KeyboardInterrupt | Kind::BaseExceptionGroup));
+                let kind = if base { Kind::BaseExceptionGroup } else { Kind::ExceptionGroup };
+                (kind, Some(msg.into()), excs, None)
+            }
+        };
+        TExc { kind, msg, children, cause }
+    }
+
+    fn classify(&self, e: &TExc) -> ExcClass {
+        match e.kind {
+            Kind::Cancelled => ExcClass::Cancelled,
+            Kind::KeyboardInterrupt => ExcClass::ExitOrInterrupt,
+            _ => ExcClass::Exception,
+        }
+    }
+
+    fn none(&mut self) -> Val {
+        Val::None
+    }
+    fn bool_value(&mut self, b: bool) -> Val {
+        Val::Bool(b)
+    }
+    fn list(&mut self, items: Vec<Val>) -> Val {
+        Val::List(items)
+    }
+    fn exc_value(&mut self, e: TExc) -> Val {
+        Val::Exc(Box::new(e))
+    }
+    fn future_value(&mut self, fut: FutId) -> Val {
+        Val::Fut(fut)
+    }
+    fn report(&mut self, _lp: &Loop<Self>, r: Report<Self>) {
+        let exc = r.exc.map(|e| e.to_string()).unwrap_or_default();
+        self.reports.push(format!("{}: {exc}", r.message));
+    }
+}
+
+/// Context for `Script::call` steps: synchronous code run inside the task.
+pub struct Cx<'a> {
+    pub lp: &'a mut Loop<TestHost>,
+    pub host: &'a mut TestHost,
+    pub task: TaskId,
+}
+
+impl Cx<'_> {
+    /// Logs "<time> <task>: msg".
+    pub fn log(&mut self, msg: &str) {
+        let name = self.lp.task_name(self.task).unwrap_or_default();
+        let t = fmt_time(self.lp.time());
+        self.host.log.push(format!("{t} {name}: {msg}"));
+    }
+    /// The integer stored in a var (ids of timeouts, groups, resources).
+    pub fn int(&self, var: &str) -> u32 {
+        match self.host.vars.get(var) {
+            Some(Val::Int(i)) => *i as u32,
+            other => panic!("{var} is not an int: {other:?}"),
+        }
+    }
+    pub fn fut(&self, var: &str) -> FutId {
+        self.host.fut(var)
+    }
+    pub fn task_of(&self, var: &str) -> TaskId {
+        self.lp.future_task(self.fut(var)).expect("a task")
+    }
+    pub fn set(&mut self, var: &str, v: Val) {
+        self.host.vars.insert(var.into(), v);
+    }
+    /// `asyncio.shield(<var>)`.
+    pub fn shield_of(&mut self, var: &str) -> FutId {
+        let f = self.fut(var);
+        self.lp.shield(f)
+    }
+    /// `create_task(script, name=name)`, stored in var `name`.
+    pub fn spawn(&mut self, name: &str, s: Script) -> TaskId {
+        let t = self.lp.create_task(s.coro(), Some(name.into()));
+        let f = self.lp.task_future(t).expect("task");
+        self.set(name, Val::Fut(f));
+        t
+    }
+}
+
+pub type CallFn = Rc<dyn Fn(&mut Cx) -> Result<Option<Val>, TExc>>;
+pub type NativeFn = Rc<dyn Fn(&mut Cx) -> Native<TestHost>>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Catch {
+    Cancelled,
+    Exception,
+    Any,
+    Only(Kind),
+}
+
+impl Catch {
+    fn matches(&self, e: &TExc) -> bool {
+        match self {
+            Catch::Only(k) => e.kind == *k,
+            Catch::Cancelled => e.kind == Kind::Cancelled,
+            Catch::Exception => !matches!(e.kind, Kind::Cancelled | Kind::KeyboardInterrupt),
+            Catch::Any => true,
+        }
+    }
+}
+
+#[derive(Clone)]
+enum Op {
+    Log(String),
+    Sleep(f64),
+    Await(String),
+    Native(NativeFn),
+    Call(CallFn),
+    Try { handler: usize, catch: Catch },
+    EndTry { after: usize },
+    EndExcept,
+    Raise(TExc),
+    Reraise,
+    Return,
+    ReturnVal(Val),
+    Yield,
+    Store(String),
+    Jump(usize),
+}
+
+/// A coroutine body, built step by step.
+#[derive(Clone, Default)]
+pub struct Script {
+    ops: Vec<Op>,
+}
+
+pub fn script() -> Script {
+    Script::default()
+}
+
+impl Script {
+    fn op(mut self, op: Op) -> Self {
+        self.ops.push(op);
+        self
+    }
+    /// `print(msg)`: logged as "<time> <task name>: msg".
+    pub fn log(self, msg: &str) -> Self {
+        self.op(Op::Log(msg.into()))
+    }
+    /// `await asyncio.sleep(d)`.
+    pub fn sleep(self, d: f64) -> Self {
+        self.op(Op::Sleep(d))
+    }
+    /// `await <var>` (a future/task stored in a var); the result goes to the accumulator.
+    pub fn await_(self, var: &str) -> Self {
+        self.op(Op::Await(var.into()))
+    }
+    /// `await <native coroutine>`; the result goes to the accumulator.
+    pub fn native(self, f: impl Fn(&mut Cx) -> Native<TestHost> + 'static) -> Self {
+        self.op(Op::Native(Rc::new(f)))
+    }
+    /// Synchronous code; `Ok(Some(v))` sets the accumulator, `Err(e)` raises.
+    pub fn call(self, f: impl Fn(&mut Cx) -> Result<Option<Val>, TExc> + 'static) -> Self {
+        self.op(Op::Call(Rc::new(f)))
+    }
+    /// Synchronous code that cannot fail.
+    pub fn run(self, f: impl Fn(&mut Cx) + 'static) -> Self {
+        self.call(move |cx| {
+            f(cx);
+            Ok(None)
+        })
+    }
+    /// Logs the exception being handled: "<time> <task>: <label> <exc>".
+    pub fn log_caught(self, label: &'static str) -> Self {
+        self.run(move |cx| {
+            let e = cx.host.caught.clone().map(|e| e.to_string()).unwrap_or_default();
+            cx.log(&format!("{label} {e}"));
+        })
+    }
+    /// `var = <accumulator>`.
+    pub fn store(self, var: &str) -> Self {
+        self.op(Op::Store(var.into()))
+    }
+    /// Logs the accumulator: "<time> <task>: <label> <value>".
+    pub fn log_acc(self, label: &'static str) -> Self {
+        self.run(move |cx| {
+            let v = cx.host.vars.get("_acc").cloned().unwrap_or(Val::None);
+            let name = cx.lp.task_name(cx.task).unwrap_or_default();
+            let t = fmt_time(cx.lp.time());
+            cx.host.log.push(format!("{t} {name}: {label} {v}"));
+        })
+    }
+    pub fn raise(self, e: TExc) -> Self {
+        self.op(Op::Raise(e))
+    }
+    /// Bare `raise` inside an except block.
+    pub fn reraise(self) -> Self {
+        self.op(Op::Reraise)
+    }
+    /// `return <accumulator>`.
+    pub fn ret_acc(self) -> Self {
+        self.op(Op::Return)
+    }
+    pub fn ret(self, v: Val) -> Self {
+        self.op(Op::ReturnVal(v))
+    }
+    /// `await asyncio.sleep(0)` as a bare yield.
+    pub fn yield_(self) -> Self {
+        self.op(Op::Yield)
+    }
+
+    fn append(&mut self, other: Script) {
+        let base = self.ops.len();
+        for op in other.ops {
+            self.ops.push(match op {
+                Op::Try { handler, catch } => Op::Try { handler: handler + base, catch },
+                Op::EndTry { after } => Op::EndTry { after: after + base },
+                Op::Jump(t) => Op::Jump(t + base),
+                o => o,
+            });
+        }
+    }
+
+    /// `try: body except <catch>: handler` (the handler may `reraise`).
+    pub fn try_except(mut self, body: Script, catch: Catch, handler: Script) -> Self {
+        let at = self.ops.len();
+        self.ops.push(Op::Try { handler: 0, catch: catch.clone() });
+        self.append(body);
+        let end_try = self.ops.len();
+        self.ops.push(Op::EndTry { after: 0 });
+        let h = self.ops.len();
+        self.append(handler);
+        self.ops.push(Op::EndExcept);
+        let after = self.ops.len();
+        self.ops[at] = Op::Try { handler: h, catch };
+        self.ops[end_try] = Op::EndTry { after };
+        self
+    }
+
+    /// `while True: body`.
+    pub fn forever(mut self, body: Script) -> Self {
+        let start = self.ops.len();
+        self.append(body);
+        self.ops.push(Op::Jump(start));
+        self
+    }
+
+    pub fn coro(self) -> TaskCoro<TestHost> {
+        TaskCoro::Host(ScriptCoro {
+            ops: Rc::new(self.ops),
+            pc: 0,
+            handlers: vec![],
+            caught: vec![],
+            acc: Val::None,
+            pending: Pending::Nothing,
+        })
+    }
+}
+
+enum Pending {
+    Nothing,
+    Yield,
+    Fut(FutId),
+    Native(Box<Native<TestHost>>),
+}
+
+pub struct ScriptCoro {
+    ops: Rc<Vec<Op>>,
+    pc: usize,
+    handlers: Vec<(usize, Catch)>,
+    caught: Vec<TExc>,
+    acc: Val,
+    pending: Pending,
+}
+
+impl ScriptCoro {
+    fn resume(&mut self, lp: &mut Loop<TestHost>, host: &mut TestHost, task: TaskId, input: Resume<TestHost>) -> Step<TestHost> {
+        // 1. Finish the await we were suspended in.
+        let mut thrown: Option<TExc> = None;
+        match std::mem::replace(&mut self.pending, Pending::Nothing) {
+            Pending::Nothing | Pending::Yield => {
+                if let Resume::Throw(e) = input {
+                    thrown = Some(e);
+                }
+            }
+            Pending::Fut(f) => match input {
+                Resume::Throw(e) => thrown = Some(e),
+                Resume::Send => match lp.future_result(host, f) {
+                    Ok(v) => self.acc = v,
+                    Err(e) => thrown = Some(e),
+                },
+            },
+            Pending::Native(n) => match self.drive(n, lp, host, task, input) {
+                Some(step) => return step,
+                None => {}
+            },
+        }
+        if let Some(e) = thrown {
+            if let Some(step) = self.unwind(e) {
+                return step;
+            }
+        }
+        // 2. Run until the next await.
+        loop {
+            host.vars.insert("_acc".into(), self.acc.clone());
+            host.caught = self.caught.last().cloned();
+            let Some(op) = self.ops.get(self.pc).cloned() else { return Step::Return(Val::None) };
+            self.pc += 1;
+            let mut thrown = None;
+            match op {
+                Op::Log(s) => {
+                    let name = lp.task_name(task).unwrap_or_default();
+                    host.log.push(format!("{} {name}: {s}", fmt_time(lp.time())));
+                }
+                Op::Sleep(d) => {
+                    if let Some(step) = self.drive(Box::new(sleep(d, None)), lp, host, task, Resume::Send) {
+                        return step;
+                    }
+                    if let Pending::Nothing = self.pending {}
+                }
+                Op::Native(f) => {
+                    let n = f(&mut Cx { lp, host, task });
+                    if let Some(step) = self.drive(Box::new(n), lp, host, task, Resume::Send) {
+                        return step;
+                    }
+                }
+                Op::Await(var) => {
+                    let f = host.fut(&var);
+                    if !lp.future_done(f) {
+                        self.pending = Pending::Fut(f);
+                        return Step::Await(f);
+                    }
+                    match lp.future_result(host, f) {
+                        Ok(v) => self.acc = v,
+                        Err(e) => thrown = Some(e),
+                    }
+                }
+                Op::Call(f) => match f(&mut Cx { lp, host, task }) {
+                    Ok(Some(v)) => self.acc = v,
+                    Ok(None) => {}
+                    Err(e) => thrown = Some(e),
+                },
+                Op::Try { handler, catch } => self.handlers.push((handler, catch)),
+                Op::EndTry { after } => {
+                    self.handlers.pop();
+                    self.pc = after;
+                }
+                Op::EndExcept => {
+                    self.caught.pop();
+                }
+                Op::Raise(e) => thrown = Some(e),
+                Op::Reraise => thrown = self.caught.last().cloned(),
+                Op::Return => return Step::Return(self.acc.clone()),
+                Op::ReturnVal(v) => return Step::Return(v),
+                Op::Yield => {
+                    self.pending = Pending::Yield;
+                    return Step::Yield;
+                }
+                Op::Store(var) => {
+                    host.vars.insert(var, self.acc.clone());
+                }
+                Op::Jump(t) => self.pc = t,
+            }
+            if let Some(e) = thrown {
+                if let Some(step) = self.unwind(e) {
+                    return step;
+                }
+            }
+        }
+    }
+
+    /// Resumes a delegated native coroutine; `Some(step)` if we suspend or it raised out.
+    fn drive(
+        &mut self,
+        mut n: Box<Native<TestHost>>,
+        lp: &mut Loop<TestHost>,
+        host: &mut TestHost,
+        task: TaskId,
+        input: Resume<TestHost>,
+    ) -> Option<Step<TestHost>> {
+        match n.resume(lp, host, task, input) {
+            Step::Await(f) => {
+                self.pending = Pending::Native(n);
+                Some(Step::Await(f))
+            }
+            Step::Yield => {
+                self.pending = Pending::Native(n);
+                Some(Step::Yield)
+            }
+            Step::Return(v) => {
+                self.acc = v;
+                None
+            }
+            Step::Raise(e) => self.unwind(e),
+        }
+    }
+
+    /// Finds the innermost matching handler, or lets the exception out of the coroutine.
+    fn unwind(&mut self, e: TExc) -> Option<Step<TestHost>> {
+        while let Some((h, catch)) = self.handlers.pop() {
+            if catch.matches(&e) {
+                self.caught.push(e);
+                self.pc = h;
+                return None;
+            }
+        }
+        Some(Step::Raise(e))
+    }
+}
+
+/// A fresh loop (virtual clock at 0, tracing on) and host.
+pub fn setup() -> (Loop<TestHost>, TestHost) {
+    let mut lp = Loop::default();
+    lp.set_tracing(true);
+    (lp, TestHost::default())
+}
+
+/// `asyncio.run(main)` on a fresh loop: the outcome, the loop (for its trace) and the host.
+pub fn run_main(main: Script) -> (Result<Val, TExc>, Loop<TestHost>, TestHost) {
+    let (mut lp, mut host) = setup();
+    let r = run(&mut lp, &mut host, main.coro()).expect("no deadlock");
+    (r, lp, host)
+}
+
+fn state_str(lp: &Loop<TestHost>, s: &TaskState) -> String {
+    match s {
+        TaskState::Awaiting(w) => {
+            let what = match &w.what {
+                Waitable::Task(t) => lp.task_name(*t).map(|n| n.to_string()).unwrap_or_default(),
+                Waitable::Sleep { .. } => "sleep".into(),
+                Waitable::Future => "future".into(),
+                Waitable::Gather => "gather".into(),
+                Waitable::Shield { .. } => "shield".into(),
+                Waitable::Lock(_) => "lock".into(),
+                Waitable::Semaphore(_) => "semaphore".into(),
+                Waitable::Event(_) => "event".into(),
+                Waitable::Condition(_) => "condition".into(),
+                Waitable::QueueGet(_) => "queue.get".into(),
+                Waitable::QueuePut(_) => "queue.put".into(),
+                Waitable::QueueJoin(_) => "queue.join".into(),
+                Waitable::Wait => "wait".into(),
+                Waitable::AsCompleted => "as_completed".into(),
+                Waitable::TaskGroup(_) => "taskgroup".into(),
+                Waitable::CancelAndWait { .. } => "cancel_and_wait".into(),
+            };
+            format!("Awaiting({what})")
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+fn cause_str(lp: &Loop<TestHost>, c: &CancelCause) -> String {
+    let name = |t: &TaskId| lp.task_name(*t).map(|n| n.to_string()).unwrap_or_default();
+    match c {
+        CancelCause::User => "user".into(),
+        CancelCause::Task { by } => format!("by {}", name(by)),
+        CancelCause::Callback => "callback".into(),
+        CancelCause::Timeout { .. } => "timeout".into(),
+        CancelCause::WaitFor { .. } => "wait_for".into(),
+        CancelCause::TaskGroupAbort { failed: Some(t), .. } => format!("taskgroup({} failed)", name(t)),
+        CancelCause::TaskGroupAbort { failed: None, .. } => "taskgroup".into(),
+        CancelCause::Shutdown => "shutdown".into(),
+        CancelCause::Gather { .. } => "gather".into(),
+        CancelCause::Awaiter { task } => format!("awaiter {}", name(task)),
+        CancelCause::ShieldInnerCancelled { .. } => "shield".into(),
+        CancelCause::WaitForZero => "wait_for(0)".into(),
+    }
+}
+
+/// One event as "<time> <task> <reason> <old>-><new>" (cancel requests: "cancel#id(cause)").
+pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
+    let reason = match &e.reason {
+        Reason::Created => "created".to_string(),
+        Reason::StepStarted => "step".into(),
+        Reason::CancelledErrorDelivered { .. } => "cancelled-error".into(),
+        Reason::ExceptionThrownIn => "throw".into(),
+        Reason::Awaiting => "await".into(),
+        Reason::Yielded => "yield".into(),
+        Reason::WokenBy { outcome, .. } => format!("woken({outcome:?})"),
+        Reason::CancelRequested(r) => {
+            let parent = r.parent.map(|p| format!("<-#{p}")).unwrap_or_default();
+            format!("cancel#{}({}){parent}", r.id, cause_str(lp, &r.cause))
+        }
+        Reason::Uncancelled => "uncancel".into(),
+        Reason::TimeoutFired { .. } => "timeout-fired".into(),
+        Reason::Returned => "returned".into(),
+        Reason::Raised => "raised".into(),
+        Reason::Cancelled => "cancelled".into(),
+        Reason::ExceptionRetrieved => "retrieved".into(),
+    };
+    format!("{} {} {reason} {}->{} c={}", fmt_time(e.time), e.name, state_str(lp, &e.old), state_str(lp, &e.new), e.cancelling)
+}
+
+/// The whole trace so far, formatted; only events of the named tasks if `only` is non-empty.
+pub fn trace(lp: &mut Loop<TestHost>, only: &[&str]) -> Vec<String> {
+    lp.trace_events()
+        .iter()
+        .filter(|e| only.is_empty() || only.contains(&&*e.name))
+        .map(|e| fmt_event(lp, e))
+        .collect()
+}
+
+/// `async with asyncio.timeout(delay) as <var>:` around `body` (`timeout_at` when `at`).
+pub fn with_timeout(var: &'static str, delay: Option<f64>, body: Script) -> Script {
+    with_timeout_impl(var, delay, false, body)
+}
+
+/// `async with asyncio.timeout_at(when) as <var>:` around `body`.
+pub fn with_timeout_at(var: &'static str, when: Option<f64>, body: Script) -> Script {
+    with_timeout_impl(var, when, true, body)
+}
+
+fn with_timeout_impl(var: &'static str, t: Option<f64>, at: bool, body: Script) -> Script {
+    script()
+        .call(move |cx| {
+            let id = if at { cx.lp.timeout_at(t) } else { cx.lp.timeout(t) };
+            cx.set(var, Val::Int(id.0 as i64));
+            cx.lp.timeout_enter(cx.host, id)?;
+            Ok(None)
+        })
+        .try_except(
+            body,
+            Catch::Any,
+            script().call(move |cx| {
+                let id = TimeoutId(cx.int(var));
+                let e = cx.host.caught.clone().expect("caught");
+                cx.lp.timeout_exit(cx.host, id, Some(&e))?;
+                Err(e)
+            }),
+        )
+        .call(move |cx| {
+            let id = TimeoutId(cx.int(var));
+            cx.lp.timeout_exit(cx.host, id, None)?;
+            Ok(None)
+        })
+}
+
+/// `async with asyncio.TaskGroup() as <var>:` around `body`, as Python runs it: on an
+/// exception, `__aexit__(e)` then re-raise `e` unless `__aexit__` raised; else
+/// `__aexit__(None)`.
+pub fn with_task_group(var: &'static str, body: Script) -> Script {
+    script()
+        .call(move |cx| {
+            let g = cx.lp.task_group();
+            cx.lp.task_group_enter(cx.host, g)?;
+            cx.set(var, Val::Int(g.0 as i64));
+            Ok(None)
+        })
+        .try_except(
+            body,
+            Catch::Any,
+            script()
+                .native(move |cx| {
+                    let e = cx.host.caught.clone();
+                    let g = TaskGroupId(cx.int(var));
+                    cx.lp.task_group_exit(g, e)
+                })
+                .reraise(),
+        )
+        .native(move |cx| {
+            let g = TaskGroupId(cx.int(var));
+            cx.lp.task_group_exit(g, None)
+        })
+}
+
+/// `<name> = <var>.create_task(s, name=name)`.
+pub fn tg_spawn(cx: &mut Cx, var: &str, name: &str, s: Script) -> Result<TaskId, TExc> {
+    let g = TaskGroupId(cx.int(var));
+    let t = cx.lp.task_group_create_task(cx.host, g, s.coro(), Some(name.into()))?;
+    let f = cx.lp.task_future(t).unwrap();
+    cx.set(name, Val::Fut(f));
+    Ok(t)
+}
+
+/// child(n, d): try: await sleep(d); return n
+///              except CancelledError as e: print("child", n, "cancelled", e); raise
+pub fn child(n: i64, d: f64) -> Script {
+    script().try_except(
+        script().sleep(d).ret(Val::Int(n)),
+        Catch::Cancelled,
+        script().log_caught("cancelled").reraise(),
+    )
+}
+
+/// The log without times: "<task>: <msg>" (or the callback's text).
+pub fn untimed(log: &[String]) -> Vec<String> {
+    log.iter().map(|l| l.split_once(' ').map_or(l.clone(), |x| x.1.to_string())).collect()
+}
+
+/// Loop time with at most 3 decimals and no trailing zeros ("0.9", "2").
+pub fn fmt_time(t: f64) -> String {
+    let s = format!("{t:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
