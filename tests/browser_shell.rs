@@ -33,7 +33,10 @@ async fn shell_has_header_editor_tasks_console_and_run() {
         "asyncio playground"
     );
     let editor_text = find(&root, "#code .cm-content").text_content().unwrap();
-    assert!(editor_text.contains("asyncio.run(main())"), "editor shows: {editor_text:?}");
+    assert!(
+        editor_text.contains("asyncio.run(main())"),
+        "editor shows: {editor_text:?}"
+    );
     assert_eq!(
         find(&root, ".tasks-panel .panel-title")
             .text_content()

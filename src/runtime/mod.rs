@@ -55,6 +55,8 @@
 //! `uncancel`, timeouts firing, and exception retrieval. Events go to a sink that is off
 //! unless `set_tracing(true)`, and are taken in batches with `drain_trace`.
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 mod clock;
 mod event_loop;
 mod future;
@@ -65,8 +67,8 @@ mod native;
 mod queue;
 mod run;
 mod shield;
-mod sleep;
 mod slab;
+mod sleep;
 mod sync;
 mod task;
 mod task_group;
@@ -94,6 +96,7 @@ pub use task_group::TaskGroupId;
 pub use timeout::{wait_for, Awaitable, TimeoutId, TimeoutPhase};
 pub use timers::Handle;
 pub use trace::{
-    CancelCause, CancelRequest, Outcome, Reason, ResourceId, Span, TaskState, TraceEvent, WaitTarget, Waitable,
+    CancelCause, CancelRequest, Outcome, Reason, ResourceId, Span, TaskState, TraceEvent,
+    WaitTarget, Waitable,
 };
 pub use wait::{wait, AsCompletedId, ReturnWhen};
