@@ -4,6 +4,9 @@
 use std::rc::Rc;
 use yew::Reducible;
 
+use super::tasks::{fold, TaskRow};
+use crate::runtime::TraceEvent;
+
 /// The program shown when nothing is saved yet: two tasks running concurrently.
 pub const DEFAULT_PROGRAM: &str = r#"import asyncio
 
@@ -67,6 +70,11 @@ pub struct State {
     pub console: Rc<Vec<ConsoleLine>>,
     /// How many runs were started since the page loaded (names the run in the console).
     pub runs: u32,
+    /// One row per task of the current run, by creation index.
+    pub tasks: Rc<Vec<TaskRow>>,
+    /// Loop time and completed iterations of the current run.
+    pub time: f64,
+    pub iteration: u64,
 }
 
 impl Default for State {
@@ -76,6 +84,9 @@ impl Default for State {
             status: RunStatus::Idle,
             console: Rc::new(Vec::new()),
             runs: 0,
+            tasks: Rc::new(Vec::new()),
+            time: 0.0,
+            iteration: 0,
         }
     }
 }
@@ -89,6 +100,14 @@ pub enum Action {
     RunStarted,
     /// The program wrote output.
     Output { stream: Stream, text: String },
+    /// A batch of lifecycle events (with the source line of each, when known) and where
+    /// the loop stands after them.
+    Trace {
+        events: Rc<Vec<TraceEvent>>,
+        lines: Rc<Vec<Option<u32>>>,
+        time: f64,
+        iteration: u64,
+    },
     /// The run ended.
     RunFinished,
     /// Back to a clean slate (the code stays).
@@ -104,6 +123,9 @@ impl Reducible for State {
             Action::Edit { code } => next.code = Rc::from(code),
             Action::RunStarted => {
                 next.runs += 1;
+                next.tasks = Rc::new(Vec::new());
+                next.time = 0.0;
+                next.iteration = 0;
                 next.status = RunStatus::Running;
                 next.console = Rc::new(vec![ConsoleLine {
                     stream: Stream::System,
@@ -113,9 +135,24 @@ impl Reducible for State {
             Action::Output { stream, text } => {
                 Rc::make_mut(&mut next.console).push(ConsoleLine { stream, text });
             }
+            Action::Trace {
+                events,
+                lines,
+                time,
+                iteration,
+            } => {
+                let rows = Rc::make_mut(&mut next.tasks);
+                let mut line_iter = lines.iter();
+                fold(rows, &events, |_| line_iter.next().copied().flatten());
+                next.time = time;
+                next.iteration = iteration;
+            }
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::Reset => {
                 next.status = RunStatus::Idle;
+                next.tasks = Rc::new(Vec::new());
+                next.time = 0.0;
+                next.iteration = 0;
                 next.console = Rc::new(Vec::new());
             }
         }

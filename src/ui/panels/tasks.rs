@@ -1,18 +1,65 @@
-//! The task pane: one row per task with its lifecycle state.
+//! The task pane: one row per task with its lifecycle state, what it awaits, and when.
 
+use crate::runtime::TaskState;
 use crate::ui::hooks::use_playground;
+use crate::ui::tasks::describe_wait;
 use yew::prelude::*;
 
 /// Lists the program's tasks (empty until a run creates some).
 #[component]
 pub fn TasksPanel() -> Html {
-    let Some(_pg) = use_playground() else {
+    let Some(pg) = use_playground() else {
         return html! {};
+    };
+    let state = pg.state();
+    let rows = state.tasks.clone();
+    let body = if rows.is_empty() {
+        html! { <p class="empty">{ "No tasks yet. Press Run to start the event loop." }</p> }
+    } else {
+        let trs = rows.iter().map(|r| {
+            let waits = match &r.state {
+                TaskState::Awaiting(t) => describe_wait(&t.what, &rows),
+                _ => String::new(),
+            };
+            let class = classes!(
+                "task-row",
+                r.is_finished().then_some("finished"),
+                r.cancel_requested().then_some("cancel-requested")
+            );
+            html! {
+                <tr {class} data-task={r.name.to_string()}>
+                    <td class="task-name">{ r.name.to_string() }</td>
+                    <td>
+                        <span class={classes!("chip", format!("state-{}", r.state_label().to_lowercase()))}>
+                            { r.state_label() }
+                        </span>
+                        if r.cancel_requested() {
+                            <span class="chip mark-cancel" title="cancel() accepted; CancelledError not delivered yet">
+                                { "cancel requested" }
+                            </span>
+                        }
+                    </td>
+                    <td class="task-line">{ r.line.map(|l| format!("line {l}")).unwrap_or_default() }</td>
+                    <td class="task-waits">{ waits }</td>
+                    <td class="task-time">{ format!("{:.3}", r.created_at) }</td>
+                    <td class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</td>
+                </tr>
+            }
+        });
+        html! {
+            <table class="task-table">
+                <thead><tr>
+                    <th>{ "Task" }</th><th>{ "State" }</th><th>{ "Line" }</th>
+                    <th>{ "Awaiting" }</th><th>{ "Created" }</th><th>{ "Finished" }</th>
+                </tr></thead>
+                <tbody>{ for trs }</tbody>
+            </table>
+        }
     };
     html! {
         <section class="panel tasks-panel" aria-label="Tasks">
-            <h2 class="panel-title">{ "Tasks" }</h2>
-            <p class="empty">{ "No tasks yet. Press Run to start the event loop." }</p>
+            <h2 class="panel-title">{ format!("Tasks · t={:.3} · iteration {}", state.time, state.iteration) }</h2>
+            <div class="tasks-body">{ body }</div>
         </section>
     }
 }
