@@ -8,4 +8,6 @@
 //! - `error`: every syntax-error message (CPython's wording) and its rendering.
 
 pub mod ast;
+pub mod error;
+pub mod lexer;
 pub mod span;
