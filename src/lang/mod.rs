@@ -10,4 +10,5 @@
 pub mod ast;
 pub mod error;
 pub mod lexer;
+pub mod parser;
 pub mod span;
