@@ -1,0 +1,862 @@
+//! Statements (CPython `Grammar/python.gram`, "STATEMENTS" section, with the `invalid_*`
+//! rules that give the common messages).
+
+use super::target::{invalid_target, target_name, TargetKind};
+use super::{PResult, Parser};
+use crate::lang::ast::*;
+use crate::lang::error::*;
+use crate::lang::lexer::TokKind;
+use crate::lang::span::Span;
+
+fn augassign(kind: &TokKind) -> Option<BinOp> {
+    let TokKind::Punct(p) = kind else { return None };
+    Some(match *p {
+        "+=" => BinOp::Add,
+        "-=" => BinOp::Sub,
+        "*=" => BinOp::Mult,
+        "@=" => BinOp::MatMult,
+        "/=" => BinOp::Div,
+        "//=" => BinOp::FloorDiv,
+        "%=" => BinOp::Mod,
+        "**=" => BinOp::Pow,
+        "<<=" => BinOp::LShift,
+        ">>=" => BinOp::RShift,
+        "|=" => BinOp::BitOr,
+        "^=" => BinOp::BitXor,
+        "&=" => BinOp::BitAnd,
+        _ => return None,
+    })
+}
+
+/// The span from `start` through the last statement of `body`.
+fn through(start: Span, body: &[Stmt]) -> Span {
+    body.last().map_or(start, |s| start.to(s.span))
+}
+
+/// Expressions CPython's `invalid_named_expression` excludes from "... here. Maybe you meant
+/// '==' instead of '='?" (`!(list|tuple|genexp|'True'|'None'|'False')`), and those that are
+/// not a `bitwise_or` at all.
+fn no_maybe_eq_hint(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::List { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant {
+                value: Constant::None | Constant::Bool(_)
+            }
+            | ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred { .. }
+            | ExprKind::Yield { .. }
+            | ExprKind::YieldFrom { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+    )
+}
+
+impl Parser<'_> {
+    /// statement: compound_stmt | simple_stmts
+    pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let tok = self.peek().clone();
+        match &tok.kind {
+            TokKind::Indent => self.fail(ErrorKind::UnexpectedIndent, tok.span),
+            TokKind::Keyword(
+                "def" | "if" | "class" | "with" | "for" | "try" | "while" | "async",
+            )
+            | TokKind::Punct("@") => {
+                let s = self.compound_stmt()?;
+                out.push(s);
+                Ok(())
+            }
+            TokKind::Name(n) if n == "match" && self.soft_keyword_line() => {
+                self.fail(ErrorKind::NotSupported("match statements"), tok.span)
+            }
+            _ => self.simple_stmts(out),
+        }
+    }
+
+    /// Whether the logical line starting here ends with ':' (a `match x:` header), and the
+    /// soft keyword is not itself followed by an operator.
+    fn soft_keyword_line(&mut self) -> bool {
+        if matches!(&self.nth(1).kind, TokKind::Punct(p) if !matches!(*p, "(" | "[" | "{" | "-" | "*" | "~"))
+        {
+            return false;
+        }
+        let mut k = 1;
+        while !matches!(
+            self.nth(k).kind,
+            TokKind::Newline | TokKind::EndOfFile | TokKind::Error
+        ) {
+            k += 1;
+        }
+        self.nth_is_punct(k - 1, ":")
+    }
+
+    /// simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let s = self.simple_stmt()?;
+            out.push(s);
+            if self.eat_punct(";").is_none() || self.at_newline() {
+                break;
+            }
+        }
+        if !self.at_newline() {
+            return self.invalid();
+        }
+        self.bump();
+        Ok(())
+    }
+
+    /// block: NEWLINE INDENT statements DEDENT | simple_stmts
+    /// (`invalid_block`: "expected an indented block after {after} on line N").
+    fn block(&mut self, after: &'static str, header: Span) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if !self.at_newline() {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.bump();
+        if !matches!(self.kind(), TokKind::Indent) {
+            let line = self.line_of(header.start);
+            let span = self.span();
+            if matches!(self.kind(), TokKind::Error) {
+                return self.invalid();
+            }
+            return self.fail(ErrorKind::ExpectedIndentedBlock { after, line }, span);
+        }
+        self.bump();
+        while !matches!(self.kind(), TokKind::Dedent | TokKind::EndOfFile) {
+            self.statement(&mut body)?;
+        }
+        self.eat_dedent();
+        Ok(body)
+    }
+
+    fn eat_dedent(&mut self) {
+        if matches!(self.kind(), TokKind::Dedent) {
+            self.bump();
+        }
+    }
+
+    /// simple_stmt: assignment | star_expressions | return_stmt | import_stmt | raise_stmt
+    ///   | 'pass' | del_stmt | yield_stmt | assert_stmt | 'break' | 'continue'
+    ///   | global_stmt | nonlocal_stmt
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let tok = self.peek().clone();
+        let start = tok.span;
+        let kind = match tok.kind {
+            TokKind::Keyword("pass") => {
+                self.bump();
+                StmtKind::Pass
+            }
+            TokKind::Keyword("break") => {
+                self.bump();
+                StmtKind::Break
+            }
+            TokKind::Keyword("continue") => {
+                self.bump();
+                StmtKind::Continue
+            }
+            TokKind::Keyword("return") => {
+                self.bump();
+                let value = if self.at_expr_start() || self.at_punct("*") {
+                    let v = self.star_expressions()?;
+                    self.no_bare_starred(&v)?;
+                    Some(v)
+                } else {
+                    None
+                };
+                StmtKind::Return { value }
+            }
+            TokKind::Keyword("import") => self.import_name()?,
+            TokKind::Keyword("from") => self.import_from()?,
+            TokKind::Keyword("raise") => {
+                self.bump();
+                let mut exc = None;
+                let mut cause = None;
+                if self.at_expr_start() {
+                    exc = Some(self.expression()?);
+                    if self.eat_kw("from").is_some() {
+                        cause = Some(self.expression()?);
+                    }
+                }
+                StmtKind::Raise { exc, cause }
+            }
+            TokKind::Keyword("del") => {
+                self.bump();
+                let mut targets = Vec::new();
+                loop {
+                    if !(self.at_expr_start() || self.at_punct("*")) {
+                        return self.invalid();
+                    }
+                    let e = self.star_expression()?;
+                    targets.push(self.to_target(e, ExprContext::Del, TargetKind::Del)?);
+                    if self.eat_punct(",").is_none() || self.at_newline() || self.at_punct(";") {
+                        break;
+                    }
+                }
+                StmtKind::Delete { targets }
+            }
+            TokKind::Keyword("assert") => {
+                self.bump();
+                let test = self.expression()?;
+                let msg = if self.eat_punct(",").is_some() {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                StmtKind::Assert { test, msg }
+            }
+            TokKind::Keyword(kw @ ("global" | "nonlocal")) => {
+                self.bump();
+                let mut names = vec![self.expect_name()?];
+                while self.eat_punct(",").is_some() {
+                    names.push(self.expect_name()?);
+                }
+                if kw == "global" {
+                    StmtKind::Global { names }
+                } else {
+                    StmtKind::Nonlocal { names }
+                }
+            }
+            TokKind::Name(ref n)
+                if n == "type"
+                    && matches!(self.nth(1).kind, TokKind::Name(_))
+                    && (self.nth_is_punct(2, "=") || self.nth_is_punct(2, "[")) =>
+            {
+                return self.fail(ErrorKind::NotSupported("type alias statements"), start);
+            }
+            _ => return self.assignment_or_expr(),
+        };
+        Ok(Stmt::new(kind, start.to(Span::at(self.prev_end))))
+    }
+
+    /// The right-hand side of an assignment: yield_expr | star_expressions.
+    fn assigned_value(&mut self) -> PResult<Expr> {
+        if self.at_kw("yield") {
+            return self.yield_expr();
+        }
+        let v = self.star_expressions()?;
+        self.no_bare_starred(&v)?;
+        Ok(v)
+    }
+
+    /// assignment | star_expressions (an expression statement).
+    fn assignment_or_expr(&mut self) -> PResult<Stmt> {
+        let parenthesized = self.at_punct("(");
+        let first = if self.at_kw("yield") {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        let start = first.span;
+        if let Some(op) = augassign(self.kind()) {
+            if !matches!(
+                first.kind,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                let what = target_name(&first);
+                return self.fail(ErrorKind::IllegalAugAssign { what }, first.span);
+            }
+            self.bump();
+            let target = self.to_target(first, ExprContext::Store, TargetKind::Assign)?;
+            let value = self.assigned_value()?;
+            let span = start.to(value.span);
+            return Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span));
+        }
+        if self.at_punct(":") {
+            return self.annotated(first, parenthesized);
+        }
+        if !self.at_punct("=") {
+            self.no_bare_starred(&first)?;
+            if let ExprKind::Name { id, .. } = &first.kind {
+                if (id == "print" || id == "exec") && self.at_expr_start() {
+                    let rest = self.star_expressions()?;
+                    let msg = if id == "print" {
+                        MSG_PRINT
+                    } else {
+                        "Missing parentheses in call to 'exec'. Did you mean exec(...)?"
+                    };
+                    return self.fail(ErrorKind::Message(msg), first.span.to(rest.span));
+                }
+            }
+            let span = first.span;
+            return Ok(Stmt::new(StmtKind::Expr { value: first }, span));
+        }
+        let mut targets = vec![first];
+        let value = loop {
+            self.bump(); // '='
+            let v = self.assigned_value()?;
+            if !self.at_punct("=") {
+                break v;
+            }
+            targets.push(v);
+        };
+        let last = targets.len() - 1;
+        let mut stored = Vec::with_capacity(targets.len());
+        for (i, t) in targets.into_iter().enumerate() {
+            if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
+            }
+            if invalid_target(&t, TargetKind::Assign).is_some()
+                && i == last
+                && !no_maybe_eq_hint(&t)
+                && !matches!(
+                    value.kind,
+                    ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
+                )
+            {
+                let what = target_name(&t);
+                return self.fail(
+                    ErrorKind::CannotAssign {
+                        what,
+                        maybe_eq: true,
+                    },
+                    t.span,
+                );
+            }
+            stored.push(self.to_target(t, ExprContext::Store, TargetKind::Assign)?);
+        }
+        let span = start.to(value.span);
+        Ok(Stmt::new(
+            StmtKind::Assign {
+                targets: stored,
+                value,
+            },
+            span,
+        ))
+    }
+
+    /// annotated assignment: target ':' expression ['=' annotated_rhs]
+    fn annotated(&mut self, target: Expr, parenthesized: bool) -> PResult<Stmt> {
+        let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
+        match &target.kind {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple { .. } => {
+                let msg = "only single target (not tuple) can be annotated";
+                return self.fail(ErrorKind::Message(msg), target.span);
+            }
+            ExprKind::List { .. } => {
+                let msg = "only single target (not list) can be annotated";
+                return self.fail(ErrorKind::Message(msg), target.span);
+            }
+            _ => {
+                return self.fail(
+                    ErrorKind::Message("illegal target for annotation"),
+                    target.span,
+                )
+            }
+        }
+        self.bump(); // ':'
+        let annotation = self.expression()?;
+        let value = if self.eat_punct("=").is_some() {
+            Some(self.assigned_value()?)
+        } else {
+            None
+        };
+        let span = target.span.to(Span::at(self.prev_end));
+        let target = self.to_target(target, ExprContext::Store, TargetKind::Assign)?;
+        Ok(Stmt::new(
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            },
+            span,
+        ))
+    }
+
+    /// import_name: 'import' dotted_as_names
+    fn import_name(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        if !matches!(self.kind(), TokKind::Name(_)) {
+            let span = self.span();
+            return self.fail(ErrorKind::Message(MSG_IMPORT_NAMES), span);
+        }
+        let mut names = Vec::new();
+        loop {
+            let name = self.dotted_name()?;
+            names.push(self.alias_tail(name)?);
+            if self.eat_punct(",").is_none() {
+                break;
+            }
+        }
+        Ok(StmtKind::Import { names })
+    }
+
+    /// dotted_name: dotted_name '.' NAME | NAME
+    fn dotted_name(&mut self) -> PResult<Ident> {
+        let mut id = self.expect_name()?;
+        while self.eat_punct(".").is_some() {
+            let next = self.expect_name()?;
+            id.name.push('.');
+            id.name.push_str(&next.name);
+            id.span = id.span.to(next.span);
+        }
+        Ok(id)
+    }
+
+    /// `['as' NAME]` after an imported name.
+    fn alias_tail(&mut self, name: Ident) -> PResult<Alias> {
+        let mut span = name.span;
+        let asname = if self.eat_kw("as").is_some() {
+            let a = self.expect_name()?;
+            span = span.to(a.span);
+            Some(a)
+        } else {
+            None
+        };
+        Ok(Alias { name, asname, span })
+    }
+
+    /// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
+    ///            | 'from' ('.' | '...')+ 'import' import_from_targets
+    fn import_from(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let mut level = 0;
+        loop {
+            if self.eat_punct(".").is_some() {
+                level += 1;
+            } else if self.eat_punct("...").is_some() {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if matches!(self.kind(), TokKind::Name(_)) {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
+        if module.is_none() && level == 0 {
+            return self.invalid();
+        }
+        if self.eat_kw("import").is_none() {
+            return self.invalid();
+        }
+        let mut names = Vec::new();
+        if let Some(star) = self.eat_punct("*") {
+            let name = Ident {
+                name: "*".into(),
+                span: star,
+            };
+            names.push(Alias {
+                name,
+                asname: None,
+                span: star,
+            });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
+        }
+        let parens = self.eat_punct("(").is_some();
+        if !matches!(self.kind(), TokKind::Name(_)) {
+            if parens {
+                return self.invalid();
+            }
+            let span = self.span();
+            return self.fail(ErrorKind::Message(MSG_IMPORT_NAMES), span);
+        }
+        loop {
+            let name = self.expect_name()?;
+            names.push(self.alias_tail(name)?);
+            if self.eat_punct(",").is_none() {
+                break;
+            }
+            if !matches!(self.kind(), TokKind::Name(_)) {
+                if parens {
+                    break;
+                }
+                let span = self.span();
+                return self.fail(ErrorKind::Message(MSG_TRAILING_COMMA_IMPORT), span);
+            }
+        }
+        if parens {
+            self.expect_punct(")")?;
+        }
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
+    }
+
+    /// A condition in `if`/`elif`/`while`: named_expression, with `invalid_named_expression`
+    /// (`if x = 1:`).
+    fn condition(&mut self) -> PResult<Expr> {
+        let e = self.named_expression()?;
+        if self.at_punct("=") {
+            if matches!(e.kind, ExprKind::Name { .. }) {
+                self.bump();
+                let rhs = self.bitwise_or()?;
+                return self.fail(
+                    ErrorKind::Message(MSG_MAYBE_EQ_OR_WALRUS),
+                    e.span.to(rhs.span),
+                );
+            }
+            if !no_maybe_eq_hint(&e) {
+                let what = target_name(&e);
+                return self.fail(
+                    ErrorKind::CannotAssign {
+                        what,
+                        maybe_eq: true,
+                    },
+                    e.span,
+                );
+            }
+        }
+        Ok(e)
+    }
+
+    /// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt | try_stmt
+    ///              | while_stmt
+    fn compound_stmt(&mut self) -> PResult<Stmt> {
+        let tok = self.peek().clone();
+        match tok.kind {
+            TokKind::Punct("@") => self.decorated(),
+            TokKind::Keyword("def") => self.function_def(Vec::new(), tok.span, false),
+            TokKind::Keyword("class") => self.class_def(Vec::new(), tok.span),
+            TokKind::Keyword("if") => self.if_stmt("'if' statement"),
+            TokKind::Keyword("while") => self.while_stmt(),
+            TokKind::Keyword("for") => self.for_stmt(tok.span, false),
+            TokKind::Keyword("with") => self.with_stmt(tok.span, false),
+            TokKind::Keyword("try") => self.try_stmt(),
+            TokKind::Keyword("async") => {
+                self.bump();
+                match self.kind() {
+                    TokKind::Keyword("def") => self.function_def(Vec::new(), tok.span, true),
+                    TokKind::Keyword("for") => self.for_stmt(tok.span, true),
+                    TokKind::Keyword("with") => self.with_stmt(tok.span, true),
+                    _ => self.invalid(),
+                }
+            }
+            _ => self.invalid(),
+        }
+    }
+
+    /// decorators: ('@' named_expression NEWLINE)+, then a function or class.
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let start = self.span();
+        let mut decorators = Vec::new();
+        while self.eat_punct("@").is_some() {
+            decorators.push(self.named_expression()?);
+            if !self.at_newline() {
+                return self.invalid();
+            }
+            self.bump();
+        }
+        match self.kind().clone() {
+            TokKind::Keyword("def") => self.function_def(decorators, start, false),
+            TokKind::Keyword("class") => self.class_def(decorators, start),
+            TokKind::Keyword("async") if self.nth_is_kw(1, "def") => {
+                self.bump();
+                self.function_def(decorators, start, true)
+            }
+            _ => self.invalid(),
+        }
+    }
+
+    /// function_def_raw: ['async'] 'def' NAME '(' [params] ')' ['->' expression] ':' block
+    fn function_def(
+        &mut self,
+        decorators: Vec<Expr>,
+        start: Span,
+        is_async: bool,
+    ) -> PResult<Stmt> {
+        let def = self.bump().span;
+        let name = self.expect_name()?;
+        if self.eat_punct("(").is_none() {
+            if self.at_punct(":") || self.at_newline() {
+                let span = self.span();
+                return self.fail(ErrorKind::Expected("("), span);
+            }
+            return self.invalid();
+        }
+        let params = self.parameters(false)?;
+        self.expect_punct(")")?;
+        let returns = if self.eat_punct("->").is_some() {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let body = self.block("function definition", def)?;
+        let span = through(start, &body);
+        let f = FunctionDef {
+            is_async,
+            name,
+            params,
+            body,
+            decorators,
+            returns,
+        };
+        Ok(Stmt::new(StmtKind::FunctionDef(Box::new(f)), span))
+    }
+
+    /// class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block
+    fn class_def(&mut self, decorators: Vec<Expr>, start: Span) -> PResult<Stmt> {
+        let class = self.bump().span;
+        let name = self.expect_name()?;
+        let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        if self.eat_punct("(").is_some() {
+            (bases, keywords) = self.call_arguments()?;
+            self.expect_punct(")")?;
+        }
+        self.expect_colon()?;
+        let body = self.block("class definition", class)?;
+        let span = through(start, &body);
+        let c = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+        };
+        Ok(Stmt::new(StmtKind::ClassDef(Box::new(c)), span))
+    }
+
+    /// if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block])
+    fn if_stmt(&mut self, after: &'static str) -> PResult<Stmt> {
+        let start = self.bump().span;
+        let test = self.condition()?;
+        self.expect_colon()?;
+        let body = self.block(after, start)?;
+        let orelse = if self.at_kw("elif") {
+            vec![self.if_stmt("'elif' statement")?]
+        } else {
+            self.else_block()?
+        };
+        let span = through(through(start, &body), &orelse);
+        Ok(Stmt::new(StmtKind::If { test, body, orelse }, span))
+    }
+
+    /// else_block: 'else' ':' block  (empty when there is no `else`).
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        let Some(kw) = self.eat_kw("else") else {
+            return Ok(Vec::new());
+        };
+        self.expect_colon()?;
+        self.block("'else' statement", kw)
+    }
+
+    /// while_stmt: 'while' named_expression ':' block [else_block]
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().span;
+        let test = self.condition()?;
+        self.expect_colon()?;
+        let body = self.block("'while' statement", start)?;
+        let orelse = self.else_block()?;
+        let span = through(through(start, &body), &orelse);
+        Ok(Stmt::new(StmtKind::While { test, body, orelse }, span))
+    }
+
+    /// for_stmt: ['async'] 'for' star_targets 'in' star_expressions ':' block [else_block]
+    fn for_stmt(&mut self, start: Span, is_async: bool) -> PResult<Stmt> {
+        let kw = self.bump().span;
+        let target = self.star_targets(TargetKind::For)?;
+        if self.eat_kw("in").is_none() {
+            return self.invalid();
+        }
+        let iter = self.star_expressions()?;
+        self.no_bare_starred(&iter)?;
+        self.expect_colon()?;
+        let body = self.block("'for' statement", kw)?;
+        let orelse = self.else_block()?;
+        let span = through(through(start, &body), &orelse);
+        Ok(Stmt::new(
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            },
+            span,
+        ))
+    }
+
+    /// with_stmt: ['async'] 'with' ( '(' ','.with_item+ ','? ')' | ','.with_item+ ) ':' block
+    fn with_stmt(&mut self, start: Span, is_async: bool) -> PResult<Stmt> {
+        let kw = self.bump().span;
+        let items = match self.parenthesized_with_items()? {
+            Some(items) => items,
+            None => {
+                let mut items = vec![self.with_item()?];
+                while self.eat_punct(",").is_some() {
+                    items.push(self.with_item()?);
+                }
+                items
+            }
+        };
+        self.expect_colon()?;
+        let body = self.block("'with' statement", kw)?;
+        let span = through(start, &body);
+        Ok(Stmt::new(
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            },
+            span,
+        ))
+    }
+
+    /// Tries `'(' ','.with_item+ ','? ')' &':'`; on no match, rewinds and returns `None`.
+    fn parenthesized_with_items(&mut self) -> PResult<Option<Vec<WithItem>>> {
+        if !self.at_punct("(") {
+            return Ok(None);
+        }
+        let (save, save_end) = (self.pos, self.prev_end);
+        self.bump();
+        let mut items = Vec::new();
+        let ok = loop {
+            if self.at_punct(")") && !items.is_empty() {
+                break true;
+            }
+            match self.with_item() {
+                Ok(item) => items.push(item),
+                Err(_) => break false,
+            }
+            if self.eat_punct(",").is_none() {
+                break self.at_punct(")");
+            }
+        };
+        if ok && self.nth_is_punct(1, ":") {
+            self.bump();
+            return Ok(Some(items));
+        }
+        self.pos = save;
+        self.prev_end = save_end;
+        Ok(None)
+    }
+
+    /// with_item: expression 'as' star_target &(',' | ')' | ':') | expression
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let context_expr = self.expression()?;
+        let mut span = context_expr.span;
+        let mut optional_vars = None;
+        if self.eat_kw("as").is_some() {
+            let t = self.star_targets_single()?;
+            span = span.to(t.span);
+            optional_vars = Some(t);
+        }
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+            span,
+        })
+    }
+
+    /// One target after `as` in a `with` (a star_target; a tuple needs parentheses).
+    fn star_targets_single(&mut self) -> PResult<Expr> {
+        let e = self.bitwise_or()?;
+        self.to_target(e, ExprContext::Store, TargetKind::Assign)
+    }
+
+    /// try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block]
+    ///   [finally_block] | the same with except_star_block+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().span;
+        self.expect_colon()?;
+        let body = self.block("'try' statement", start)?;
+        let mut handlers: Vec<ExceptHandler> = Vec::new();
+        let mut star: Option<bool> = None;
+        while let Some(kw) = self.eat_kw("except") {
+            let is_star = self.eat_punct("*").is_some();
+            if star.is_some_and(|s| s != is_star) {
+                return self.fail(ErrorKind::Message(MSG_EXCEPT_MIX), kw);
+            }
+            star = Some(is_star);
+            if let Some(prev) = handlers.last() {
+                if prev.type_.is_none() {
+                    return self.fail(ErrorKind::Message(MSG_DEFAULT_EXCEPT_LAST), prev.span);
+                }
+            }
+            let mut type_ = None;
+            let mut name = None;
+            if !self.at_punct(":") {
+                let t = self.expression()?;
+                let t = if self.at_punct(",") {
+                    // PEP 758 (3.14): `except A, B:` without parentheses.
+                    let mut elts = vec![t];
+                    while self.eat_punct(",").is_some() {
+                        elts.push(self.expression()?);
+                    }
+                    if self.at_kw("as") {
+                        let msg = "multiple exception types must be parenthesized when using 'as'";
+                        let span = elts[0].span.to(elts[elts.len() - 1].span);
+                        return self.fail(ErrorKind::Message(msg), span);
+                    }
+                    let span = elts[0].span.to(elts[elts.len() - 1].span);
+                    Expr::new(
+                        ExprKind::Tuple {
+                            elts,
+                            ctx: ExprContext::Load,
+                        },
+                        span,
+                    )
+                } else {
+                    t
+                };
+                type_ = Some(t);
+                if self.eat_kw("as").is_some() {
+                    name = Some(self.expect_name()?);
+                }
+            } else if is_star {
+                let span = self.span();
+                return self.fail(ErrorKind::Message(MSG_EXCEPT_STAR_BARE), span);
+            }
+            self.expect_colon()?;
+            let after = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let hbody = self.block(after, kw)?;
+            let span = through(kw, &hbody);
+            handlers.push(ExceptHandler {
+                type_,
+                name,
+                body: hbody,
+                span,
+            });
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
+        let mut finalbody = Vec::new();
+        if let Some(kw) = self.eat_kw("finally") {
+            self.expect_colon()?;
+            finalbody = self.block("'finally' statement", kw)?;
+        }
+        if handlers.is_empty() && finalbody.is_empty() {
+            let span = self.span();
+            return self.fail(ErrorKind::Message(MSG_EXCEPT_OR_FINALLY), span);
+        }
+        let span = through(through(through(start, &body), &orelse), &finalbody);
+        let span = handlers.iter().fold(span, |s, h| s.to(h.span));
+        let is_star = star == Some(true);
+        Ok(Stmt::new(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            },
+            span,
+        ))
+    }
+}
