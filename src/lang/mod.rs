@@ -8,11 +8,12 @@
 //! - `error`: every syntax-error message (CPython's wording) and its rendering.
 
 pub mod ast;
-pub mod error;
-pub mod lexer;
-pub mod parser;
-pub mod span;
 pub mod builtins;
 pub mod compiler;
+pub mod error;
+pub mod lexer;
+pub mod modules;
+pub mod parser;
+pub mod span;
 pub mod value;
 pub mod vm;

@@ -141,6 +141,31 @@ pub fn construct(vm: &mut Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value
             })))
         }
         TypeKind::Iterator => iterator(vm, name, args),
+        TypeKind::Super => {
+            args.check("super", 2, 2)?;
+            let Value::Class(this) = &args.pos[0] else {
+                return Err(PyErr::type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    args.pos[0].type_name()
+                )));
+            };
+            let obj = &args.pos[1];
+            let ok = match obj {
+                Value::Class(c) => c.is_subclass(this),
+                other => vm.type_of(other).is_subclass(this),
+            };
+            if !ok {
+                return Err(PyErr::type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            let inst = crate::lang::value::Instance::new(cls.clone());
+            inst.dict
+                .borrow_mut()
+                .set_str("__thisclass__", args.pos[0].clone());
+            inst.dict.borrow_mut().set_str("__self__", obj.clone());
+            Ok(Value::Instance(inst))
+        }
         TypeKind::NoneType => Ok(Value::None),
         _ => Err(PyErr::type_error(format!(
             "cannot create '{}' instances",

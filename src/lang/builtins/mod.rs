@@ -46,6 +46,7 @@ pub fn namespace() -> PyDict {
             &t.staticmethod,
             &t.classmethod,
             &t.property,
+            &t.super_,
             &t.enumerate,
             &t.zip,
             &t.map,

@@ -146,6 +146,8 @@ pub struct Code {
     pub kind: CodeKind,
     pub ops: Vec<Op>,
     pub spans: Vec<Span>,
+    /// Per instruction: the `^` part of a traceback's carets (see `TracebackEntry`).
+    pub anchors: Vec<Option<(u32, u32)>>,
     pub consts: Vec<Value>,
     pub codes: Vec<Rc<Code>>,
     pub names: Vec<Rc<PyStr>>,
@@ -179,7 +181,12 @@ pub struct Source {
 impl Code {
     /// 1-based line of instruction `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
-        let span = self.spans.get(pc).or(self.spans.last()).copied().unwrap_or_default();
+        let span = self
+            .spans
+            .get(pc)
+            .or(self.spans.last())
+            .copied()
+            .unwrap_or_default();
         self.source.lines.line_of(span.start)
     }
 }

@@ -51,7 +51,10 @@ impl<'a> Compiler<'a> {
             ExprKind::BinOp { left, op, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
-                self.emit(Op::BinaryOp(binop_code(*op)));
+                self.emit_anchored(
+                    Op::BinaryOp(binop_code(*op)),
+                    (left.span.end, right.span.start),
+                );
             }
             ExprKind::UnaryOp { op, operand } => {
                 self.expr(operand)?;
@@ -77,7 +80,11 @@ impl<'a> Compiler<'a> {
                     self.patch(j);
                 }
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;
@@ -130,7 +137,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Subscript { value, slice, .. } => {
                 self.expr(value)?;
                 self.expr(slice)?;
-                self.emit(Op::BinarySubscr);
+                self.emit_anchored(Op::BinarySubscr, (value.span.end, e.span.end));
             }
             ExprKind::Slice { lower, upper, step } => {
                 for part in [lower, upper] {
@@ -150,7 +157,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Tuple { elts, .. } => {
-                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                if elts
+                    .iter()
+                    .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+                {
                     self.starred_list(elts)?;
                     self.emit(Op::ListToTuple);
                 } else {
@@ -161,7 +171,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::List { elts, .. } => {
-                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                if elts
+                    .iter()
+                    .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+                {
                     self.starred_list(elts)?;
                 } else {
                     for x in elts {
@@ -212,7 +225,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred { value, .. } => self.expr(value)?,
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords)?,
             ExprKind::FString { parts } => {
                 let n = self.fstring_parts(parts)?;
                 if n != 1 || !matches!(parts.first(), Some(FStringPart::Field(_))) {
@@ -228,12 +245,20 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::ReturnValue);
                 self.make_function(params, n, kw);
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", 0, generators, elt, None)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", 1, generators, elt, None)?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", 2, generators, key, Some(value))?
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", 0, generators, elt, None)?
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "<genexpr>", 3, generators, elt, None)?,
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", 1, generators, elt, None)?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", 2, generators, key, Some(value))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", 3, generators, elt, None)?
+            }
             ExprKind::Await { value } => {
                 self.expr(value)?;
                 self.emit(Op::GetAwaitable);
@@ -326,9 +351,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
+        let call_end = self.unit().span.end;
+        let anchor = (func.span.end, call_end);
         // Zero-argument super(): pass __class__ and the first argument (CPython does the
         // same at run time from the frame).
-        if let (ExprKind::Name { id, .. }, true, true) = (&func.kind, args.is_empty(), keywords.is_empty()) {
+        if let (ExprKind::Name { id, .. }, true, true) =
+            (&func.kind, args.is_empty(), keywords.is_empty())
+        {
             if id == "super" {
                 let sc = self.scope();
                 let first = sc.varnames.first().cloned();
@@ -337,20 +366,22 @@ impl<'a> Compiler<'a> {
                         self.expr(func)?;
                         self.name_op("__class__", ExprContext::Load);
                         self.name_op(&first, ExprContext::Load);
-                        self.emit(Op::Call(2));
+                        self.emit_anchored(Op::Call(2), anchor);
                         return Ok(());
                     }
                 }
             }
         }
         self.expr(func)?;
-        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }));
+        let starred = args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }));
         let dstar = keywords.iter().any(|k| k.arg.is_none());
         if starred || dstar {
             self.starred_list(args)?;
             self.emit(Op::ListToTuple);
             if keywords.is_empty() {
-                self.emit(Op::CallEx(0));
+                self.emit_anchored(Op::CallEx(0), anchor);
                 return Ok(());
             }
             self.emit(Op::BuildMap(0));
@@ -367,29 +398,39 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            self.emit(Op::CallEx(1));
+            self.emit_anchored(Op::CallEx(1), anchor);
             return Ok(());
         }
         for a in args {
             self.expr(a)?;
         }
         if keywords.is_empty() {
-            self.emit(Op::Call(args.len() as u32));
+            self.emit_anchored(Op::Call(args.len() as u32), anchor);
             return Ok(());
         }
         let mut names = Vec::new();
         for k in keywords {
             self.expr(&k.value)?;
-            names.push(Value::str(k.arg.as_ref().map(|a| a.name.as_str()).unwrap_or("")));
+            names.push(Value::str(
+                k.arg.as_ref().map(|a| a.name.as_str()).unwrap_or(""),
+            ));
         }
         self.load_const(Value::tuple(names));
-        self.emit(Op::CallKw((args.len() + keywords.len()) as u32));
+        self.emit_anchored(Op::CallKw((args.len() + keywords.len()) as u32), anchor);
         Ok(())
     }
 
     /// A comprehension as a nested function called with the first iterator
     /// (`compiler_comprehension`). `kind`: 0 list, 1 set, 2 dict, 3 generator.
-    fn comprehension(&mut self, e: &'a Expr, name: &str, kind: u8, gens: &'a [Comprehension], elt: &'a Expr, value: Option<&'a Expr>) -> R {
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        name: &str,
+        kind: u8,
+        gens: &'a [Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+    ) -> R {
         let qual = self.qualname_for(name);
         self.push_unit(name, &qual, CodeKind::Comprehension, e.span);
         self.const_index(Value::None);
@@ -412,7 +453,10 @@ impl<'a> Compiler<'a> {
         self.emit(Op::ReturnValue);
         let mut params = Parameters::default();
         params.args.push(Parameter {
-            name: Ident { name: ".0".into(), span: e.span },
+            name: Ident {
+                name: ".0".into(),
+                span: e.span,
+            },
             annotation: None,
             default: None,
             span: e.span,
@@ -430,7 +474,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_generator(&mut self, gens: &'a [Comprehension], i: usize, kind: u8, elt: &'a Expr, value: Option<&'a Expr>) -> R {
+    fn comp_generator(
+        &mut self,
+        gens: &'a [Comprehension],
+        i: usize,
+        kind: u8,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+    ) -> R {
         let g = &gens[i];
         if i == 0 {
             self.name_op(".0", ExprContext::Load);

@@ -47,6 +47,8 @@ struct Unit<'a> {
     scope_key: (u32, u32),
     ops: Vec<Op>,
     spans: Vec<Span>,
+    anchors: Vec<Option<(u32, u32)>>,
+    anchor: Option<(u32, u32)>,
     consts: Vec<Value>,
     codes: Vec<Rc<Code>>,
     names: Vec<Rc<PyStr>>,
@@ -67,8 +69,17 @@ pub struct Compiler<'a> {
 /// Compiles a parsed module to its code object.
 pub fn compile(module: &Module, text: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
     let table = symtable::build(module)?;
-    let source = Rc::new(Source { filename: Rc::from(filename), text: Rc::from(text), lines: LineTable::new(text) });
-    let mut c = Compiler { table, units: Vec::new(), source, empty: Scope::default() };
+    let source = Rc::new(Source {
+        filename: Rc::from(filename),
+        text: Rc::from(text),
+        lines: LineTable::new(text),
+    });
+    let mut c = Compiler {
+        table,
+        units: Vec::new(),
+        source,
+        empty: Scope::default(),
+    };
     c.push_unit("<module>", "<module>", CodeKind::Module, module.span);
     c.stmts(&module.body)?;
     c.load_const(Value::None);
@@ -95,6 +106,8 @@ impl<'a> Compiler<'a> {
             scope_key: (span.start, span.end),
             ops: Vec::new(),
             spans: Vec::new(),
+            anchors: Vec::new(),
+            anchor: None,
             consts: Vec::new(),
             codes: Vec::new(),
             names: Vec::new(),
@@ -109,10 +122,19 @@ impl<'a> Compiler<'a> {
         let u = self.units.pop().expect("unit");
         let sc = self.table.scopes.get(&u.scope_key);
         let (varnames, cellvars, freevars, is_gen, is_coro) = match sc {
-            Some(s) => (s.varnames.clone(), s.cellvars.clone(), s.freevars.clone(), s.is_generator, s.is_coroutine),
+            Some(s) => (
+                s.varnames.clone(),
+                s.cellvars.clone(),
+                s.freevars.clone(),
+                s.is_generator,
+                s.is_coroutine,
+            ),
             None => Default::default(),
         };
-        let cell_args = cellvars.iter().map(|c| varnames.iter().position(|v| v == c).map(|i| i as u32)).collect();
+        let cell_args = cellvars
+            .iter()
+            .map(|c| varnames.iter().position(|v| v == c).map(|i| i as u32))
+            .collect();
         // Where each free variable comes from in the enclosing unit.
         let closure_src = match self.units.last() {
             Some(parent) => {
@@ -122,7 +144,11 @@ impl<'a> Compiler<'a> {
                     .map(|n| match ps {
                         Some(p) => match p.cellvars.iter().position(|c| c == n) {
                             Some(i) => i as u32,
-                            None => (p.cellvars.len() + p.freevars.iter().position(|f| f == n).unwrap_or(0)) as u32,
+                            None => {
+                                (p.cellvars.len()
+                                    + p.freevars.iter().position(|f| f == n).unwrap_or(0))
+                                    as u32
+                            }
                         },
                         None => 0,
                     })
@@ -136,6 +162,7 @@ impl<'a> Compiler<'a> {
             kind: u.kind,
             ops: u.ops,
             spans: u.spans,
+            anchors: u.anchors,
             consts: u.consts,
             codes: u.codes,
             names: u.names,
@@ -163,6 +190,7 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         u.ops.push(op);
         u.spans.push(u.span);
+        u.anchors.push(u.anchor);
         u.ops.len() - 1
     }
     fn here(&mut self) -> usize {
@@ -189,9 +217,19 @@ impl<'a> Compiler<'a> {
     }
     fn with_span<T>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> T) -> T {
         let old = std::mem::replace(&mut self.unit().span, span);
+        let old_anchor = self.unit().anchor.take();
         let r = f(self);
         self.unit().span = old;
+        self.unit().anchor = old_anchor;
         r
+    }
+
+    /// Emits `op` with a caret anchor (the `^` part of a traceback line).
+    fn emit_anchored(&mut self, op: Op, anchor: (u32, u32)) -> usize {
+        self.unit().anchor = Some(anchor);
+        let i = self.emit(op);
+        self.unit().anchor = None;
+        i
     }
 
     fn const_index(&mut self, v: Value) -> u32 {
@@ -222,7 +260,10 @@ impl<'a> Compiler<'a> {
         let deref = |sc: &Scope, n: &str| -> u32 {
             match sc.cellvars.iter().position(|c| c == n) {
                 Some(i) => i as u32,
-                None => (sc.cellvars.len() + sc.freevars.iter().position(|f| f == n).unwrap_or(0)) as u32,
+                None => {
+                    (sc.cellvars.len() + sc.freevars.iter().position(|f| f == n).unwrap_or(0))
+                        as u32
+                }
             }
         };
         let fast = sc.varnames.iter().position(|v| v == name).map(|i| i as u32);
@@ -232,7 +273,9 @@ impl<'a> Compiler<'a> {
             (Resolved::Local, Load) => Op::LoadFast(fast.unwrap_or(0)),
             (Resolved::Local, Store) => Op::StoreFast(fast.unwrap_or(0)),
             (Resolved::Local, Del) => Op::DeleteFast(fast.unwrap_or(0)),
-            (Resolved::Cell | Resolved::Free, Load) if kind == Some(ScopeKind::Class) => Op::LoadClassDeref(d),
+            (Resolved::Cell | Resolved::Free, Load) if kind == Some(ScopeKind::Class) => {
+                Op::LoadClassDeref(d)
+            }
             (Resolved::Cell | Resolved::Free, Load) => Op::LoadDeref(d),
             (Resolved::Cell | Resolved::Free, Store) => Op::StoreDeref(d),
             (Resolved::Cell | Resolved::Free, Del) => Op::DeleteDeref(d),
@@ -273,7 +316,10 @@ impl<'a> Compiler<'a> {
                     .table
                     .scopes
                     .get(&p.scope_key)
-                    .map(|s| s.resolved.get(name) == Some(&Resolved::Global) && s.kind != Some(ScopeKind::Class))
+                    .map(|s| {
+                        s.resolved.get(name) == Some(&Resolved::Global)
+                            && s.kind != Some(ScopeKind::Class)
+                    })
                     .unwrap_or(false);
                 if global {
                     name.to_string()

@@ -59,7 +59,10 @@ impl<'a> Compiler<'a> {
                 let head = self.here();
                 self.expr(test)?;
                 let jf = self.emit(Op::PopJumpIfFalse(0));
-                self.unit().fblocks.push(FBlock::While { head, breaks: Vec::new() });
+                self.unit().fblocks.push(FBlock::While {
+                    head,
+                    breaks: Vec::new(),
+                });
                 self.stmts(body)?;
                 self.emit(Op::Jump(head as u32));
                 let breaks = match self.unit().fblocks.pop() {
@@ -72,7 +75,13 @@ impl<'a> Compiler<'a> {
                     self.patch(b);
                 }
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 if *is_async {
                     self.load_const(Value::str("async for"));
                     let i = (self.unit().consts.len() - 1) as u32;
@@ -85,7 +94,10 @@ impl<'a> Compiler<'a> {
                 let head = self.here();
                 let fi = self.emit(Op::ForIter(0));
                 self.store(target)?;
-                self.unit().fblocks.push(FBlock::For { head, breaks: Vec::new() });
+                self.unit().fblocks.push(FBlock::For {
+                    head,
+                    breaks: Vec::new(),
+                });
                 self.stmts(body)?;
                 self.emit(Op::Jump(head as u32));
                 let breaks = match self.unit().fblocks.pop() {
@@ -133,7 +145,13 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef(c) => self.class_def(s, c)?,
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 if *is_star {
                     return self.unsupported("except*");
                 }
@@ -143,7 +161,11 @@ impl<'a> Compiler<'a> {
                     self.try_finally(body, handlers, orelse, finalbody)?;
                 }
             }
-            StmtKind::With { is_async, items, body } => {
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => {
                 if *is_async {
                     return self.unsupported("async with");
                 }
@@ -174,7 +196,11 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 if *level > 0 {
                     return self.unsupported("relative imports");
                 }
@@ -199,7 +225,9 @@ impl<'a> Compiler<'a> {
 
     /// Emits code that raises `NotImplementedError` naming an unsupported construct.
     pub(super) fn unsupported(&mut self, what: &str) -> R {
-        let i = self.const_index(Value::string(format!("{what} is not supported in the playground yet")));
+        let i = self.const_index(Value::string(format!(
+            "{what} is not supported in the playground yet"
+        )));
         self.emit(Op::Unsupported(i));
         Ok(())
     }
@@ -213,7 +241,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::InplaceOp(opn));
                 self.name_op(id, ExprContext::Store);
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
                 let i = self.name_index(&attr.name);
@@ -223,7 +253,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot2);
                 self.emit(Op::StoreAttr(i));
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Op::Dup2);
@@ -258,7 +290,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-                match elts.iter().position(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+                match elts
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred { .. }))
+                {
                     Some(star) => {
                         let after = elts.len() - star - 1;
                         c.emit(Op::UnpackEx(((star as u32) << 16) | after as u32));
@@ -376,7 +411,10 @@ impl<'a> Compiler<'a> {
 
     fn break_continue(&mut self, is_break: bool) -> R {
         let blocks = std::mem::take(&mut self.unit().fblocks);
-        let Some(loop_ix) = blocks.iter().rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. })) else {
+        let Some(loop_ix) = blocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }))
+        else {
             self.unit().fblocks = blocks;
             return Ok(());
         };
@@ -411,7 +449,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
         let setup = self.emit(Op::SetupFinally(0));
         self.unit().fblocks.push(FBlock::TryExcept);
         self.stmts(body)?;
@@ -437,7 +480,9 @@ impl<'a> Compiler<'a> {
                     c.name_op(&n.name, ExprContext::Store);
                 }
                 // The handler body runs with the exception at TOS.
-                c.unit().fblocks.push(FBlock::HandlerCleanup(h.name.as_ref().map(|n| n.name.clone())));
+                c.unit().fblocks.push(FBlock::HandlerCleanup(
+                    h.name.as_ref().map(|n| n.name.clone()),
+                ));
                 c.stmts(&h.body)?;
                 c.unit().fblocks.pop();
                 c.emit(Op::PopBlock);
@@ -465,7 +510,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_finally(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) -> R {
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> R {
         let setup = self.emit(Op::SetupFinally(0));
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
         if handlers.is_empty() {
@@ -591,9 +642,16 @@ impl<'a> Compiler<'a> {
         self.push_unit(&f.name.name, &qual, CodeKind::Function, s.span);
         // A docstring is the first constant, as CPython stores it.
         let doc = match f.body.first().map(|s| &s.kind) {
-            Some(StmtKind::Expr { value: Expr { kind: ExprKind::Constant { value: Constant::Str(d) }, .. } }) => {
-                Value::str(d)
-            }
+            Some(StmtKind::Expr {
+                value:
+                    Expr {
+                        kind:
+                            ExprKind::Constant {
+                                value: Constant::Str(d),
+                            },
+                        ..
+                    },
+            }) => Value::str(d),
             _ => Value::None,
         };
         self.const_index(doc);
@@ -621,8 +679,16 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::str(&qual));
         let qi = self.name_index("__qualname__");
         self.emit(Op::StoreName(qi));
-        if let Some(StmtKind::Expr { value: Expr { kind: ExprKind::Constant { value: Constant::Str(d) }, .. } }) =
-            c.body.first().map(|s| &s.kind)
+        if let Some(StmtKind::Expr {
+            value:
+                Expr {
+                    kind:
+                        ExprKind::Constant {
+                            value: Constant::Str(d),
+                        },
+                    ..
+                },
+        }) = c.body.first().map(|s| &s.kind)
         {
             self.load_const(Value::str(d));
             let di = self.name_index("__doc__");
@@ -651,8 +717,14 @@ impl<'a> Compiler<'a> {
 fn clone_blocks<'a>(b: &[FBlock<'a>]) -> Vec<FBlock<'a>> {
     b.iter()
         .map(|f| match f {
-            FBlock::While { head, breaks } => FBlock::While { head: *head, breaks: breaks.clone() },
-            FBlock::For { head, breaks } => FBlock::For { head: *head, breaks: breaks.clone() },
+            FBlock::While { head, breaks } => FBlock::While {
+                head: *head,
+                breaks: breaks.clone(),
+            },
+            FBlock::For { head, breaks } => FBlock::For {
+                head: *head,
+                breaks: breaks.clone(),
+            },
             FBlock::TryFinally(s) => FBlock::TryFinally(s),
             FBlock::TryExcept => FBlock::TryExcept,
             FBlock::FinallyEnd => FBlock::FinallyEnd,

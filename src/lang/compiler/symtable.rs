@@ -96,7 +96,13 @@ impl Builder {
     fn open(&mut self, span: Span, kind: ScopeKind) {
         let k = key(span);
         self.cur().children.push(span);
-        self.scopes.insert(k, Scope { kind: Some(kind), ..Scope::default() });
+        self.scopes.insert(
+            k,
+            Scope {
+                kind: Some(kind),
+                ..Scope::default()
+            },
+        );
         self.stack.push(k);
     }
     fn close(&mut self) {
@@ -120,7 +126,12 @@ impl Builder {
     }
 
     fn param_names(p: &Parameters) -> Vec<String> {
-        let mut v: Vec<String> = p.posonly.iter().chain(&p.args).map(|x| x.name.name.clone()).collect();
+        let mut v: Vec<String> = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .map(|x| x.name.name.clone())
+            .collect();
         if let Some(a) = &p.vararg {
             v.push(a.name.name.clone());
         }
@@ -193,7 +204,13 @@ impl Builder {
                     self.assign(id);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(iter)?;
                 self.expr(target)?;
                 self.stmts(body)?;
@@ -221,7 +238,13 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body)?;
                 for h in handlers {
                     if let Some(t) = &h.type_ {
@@ -267,7 +290,13 @@ impl Builder {
                         } else {
                             "name '{}' is used prior to global declaration"
                         };
-                        return Err(SyntaxError::new(ErrorKind::Named { template, name: n.name.clone() }, n.span));
+                        return Err(SyntaxError::new(
+                            ErrorKind::Named {
+                                template,
+                                name: n.name.clone(),
+                            },
+                            n.span,
+                        ));
                     }
                     sc.globals.insert(n.name.clone());
                 }
@@ -287,7 +316,13 @@ impl Builder {
                         } else {
                             "name '{}' is used prior to nonlocal declaration"
                         };
-                        return Err(SyntaxError::new(ErrorKind::Named { template, name: n.name.clone() }, n.span));
+                        return Err(SyntaxError::new(
+                            ErrorKind::Named {
+                                template,
+                                name: n.name.clone(),
+                            },
+                            n.span,
+                        ));
                     }
                     sc.nonlocals.push((n.name.clone(), n.span));
                 }
@@ -298,7 +333,13 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(&mut self, span: Span, generators: &[Comprehension], elts: &[&Expr], is_gen: bool) -> Result<(), SyntaxError> {
+    fn comprehension(
+        &mut self,
+        span: Span,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+        is_gen: bool,
+    ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope.
         if let Some(first) = generators.first() {
             self.expr(&first.iter)?;
@@ -344,7 +385,9 @@ impl Builder {
                     let mut idx = self.stack.len();
                     while idx > 1 {
                         let k = self.stack[idx - 1];
-                        if self.scopes.get(&k).and_then(|s| s.kind) != Some(ScopeKind::Comprehension) {
+                        if self.scopes.get(&k).and_then(|s| s.kind)
+                            != Some(ScopeKind::Comprehension)
+                        {
                             break;
                         }
                         idx -= 1;
@@ -403,10 +446,14 @@ impl Builder {
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e.span, generators, &[elt], false)?
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e.span, generators, &[elt], true)?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e.span, generators, &[key, value], false)?
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e.span, generators, &[elt], true)?
             }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e.span, generators, &[key, value], false)?,
             ExprKind::Await { value } => self.expr(value)?,
             ExprKind::Yield { value } => {
                 self.cur().is_generator = true;
@@ -418,13 +465,19 @@ impl Builder {
                 self.cur().is_generator = true;
                 self.expr(value)?;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 for c in comparators {
                     self.expr(c)?;
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 for a in args {
                     self.expr(a)?;
@@ -465,8 +518,15 @@ impl Builder {
 
 /// Resolves one scope given the names bound in enclosing function scopes; returns the
 /// free names it (or its children) need from outside (`analyze_block`).
-fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &HashSet<String>, in_class: bool) -> Result<HashSet<String>, SyntaxError> {
-    let Some(mut sc) = scopes.remove(&k) else { return Ok(HashSet::new()) };
+fn analyze(
+    scopes: &mut HashMap<(u32, u32), Scope>,
+    k: (u32, u32),
+    enclosing: &HashSet<String>,
+    in_class: bool,
+) -> Result<HashSet<String>, SyntaxError> {
+    let Some(mut sc) = scopes.remove(&k) else {
+        return Ok(HashSet::new());
+    };
     let kind = sc.kind.unwrap_or(ScopeKind::Module);
     let is_func = matches!(kind, ScopeKind::Function | ScopeKind::Comprehension);
     let mut resolved: HashMap<String, Resolved> = HashMap::new();
@@ -474,7 +534,10 @@ fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
     for (n, span) in &sc.nonlocals {
         if !enclosing.contains(n) {
             return Err(SyntaxError::new(
-                ErrorKind::Named { template: "no binding for nonlocal '{}' found", name: n.clone() },
+                ErrorKind::Named {
+                    template: "no binding for nonlocal '{}' found",
+                    name: n.clone(),
+                },
                 *span,
             ));
         }
@@ -496,7 +559,11 @@ fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
         let r = if sc.globals.contains(n) {
             Resolved::Global
         } else if sc.assigned.contains(n) {
-            if is_func { Resolved::Local } else { Resolved::Name }
+            if is_func {
+                Resolved::Local
+            } else {
+                Resolved::Name
+            }
         } else if enclosing.contains(n) {
             free_needed.insert(n.clone());
             Resolved::Free
@@ -557,8 +624,11 @@ fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
     if is_func {
         varnames.extend(locals.into_iter().cloned());
     }
-    let mut cellvars: Vec<String> =
-        resolved.iter().filter(|(_, r)| **r == Resolved::Cell).map(|(n, _)| n.clone()).collect();
+    let mut cellvars: Vec<String> = resolved
+        .iter()
+        .filter(|(_, r)| **r == Resolved::Cell)
+        .map(|(n, _)| n.clone())
+        .collect();
     cellvars.sort();
     if sc.needs_class_cell {
         cellvars.push("__class__".into());
@@ -568,7 +638,9 @@ fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
     if kind == ScopeKind::Class {
         // Class bodies load enclosing function variables through their own free slots.
         for n in &freevars {
-            if !resolved.contains_key(n) || resolved.get(n) == Some(&Resolved::Name) && !sc.assigned.contains(n) {
+            if !resolved.contains_key(n)
+                || resolved.get(n) == Some(&Resolved::Name) && !sc.assigned.contains(n)
+            {
                 resolved.insert(n.clone(), Resolved::Free);
             }
         }
@@ -584,8 +656,17 @@ fn analyze(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
 /// Builds and analyses the symbol table of a module.
 pub fn build(module: &Module) -> Result<SymbolTable, SyntaxError> {
     let root = key(module.span);
-    let mut b = Builder { scopes: HashMap::new(), stack: vec![root] };
-    b.scopes.insert(root, Scope { kind: Some(ScopeKind::Module), ..Scope::default() });
+    let mut b = Builder {
+        scopes: HashMap::new(),
+        stack: vec![root],
+    };
+    b.scopes.insert(
+        root,
+        Scope {
+            kind: Some(ScopeKind::Module),
+            ..Scope::default()
+        },
+    );
     b.stmts(&module.body)?;
     let mut scopes = b.scopes;
     analyze(&mut scopes, root, &HashSet::new(), false)?;

@@ -36,6 +36,8 @@ pub enum TypeKind {
     Handle,
     /// `BaseException` and every subclass: instances carry `ExcData`.
     Exception,
+    /// `super` proxies (`__thisclass__` and `__self__` in the instance dict).
+    Super,
 }
 
 /// A class (`type` instance). Invariant: `mro[0]` is the class itself is NOT stored (it would

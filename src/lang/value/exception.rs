@@ -30,13 +30,17 @@ pub enum Limit {
 }
 
 /// One traceback line: where a frame was when the exception passed through it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct TracebackEntry {
     pub filename: Rc<str>,
     pub function: Rc<str>,
     pub line: u32,
     /// Byte span of the instruction in the source.
     pub span: (u32, u32),
+    /// Where the caret `^` part starts and ends inside `span` (binary operator, call
+    /// parentheses); `~` marks the rest, as CPython 3.13+ draws it.
+    pub anchor: Option<(u32, u32)>,
+    pub source: Option<Rc<crate::lang::compiler::Source>>,
 }
 
 /// The state of a `BaseException` instance.

@@ -39,11 +39,16 @@ pub struct Function {
     pub serial: u64,
 }
 
-/// A coroutine object (`async def` called). Its suspended frame belongs to the VM.
+/// A generator or coroutine object. Invariant: `frame` is `Some` exactly while the object
+/// is created-or-suspended; while it runs its frame lives on an execution stack of the VM
+/// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
     pub qualname: Rc<str>,
+    pub is_coroutine: bool,
     pub serial: u64,
-    pub state: RefCell<Option<Box<dyn std::any::Any>>>,
+    pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
+    pub running: std::cell::Cell<bool>,
+    pub started: std::cell::Cell<bool>,
 }
 
 /// Positional and keyword arguments of a call.

@@ -179,7 +179,13 @@ impl Value {
                 Descriptor::ClassMethod(_) => "classmethod",
                 Descriptor::Property { .. } => "property",
             },
-            Value::Coroutine(_) => "coroutine",
+            Value::Coroutine(c) => {
+                if c.is_coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                }
+            }
             Value::Handle(HandleKind::Task, _) => "Task",
             Value::Handle(HandleKind::Future, _) => "Future",
         }

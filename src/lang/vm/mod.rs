@@ -6,9 +6,13 @@
 //! recursion (repr of nested containers, callbacks from builtins) is bounded by
 //! `recursion_limit` and fails with `RecursionError`.
 
+pub mod eval;
+pub mod frame;
 pub mod items;
+mod opcode;
 pub mod ops;
 pub mod protocol;
+pub mod traceback;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,6 +38,20 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Ids of containers whose repr is in progress (`Py_ReprEnter`).
     pub(crate) repr_active: Vec<i64>,
+    /// Nested Rust-level runs of the eval loop (calls from builtins back into Python).
+    pub native_depth: usize,
+    /// Bound on `native_depth`, since each level uses the native stack.
+    pub native_limit: usize,
+    /// Instructions executed so far, and the hard cap for the whole run.
+    pub steps: u64,
+    pub max_steps: u64,
+    /// Set by the UI's Stop button; polled every 1024 instructions.
+    pub stop: Rc<std::cell::Cell<bool>>,
+    /// Exceptions handled by frames of enclosing execution stacks.
+    pub(crate) outer_handled: Vec<Value>,
+    pub(crate) current_handled: Option<Value>,
+    /// Imported modules by name.
+    pub modules: std::collections::HashMap<String, Value>,
 }
 
 impl Default for Vm {
@@ -52,6 +70,14 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             repr_active: Vec::new(),
+            native_depth: 0,
+            native_limit: 160,
+            steps: 0,
+            max_steps: u64::MAX,
+            stop: Rc::new(std::cell::Cell::new(false)),
+            outer_handled: Vec::new(),
+            current_handled: None,
+            modules: std::collections::HashMap::new(),
         }
     }
 
@@ -142,11 +168,69 @@ impl Vm {
 
     /// Runs a user function. The eval loop is installed by `vm::eval` (phase 2).
     fn call_function(&mut self, f: &Value, args: Args) -> PyResult<Value> {
-        let _ = args;
-        Err(PyErr::not_implemented(format!(
-            "calling {} needs the bytecode VM",
-            self.repr(f)?
-        )))
+        match f {
+            Value::Function(fun) => {
+                let fun = fun.clone();
+                self.call_python(&fun, args)
+            }
+            _ => Err(PyErr::type_error("not a function")),
+        }
+    }
+
+    /// Imports a built-in module (`import name`).
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        match crate::lang::modules::create(self, name)? {
+            Some(m) => {
+                self.modules.insert(name.to_string(), m.clone());
+                Ok(m)
+            }
+            None => Err(PyErr::with_msg(
+                "ModuleNotFoundError",
+                format!("No module named '{name}'"),
+            )),
+        }
+    }
+
+    /// Compiles and runs a program as `__main__`, printing an uncaught exception's
+    /// traceback (or a syntax error) to stderr.
+    pub fn run_source(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
+        let module = match crate::lang::parser::parse(source) {
+            Ok(m) => m,
+            Err(e) => {
+                let text = e.render(source, filename);
+                self.write(Stream::Stderr, &text);
+                return Err(PyErr::with_msg("SyntaxError", text));
+            }
+        };
+        let code = match crate::lang::compiler::compile(&module, source, filename) {
+            Ok(c) => c,
+            Err(e) => {
+                let text = e.render(source, filename);
+                self.write(Stream::Stderr, &text);
+                return Err(PyErr::with_msg("SyntaxError", text));
+            }
+        };
+        let globals = Rc::new(RefCell::new(PyDict::new()));
+        globals
+            .borrow_mut()
+            .set_str("__name__", Value::str("__main__"));
+        globals.borrow_mut().set_str("__doc__", Value::None);
+        let frame = frame::Frame::new(code, globals.clone(), Some(globals));
+        let mut ex = eval::Exec {
+            frames: vec![frame],
+        };
+        self.depth += 1;
+        match self.run(&mut ex, eval::Resume::Continue, None) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let text = self.format_exception(&e);
+                self.write(Stream::Stderr, &text);
+                Err(e)
+            }
+        }
     }
 
     /// Calls the class: built-in constructors, exceptions, or `__new__` + `__init__`
@@ -201,3 +285,6 @@ impl Vm {
         types::type_of(v)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -855,6 +855,9 @@ impl Vm {
     /// Attribute lookup that reports absence as `None` instead of raising.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
+            Value::Instance(inst) if inst.class.kind == TypeKind::Super => {
+                self.super_getattr(inst, name)
+            }
             Value::Instance(inst) => {
                 if name == "__class__" {
                     return Ok(Some(Value::Class(inst.class.clone())));
@@ -994,6 +997,53 @@ impl Vm {
                 Ok(cls.lookup(name).map(|a| bind(a, obj, &cls)))
             }
         }
+    }
+
+    /// Attribute lookup on a `super` proxy (`super_getattro`): the MRO of `__self__`'s
+    /// type after `__thisclass__`, bound to `__self__`.
+    fn super_getattr(&mut self, proxy: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+        let (this, obj) = {
+            let d = proxy.dict.borrow();
+            (d.get_str("__thisclass__"), d.get_str("__self__"))
+        };
+        let (Some(Value::Class(this)), Some(obj)) = (this, obj) else {
+            return Ok(None);
+        };
+        let start = match &obj {
+            Value::Class(c) => c.clone(),
+            other => types::type_of(other),
+        };
+        let mro = start.full_mro();
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, &this))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let found = c.dict.borrow().get_str(name);
+            if let Some(attr) = found {
+                return Ok(Some(match (&obj, attr) {
+                    (Value::Class(_), Value::Descriptor(d)) => match &*d {
+                        Descriptor::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
+                            receiver: obj.clone(),
+                            func: f.clone(),
+                        })),
+                        Descriptor::StaticMethod(f) => f.clone(),
+                        _ => Value::Descriptor(d.clone()),
+                    },
+                    (Value::Class(_), other) => other,
+                    (_, Value::Descriptor(d)) if matches!(&*d, Descriptor::Property { .. }) => {
+                        if let Descriptor::Property { fget, .. } = &*d {
+                            let f = fget.clone();
+                            return self.call_method_on(&f, &obj, vec![]).map(Some);
+                        }
+                        Value::None
+                    }
+                    (_, attr) => bind(attr, &obj, &start),
+                }));
+            }
+        }
+        Ok(None)
     }
 
     /// `setattr(obj, name, value)` (`PyObject_SetAttr`).
@@ -1153,7 +1203,7 @@ impl Vm {
                     )));
                 }
             }
-            Value::Coroutine(_) => v.clone(),
+            Value::Coroutine(c) if !c.is_coroutine => v.clone(),
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",
@@ -1202,12 +1252,21 @@ impl Vm {
         }
     }
 
-    /// Resumes a generator (installed with the bytecode VM).
+    /// `next(generator)`.
     fn generator_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        Err(PyErr::type_error(format!(
-            "'{}' object is not an iterator",
-            it.type_name()
-        )))
+        match it {
+            Value::Coroutine(c) if !c.is_coroutine => {
+                if c.frame.borrow().is_none() && !c.running.get() {
+                    return Ok(None);
+                }
+                let c = c.clone();
+                self.resume_generator(&c, super::eval::Resume::Send(Value::None))
+            }
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not an iterator",
+                it.type_name()
+            ))),
+        }
     }
 
     /// Iterates `v` to the end into a vector.

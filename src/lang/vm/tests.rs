@@ -1,0 +1,42 @@
+//! End-to-end tests of the compiler and VM: each runs a program and compares its console
+//! output with what CPython 3.14 prints (checked with `python3`/`python314/run.js`).
+
+use super::{Stream, Vm};
+
+/// Runs `src` and returns stdout, then stderr if any.
+pub fn run(src: &str) -> String {
+    let mut vm = Vm::new();
+    let _ = vm.run_source(src, "main.py");
+    let out = vm.output(Stream::Stdout);
+    let err = vm.output(Stream::Stderr);
+    if err.is_empty() {
+        out
+    } else {
+        format!("{out}{err}")
+    }
+}
+
+#[test]
+fn prints_and_arithmetic() {
+    assert_eq!(
+        run("print(1 + 2, 7 // -2, -7 % 3, 2 ** -1, 10 / 4)\n"),
+        "3 -4 2 0.5 2.5\n"
+    );
+}
+
+/// Runs the file named by `LANGVM_RUN` (a development aid: `LANGVM_RUN=f.py cargo test
+/// run_file -- --nocapture`).
+#[test]
+fn run_file() {
+    if let Ok(path) = std::env::var("LANGVM_RUN") {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut vm = Vm::new();
+        let _ = vm.run_source(&src, "main.py");
+        for (s, t) in &vm.console {
+            match s {
+                Stream::Stdout => print!("{t}"),
+                Stream::Stderr => eprint!("{t}"),
+            }
+        }
+    }
+}
