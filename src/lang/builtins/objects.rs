@@ -328,3 +328,42 @@ pub fn group_methods() -> Vec<(&'static str, BuiltinFn)> {
         ("derive", group_derive),
     ]
 }
+
+fn property_with(args: &Args, which: usize) -> PyResult<Value> {
+    use crate::lang::value::Descriptor;
+    args.method("setter", 1, 1)?;
+    let Value::Descriptor(d) = &args.pos[0] else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let Descriptor::Property { fget, fset, fdel } = &**d else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.pos[1].clone();
+    let (g, s, dl) = match which {
+        0 => (f, fset.clone(), fdel.clone()),
+        1 => (fget.clone(), f, fdel.clone()),
+        _ => (fget.clone(), fset.clone(), f),
+    };
+    Ok(Value::Descriptor(Rc::new(Descriptor::Property {
+        fget: g,
+        fset: s,
+        fdel: dl,
+    })))
+}
+fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 0)
+}
+fn property_setter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 1)
+}
+fn property_deleter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 2)
+}
+
+pub fn property_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("getter", property_getter),
+        ("setter", property_setter),
+        ("deleter", property_deleter),
+    ]
+}

@@ -215,6 +215,7 @@ impl Types {
         add_methods(&t.dict, "dict", super::dicts::methods());
         add_methods(&t.set, "set", super::sets::methods(true));
         add_methods(&t.frozenset, "frozenset", super::sets::methods(false));
+        add_methods(&t.property, "property", super::objects::property_methods());
         if let Some(c) = t.exceptions.get("BaseException") {
             add_methods(c, "BaseException", super::objects::exception_methods());
         }

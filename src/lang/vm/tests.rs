@@ -32,11 +32,12 @@ fn run_file() {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
         let mut vm = Vm::new();
         let _ = vm.run_source(&src, "main.py");
-        for (s, t) in &vm.console {
-            match s {
-                Stream::Stdout => print!("{t}"),
-                Stream::Stderr => eprint!("{t}"),
+        let text: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+        match std::env::var("LANGVM_OUT") {
+            Ok(out) => {
+                let _ = std::fs::write(out, text);
             }
+            Err(_) => print!("{text}"),
         }
     }
 }

@@ -122,7 +122,9 @@ fn format_entry(t: &TracebackEntry) -> String {
     let indent = line_text.len() - line_text.trim_start().len();
     let line_start = range.start + indent;
     let line_end = range.start + line_text.trim_end().len();
-    if s <= line_start && e >= line_end {
+    // CPython 3.13+ (`_should_show_carets`): always with an anchor, else only when the
+    // span leaves part of the line uncovered.
+    if t.anchor.is_none() && s <= line_start && e >= line_end {
         return out;
     }
     let col = |b: usize| {
