@@ -301,13 +301,7 @@ impl<'a> Compiler<'a> {
 
     /// Qualified name for a new scope named `name` (`compiler_set_qualname`).
     fn qualname_for(&self, name: &str) -> String {
-        let mut parent: Option<&Unit> = None;
-        for u in self.units.iter().rev() {
-            if u.kind != CodeKind::Module {
-                parent = Some(u);
-            }
-            break;
-        }
+        let parent: Option<&Unit> = self.units.last().filter(|u| u.kind != CodeKind::Module);
         match parent {
             None => name.to_string(),
             Some(p) => {

@@ -41,3 +41,34 @@ fn run_file() {
         }
     }
 }
+
+/// Golden programs: `golden/NAME.py` must print exactly `golden/NAME.out`, which is what
+/// CPython 3.14 prints (`node tools/python314/run.js main.py`; hashes from 64-bit CPython).
+macro_rules! golden {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let src = include_str!(concat!("golden/", stringify!($name), ".py"));
+                let want = include_str!(concat!("golden/", stringify!($name), ".out"));
+                let mut vm = Vm::new();
+                let _ = vm.run_source(src, "main.py");
+                let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                assert_eq!(got, want);
+            }
+        )*
+    };
+}
+
+golden!(
+    basics,
+    classes,
+    tb_args,
+    tb_concat,
+    tb_context,
+    tb_index,
+    tb_nested,
+    tb_recursion,
+    tb_reraise,
+    tb_stderr,
+);

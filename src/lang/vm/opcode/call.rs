@@ -159,11 +159,11 @@ pub fn bind_args(func: &Function, args: Args) -> PyResult<Vec<Option<Value>>> {
         )));
     }
     let mut missing_kw = Vec::new();
-    for i in kwonly_start..kwonly_start + nkwonly {
-        if fast[i].is_none() {
+    for (i, slot) in fast.iter_mut().enumerate().skip(kwonly_start).take(nkwonly) {
+        if slot.is_none() {
             let name = &code.varnames[i];
             match func.kwdefaults.iter().find(|(k, _)| *k.as_str() == **name) {
-                Some((_, v)) => fast[i] = Some(v.clone()),
+                Some((_, v)) => *slot = Some(v.clone()),
                 None => missing_kw.push(name.to_string()),
             }
         }
