@@ -337,9 +337,12 @@ impl SyntaxError {
             };
             let width = end_col.saturating_sub(start.column).max(1);
             out.push_str("    ");
-            out.push_str(trimmed.trim_end_matches([' ', '\t', '\x0c']));
+            out.push_str(trimmed);
             out.push('\n');
-            if self.kind != ErrorKind::UnexpectedIndent {
+            if !matches!(
+                self.kind,
+                ErrorKind::UnexpectedIndent | ErrorKind::InconsistentTabs
+            ) {
                 out.push_str("    ");
                 out.push_str(&" ".repeat(col as usize));
                 out.push_str(&"^".repeat(width as usize));

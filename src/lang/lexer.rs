@@ -261,6 +261,7 @@ impl<'s> Lexer<'s> {
                 }
                 '\\' => {
                     self.pos += 1;
+                    let after_backslash = Span::at(self.here());
                     match self.peek() {
                         Some('\n' | '\r') => self.skip_newline(),
                         None => {
@@ -277,10 +278,7 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     if self.peek().is_none() {
-                        return self.err(
-                            ErrorKind::Message(MSG_UNEXPECTED_EOF),
-                            Span::at(self.here()),
-                        );
+                        return self.err(ErrorKind::Message(MSG_UNEXPECTED_EOF), after_backslash);
                     }
                 }
                 '\0' => {

@@ -6,6 +6,7 @@
 
 use crate::lang::ast::*;
 use crate::lang::error::*;
+use crate::lang::span::Span;
 
 /// Where a node sits.
 #[derive(Clone, Copy)]
@@ -19,12 +20,12 @@ struct Ctx {
     /// At module level (not in a class either).
     at_module: bool,
     /// Inside a list/set/dict comprehension (where `await` makes it asynchronous).
-    in_comprehension: bool,
+    in_comprehension: Option<Span>,
 }
 
 type CResult = Result<(), SyntaxError>;
 
-fn err(msg: &'static str, span: crate::lang::span::Span) -> CResult {
+fn err(msg: &'static str, span: Span) -> CResult {
     Err(SyntaxError::new(ErrorKind::OutsideContext(msg), span))
 }
 
@@ -35,7 +36,7 @@ pub(super) fn check_module(m: &Module) -> CResult {
         is_async: false,
         in_loop: false,
         at_module: true,
-        in_comprehension: false,
+        in_comprehension: None,
     };
     body(&m.body, ctx)
 }
@@ -57,7 +58,7 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
                 is_async: f.is_async,
                 in_loop: false,
                 at_module: false,
-                in_comprehension: false,
+                in_comprehension: None,
             };
             body(&f.body, inner)
         }
@@ -71,7 +72,7 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
                 is_async: false,
                 in_loop: false,
                 at_module: false,
-                in_comprehension: false,
+                in_comprehension: None,
             };
             body(&c.body, inner)
         }
@@ -211,7 +212,13 @@ fn params(p: &Parameters, ctx: Ctx) -> CResult {
     Ok(())
 }
 
-fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bool) -> CResult {
+fn comprehension(
+    elts: &[&Expr],
+    gens: &[Comprehension],
+    ctx: Ctx,
+    is_genexp: bool,
+    span: Span,
+) -> CResult {
     // The first iterable is evaluated in the enclosing scope.
     if let Some(first) = gens.first() {
         expr(&first.iter, ctx)?;
@@ -220,7 +227,7 @@ fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bo
     // An async comprehension needs an async function (a generator expression may be async
     // anywhere: it becomes an async generator).
     if uses_async && !ctx.is_async && !is_genexp {
-        return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, gens[0].span);
+        return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, span);
     }
     let inner = if is_genexp {
         Ctx {
@@ -228,13 +235,13 @@ fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bo
             is_async: true,
             in_loop: false,
             at_module: false,
-            in_comprehension: false,
+            in_comprehension: None,
         }
     } else {
         Ctx {
             in_loop: false,
             at_module: false,
-            in_comprehension: true,
+            in_comprehension: Some(span),
             ..ctx
         }
     };
@@ -251,8 +258,8 @@ fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bo
 fn expr(e: &Expr, ctx: Ctx) -> CResult {
     match &e.kind {
         ExprKind::Await { value } => {
-            if ctx.in_comprehension && !ctx.is_async {
-                return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, e.span);
+            if let (Some(span), false) = (ctx.in_comprehension, ctx.is_async) {
+                return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, span);
             }
             if !ctx.in_function {
                 return err(MSG_AWAIT_OUTSIDE, e.span);
@@ -284,19 +291,21 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
                 is_async: false,
                 in_loop: false,
                 at_module: false,
-                in_comprehension: false,
+                in_comprehension: None,
             };
             expr(b, inner)
         }
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
-            comprehension(&[elt], generators, ctx, false)
+            comprehension(&[elt], generators, ctx, false, e.span)
         }
-        ExprKind::GeneratorExp { elt, generators } => comprehension(&[elt], generators, ctx, true),
+        ExprKind::GeneratorExp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, true, e.span)
+        }
         ExprKind::DictComp {
             key,
             value,
             generators,
-        } => comprehension(&[key, value], generators, ctx, false),
+        } => comprehension(&[key, value], generators, ctx, false, e.span),
         ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| expr(v, ctx)),
         ExprKind::NamedExpr { target, value } => {
             expr(target, ctx)?;

@@ -75,7 +75,10 @@ impl Parser<'_> {
     /// star_expression: '*' bitwise_or | expression
     pub(super) fn star_expression(&mut self) -> PResult<Expr> {
         if let Some(star) = self.eat_punct("*") {
-            let value = self.bitwise_or()?;
+            self.enter()?;
+            let value = self.bitwise_or();
+            self.leave();
+            let value = value?;
             let span = star.to(value.span);
             return Ok(Expr::new(
                 ExprKind::Starred {
@@ -283,10 +286,7 @@ impl Parser<'_> {
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let mut left = self.factor()?;
-        loop {
-            let Some((op, prec)) = binop(self.kind()) else {
-                break;
-            };
+        while let Some((op, prec)) = binop(self.kind()) {
             if prec < min_prec {
                 break;
             }
@@ -382,10 +382,7 @@ impl Parser<'_> {
                 );
             } else if self.at_punct("(") {
                 self.bump();
-                self.enter()?;
-                let args = self.call_arguments();
-                self.leave();
-                let (args, keywords) = args?;
+                let (args, keywords) = self.call_arguments()?;
                 let close = self.expect_punct(")")?;
                 let span = e.span.to(close);
                 e = Expr::new(
@@ -398,10 +395,7 @@ impl Parser<'_> {
                 );
             } else if self.at_punct("[") {
                 self.bump();
-                self.enter()?;
-                let slice = self.slices();
-                self.leave();
-                let slice = slice?;
+                let slice = self.slices()?;
                 let close = self.expect_punct("]")?;
                 let span = e.span.to(close);
                 e = Expr::new(
@@ -520,20 +514,15 @@ impl Parser<'_> {
             TokKind::Float(f) => constant(Constant::Float(f)),
             TokKind::Punct("...") => constant(Constant::Ellipsis),
             TokKind::Str(_) | TokKind::FString(_) => return self.strings(),
-            TokKind::Punct("(") => return self.nested(Self::paren_atom),
-            TokKind::Punct("[") => return self.nested(Self::list_atom),
-            TokKind::Punct("{") => return self.nested(Self::brace_atom),
+            // Nesting is counted where the contents recurse: expression(), and the '*'/'**'
+            // unpackings that reach an atom without passing through expression().
+            TokKind::Punct("(") => return self.paren_atom(),
+            TokKind::Punct("[") => return self.list_atom(),
+            TokKind::Punct("{") => return self.brace_atom(),
             _ => return self.invalid(),
         };
         self.bump();
         Ok(e)
-    }
-
-    fn nested(&mut self, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        self.enter()?;
-        let r = f(self);
-        self.leave();
-        r
     }
 
     /// tuple | group | genexp, at '('.
@@ -668,10 +657,8 @@ impl Parser<'_> {
             return Ok(Expr::new(ExprKind::Set { elts }, open.to(close)));
         }
         if !self.at_expr_start() {
-            return self.fail(
-                ErrorKind::Message(MSG_DICT_VALUE),
-                first.span.to(Span::at(self.prev_end)),
-            );
+            let colon = Span::new(self.prev_end - 1, self.prev_end);
+            return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
         }
         let value = self.expression()?;
         if self.at_kw("for") || self.at_kw("async") {
@@ -701,7 +688,10 @@ impl Parser<'_> {
                 }
             }
             if self.eat_punct("**").is_some() {
-                items.push(DictItem::Unpack(self.bitwise_or()?));
+                self.enter()?;
+                let value = self.bitwise_or();
+                self.leave();
+                items.push(DictItem::Unpack(value?));
                 continue;
             }
             let key = self.expression()?;
@@ -713,8 +703,8 @@ impl Parser<'_> {
                 return self.invalid();
             }
             if !self.at_expr_start() {
-                let span = key.span.to(Span::at(self.prev_end));
-                return self.fail(ErrorKind::Message(MSG_DICT_VALUE), span);
+                let colon = Span::new(self.prev_end - 1, self.prev_end);
+                return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
             }
             let value = self.expression()?;
             let value = self.forgot_comma_check(value, "}")?;
