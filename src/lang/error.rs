@@ -54,6 +54,10 @@ pub enum ErrorKind {
     UnterminatedString { line: u32 },
     /// `unterminated triple-quoted string literal (detected at line N)`
     UnterminatedTripleString { line: u32 },
+    /// `unterminated f-string literal (detected at line N)`
+    UnterminatedFString { line: u32 },
+    /// `unterminated triple-quoted f-string literal (detected at line N)`
+    UnterminatedTripleFString { line: u32 },
     /// `expected an indented block after 'if' statement on line N`; `after` is the phrase
     /// between "after" and "on" (`'if' statement`, `function definition`).
     ExpectedIndentedBlock { after: &'static str, line: u32 },
@@ -140,6 +144,7 @@ pub const MSG_STAR_ONCE: &str = "* argument may appear only once";
 pub const MSG_GENEXP_PARENS: &str = "Generator expression must be parenthesized";
 pub const MSG_TRAILING_COMMA_IMPORT: &str =
     "trailing comma not allowed without surrounding parentheses";
+pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
 pub const MSG_IMPORT_NAMES: &str = "Expected one or more names after 'import'";
 pub const MSG_UNEXPECTED_EOF: &str = "unexpected EOF while parsing";
 pub const MSG_AFTER_CONTINUATION: &str = "unexpected character after line continuation character";
@@ -213,6 +218,12 @@ impl ErrorKind {
             }
             ErrorKind::UnterminatedTripleString { line } => {
                 format!("unterminated triple-quoted string literal (detected at line {line})")
+            }
+            ErrorKind::UnterminatedFString { line } => {
+                format!("unterminated f-string literal (detected at line {line})")
+            }
+            ErrorKind::UnterminatedTripleFString { line } => {
+                format!("unterminated triple-quoted f-string literal (detected at line {line})")
             }
             ErrorKind::ExpectedIndentedBlock { after, line } => {
                 format!("expected an indented block after {after} on line {line}")

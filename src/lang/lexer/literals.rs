@@ -58,7 +58,6 @@ impl Lexer<'_> {
             }
         }
         if matches!(self.peek(), Some('e' | 'E')) {
-            let save = self.pos;
             self.pos += 1;
             let mut exp = String::from("e");
             if let Some(sign @ ('+' | '-')) = self.peek() {
@@ -70,11 +69,9 @@ impl Lexer<'_> {
                 text.push_str(&exp);
                 is_float = true;
             } else {
-                self.pos = save;
-                return self.err(
-                    ErrorKind::InvalidLiteral { kind: "decimal" },
-                    Span::at(start as u32),
-                );
+                // CPython points at the last character it read (the `e` or the sign).
+                let at = Span::at(self.here() - 1);
+                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, at);
             }
         }
         if matches!(self.peek(), Some('j' | 'J')) {
@@ -197,16 +194,21 @@ impl Lexer<'_> {
     }
 
     fn unterminated<T>(&self, start: usize, triple: bool) -> LexResult<T> {
+        let fstring = self.src[start..]
+            .chars()
+            .take_while(|c| !matches!(c, '\'' | '"'))
+            .any(|c| matches!(c, 'f' | 'F'));
         let line = self.line_before(self.pos + 1);
         let line = if self.pos >= self.src.len() {
             self.line_before(self.pos)
         } else {
             line
         };
-        let kind = if triple {
-            ErrorKind::UnterminatedTripleString { line }
-        } else {
-            ErrorKind::UnterminatedString { line }
+        let kind = match (triple, fstring) {
+            (true, false) => ErrorKind::UnterminatedTripleString { line },
+            (false, false) => ErrorKind::UnterminatedString { line },
+            (true, true) => ErrorKind::UnterminatedTripleFString { line },
+            (false, true) => ErrorKind::UnterminatedFString { line },
         };
         self.err(kind, Span::at(start as u32))
     }

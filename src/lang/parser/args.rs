@@ -84,7 +84,7 @@ impl Parser<'_> {
                                 what,
                                 maybe_eq: false,
                             },
-                            e.span,
+                            e.span.to(eq),
                         );
                     }
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
@@ -134,6 +134,9 @@ impl Parser<'_> {
                     return self.fail(ErrorKind::Message(MSG_SLASH_AFTER_STAR), slash);
                 }
                 if ps.args.is_empty() {
+                    if !self.at_punct(",") {
+                        return self.fail(ErrorKind::InvalidSyntax, slash);
+                    }
                     return self.fail(ErrorKind::Message(MSG_SLASH_FIRST), slash);
                 }
                 seen_slash = true;
@@ -187,9 +190,6 @@ impl Parser<'_> {
             }
         }
         if !self.at_punct(end) {
-            if is_lambda && self.at_newline() {
-                return self.fail(ErrorKind::Expected(":"), self.tokens[self.pos].span);
-            }
             return self.invalid();
         }
         Ok(ps)

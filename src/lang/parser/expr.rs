@@ -696,10 +696,11 @@ impl Parser<'_> {
             }
             let key = self.expression()?;
             if self.eat_punct(":").is_none() {
-                if self.at_punct("}") || self.at_punct(",") {
-                    return self.fail(ErrorKind::Message(MSG_DICT_COLON), key.span);
+                if self.at_punct("}") || self.at_punct(",") || self.at_expr_start() {
+                    // CPython points at the key's last character.
+                    let last = Span::new(key.span.end.saturating_sub(1), key.span.end);
+                    return self.fail(ErrorKind::Message(MSG_DICT_COLON), last);
                 }
-                self.forgot_comma_check(key, "}")?;
                 return self.invalid();
             }
             if !self.at_expr_start() {

@@ -306,7 +306,8 @@ impl Parser<'_> {
                 return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
             }
             if invalid_target(&t, TargetKind::Assign).is_some()
-                && i == last
+                && i == 0
+                && last == 0
                 && !no_maybe_eq_hint(&t)
                 && !matches!(
                     value.kind,
@@ -404,11 +405,24 @@ impl Parser<'_> {
         Ok(id)
     }
 
+    /// The `.b.c` of a dotted name whose first part spans `first`; returns the whole span.
+    fn dotted_rest(&mut self, first: Span) -> PResult<Span> {
+        let mut span = first;
+        while self.eat_punct(".").is_some() {
+            span = span.to(self.expect_name()?.span);
+        }
+        Ok(span)
+    }
+
     /// `['as' NAME]` after an imported name.
     fn alias_tail(&mut self, name: Ident) -> PResult<Alias> {
         let mut span = name.span;
         let asname = if self.eat_kw("as").is_some() {
             let a = self.expect_name()?;
+            if self.at_punct(".") {
+                let dotted = self.dotted_rest(a.span)?;
+                return self.fail(ErrorKind::Message(MSG_IMPORT_ATTRIBUTE), dotted);
+            }
             span = span.to(a.span);
             Some(a)
         } else {
@@ -575,6 +589,10 @@ impl Parser<'_> {
     ) -> PResult<Stmt> {
         let def = self.bump().span;
         let name = self.expect_name()?;
+        if self.at_punct("[") {
+            let span = self.span();
+            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+        }
         if self.eat_punct("(").is_none() {
             if self.at_punct(":") || self.at_newline() {
                 let span = self.span();
@@ -608,8 +626,20 @@ impl Parser<'_> {
         let class = self.bump().span;
         let name = self.expect_name()?;
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        if self.at_punct("[") {
+            let span = self.span();
+            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+        }
         if self.eat_punct("(").is_some() {
             (bases, keywords) = self.call_arguments()?;
+            if let Some(g) = bases.iter().find_map(|b| match &b.kind {
+                ExprKind::GeneratorExp { generators, .. } => generators.first(),
+                _ => None,
+            }) {
+                // A generator expression is not a class base: CPython stops at its `for`.
+                let span = Span::new(g.span.start, g.span.start + 3);
+                return self.fail(ErrorKind::InvalidSyntax, span);
+            }
             self.expect_punct(")")?;
         }
         self.expect_colon()?;
@@ -792,10 +822,14 @@ impl Parser<'_> {
                     while self.eat_punct(",").is_some() {
                         elts.push(self.expression()?);
                     }
-                    if self.at_kw("as") {
+                    if self.eat_kw("as").is_some() {
                         let msg = "multiple exception types must be parenthesized when using 'as'";
-                        let span = elts[0].span.to(elts[elts.len() - 1].span);
-                        return self.fail(ErrorKind::Message(msg), span);
+                        let end = if matches!(self.kind(), TokKind::Name(_)) {
+                            self.bump().span
+                        } else {
+                            elts[elts.len() - 1].span
+                        };
+                        return self.fail(ErrorKind::Message(msg), elts[0].span.to(end));
                     }
                     let span = elts[0].span.to(elts[elts.len() - 1].span);
                     Expr::new(
