@@ -2,7 +2,7 @@
 //! and parsed again from its byte range, and `{x=}` is expanded as CPython does
 //! (`Parser/action_helpers.c`, `_PyPegen_formatted_value`).
 
-use super::expr::push_literal;
+use super::atom::push_literal;
 use super::{PResult, Parser};
 use crate::lang::ast::*;
 use crate::lang::error::ErrorKind;

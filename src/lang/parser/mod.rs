@@ -11,7 +11,9 @@
 //! after the bracket's.
 
 mod args;
+mod atom;
 mod check;
+mod compound;
 mod expr;
 mod fstring;
 mod stmt;
