@@ -203,6 +203,12 @@ impl<'s> Lexer<'s> {
         Some(c)
     }
 
+    /// The span of the character at `pos` (empty at the end of the input).
+    fn char_span(&self) -> Span {
+        let len = self.peek().map_or(0, char::len_utf8) as u32;
+        Span::new(self.here(), self.here() + len)
+    }
+
     fn here(&self) -> u32 {
         self.pos as u32
     }

@@ -151,7 +151,7 @@ impl Lexer<'_> {
                 return self.err(ErrorKind::Message("too many nested f-strings"), span);
             }
             self.fstring_depth += 1;
-            let pieces = self.fstring_body(start, quote, triple, raw, false);
+            let pieces = self.fstring_body(start, quote, triple, raw, 0);
             self.fstring_depth -= 1;
             let pieces = pieces?;
             self.push(TokKind::FString(Box::new(FStr { pieces })), start);
@@ -222,8 +222,9 @@ impl Lexer<'_> {
         quote: char,
         triple: bool,
         raw: bool,
-        in_spec: bool,
+        spec_level: u32,
     ) -> LexResult<Vec<FPiece>> {
+        let in_spec = spec_level > 0;
         let mut pieces = Vec::new();
         let mut text = String::new();
         let mut text_start = self.pos;
@@ -290,7 +291,7 @@ impl Lexer<'_> {
                             span,
                         });
                     }
-                    let field = self.fstring_field(quote, triple, raw)?;
+                    let field = self.fstring_field(quote, triple, raw, spec_level)?;
                     pieces.push(FPiece::Field(field));
                     text_start = self.pos;
                     seg_start = self.pos;
@@ -307,7 +308,7 @@ impl Lexer<'_> {
                         }
                         return Ok(pieces);
                     }
-                    let span = Span::new(self.here(), self.here() + 1);
+                    let span = self.char_span();
                     return self.err(ErrorKind::Message(MSG_FSTRING_SINGLE_CLOSE), span);
                 }
                 c => self.pos += c.len_utf8(),
@@ -328,7 +329,13 @@ impl Lexer<'_> {
     }
 
     /// One `{...}` field; `self.pos` is at the `{`, and is left after the `}`.
-    fn fstring_field(&mut self, quote: char, triple: bool, raw: bool) -> LexResult<FField> {
+    fn fstring_field(
+        &mut self,
+        quote: char,
+        triple: bool,
+        raw: bool,
+        spec_level: u32,
+    ) -> LexResult<FField> {
         let open = self.pos;
         self.pos += 1;
         let expr_start = self.pos;
@@ -395,7 +402,7 @@ impl Lexer<'_> {
         }
         let expr = Span::new(expr_start as u32, self.here());
         if self.src[expr_start..self.pos].trim().is_empty() {
-            let span = Span::new(self.here(), self.here() + 1);
+            let span = self.char_span();
             return self.err(ErrorKind::Message(MSG_FSTRING_EMPTY), span);
         }
         let mut debug_text = None;
@@ -425,11 +432,19 @@ impl Lexer<'_> {
                 }
                 _ => return self.err(ErrorKind::FStringConversion(name.to_string()), span),
             }
+            if !matches!(self.peek(), Some(':' | '}')) {
+                let at = self.char_span();
+                return self.err(ErrorKind::Message(MSG_FSTRING_EXPECT_COLON_OR_CLOSE), at);
+            }
         }
         let mut spec = None;
         if self.peek() == Some(':') {
+            if spec_level >= 2 {
+                // CPython allows two levels of fields nested in format specs.
+                return self.err(ErrorKind::Message(MSG_FSTRING_TOO_DEEP), self.char_span());
+            }
             self.pos += 1;
-            spec = Some(self.fstring_body(open, quote, triple, raw, true)?);
+            spec = Some(self.fstring_body(open, quote, triple, raw, spec_level + 1)?);
         }
         if self.peek() != Some('}') {
             return self.err(

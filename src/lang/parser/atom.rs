@@ -61,6 +61,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || self.at_kw("async") {
+            self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
             let close = self.expect_punct(")")?;
             let kind = ExprKind::GeneratorExp {
@@ -104,10 +105,26 @@ impl Parser<'_> {
             let e = self.forgot_comma_check(e, close)?;
             elts.push(e);
         }
+        if close != ")" && (self.at_kw("for") || self.at_kw("async")) {
+            // invalid_comprehension: `[a, b for ...]`
+            let span = elts[0].span.to(elts[elts.len() - 1].span);
+            return self.fail(ErrorKind::Message(MSG_COMPREHENSION_TARGET), span);
+        }
         if !self.at_punct(close) {
             return self.invalid();
         }
         Ok(elts)
+    }
+
+    /// invalid_comprehension: `[*a for a in b]`.
+    fn no_unpacking_in_comprehension(&self, elt: &Expr) -> PResult<()> {
+        if matches!(elt.kind, ExprKind::Starred { .. }) {
+            return self.fail(
+                ErrorKind::Message(MSG_ITERABLE_UNPACK_COMPREHENSION),
+                elt.span,
+            );
+        }
+        Ok(())
     }
 
     /// list | listcomp, at '['.
@@ -124,6 +141,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || self.at_kw("async") {
+            self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
             let close = self.expect_punct("]")?;
             return Ok(Expr::new(
@@ -158,6 +176,7 @@ impl Parser<'_> {
         let first = self.star_named_expression()?;
         if self.eat_punct(":").is_none() {
             if self.at_kw("for") || self.at_kw("async") {
+                self.no_unpacking_in_comprehension(&first)?;
                 let generators = self.for_if_clauses()?;
                 let close = self.expect_punct("}")?;
                 return Ok(Expr::new(
@@ -204,11 +223,15 @@ impl Parser<'_> {
                     break;
                 }
             }
-            if self.eat_punct("**").is_some() {
+            if let Some(stars) = self.eat_punct("**") {
                 self.enter()?;
                 let value = self.bitwise_or();
                 self.leave();
-                items.push(DictItem::Unpack(value?));
+                let value = value?;
+                if self.at_kw("for") || self.at_kw("async") {
+                    return self.fail(ErrorKind::Message(MSG_DICT_UNPACK_COMPREHENSION), stars);
+                }
+                items.push(DictItem::Unpack(value));
                 continue;
             }
             let key = self.expression()?;

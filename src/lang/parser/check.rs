@@ -7,10 +7,18 @@
 use crate::lang::ast::*;
 use crate::lang::error::*;
 use crate::lang::span::Span;
+use std::cell::Cell;
+
+/// What the checker learns about one function body while walking it.
+#[derive(Default)]
+struct FnState {
+    has_yield: Cell<bool>,
+    first_return_value: Cell<Option<Span>>,
+}
 
 /// Where a node sits.
 #[derive(Clone, Copy)]
-struct Ctx {
+struct Ctx<'a> {
     /// Inside a `def` or `lambda` (not counting class bodies in between).
     in_function: bool,
     /// The innermost function is an `async def`.
@@ -21,6 +29,43 @@ struct Ctx {
     at_module: bool,
     /// Inside a list/set/dict comprehension (where `await` makes it asynchronous).
     in_comprehension: Option<Span>,
+    /// Inside a comprehension or generator expression, named as in CPython's message for a
+    /// `yield` there ("list comprehension", "generator expression", ...).
+    comprehension_kind: Option<&'static str>,
+    /// The innermost function (or lambda) being walked.
+    function: Option<&'a FnState>,
+}
+
+impl<'a> Ctx<'a> {
+    fn module() -> Ctx<'a> {
+        Ctx {
+            in_function: false,
+            is_async: false,
+            in_loop: false,
+            at_module: true,
+            in_comprehension: None,
+            comprehension_kind: None,
+            function: None,
+        }
+    }
+
+    fn function(is_async: bool, state: &'a FnState) -> Ctx<'a> {
+        Ctx {
+            in_function: true,
+            is_async,
+            at_module: false,
+            function: Some(state),
+            ..Ctx::module()
+        }
+    }
+
+    /// A class body is not a function: `return` and `await` are not allowed in it.
+    fn class_body() -> Ctx<'a> {
+        Ctx {
+            at_module: false,
+            ..Ctx::module()
+        }
+    }
 }
 
 type CResult = Result<(), SyntaxError>;
@@ -31,21 +76,14 @@ fn err(msg: &'static str, span: Span) -> CResult {
 
 /// Checks the whole module.
 pub(super) fn check_module(m: &Module) -> CResult {
-    let ctx = Ctx {
-        in_function: false,
-        is_async: false,
-        in_loop: false,
-        at_module: true,
-        in_comprehension: None,
-    };
-    body(&m.body, ctx)
+    body(&m.body, Ctx::module())
 }
 
-fn body(stmts: &[Stmt], ctx: Ctx) -> CResult {
+fn body(stmts: &[Stmt], ctx: Ctx<'_>) -> CResult {
     stmts.iter().try_for_each(|s| stmt(s, ctx))
 }
 
-fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
+fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
     match &s.kind {
         StmtKind::FunctionDef(f) => {
             f.decorators.iter().try_for_each(|d| expr(d, ctx))?;
@@ -53,32 +91,29 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
             if let Some(r) = &f.returns {
                 expr(r, ctx)?;
             }
-            let inner = Ctx {
-                in_function: true,
-                is_async: f.is_async,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: None,
-            };
-            body(&f.body, inner)
+            let state = FnState::default();
+            body(&f.body, Ctx::function(f.is_async, &state))?;
+            match state.first_return_value.get() {
+                Some(span) if f.is_async && state.has_yield.get() => {
+                    err(MSG_RETURN_VALUE_IN_ASYNC_GEN, span)
+                }
+                _ => Ok(()),
+            }
         }
         StmtKind::ClassDef(c) => {
             c.decorators.iter().try_for_each(|d| expr(d, ctx))?;
             c.bases.iter().try_for_each(|b| expr(b, ctx))?;
             c.keywords.iter().try_for_each(|k| expr(&k.value, ctx))?;
-            // A class body is not a function: `return` and `await` are not allowed in it.
-            let inner = Ctx {
-                in_function: false,
-                is_async: false,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: None,
-            };
-            body(&c.body, inner)
+            body(&c.body, Ctx::class_body())
         }
         StmtKind::Return { value } => {
             if !ctx.in_function {
                 return err(MSG_RETURN_OUTSIDE, s.span);
+            }
+            if let (Some(f), Some(_)) = (ctx.function, value) {
+                if f.first_return_value.get().is_none() {
+                    f.first_return_value.set(Some(s.span));
+                }
             }
             value.iter().try_for_each(|v| expr(v, ctx))
         }
@@ -197,7 +232,7 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
     }
 }
 
-fn params(p: &Parameters, ctx: Ctx) -> CResult {
+fn params(p: &Parameters, ctx: Ctx<'_>) -> CResult {
     let all = p
         .posonly
         .iter()
@@ -215,10 +250,11 @@ fn params(p: &Parameters, ctx: Ctx) -> CResult {
 fn comprehension(
     elts: &[&Expr],
     gens: &[Comprehension],
-    ctx: Ctx,
-    is_genexp: bool,
+    ctx: Ctx<'_>,
+    kind: &'static str,
     span: Span,
 ) -> CResult {
+    let is_genexp = kind == "generator expression";
     // The first iterable is evaluated in the enclosing scope.
     if let Some(first) = gens.first() {
         expr(&first.iter, ctx)?;
@@ -233,15 +269,17 @@ fn comprehension(
         Ctx {
             in_function: true,
             is_async: true,
-            in_loop: false,
             at_module: false,
-            in_comprehension: None,
+            comprehension_kind: Some(kind),
+            ..Ctx::module()
         }
     } else {
         Ctx {
             in_loop: false,
             at_module: false,
             in_comprehension: Some(span),
+            comprehension_kind: Some(kind),
+            function: None,
             ..ctx
         }
     };
@@ -255,7 +293,7 @@ fn comprehension(
     elts.iter().try_for_each(|e| expr(e, inner))
 }
 
-fn expr(e: &Expr, ctx: Ctx) -> CResult {
+fn expr(e: &Expr, ctx: Ctx<'_>) -> CResult {
     match &e.kind {
         ExprKind::Await { value } => {
             if let (Some(span), false) = (ctx.in_comprehension, ctx.is_async) {
@@ -270,15 +308,11 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
             expr(value, ctx)
         }
         ExprKind::Yield { value } => {
-            if !ctx.in_function {
-                return err(MSG_YIELD_OUTSIDE, e.span);
-            }
+            yield_here(e.span, ctx)?;
             value.iter().try_for_each(|v| expr(v, ctx))
         }
         ExprKind::YieldFrom { value } => {
-            if !ctx.in_function {
-                return err(MSG_YIELD_OUTSIDE, e.span);
-            }
+            yield_here(e.span, ctx)?;
             if ctx.is_async {
                 return err(MSG_YIELD_IN_ASYNC_FROM, e.span);
             }
@@ -286,26 +320,23 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
         }
         ExprKind::Lambda { params: p, body: b } => {
             params(p, ctx)?;
-            let inner = Ctx {
-                in_function: true,
-                is_async: false,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: None,
-            };
-            expr(b, inner)
+            let state = FnState::default();
+            expr(b, Ctx::function(false, &state))
         }
-        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
-            comprehension(&[elt], generators, ctx, false, e.span)
+        ExprKind::ListComp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, "list comprehension", e.span)
+        }
+        ExprKind::SetComp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, "set comprehension", e.span)
         }
         ExprKind::GeneratorExp { elt, generators } => {
-            comprehension(&[elt], generators, ctx, true, e.span)
+            comprehension(&[elt], generators, ctx, "generator expression", e.span)
         }
         ExprKind::DictComp {
             key,
             value,
             generators,
-        } => comprehension(&[key, value], generators, ctx, false, e.span),
+        } => comprehension(&[key, value], generators, ctx, "dict comprehension", e.span),
         ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| expr(v, ctx)),
         ExprKind::NamedExpr { target, value } => {
             expr(target, ctx)?;
@@ -360,7 +391,21 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
     }
 }
 
-fn fstring(parts: &[FStringPart], ctx: Ctx) -> CResult {
+/// A `yield` or `yield from` at `span`: allowed directly in a function body only.
+fn yield_here(span: Span, ctx: Ctx<'_>) -> CResult {
+    if let Some(kind) = ctx.comprehension_kind {
+        return Err(SyntaxError::named(MSG_YIELD_INSIDE, kind, span));
+    }
+    if !ctx.in_function {
+        return err(MSG_YIELD_OUTSIDE, span);
+    }
+    if let Some(f) = ctx.function {
+        f.has_yield.set(true);
+    }
+    Ok(())
+}
+
+fn fstring(parts: &[FStringPart], ctx: Ctx<'_>) -> CResult {
     for p in parts {
         if let FStringPart::Field(f) = p {
             expr(&f.value, ctx)?;
