@@ -4,7 +4,7 @@
 //! Detect once, render twice: an error is a [`ErrorKind`] plus a byte [`Span`]; the CLI calls
 //! [`SyntaxError::render`], the UI reads [`SyntaxError::message`] and the span.
 
-use super::span::{LineTable, Span};
+use super::span::{LineCol, LineTable, Span};
 use std::fmt;
 
 /// The Python exception class a syntax error is raised as.
@@ -351,6 +351,33 @@ impl SyntaxError {
     /// 1-based line of the error's start.
     pub fn line(&self, source: &str) -> u32 {
         LineTable::new(source).line_of(self.span.start)
+    }
+
+    /// Start and end as lines and columns (for a message list or a gutter marker).
+    pub fn line_cols(&self, source: &str) -> (LineCol, LineCol) {
+        let table = LineTable::new(source);
+        (
+            table.line_col(source, self.span.start),
+            table.line_col(source, self.span.end),
+        )
+    }
+
+    /// The span as UTF-16 offsets from the start of `source` (what CodeMirror's positions
+    /// are); an empty span (an error at a point) is widened to one character when possible,
+    /// so that an underline is visible.
+    pub fn utf16_range(&self, source: &str) -> (u32, u32) {
+        let table = LineTable::new(source);
+        let start = table.utf16_offset(source, self.span.start);
+        let mut end = table.utf16_offset(source, self.span.end);
+        if end == start {
+            let next = source
+                .get(self.span.start as usize..)
+                .and_then(|r| r.chars().next());
+            end += next
+                .filter(|c| *c != '\n')
+                .map_or(0, |c| c.len_utf16() as u32);
+        }
+        (start, end)
     }
 
     /// The error as CPython prints it for a file named `file_name`:

@@ -244,6 +244,10 @@ impl<'s> Lexer<'s> {
         if self.src.len() > u32::MAX as usize / 2 {
             return self.err(ErrorKind::Message("source code is too long"), Span::at(0));
         }
+        // A UTF-8 byte order mark at the very start is ignored, as CPython does.
+        if self.pos == 0 && self.src.starts_with('\u{feff}') {
+            self.pos = '\u{feff}'.len_utf8();
+        }
         loop {
             if self.at_line_start && self.brackets.is_empty() && !self.expr_mode {
                 self.at_line_start = false;

@@ -415,7 +415,7 @@ impl Parser<'_> {
     /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
     fn slices(&mut self) -> PResult<Expr> {
         let first = self.slice()?;
-        if !self.at_punct(",") {
+        if !self.at_punct(",") && !matches!(first.kind, ExprKind::Starred { .. }) {
             return Ok(first);
         }
         let start = first.span;

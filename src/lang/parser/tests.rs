@@ -6,6 +6,7 @@ use crate::lang::ast::dump::dump_module;
 
 mod constructs;
 mod robustness;
+mod spans;
 
 /// The dump of `src`, or its rendered error prefixed with `ERROR`.
 pub(super) fn p(src: &str) -> String {

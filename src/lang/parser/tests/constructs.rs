@@ -169,7 +169,7 @@ const CASES: &[(&str, &str)] = &[
     ("a[()]",
      "(expr ([] a (tuple)))"),
     ("a[*b]",
-     "(expr ([] a (* b)))"),
+     "(expr ([] a (tuple (* b))))"),
     ("a.b.c",
      "(expr (. (. a b) c))"),
     ("f()",
