@@ -37,12 +37,18 @@ pub const MAX_DEPTH: u32 = 100;
 /// compiler checks about context (`'return' outside function`, `'await'` outside `async def`,
 /// `'break' outside loop`, ...).
 pub fn parse(source: &str) -> Result<Module, ParseError> {
+    let module = parse_tree(source)?;
+    check::check_module(&module)?;
+    Ok(module)
+}
+
+/// Parses a whole program without the context checks of [`parse`] (what CPython's
+/// `ast.parse` does).
+pub fn parse_tree(source: &str) -> Result<Module, ParseError> {
     let lexed = lexer::tokenize(source);
     let mut p = Parser::new(source, lexed, 0);
     let result = p.file();
-    let module = p.finish(result)?;
-    check::check_module(&module)?;
-    Ok(module)
+    p.finish(result)
 }
 
 /// Parses `source` as one expression (CPython `eval: expressions NEWLINE* ENDMARKER`).

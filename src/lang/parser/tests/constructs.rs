@@ -339,3 +339,37 @@ fn constructs() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The parser's trees equal CPython 3.14's `ast` (printed in the same format by
+/// testdata/ast_sexpr.py) for every construct above and every test program.
+#[test]
+fn trees_match_cpython() {
+    let dir = super::TESTDATA;
+    let sources = std::fs::read_to_string(format!("{dir}/ast_sources.json")).unwrap();
+    let sources: Vec<String> = serde_json::from_str(&sources).unwrap();
+    let recorded = std::fs::read_to_string(format!("{dir}/ast_cpython.txt")).unwrap();
+    let body = recorded.split_once('\n').map_or("", |x| x.1);
+    let theirs: Vec<&str> = body.trim_end().split("\n====\n").collect();
+    assert_eq!(
+        sources.len(),
+        theirs.len(),
+        "regenerate ast_cpython.txt (see ast_sexpr.py)"
+    );
+    let mut mismatches = Vec::new();
+    for (src, their) in sources.iter().zip(theirs) {
+        if their.starts_with("ERROR") {
+            continue;
+        }
+        // Without the context checks: CPython's `ast.parse` does not make them either.
+        let ours = match crate::lang::parser::parse_tree(src) {
+            Ok(m) => crate::lang::ast::dump::dump_module(&m)
+                .trim_end()
+                .to_string(),
+            Err(e) => format!("ERROR {e}"),
+        };
+        if ours != their {
+            mismatches.push(format!("{src:?}\n  CPython {their}\n  ours    {ours}"));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
