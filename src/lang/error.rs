@@ -4,7 +4,7 @@
 //! Detect once, render twice: an error is a [`ErrorKind`] plus a byte [`Span`]; the CLI calls
 //! [`SyntaxError::render`], the UI reads [`SyntaxError::message`] and the span.
 
-use super::span::{LineTable, Span};
+use super::span::{LineCol, LineTable, Span};
 use std::fmt;
 
 /// The Python exception class a syntax error is raised as.
@@ -54,6 +54,10 @@ pub enum ErrorKind {
     UnterminatedString { line: u32 },
     /// `unterminated triple-quoted string literal (detected at line N)`
     UnterminatedTripleString { line: u32 },
+    /// `unterminated f-string literal (detected at line N)`
+    UnterminatedFString { line: u32 },
+    /// `unterminated triple-quoted f-string literal (detected at line N)`
+    UnterminatedTripleFString { line: u32 },
     /// `expected an indented block after 'if' statement on line N`; `after` is the phrase
     /// between "after" and "on" (`'if' statement`, `function definition`).
     ExpectedIndentedBlock { after: &'static str, line: u32 },
@@ -101,8 +105,9 @@ pub enum ErrorKind {
     KeywordRepeated(String),
     /// `'return' outside function`, `'break' outside loop`, ...: `what` is the whole message.
     OutsideContext(&'static str),
-    /// `no binding for nonlocal 'x' found` is left to the compiler; this is
-    /// `name 'x' is used prior to nonlocal declaration` and friends, built by the compiler.
+    /// A message about one name, from a `MSG_*` template with `{}` (`no binding for nonlocal
+    /// 'x' found`, `name 'x' is used prior to global declaration`, ...): scope errors, which
+    /// the VM compiler detects.
     Named {
         template: &'static str,
         name: String,
@@ -140,6 +145,7 @@ pub const MSG_STAR_ONCE: &str = "* argument may appear only once";
 pub const MSG_GENEXP_PARENS: &str = "Generator expression must be parenthesized";
 pub const MSG_TRAILING_COMMA_IMPORT: &str =
     "trailing comma not allowed without surrounding parentheses";
+pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
 pub const MSG_IMPORT_NAMES: &str = "Expected one or more names after 'import'";
 pub const MSG_UNEXPECTED_EOF: &str = "unexpected EOF while parsing";
 pub const MSG_AFTER_CONTINUATION: &str = "unexpected character after line continuation character";
@@ -153,13 +159,31 @@ pub const MSG_FSTRING_EMPTY: &str = "f-string: valid expression required before 
 pub const MSG_FSTRING_SINGLE_CLOSE: &str = "f-string: single '}' is not allowed";
 pub const MSG_FSTRING_EXPECT_CLOSE: &str = "f-string: expecting '}'";
 pub const MSG_FSTRING_EXPECT_CLOSE_OR_SPEC: &str = "f-string: expecting '}', or format specs";
-pub const MSG_FSTRING_BACKSLASH: &str = "f-string expression part cannot include a backslash";
+pub const MSG_FSTRING_EXPECT_COLON_OR_CLOSE: &str = "f-string: expecting ':' or '}'";
+pub const MSG_FSTRING_TOO_DEEP: &str = "f-string: expressions nested too deeply";
+pub const MSG_FSTRING_LAMBDA: &str =
+    "f-string: lambda expressions are not allowed without parentheses";
+pub const MSG_ITERABLE_UNPACK_COMPREHENSION: &str =
+    "iterable unpacking cannot be used in comprehension";
+pub const MSG_DICT_UNPACK_COMPREHENSION: &str =
+    "dict unpacking cannot be used in dict comprehension";
 pub const MSG_FSTRING_NEWLINE: &str =
     "f-string: newlines are not allowed in format specifiers for single quoted f-strings";
-pub const MSG_LAMBDA_ANNOTATION: &str = "invalid syntax";
 pub const MSG_COMPREHENSION_TARGET: &str =
     "did you forget parentheses around the comprehension target?";
-pub const MSG_STAR_IN_INDEX: &str = "invalid syntax";
+
+// Templates for `ErrorKind::Named` (`{}` is the name), raised by CPython's symbol table; the
+// VM compiler does the scope analysis and builds these with `SyntaxError::named`.
+pub const MSG_NONLOCAL_NO_BINDING: &str = "no binding for nonlocal '{}' found";
+pub const MSG_USED_BEFORE_NONLOCAL: &str = "name '{}' is used prior to nonlocal declaration";
+pub const MSG_USED_BEFORE_GLOBAL: &str = "name '{}' is used prior to global declaration";
+pub const MSG_ASSIGNED_BEFORE_NONLOCAL: &str =
+    "name '{}' is assigned to before nonlocal declaration";
+pub const MSG_ASSIGNED_BEFORE_GLOBAL: &str = "name '{}' is assigned to before global declaration";
+pub const MSG_PARAM_AND_NONLOCAL: &str = "name '{}' is parameter and nonlocal";
+pub const MSG_PARAM_AND_GLOBAL: &str = "name '{}' is parameter and global";
+pub const MSG_YIELD_INSIDE: &str = "'yield' inside {}";
+pub const MSG_NONLOCAL_AND_GLOBAL: &str = "name '{}' is nonlocal and global";
 
 // Messages for `ErrorKind::OutsideContext` (raised by CPython's compiler; the front end's
 // checker raises them after a successful parse, the VM compiler may too).
@@ -213,6 +237,12 @@ impl ErrorKind {
             }
             ErrorKind::UnterminatedTripleString { line } => {
                 format!("unterminated triple-quoted string literal (detected at line {line})")
+            }
+            ErrorKind::UnterminatedFString { line } => {
+                format!("unterminated f-string literal (detected at line {line})")
+            }
+            ErrorKind::UnterminatedTripleFString { line } => {
+                format!("unterminated triple-quoted f-string literal (detected at line {line})")
             }
             ErrorKind::ExpectedIndentedBlock { after, line } => {
                 format!("expected an indented block after {after} on line {line}")
@@ -293,6 +323,18 @@ impl SyntaxError {
         SyntaxError::new(ErrorKind::OutsideContext(MSG_AWAIT_OUTSIDE), span)
     }
 
+    /// A scope error about `name` from one of the `MSG_*` templates with `{}` (for the compiler):
+    /// `SyntaxError::named(MSG_NONLOCAL_NO_BINDING, "x", span)`.
+    pub fn named(template: &'static str, name: &str, span: Span) -> SyntaxError {
+        SyntaxError::new(
+            ErrorKind::Named {
+                template,
+                name: name.to_string(),
+            },
+            span,
+        )
+    }
+
     /// `class decorators are not supported in the playground`, for the compiler.
     pub fn class_decorators_unsupported(span: Span) -> SyntaxError {
         SyntaxError::new(ErrorKind::NotSupported("class decorators"), span)
@@ -311,6 +353,33 @@ impl SyntaxError {
         LineTable::new(source).line_of(self.span.start)
     }
 
+    /// Start and end as lines and columns (for a message list or a gutter marker).
+    pub fn line_cols(&self, source: &str) -> (LineCol, LineCol) {
+        let table = LineTable::new(source);
+        (
+            table.line_col(source, self.span.start),
+            table.line_col(source, self.span.end),
+        )
+    }
+
+    /// The span as UTF-16 offsets from the start of `source` (what CodeMirror's positions
+    /// are); an empty span (an error at a point) is widened to one character when possible,
+    /// so that an underline is visible.
+    pub fn utf16_range(&self, source: &str) -> (u32, u32) {
+        let table = LineTable::new(source);
+        let start = table.utf16_offset(source, self.span.start);
+        let mut end = table.utf16_offset(source, self.span.end);
+        if end == start {
+            let next = source
+                .get(self.span.start as usize..)
+                .and_then(|r| r.chars().next());
+            end += next
+                .filter(|c| *c != '\n')
+                .map_or(0, |c| c.len_utf16() as u32);
+        }
+        (start, end)
+    }
+
     /// The error as CPython prints it for a file named `file_name`:
     /// ```text
     ///   File "main.py", line 3
@@ -324,25 +393,36 @@ impl SyntaxError {
         let table = LineTable::new(source);
         let start = table.line_col(source, self.span.start);
         let mut out = format!("  File \"{file_name}\", line {}\n", start.line);
+        // = CPython Lib/traceback.py `TracebackException._format_syntax_error`, with its
+        // 1-based character offsets.
         let text = table.line_text(source, start.line);
-        let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
-        if !trimmed.trim_end().is_empty() {
-            let indent_chars = text.chars().count() - trimmed.chars().count();
-            let line_chars = text.chars().count() as u32;
-            let col = start.column.saturating_sub(indent_chars as u32);
-            let end_col = if table.line_of(self.span.end) == start.line {
-                table.line_col(source, self.span.end).column
+        let ltext = text.trim_start_matches([' ', '\x0c']);
+        if !ltext.trim().is_empty() {
+            let rlen = text.chars().count() as i64;
+            let spaces = rlen - ltext.chars().count() as i64;
+            let mut offset = i64::from(start.column) + 1;
+            let mut end_offset = if table.line_of(self.span.end) == start.line {
+                i64::from(table.line_col(source, self.span.end).column) + 1
             } else {
-                line_chars
+                rlen + 1
             };
-            let width = end_col.saturating_sub(start.column).max(1);
+            offset = offset.min(rlen + 1);
+            end_offset = end_offset.min(rlen + 1);
+            if offset >= end_offset {
+                end_offset = offset + 1;
+            }
+            let colno = offset - 1 - spaces;
+            let end_colno = end_offset - 1 - spaces;
             out.push_str("    ");
-            out.push_str(trimmed.trim_end_matches([' ', '\t', '\x0c']));
+            out.push_str(ltext);
             out.push('\n');
-            if self.kind != ErrorKind::UnexpectedIndent {
+            // A caret inside the stripped indentation is not drawn (as CPython).
+            if colno >= 0 {
                 out.push_str("    ");
-                out.push_str(&" ".repeat(col as usize));
-                out.push_str(&"^".repeat(width as usize));
+                // Tabs before the caret are kept so that it lines up.
+                let pad = ltext.chars().take(colno as usize);
+                out.extend(pad.map(|c| if c.is_whitespace() { c } else { ' ' }));
+                out.push_str(&"^".repeat((end_colno - colno) as usize));
                 out.push('\n');
             }
         }

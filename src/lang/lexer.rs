@@ -203,6 +203,12 @@ impl<'s> Lexer<'s> {
         Some(c)
     }
 
+    /// The span of the character at `pos` (empty at the end of the input).
+    fn char_span(&self) -> Span {
+        let len = self.peek().map_or(0, char::len_utf8) as u32;
+        Span::new(self.here(), self.here() + len)
+    }
+
     fn here(&self) -> u32 {
         self.pos as u32
     }
@@ -238,6 +244,10 @@ impl<'s> Lexer<'s> {
         if self.src.len() > u32::MAX as usize / 2 {
             return self.err(ErrorKind::Message("source code is too long"), Span::at(0));
         }
+        // A UTF-8 byte order mark at the very start is ignored, as CPython does.
+        if self.pos == 0 && self.src.starts_with('\u{feff}') {
+            self.pos = '\u{feff}'.len_utf8();
+        }
         loop {
             if self.at_line_start && self.brackets.is_empty() && !self.expr_mode {
                 self.at_line_start = false;
@@ -261,6 +271,7 @@ impl<'s> Lexer<'s> {
                 }
                 '\\' => {
                     self.pos += 1;
+                    let after_backslash = Span::at(self.here());
                     match self.peek() {
                         Some('\n' | '\r') => self.skip_newline(),
                         None => {
@@ -277,10 +288,7 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     if self.peek().is_none() {
-                        return self.err(
-                            ErrorKind::Message(MSG_UNEXPECTED_EOF),
-                            Span::at(self.here()),
-                        );
+                        return self.err(ErrorKind::Message(MSG_UNEXPECTED_EOF), after_backslash);
                     }
                 }
                 '\0' => {

@@ -58,7 +58,6 @@ impl Lexer<'_> {
             }
         }
         if matches!(self.peek(), Some('e' | 'E')) {
-            let save = self.pos;
             self.pos += 1;
             let mut exp = String::from("e");
             if let Some(sign @ ('+' | '-')) = self.peek() {
@@ -70,11 +69,9 @@ impl Lexer<'_> {
                 text.push_str(&exp);
                 is_float = true;
             } else {
-                self.pos = save;
-                return self.err(
-                    ErrorKind::InvalidLiteral { kind: "decimal" },
-                    Span::at(start as u32),
-                );
+                // CPython points at the last character it read (the `e` or the sign).
+                let at = Span::at(self.here() - 1);
+                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, at);
             }
         }
         if matches!(self.peek(), Some('j' | 'J')) {
@@ -154,7 +151,7 @@ impl Lexer<'_> {
                 return self.err(ErrorKind::Message("too many nested f-strings"), span);
             }
             self.fstring_depth += 1;
-            let pieces = self.fstring_body(start, quote, triple, raw, false);
+            let pieces = self.fstring_body(start, quote, triple, raw, 0);
             self.fstring_depth -= 1;
             let pieces = pieces?;
             self.push(TokKind::FString(Box::new(FStr { pieces })), start);
@@ -197,16 +194,21 @@ impl Lexer<'_> {
     }
 
     fn unterminated<T>(&self, start: usize, triple: bool) -> LexResult<T> {
+        let fstring = self.src[start..]
+            .chars()
+            .take_while(|c| !matches!(c, '\'' | '"'))
+            .any(|c| matches!(c, 'f' | 'F'));
         let line = self.line_before(self.pos + 1);
         let line = if self.pos >= self.src.len() {
             self.line_before(self.pos)
         } else {
             line
         };
-        let kind = if triple {
-            ErrorKind::UnterminatedTripleString { line }
-        } else {
-            ErrorKind::UnterminatedString { line }
+        let kind = match (triple, fstring) {
+            (true, false) => ErrorKind::UnterminatedTripleString { line },
+            (false, false) => ErrorKind::UnterminatedString { line },
+            (true, true) => ErrorKind::UnterminatedTripleFString { line },
+            (false, true) => ErrorKind::UnterminatedFString { line },
         };
         self.err(kind, Span::at(start as u32))
     }
@@ -220,8 +222,9 @@ impl Lexer<'_> {
         quote: char,
         triple: bool,
         raw: bool,
-        in_spec: bool,
+        spec_level: u32,
     ) -> LexResult<Vec<FPiece>> {
+        let in_spec = spec_level > 0;
         let mut pieces = Vec::new();
         let mut text = String::new();
         let mut text_start = self.pos;
@@ -288,7 +291,7 @@ impl Lexer<'_> {
                             span,
                         });
                     }
-                    let field = self.fstring_field(quote, triple, raw)?;
+                    let field = self.fstring_field(quote, triple, raw, spec_level)?;
                     pieces.push(FPiece::Field(field));
                     text_start = self.pos;
                     seg_start = self.pos;
@@ -305,7 +308,7 @@ impl Lexer<'_> {
                         }
                         return Ok(pieces);
                     }
-                    let span = Span::new(self.here(), self.here() + 1);
+                    let span = self.char_span();
                     return self.err(ErrorKind::Message(MSG_FSTRING_SINGLE_CLOSE), span);
                 }
                 c => self.pos += c.len_utf8(),
@@ -326,7 +329,13 @@ impl Lexer<'_> {
     }
 
     /// One `{...}` field; `self.pos` is at the `{`, and is left after the `}`.
-    fn fstring_field(&mut self, quote: char, triple: bool, raw: bool) -> LexResult<FField> {
+    fn fstring_field(
+        &mut self,
+        quote: char,
+        triple: bool,
+        raw: bool,
+        spec_level: u32,
+    ) -> LexResult<FField> {
         let open = self.pos;
         self.pos += 1;
         let expr_start = self.pos;
@@ -393,7 +402,7 @@ impl Lexer<'_> {
         }
         let expr = Span::new(expr_start as u32, self.here());
         if self.src[expr_start..self.pos].trim().is_empty() {
-            let span = Span::new(self.here(), self.here() + 1);
+            let span = self.char_span();
             return self.err(ErrorKind::Message(MSG_FSTRING_EMPTY), span);
         }
         let mut debug_text = None;
@@ -423,11 +432,19 @@ impl Lexer<'_> {
                 }
                 _ => return self.err(ErrorKind::FStringConversion(name.to_string()), span),
             }
+            if !matches!(self.peek(), Some(':' | '}')) {
+                let at = self.char_span();
+                return self.err(ErrorKind::Message(MSG_FSTRING_EXPECT_COLON_OR_CLOSE), at);
+            }
         }
         let mut spec = None;
         if self.peek() == Some(':') {
+            if spec_level >= 2 {
+                // CPython allows two levels of fields nested in format specs.
+                return self.err(ErrorKind::Message(MSG_FSTRING_TOO_DEEP), self.char_span());
+            }
             self.pos += 1;
-            spec = Some(self.fstring_body(open, quote, triple, raw, true)?);
+            spec = Some(self.fstring_body(open, quote, triple, raw, spec_level + 1)?);
         }
         if self.peek() != Some('}') {
             return self.err(

@@ -16,11 +16,14 @@ impl Parser<'_> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let (mut seen_kw, mut seen_kw_unpack) = (false, false);
+        let mut last_comma = Span::at(self.prev_end);
         while !self.at_punct(")") {
             if let Some(star) = self.eat_punct("*") {
                 let value = self.expression()?;
                 let span = star.to(value.span);
                 if seen_kw_unpack {
+                    // CPython points from the comma before the `*`.
+                    let span = last_comma.to(span);
                     return self.fail(ErrorKind::Message(MSG_STAR_AFTER_KW_UNPACK), span);
                 }
                 let kind = ExprKind::Starred {
@@ -46,7 +49,7 @@ impl Parser<'_> {
                     .iter()
                     .any(|k| k.arg.as_ref().is_some_and(|a| a.name == name.name))
                 {
-                    return self.fail(ErrorKind::KeywordRepeated(name.name), name.span);
+                    return self.fail(ErrorKind::KeywordRepeated(name.name), span);
                 }
                 keywords.push(Keyword {
                     arg: Some(name),
@@ -81,23 +84,27 @@ impl Parser<'_> {
                                 what,
                                 maybe_eq: false,
                             },
-                            e.span,
+                            e.span.to(eq),
                         );
                     }
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     return self.fail(ErrorKind::Message(msg), e.span.to(eq));
                 }
+                // CPython points at the token after the offending argument.
                 if seen_kw_unpack {
-                    return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW_UNPACK), e.span);
+                    let span = self.span();
+                    return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW_UNPACK), span);
                 }
                 if seen_kw {
-                    return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW), e.span);
+                    let span = self.span();
+                    return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW), span);
                 }
                 let e = self.forgot_comma_check(e, ")")?;
                 args.push(e);
             }
-            if self.eat_punct(",").is_none() {
-                break;
+            match self.eat_punct(",") {
+                Some(comma) => last_comma = comma,
+                None => break,
             }
         }
         if !self.at_punct(")") {
@@ -127,6 +134,9 @@ impl Parser<'_> {
                     return self.fail(ErrorKind::Message(MSG_SLASH_AFTER_STAR), slash);
                 }
                 if ps.args.is_empty() {
+                    if !self.at_punct(",") {
+                        return self.fail(ErrorKind::InvalidSyntax, slash);
+                    }
                     return self.fail(ErrorKind::Message(MSG_SLASH_FIRST), slash);
                 }
                 seen_slash = true;
@@ -180,9 +190,6 @@ impl Parser<'_> {
             }
         }
         if !self.at_punct(end) {
-            if is_lambda && self.at_newline() {
-                return self.fail(ErrorKind::Expected(":"), self.tokens[self.pos].span);
-            }
             return self.invalid();
         }
         Ok(ps)

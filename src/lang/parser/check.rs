@@ -6,10 +6,19 @@
 
 use crate::lang::ast::*;
 use crate::lang::error::*;
+use crate::lang::span::Span;
+use std::cell::Cell;
+
+/// What the checker learns about one function body while walking it.
+#[derive(Default)]
+struct FnState {
+    has_yield: Cell<bool>,
+    first_return_value: Cell<Option<Span>>,
+}
 
 /// Where a node sits.
 #[derive(Clone, Copy)]
-struct Ctx {
+struct Ctx<'a> {
     /// Inside a `def` or `lambda` (not counting class bodies in between).
     in_function: bool,
     /// The innermost function is an `async def`.
@@ -19,32 +28,62 @@ struct Ctx {
     /// At module level (not in a class either).
     at_module: bool,
     /// Inside a list/set/dict comprehension (where `await` makes it asynchronous).
-    in_comprehension: bool,
+    in_comprehension: Option<Span>,
+    /// Inside a comprehension or generator expression, named as in CPython's message for a
+    /// `yield` there ("list comprehension", "generator expression", ...).
+    comprehension_kind: Option<&'static str>,
+    /// The innermost function (or lambda) being walked.
+    function: Option<&'a FnState>,
+}
+
+impl<'a> Ctx<'a> {
+    fn module() -> Ctx<'a> {
+        Ctx {
+            in_function: false,
+            is_async: false,
+            in_loop: false,
+            at_module: true,
+            in_comprehension: None,
+            comprehension_kind: None,
+            function: None,
+        }
+    }
+
+    fn function(is_async: bool, state: &'a FnState) -> Ctx<'a> {
+        Ctx {
+            in_function: true,
+            is_async,
+            at_module: false,
+            function: Some(state),
+            ..Ctx::module()
+        }
+    }
+
+    /// A class body is not a function: `return` and `await` are not allowed in it.
+    fn class_body() -> Ctx<'a> {
+        Ctx {
+            at_module: false,
+            ..Ctx::module()
+        }
+    }
 }
 
 type CResult = Result<(), SyntaxError>;
 
-fn err(msg: &'static str, span: crate::lang::span::Span) -> CResult {
+fn err(msg: &'static str, span: Span) -> CResult {
     Err(SyntaxError::new(ErrorKind::OutsideContext(msg), span))
 }
 
 /// Checks the whole module.
 pub(super) fn check_module(m: &Module) -> CResult {
-    let ctx = Ctx {
-        in_function: false,
-        is_async: false,
-        in_loop: false,
-        at_module: true,
-        in_comprehension: false,
-    };
-    body(&m.body, ctx)
+    body(&m.body, Ctx::module())
 }
 
-fn body(stmts: &[Stmt], ctx: Ctx) -> CResult {
+fn body(stmts: &[Stmt], ctx: Ctx<'_>) -> CResult {
     stmts.iter().try_for_each(|s| stmt(s, ctx))
 }
 
-fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
+fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
     match &s.kind {
         StmtKind::FunctionDef(f) => {
             f.decorators.iter().try_for_each(|d| expr(d, ctx))?;
@@ -52,32 +91,29 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
             if let Some(r) = &f.returns {
                 expr(r, ctx)?;
             }
-            let inner = Ctx {
-                in_function: true,
-                is_async: f.is_async,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: false,
-            };
-            body(&f.body, inner)
+            let state = FnState::default();
+            body(&f.body, Ctx::function(f.is_async, &state))?;
+            match state.first_return_value.get() {
+                Some(span) if f.is_async && state.has_yield.get() => {
+                    err(MSG_RETURN_VALUE_IN_ASYNC_GEN, span)
+                }
+                _ => Ok(()),
+            }
         }
         StmtKind::ClassDef(c) => {
             c.decorators.iter().try_for_each(|d| expr(d, ctx))?;
             c.bases.iter().try_for_each(|b| expr(b, ctx))?;
             c.keywords.iter().try_for_each(|k| expr(&k.value, ctx))?;
-            // A class body is not a function: `return` and `await` are not allowed in it.
-            let inner = Ctx {
-                in_function: false,
-                is_async: false,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: false,
-            };
-            body(&c.body, inner)
+            body(&c.body, Ctx::class_body())
         }
         StmtKind::Return { value } => {
             if !ctx.in_function {
                 return err(MSG_RETURN_OUTSIDE, s.span);
+            }
+            if let (Some(f), Some(_)) = (ctx.function, value) {
+                if f.first_return_value.get().is_none() {
+                    f.first_return_value.set(Some(s.span));
+                }
             }
             value.iter().try_for_each(|v| expr(v, ctx))
         }
@@ -196,7 +232,7 @@ fn stmt(s: &Stmt, ctx: Ctx) -> CResult {
     }
 }
 
-fn params(p: &Parameters, ctx: Ctx) -> CResult {
+fn params(p: &Parameters, ctx: Ctx<'_>) -> CResult {
     let all = p
         .posonly
         .iter()
@@ -211,7 +247,14 @@ fn params(p: &Parameters, ctx: Ctx) -> CResult {
     Ok(())
 }
 
-fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bool) -> CResult {
+fn comprehension(
+    elts: &[&Expr],
+    gens: &[Comprehension],
+    ctx: Ctx<'_>,
+    kind: &'static str,
+    span: Span,
+) -> CResult {
+    let is_genexp = kind == "generator expression";
     // The first iterable is evaluated in the enclosing scope.
     if let Some(first) = gens.first() {
         expr(&first.iter, ctx)?;
@@ -220,21 +263,23 @@ fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bo
     // An async comprehension needs an async function (a generator expression may be async
     // anywhere: it becomes an async generator).
     if uses_async && !ctx.is_async && !is_genexp {
-        return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, gens[0].span);
+        return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, span);
     }
     let inner = if is_genexp {
         Ctx {
             in_function: true,
             is_async: true,
-            in_loop: false,
             at_module: false,
-            in_comprehension: false,
+            comprehension_kind: Some(kind),
+            ..Ctx::module()
         }
     } else {
         Ctx {
             in_loop: false,
             at_module: false,
-            in_comprehension: true,
+            in_comprehension: Some(span),
+            comprehension_kind: Some(kind),
+            function: None,
             ..ctx
         }
     };
@@ -248,11 +293,11 @@ fn comprehension(elts: &[&Expr], gens: &[Comprehension], ctx: Ctx, is_genexp: bo
     elts.iter().try_for_each(|e| expr(e, inner))
 }
 
-fn expr(e: &Expr, ctx: Ctx) -> CResult {
+fn expr(e: &Expr, ctx: Ctx<'_>) -> CResult {
     match &e.kind {
         ExprKind::Await { value } => {
-            if ctx.in_comprehension && !ctx.is_async {
-                return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, e.span);
+            if let (Some(span), false) = (ctx.in_comprehension, ctx.is_async) {
+                return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, span);
             }
             if !ctx.in_function {
                 return err(MSG_AWAIT_OUTSIDE, e.span);
@@ -263,15 +308,11 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
             expr(value, ctx)
         }
         ExprKind::Yield { value } => {
-            if !ctx.in_function {
-                return err(MSG_YIELD_OUTSIDE, e.span);
-            }
+            yield_here(e.span, ctx)?;
             value.iter().try_for_each(|v| expr(v, ctx))
         }
         ExprKind::YieldFrom { value } => {
-            if !ctx.in_function {
-                return err(MSG_YIELD_OUTSIDE, e.span);
-            }
+            yield_here(e.span, ctx)?;
             if ctx.is_async {
                 return err(MSG_YIELD_IN_ASYNC_FROM, e.span);
             }
@@ -279,24 +320,23 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
         }
         ExprKind::Lambda { params: p, body: b } => {
             params(p, ctx)?;
-            let inner = Ctx {
-                in_function: true,
-                is_async: false,
-                in_loop: false,
-                at_module: false,
-                in_comprehension: false,
-            };
-            expr(b, inner)
+            let state = FnState::default();
+            expr(b, Ctx::function(false, &state))
         }
-        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
-            comprehension(&[elt], generators, ctx, false)
+        ExprKind::ListComp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, "list comprehension", e.span)
         }
-        ExprKind::GeneratorExp { elt, generators } => comprehension(&[elt], generators, ctx, true),
+        ExprKind::SetComp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, "set comprehension", e.span)
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            comprehension(&[elt], generators, ctx, "generator expression", e.span)
+        }
         ExprKind::DictComp {
             key,
             value,
             generators,
-        } => comprehension(&[key, value], generators, ctx, false),
+        } => comprehension(&[key, value], generators, ctx, "dict comprehension", e.span),
         ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| expr(v, ctx)),
         ExprKind::NamedExpr { target, value } => {
             expr(target, ctx)?;
@@ -351,7 +391,21 @@ fn expr(e: &Expr, ctx: Ctx) -> CResult {
     }
 }
 
-fn fstring(parts: &[FStringPart], ctx: Ctx) -> CResult {
+/// A `yield` or `yield from` at `span`: allowed directly in a function body only.
+fn yield_here(span: Span, ctx: Ctx<'_>) -> CResult {
+    if let Some(kind) = ctx.comprehension_kind {
+        return Err(SyntaxError::named(MSG_YIELD_INSIDE, kind, span));
+    }
+    if !ctx.in_function {
+        return err(MSG_YIELD_OUTSIDE, span);
+    }
+    if let Some(f) = ctx.function {
+        f.has_yield.set(true);
+    }
+    Ok(())
+}
+
+fn fstring(parts: &[FStringPart], ctx: Ctx<'_>) -> CResult {
     for p in parts {
         if let FStringPart::Field(f) = p {
             expr(&f.value, ctx)?;

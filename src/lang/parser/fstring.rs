@@ -2,10 +2,10 @@
 //! and parsed again from its byte range, and `{x=}` is expanded as CPython does
 //! (`Parser/action_helpers.c`, `_PyPegen_formatted_value`).
 
-use super::expr::push_literal;
+use super::atom::push_literal;
 use super::{PResult, Parser};
 use crate::lang::ast::*;
-use crate::lang::error::ErrorKind;
+use crate::lang::error::{ErrorKind, MSG_FSTRING_LAMBDA};
 use crate::lang::lexer::{self, FPiece, TokKind};
 use crate::lang::span::Span;
 
@@ -71,11 +71,22 @@ impl Parser<'_> {
     }
 
     fn field_expression_inner(&mut self) -> PResult<Expr> {
+        if self.at_kw("lambda") {
+            // The field's text stopped at the lambda's ':' (a format spec starts there).
+            let start = self.span().start;
+            let end = self.tokens.last().map_or(start, |t| t.span.end) + 1;
+            let end = end.min(self.src.len() as u32);
+            return self.fail(
+                ErrorKind::Message(MSG_FSTRING_LAMBDA),
+                Span::new(start, end),
+            );
+        }
         let e = if self.at_kw("yield") {
             self.yield_expr()?
         } else {
             self.star_expressions()?
         };
+        self.no_bare_starred(&e)?;
         if !matches!(self.kind(), TokKind::EndOfFile) {
             if matches!(self.kind(), TokKind::Error) {
                 return self.invalid();

@@ -179,7 +179,10 @@ impl Parser<'_> {
 
     fn star_target_elt(&mut self) -> PResult<Expr> {
         if let Some(star) = self.eat_punct("*") {
-            let value = self.bitwise_or()?;
+            self.enter()?;
+            let value = self.bitwise_or();
+            self.leave();
+            let value = value?;
             let span = star.to(value.span);
             let kind = ExprKind::Starred {
                 value: Box::new(value),
