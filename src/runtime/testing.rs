@@ -372,6 +372,12 @@ impl Script {
         self
     }
 
+    /// Appends another script's steps.
+    pub fn then(mut self, other: Script) -> Self {
+        self.append(other);
+        self
+    }
+
     /// `while True: body`.
     pub fn forever(mut self, body: Script) -> Self {
         let start = self.ops.len();

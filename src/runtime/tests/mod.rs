@@ -3,3 +3,4 @@
 mod core;
 mod gather;
 mod seeds;
+mod timeouts;
