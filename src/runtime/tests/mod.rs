@@ -3,4 +3,6 @@
 mod core;
 mod gather;
 mod seeds;
+mod task_group;
 mod timeouts;
+mod wait;
