@@ -3,6 +3,7 @@
 mod core;
 mod gather;
 mod seeds;
+mod sync;
 mod task_group;
 mod timeouts;
 mod wait;
