@@ -18,31 +18,56 @@ use super::{FutId, TaskId};
 /// which CPython callback it stands for. Done-callbacks receive the completed future.
 pub enum Callback<H: Host> {
     /// `Task.__step(exc)`, scheduled by `create_task`, a bare yield, or a bad await.
-    TaskStep { task: TaskId, exc: Option<Box<H::Exc>> },
+    TaskStep {
+        task: TaskId,
+        exc: Option<Box<H::Exc>>,
+    },
     /// `Task.__wakeup(fut)`, the done-callback a task puts on what it awaits.
-    TaskWakeup { task: TaskId },
+    TaskWakeup {
+        task: TaskId,
+    },
     /// `futures._set_result_unless_cancelled(fut, None)`: a sleep's timer.
-    SleepDone { fut: FutId },
+    SleepDone {
+        fut: FutId,
+    },
     /// `tasks._release_waiter(waiter)`: set `None` unless done.
-    ReleaseWaiter { fut: FutId },
+    ReleaseWaiter {
+        fut: FutId,
+    },
     /// `base_events._run_until_complete_cb`: stop the loop after this iteration.
     StopLoop,
     /// `gather`'s `_done_callback` (gather id).
-    GatherChildDone { gather: u32 },
+    GatherChildDone {
+        gather: u32,
+    },
     /// `shield`'s `_inner_done_callback` / `_outer_done_callback` (shield id).
-    ShieldInnerDone { shield: u32 },
-    ShieldOuterDone { shield: u32 },
+    ShieldInnerDone {
+        shield: u32,
+    },
+    ShieldOuterDone {
+        shield: u32,
+    },
     /// `tasks._log_on_exception` (shielded inner finished after its outer was cancelled).
     LogOnException,
     /// `Timeout._on_timeout` (timeout id).
-    TimeoutFire { timeout: u32 },
+    TimeoutFire {
+        timeout: u32,
+    },
     /// `wait`'s `_on_completion` (wait id).
-    WaitCompletion { wait: u32 },
+    WaitCompletion {
+        wait: u32,
+    },
     /// `_AsCompletedIterator._handle_completion` / `_handle_timeout` (iterator id).
-    AsCompletedDone { iter: u32 },
-    AsCompletedTimeout { iter: u32 },
+    AsCompletedDone {
+        iter: u32,
+    },
+    AsCompletedTimeout {
+        iter: u32,
+    },
     /// `TaskGroup._on_task_done` (group id).
-    TaskGroupTaskDone { group: u32 },
+    TaskGroupTaskDone {
+        group: u32,
+    },
     /// A command from outside the program (the UI), like `call_soon_threadsafe`.
     Command(Command),
     /// A Python callable.
@@ -281,8 +306,16 @@ impl<H: Host> Loop<H> {
         self.iter_remaining = self.ready.len();
     }
 
-    fn dispatch(&mut self, host: &mut H, cb: Callback<H>, arg: Option<FutId>) -> Result<(), H::Exc> {
-        let arg_or_dummy = arg.unwrap_or(FutId { idx: u32::MAX, gen: u32::MAX });
+    fn dispatch(
+        &mut self,
+        host: &mut H,
+        cb: Callback<H>,
+        arg: Option<FutId>,
+    ) -> Result<(), H::Exc> {
+        let arg_or_dummy = arg.unwrap_or(FutId {
+            idx: u32::MAX,
+            gen: u32::MAX,
+        });
         match cb {
             Callback::TaskStep { task, exc } => return self.task_step(host, task, exc.map(|e| *e)),
             Callback::TaskWakeup { task } => return self.task_wakeup(host, task, arg_or_dummy),
@@ -293,7 +326,9 @@ impl<H: Host> Loop<H> {
                 }
             }
             Callback::StopLoop => self.stop(),
-            Callback::GatherChildDone { gather } => self.gather_child_done(host, gather, arg_or_dummy),
+            Callback::GatherChildDone { gather } => {
+                self.gather_child_done(host, gather, arg_or_dummy)
+            }
             Callback::ShieldInnerDone { shield } => self.shield_inner_done(host, shield),
             Callback::ShieldOuterDone { shield } => self.shield_outer_done(shield),
             Callback::LogOnException => self.log_on_exception(host, arg_or_dummy),
@@ -301,7 +336,9 @@ impl<H: Host> Loop<H> {
             Callback::WaitCompletion { wait } => self.wait_completion(host, wait, arg_or_dummy),
             Callback::AsCompletedDone { iter } => self.as_completed_done(host, iter, arg_or_dummy),
             Callback::AsCompletedTimeout { iter } => self.as_completed_timeout(host, iter),
-            Callback::TaskGroupTaskDone { group } => self.task_group_task_done(host, group, arg_or_dummy),
+            Callback::TaskGroupTaskDone { group } => {
+                self.task_group_task_done(host, group, arg_or_dummy)
+            }
             Callback::Command(Command::CancelTask { task, msg }) => {
                 self.cancel_task_with(host, task, msg, CancelCause::User, None);
             }
@@ -319,7 +356,9 @@ impl<H: Host> Loop<H> {
     pub(crate) fn emit(&mut self, task: TaskId, old: Option<TaskState>, reason: Reason) {
         let Some(old) = old else { return };
         let new = self.task_state(task);
-        let Some(t) = self.tasks.get(task.0 as usize) else { return };
+        let Some(t) = self.tasks.get(task.0 as usize) else {
+            return;
+        };
         let ev = TraceEvent {
             seq: self.trace.seq,
             time: self.clock.now(),

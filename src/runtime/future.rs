@@ -123,7 +123,9 @@ impl<H: Host> Loop<H> {
     /// dies; internal futures are released by their owners). Returns false if it was pending.
     pub fn release_future(&mut self, f: FutId) -> bool {
         match self.fut(f) {
-            Some(x) if !matches!(x.state, FutState::Pending) && !matches!(x.kind, FutKind::Task(_)) => {
+            Some(x)
+                if !matches!(x.state, FutState::Pending) && !matches!(x.kind, FutKind::Task(_)) =>
+            {
                 self.futs.remove(f.idx, f.gen);
                 true
             }
@@ -139,12 +141,14 @@ impl<H: Host> Loop<H> {
     /// `Future.done()`: a result or exception is set, or it was cancelled. A released
     /// future counts as done.
     pub fn future_done(&self, f: FutId) -> bool {
-        self.fut(f).is_none_or(|x| !matches!(x.state, FutState::Pending))
+        self.fut(f)
+            .is_none_or(|x| !matches!(x.state, FutState::Pending))
     }
 
     /// `Future.cancelled()`.
     pub fn future_cancelled(&self, f: FutId) -> bool {
-        self.fut(f).is_some_and(|x| matches!(x.state, FutState::Cancelled))
+        self.fut(f)
+            .is_some_and(|x| matches!(x.state, FutState::Cancelled))
     }
 
     /// The task behind a future, if it is a task's future.
@@ -156,7 +160,9 @@ impl<H: Host> Loop<H> {
     }
 
     fn stale(&mut self, host: &mut H) -> H::Exc {
-        host.new_exc(RuntimeExc::Runtime("Future object is not initialized.".into()))
+        host.new_exc(RuntimeExc::Runtime(
+            "Future object is not initialized.".into(),
+        ))
     }
 
     /// `Future._make_cancelled_error()`: the saved `CancelledError` (once), else a new one
@@ -177,10 +183,14 @@ impl<H: Host> Loop<H> {
     /// `Future.result()`: the result; raises the exception if one was set, `CancelledError`
     /// if cancelled, `InvalidStateError('Result is not ready.')` if pending.
     pub fn future_result(&mut self, host: &mut H, f: FutId) -> Result<H::Value, H::Exc> {
-        let Some(x) = self.fut(f) else { return Err(self.stale(host)) };
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
         match &x.state {
             FutState::Cancelled => Err(self.make_cancelled_error(host, f)),
-            FutState::Pending => Err(host.new_exc(RuntimeExc::InvalidState("Result is not ready.".into()))),
+            FutState::Pending => {
+                Err(host.new_exc(RuntimeExc::InvalidState("Result is not ready.".into())))
+            }
             FutState::Finished(r) => {
                 let r = r.clone();
                 self.mark_retrieved(f);
@@ -192,10 +202,14 @@ impl<H: Host> Loop<H> {
     /// `Future.exception()`: the exception or `None`; raises `CancelledError` if cancelled,
     /// `InvalidStateError('Exception is not set.')` if pending.
     pub fn future_exception(&mut self, host: &mut H, f: FutId) -> Result<Option<H::Exc>, H::Exc> {
-        let Some(x) = self.fut(f) else { return Err(self.stale(host)) };
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
         match &x.state {
             FutState::Cancelled => Err(self.make_cancelled_error(host, f)),
-            FutState::Pending => Err(host.new_exc(RuntimeExc::InvalidState("Exception is not set.".into()))),
+            FutState::Pending => {
+                Err(host.new_exc(RuntimeExc::InvalidState("Exception is not set.".into())))
+            }
             FutState::Finished(r) => {
                 let e = r.as_ref().err().cloned();
                 self.mark_retrieved(f);
@@ -233,16 +247,22 @@ impl<H: Host> Loop<H> {
     }
 
     fn check_settable(&mut self, host: &mut H, f: FutId, op: &str) -> Result<(), H::Exc> {
-        let Some(x) = self.fut(f) else { return Err(self.stale(host)) };
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
         if let FutKind::Task(_) = x.kind {
-            return Err(host.new_exc(RuntimeExc::Runtime(format!("Task does not support {op} operation"))));
+            return Err(host.new_exc(RuntimeExc::Runtime(format!(
+                "Task does not support {op} operation"
+            ))));
         }
         let state = match x.state {
             FutState::Pending => return Ok(()),
             FutState::Cancelled => "CANCELLED",
             FutState::Finished(_) => "FINISHED",
         };
-        Err(host.new_exc(RuntimeExc::InvalidState(format!("{state}: <Future {state}>"))))
+        Err(host.new_exc(RuntimeExc::InvalidState(format!(
+            "{state}: <Future {state}>"
+        ))))
     }
 
     /// `Future.cancel(msg)`, `Task.cancel(msg)` or `_GatheringFuture.cancel(msg)` depending on
@@ -271,7 +291,9 @@ impl<H: Host> Loop<H> {
 
     /// CPython `Future.cancel`: pending -> cancelled, schedule callbacks.
     pub(crate) fn cancel_plain(&mut self, f: FutId, msg: Option<Rc<str>>) -> bool {
-        let Some(x) = self.fut_mut(f) else { return false };
+        let Some(x) = self.fut_mut(f) else {
+            return false;
+        };
         x.log_traceback = false;
         if !matches!(x.state, FutState::Pending) {
             return false;
@@ -301,7 +323,11 @@ impl<H: Host> Loop<H> {
         }
     }
 
-    pub(crate) fn remove_callbacks(&mut self, f: FutId, pred: impl Fn(&Callback<H>) -> bool) -> usize {
+    pub(crate) fn remove_callbacks(
+        &mut self,
+        f: FutId,
+        pred: impl Fn(&Callback<H>) -> bool,
+    ) -> usize {
         match self.fut_mut(f) {
             Some(x) => x.callbacks.retain(|c| !pred(c)),
             None => 0,
@@ -335,8 +361,15 @@ impl<H: Host> Loop<H> {
         let schedule = |lp: &mut Self, cb: Callback<H>| {
             if let (true, Callback::TaskWakeup { task }) = (tracing, &cb) {
                 let task = *task;
-                if lp.tasks.get(task.0 as usize).is_some_and(|t| t.fut_waiter == Some(f)) {
-                    let old = TaskState::Awaiting(WaitTarget { fut: f, what: what.clone() });
+                if lp
+                    .tasks
+                    .get(task.0 as usize)
+                    .is_some_and(|t| t.fut_waiter == Some(f))
+                {
+                    let old = TaskState::Awaiting(WaitTarget {
+                        fut: f,
+                        what: what.clone(),
+                    });
                     lp.emit(task, Some(old), Reason::WokenBy { fut: f, outcome });
                 }
             }

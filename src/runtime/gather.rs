@@ -67,7 +67,9 @@ impl<H: Host> Loop<H> {
 
     /// `gather`'s `_done_callback(fut)`.
     pub(crate) fn gather_child_done(&mut self, host: &mut H, g: u32, fut: FutId) {
-        let Some(st) = self.lib.gathers.get_mut(g as usize) else { return };
+        let Some(st) = self.lib.gathers.get_mut(g as usize) else {
+            return;
+        };
         st.nfinished += 1;
         let (outer, return_exceptions) = (st.outer, st.return_exceptions);
         if self.future_done(outer) {
@@ -97,7 +99,10 @@ impl<H: Host> Loop<H> {
         let mut results = Vec::with_capacity(children.len());
         for &child in &children {
             let res = if self.future_cancelled(child) {
-                let msg = self.fut(child).and_then(|x| x.cancel_msg.clone()).unwrap_or_else(|| Rc::from(""));
+                let msg = self
+                    .fut(child)
+                    .and_then(|x| x.cancel_msg.clone())
+                    .unwrap_or_else(|| Rc::from(""));
                 let e = host.new_exc(RuntimeExc::Cancelled { msg: Some(msg) });
                 host.exc_value(e)
             } else {
@@ -133,7 +138,9 @@ impl<H: Host> Loop<H> {
         _cause: CancelCause,
         parent: Option<u32>,
     ) -> bool {
-        let Some(st) = self.lib.gathers.get(g as usize) else { return false };
+        let Some(st) = self.lib.gathers.get(g as usize) else {
+            return false;
+        };
         let outer = st.outer;
         if self.future_done(outer) {
             return false;

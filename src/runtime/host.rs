@@ -120,7 +120,10 @@ pub enum RuntimeExc<H: Host> {
     QueueShutDown,
     /// `BaseExceptionGroup(msg, excs) from None` (which Python turns into an
     /// `ExceptionGroup` when every member is an `Exception`).
-    Group { msg: &'static str, excs: Vec<H::Exc> },
+    Group {
+        msg: &'static str,
+        excs: Vec<H::Exc>,
+    },
 }
 
 /// A message for `loop.call_exception_handler`.

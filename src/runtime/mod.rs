@@ -65,8 +65,8 @@ mod native;
 mod queue;
 mod run;
 mod shield;
-mod sleep;
 mod slab;
+mod sleep;
 mod sync;
 mod task;
 mod task_group;
@@ -94,6 +94,7 @@ pub use task_group::TaskGroupId;
 pub use timeout::{wait_for, Awaitable, TimeoutId, TimeoutPhase};
 pub use timers::Handle;
 pub use trace::{
-    CancelCause, CancelRequest, Outcome, Reason, ResourceId, Span, TaskState, TraceEvent, WaitTarget, Waitable,
+    CancelCause, CancelRequest, Outcome, Reason, ResourceId, Span, TaskState, TraceEvent,
+    WaitTarget, Waitable,
 };
 pub use wait::{wait, AsCompletedId, ReturnWhen};

@@ -31,7 +31,13 @@ pub enum Native<H: Host> {
 
 impl<H: Host> Native<H> {
     /// One `send(None)`/`throw(exc)`; see `Host::resume` for the answer's meaning.
-    pub fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
+    pub fn resume(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         match self {
             Native::Sleep(c) => c.resume(lp, host, input),
             Native::AwaitFuture(c) => c.resume(lp, host, input),
@@ -58,7 +64,10 @@ pub struct AwaitFuture {
 
 /// A coroutine awaiting `fut` (`await fut`).
 pub fn await_future<H: Host>(fut: FutId) -> Native<H> {
-    Native::AwaitFuture(AwaitFuture { fut, yielded: false })
+    Native::AwaitFuture(AwaitFuture {
+        fut,
+        yielded: false,
+    })
 }
 
 impl AwaitFuture {

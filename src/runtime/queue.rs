@@ -100,7 +100,11 @@ impl<H: Host> Loop<H> {
     fn queue_wakeup_next(&mut self, host: &mut H, id: ResourceId, getters: bool) {
         loop {
             let Some(q) = self.q(id) else { return };
-            let next = if getters { q.getters.pop_front() } else { q.putters.pop_front() };
+            let next = if getters {
+                q.getters.pop_front()
+            } else {
+                q.putters.pop_front()
+            };
             let Some(w) = next else { return };
             if !self.future_done(w) {
                 let none = host.none();
@@ -111,8 +115,15 @@ impl<H: Host> Loop<H> {
     }
 
     /// `Queue.put_nowait(item)`: QueueFull if full, QueueShutDown after shutdown.
-    pub fn queue_put_nowait(&mut self, host: &mut H, id: ResourceId, item: H::Value) -> Result<(), H::Exc> {
-        let Some(q) = self.q(id) else { return Err(Self::not_a_queue(host)) };
+    pub fn queue_put_nowait(
+        &mut self,
+        host: &mut H,
+        id: ResourceId,
+        item: H::Value,
+    ) -> Result<(), H::Exc> {
+        let Some(q) = self.q(id) else {
+            return Err(Self::not_a_queue(host));
+        };
         if q.is_shutdown {
             return Err(host.new_exc(RuntimeExc::QueueShutDown));
         }
@@ -129,13 +140,19 @@ impl<H: Host> Loop<H> {
 
     /// `Queue.get_nowait()`: QueueEmpty if empty (QueueShutDown if also shut down).
     pub fn queue_get_nowait(&mut self, host: &mut H, id: ResourceId) -> Result<H::Value, H::Exc> {
-        let Some(q) = self.q(id) else { return Err(Self::not_a_queue(host)) };
+        let Some(q) = self.q(id) else {
+            return Err(Self::not_a_queue(host));
+        };
         let item = match q.kind {
             QueueKind::Fifo => q.items.pop_front(),
             QueueKind::Lifo => q.items.pop_back(),
         };
         let Some(item) = item else {
-            let kind = if q.is_shutdown { RuntimeExc::QueueShutDown } else { RuntimeExc::QueueEmpty };
+            let kind = if q.is_shutdown {
+                RuntimeExc::QueueShutDown
+            } else {
+                RuntimeExc::QueueEmpty
+            };
             return Err(host.new_exc(kind));
         };
         self.queue_wakeup_next(host, id, false);
@@ -145,9 +162,13 @@ impl<H: Host> Loop<H> {
     /// `Queue.task_done()`: one fetched item is processed; at zero, `join()` returns.
     /// ValueError('task_done() called too many times').
     pub fn queue_task_done(&mut self, host: &mut H, id: ResourceId) -> Result<(), H::Exc> {
-        let Some(q) = self.q(id) else { return Err(Self::not_a_queue(host)) };
+        let Some(q) = self.q(id) else {
+            return Err(Self::not_a_queue(host));
+        };
         if q.unfinished == 0 {
-            return Err(host.new_exc(RuntimeExc::Value("task_done() called too many times".into())));
+            return Err(host.new_exc(RuntimeExc::Value(
+                "task_done() called too many times".into(),
+            )));
         }
         q.unfinished -= 1;
         if q.unfinished == 0 {
@@ -174,7 +195,11 @@ impl<H: Host> Loop<H> {
         for getters in [true, false] {
             loop {
                 let Some(q) = self.q(id) else { return };
-                let next = if getters { q.getters.pop_front() } else { q.putters.pop_front() };
+                let next = if getters {
+                    q.getters.pop_front()
+                } else {
+                    q.putters.pop_front()
+                };
                 let Some(w) = next else { break };
                 if !self.future_done(w) {
                     let none = host.none();
@@ -186,17 +211,27 @@ impl<H: Host> Loop<H> {
 
     /// `Queue.get()`: the coroutine returning the next item, waiting while empty.
     pub fn queue_get(&mut self, id: ResourceId) -> Native<H> {
-        Native::QueueGet(QueueGet { queue: id, waiting: None })
+        Native::QueueGet(QueueGet {
+            queue: id,
+            waiting: None,
+        })
     }
 
     /// `Queue.put(item)`: the coroutine adding `item`, waiting while full.
     pub fn queue_put(&mut self, id: ResourceId, item: H::Value) -> Native<H> {
-        Native::QueuePut(QueuePut { queue: id, item: Some(item), waiting: None })
+        Native::QueuePut(QueuePut {
+            queue: id,
+            item: Some(item),
+            waiting: None,
+        })
     }
 
     /// `Queue.join()`: the coroutine waiting until every item put was `task_done()`.
     pub fn queue_join(&mut self, id: ResourceId) -> Native<H> {
-        Native::QueueJoin(QueueJoin { queue: id, wait: None })
+        Native::QueueJoin(QueueJoin {
+            queue: id,
+            wait: None,
+        })
     }
 
     /// `put`/`get`'s bare `except:` after a failed wait: cancel the waiter, drop it from the
@@ -204,11 +239,19 @@ impl<H: Host> Loop<H> {
     fn queue_abandon(&mut self, host: &mut H, id: ResourceId, w: FutId, getters: bool) {
         self.cancel_plain(w, None);
         let Some(q) = self.q(id) else { return };
-        let list = if getters { &mut q.getters } else { &mut q.putters };
+        let list = if getters {
+            &mut q.getters
+        } else {
+            &mut q.putters
+        };
         if let Some(i) = list.iter().position(|&x| x == w) {
             list.remove(i);
         }
-        let can = if getters { !q.items.is_empty() } else { !q.is_full() };
+        let can = if getters {
+            !q.items.is_empty()
+        } else {
+            !q.is_full()
+        };
         if can && !self.future_cancelled(w) {
             self.queue_wakeup_next(host, id, getters);
         }
@@ -222,12 +265,24 @@ pub struct QueueGet {
 }
 
 impl QueueGet {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, _task: TaskId, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        _task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.queue;
         let mut input = Some(input);
         loop {
             if let Some((w, mut yielded)) = self.waiting.take() {
-                let r = wait_on(lp, host, w, &mut yielded, input.take().unwrap_or(Resume::Send));
+                let r = wait_on(
+                    lp,
+                    host,
+                    w,
+                    &mut yielded,
+                    input.take().unwrap_or(Resume::Send),
+                );
                 match r {
                     Poll::Pending(step) => {
                         self.waiting = Some((w, yielded));
@@ -246,7 +301,9 @@ impl QueueGet {
                 return Step::Raise(e);
             }
             // `while self.empty():`
-            let Some(q) = lp.q(id) else { return Step::Raise(Loop::<H>::not_a_queue(host)) };
+            let Some(q) = lp.q(id) else {
+                return Step::Raise(Loop::<H>::not_a_queue(host));
+            };
             if !q.items.is_empty() {
                 break;
             }
@@ -277,7 +334,13 @@ impl<H: Host> QueuePut<H> {
         let mut input = Some(input);
         loop {
             if let Some((w, mut yielded)) = self.waiting.take() {
-                let r = wait_on(lp, host, w, &mut yielded, input.take().unwrap_or(Resume::Send));
+                let r = wait_on(
+                    lp,
+                    host,
+                    w,
+                    &mut yielded,
+                    input.take().unwrap_or(Resume::Send),
+                );
                 match r {
                     Poll::Pending(step) => {
                         self.waiting = Some((w, yielded));
@@ -296,7 +359,9 @@ impl<H: Host> QueuePut<H> {
                 return Step::Raise(e);
             }
             // `while self.full():`
-            let Some(q) = lp.q(id) else { return Step::Raise(Loop::<H>::not_a_queue(host)) };
+            let Some(q) = lp.q(id) else {
+                return Step::Raise(Loop::<H>::not_a_queue(host));
+            };
             if !q.is_full() {
                 break;
             }
@@ -309,7 +374,11 @@ impl<H: Host> QueuePut<H> {
         }
         let item = match self.item.take() {
             Some(v) => v,
-            None => return Step::Raise(host.new_exc(RuntimeExc::Runtime("cannot reuse already awaited coroutine".into()))),
+            None => {
+                return Step::Raise(host.new_exc(RuntimeExc::Runtime(
+                    "cannot reuse already awaited coroutine".into(),
+                )))
+            }
         };
         match lp.queue_put_nowait(host, id, item) {
             Ok(()) => Step::Return(host.none()),
@@ -325,13 +394,20 @@ pub struct QueueJoin {
 }
 
 impl QueueJoin {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.queue;
         if self.wait.is_none() {
             if let Resume::Throw(e) = input {
                 return Step::Raise(e);
             }
-            let Some(q) = lp.q(id) else { return Step::Raise(Loop::<H>::not_a_queue(host)) };
+            let Some(q) = lp.q(id) else {
+                return Step::Raise(Loop::<H>::not_a_queue(host));
+            };
             if q.unfinished == 0 {
                 return Step::Return(host.none());
             }
@@ -342,8 +418,15 @@ impl QueueJoin {
         self.resume_wait(lp, host, input)
     }
 
-    fn resume_wait<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
-        let Some(w) = self.wait.as_mut() else { return Step::Return(host.none()) };
+    fn resume_wait<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        input: Resume<H>,
+    ) -> Step<H> {
+        let Some(w) = self.wait.as_mut() else {
+            return Step::Return(host.none());
+        };
         match w.resume(lp, host, input) {
             Step::Return(_) => Step::Return(host.none()),
             step => step,

@@ -25,7 +25,9 @@ enum Phase {
     /// `run_until_complete(main)`.
     Main,
     /// `run_until_complete(gather(*to_cancel, return_exceptions=True))`.
-    Shutdown { to_cancel: Vec<TaskId> },
+    Shutdown {
+        to_cancel: Vec<TaskId>,
+    },
     Done,
 }
 
@@ -46,7 +48,11 @@ impl<H: Host> Runner<H> {
         let task = lp.create_task(main, name);
         let fut = lp.task_future(task).expect("just created");
         lp.add_callback(fut, Callback::StopLoop);
-        Runner { main: task, phase: Phase::Main, fatal: None }
+        Runner {
+            main: task,
+            phase: Phase::Main,
+            fatal: None,
+        }
     }
 
     /// The main task.
@@ -60,7 +66,12 @@ impl<H: Host> Runner<H> {
     }
 
     /// Runs at most `budget` callbacks; at an iteration's end, handles the loop stopping.
-    pub fn run_slice(&mut self, lp: &mut Loop<H>, host: &mut H, budget: usize) -> RunStatus<H::Value, H::Exc> {
+    pub fn run_slice(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        budget: usize,
+    ) -> RunStatus<H::Value, H::Exc> {
         if let Phase::Done = self.phase {
             return self.finish(lp, host);
         }
@@ -93,7 +104,10 @@ impl<H: Host> Runner<H> {
                 for &t in &to_cancel {
                     lp.cancel_task_with(host, t, None, CancelCause::Shutdown, None);
                 }
-                let futs: Vec<FutId> = to_cancel.iter().filter_map(|&t| lp.task_future(t)).collect();
+                let futs: Vec<FutId> = to_cancel
+                    .iter()
+                    .filter_map(|&t| lp.task_future(t))
+                    .collect();
                 let gather = lp.gather(host, futs, true);
                 lp.add_callback(gather, Callback::StopLoop);
                 self.phase = Phase::Shutdown { to_cancel };
@@ -101,13 +115,23 @@ impl<H: Host> Runner<H> {
             }
             Phase::Shutdown { to_cancel } => {
                 for t in to_cancel {
-                    let Some(fut) = lp.task_future(t) else { continue };
+                    let Some(fut) = lp.task_future(t) else {
+                        continue;
+                    };
                     if lp.future_cancelled(fut) {
                         continue;
                     }
                     if let Ok(Some(exc)) = lp.future_exception(host, fut) {
                         let message = "unhandled exception during asyncio.run() shutdown".into();
-                        host.report(lp, Report { message, exc: Some(exc), task: Some(t), fut: Some(fut) });
+                        host.report(
+                            lp,
+                            Report {
+                                message,
+                                exc: Some(exc),
+                                task: Some(t),
+                                fut: Some(fut),
+                            },
+                        );
                     }
                 }
                 self.finish(lp, host)
@@ -125,7 +149,9 @@ impl<H: Host> Runner<H> {
             return RunStatus::Deadlocked;
         };
         if !lp.future_done(fut) {
-            let e = host.new_exc(super::host::RuntimeExc::Runtime("Event loop stopped before Future completed.".into()));
+            let e = host.new_exc(super::host::RuntimeExc::Runtime(
+                "Event loop stopped before Future completed.".into(),
+            ));
             return RunStatus::Finished(Err(e));
         }
         RunStatus::Finished(lp.future_result(host, fut))
@@ -133,7 +159,11 @@ impl<H: Host> Runner<H> {
 
     /// Runs to the end on the loop's clock (a virtual clock makes this instant and
     /// deterministic). `Err(None)`: deadlock (it would hang forever).
-    pub fn run_to_end(&mut self, lp: &mut Loop<H>, host: &mut H) -> Result<Result<H::Value, H::Exc>, Deadlock> {
+    pub fn run_to_end(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+    ) -> Result<Result<H::Value, H::Exc>, Deadlock> {
         loop {
             match self.run_once(lp, host) {
                 RunStatus::Running => {}
@@ -150,6 +180,10 @@ pub struct Deadlock;
 
 /// `asyncio.run(main)` on `lp`: the main coroutine's result or exception (after cancelling
 /// and awaiting the tasks left over), or `Err(Deadlock)`.
-pub fn run<H: Host>(lp: &mut Loop<H>, host: &mut H, main: TaskCoro<H>) -> Result<Result<H::Value, H::Exc>, Deadlock> {
+pub fn run<H: Host>(
+    lp: &mut Loop<H>,
+    host: &mut H,
+    main: TaskCoro<H>,
+) -> Result<Result<H::Value, H::Exc>, Deadlock> {
     Runner::new(lp, main, None).run_to_end(lp, host)
 }

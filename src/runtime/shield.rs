@@ -30,7 +30,9 @@ impl<H: Host> Loop<H> {
 
     /// `shield`'s `_inner_done_callback`.
     pub(crate) fn shield_inner_done(&mut self, host: &mut H, s: u32) {
-        let Some(&ShieldState { inner, outer }) = self.lib.shields.get(s as usize) else { return };
+        let Some(&ShieldState { inner, outer }) = self.lib.shields.get(s as usize) else {
+            return;
+        };
         if self.future_cancelled(outer) {
             return;
         }
@@ -48,9 +50,14 @@ impl<H: Host> Loop<H> {
     /// `shield`'s `_outer_done_callback`: the outer ended first (cancelled), so the inner's
     /// outcome goes to `_log_on_exception` instead.
     pub(crate) fn shield_outer_done(&mut self, s: u32) {
-        let Some(&ShieldState { inner, .. }) = self.lib.shields.get(s as usize) else { return };
+        let Some(&ShieldState { inner, .. }) = self.lib.shields.get(s as usize) else {
+            return;
+        };
         if !self.future_done(inner) {
-            self.remove_callbacks(inner, |c| matches!(c, Callback::ShieldInnerDone { shield } if *shield == s));
+            self.remove_callbacks(
+                inner,
+                |c| matches!(c, Callback::ShieldInnerDone { shield } if *shield == s),
+            );
             self.remove_callbacks(inner, |c| matches!(c, Callback::LogOnException));
             self.add_callback(inner, Callback::LogOnException);
         }

@@ -14,7 +14,11 @@ struct Slot<T> {
 
 impl<T> Default for Slab<T> {
     fn default() -> Self {
-        Slab { slots: Vec::new(), free: Vec::new(), len: 0 }
+        Slab {
+            slots: Vec::new(),
+            free: Vec::new(),
+            len: 0,
+        }
     }
 }
 
@@ -29,7 +33,10 @@ impl<T> Slab<T> {
             return (idx, slot.gen);
         }
         let idx = self.slots.len() as u32;
-        self.slots.push(Slot { gen: 0, val: Some(val) });
+        self.slots.push(Slot {
+            gen: 0,
+            val: Some(val),
+        });
         (idx, 0)
     }
 

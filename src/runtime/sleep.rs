@@ -20,14 +20,21 @@ enum SleepState {
     Start,
     /// `delay <= 0`: yielded once.
     Yielded,
-    Waiting { fut: FutId, timer: Handle },
+    Waiting {
+        fut: FutId,
+        timer: Handle,
+    },
     Done,
 }
 
 /// `asyncio.sleep(delay, result)`: completes after `delay` seconds with `result` (None if not
 /// given); `delay <= 0` just yields for one iteration; NaN raises ValueError.
 pub fn sleep<H: Host>(delay: f64, result: Option<H::Value>) -> Native<H> {
-    Native::Sleep(Sleep { delay, result, state: SleepState::Start })
+    Native::Sleep(Sleep {
+        delay,
+        result,
+        state: SleepState::Start,
+    })
 }
 
 impl<H: Host> Sleep<H> {
@@ -42,7 +49,9 @@ impl<H: Host> Sleep<H> {
                     return Step::Yield;
                 }
                 if self.delay.is_nan() {
-                    return Step::Raise(host.new_exc(RuntimeExc::Value("Invalid delay: NaN (not a number)".into())));
+                    return Step::Raise(host.new_exc(RuntimeExc::Value(
+                        "Invalid delay: NaN (not a number)".into(),
+                    )));
                 }
                 let until = lp.time() + self.delay;
                 let fut = lp.new_future(Waitable::Sleep { until }, FutKind::Plain);

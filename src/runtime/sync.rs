@@ -65,27 +65,48 @@ impl<H: Host> Loop<H> {
 
     /// `asyncio.Lock()`.
     pub fn new_lock(&mut self) -> ResourceId {
-        self.add_resource(Resource::Lock(LockState { locked: false, holder: None, waiters: VecDeque::new() }))
+        self.add_resource(Resource::Lock(LockState {
+            locked: false,
+            holder: None,
+            waiters: VecDeque::new(),
+        }))
     }
 
     /// `asyncio.Event()`.
     pub fn new_event(&mut self) -> ResourceId {
-        self.add_resource(Resource::Event(EventState { value: false, waiters: VecDeque::new() }))
+        self.add_resource(Resource::Event(EventState {
+            value: false,
+            waiters: VecDeque::new(),
+        }))
     }
 
     /// `asyncio.Semaphore(value)` (`bounded`: `BoundedSemaphore`). ValueError if `value < 0`.
-    pub fn new_semaphore(&mut self, host: &mut H, value: i64, bounded: bool) -> Result<ResourceId, H::Exc> {
+    pub fn new_semaphore(
+        &mut self,
+        host: &mut H,
+        value: i64,
+        bounded: bool,
+    ) -> Result<ResourceId, H::Exc> {
         if value < 0 {
-            return Err(host.new_exc(RuntimeExc::Value("Semaphore initial value must be >= 0".into())));
+            return Err(host.new_exc(RuntimeExc::Value(
+                "Semaphore initial value must be >= 0".into(),
+            )));
         }
         let bound = bounded.then_some(value);
-        Ok(self.add_resource(Resource::Semaphore(SemState { value, bound, waiters: VecDeque::new() })))
+        Ok(self.add_resource(Resource::Semaphore(SemState {
+            value,
+            bound,
+            waiters: VecDeque::new(),
+        })))
     }
 
     /// `asyncio.Condition(lock)`: a new Lock when `lock` is None.
     pub fn new_condition(&mut self, lock: Option<ResourceId>) -> ResourceId {
         let lock = lock.unwrap_or_else(|| self.new_lock());
-        self.add_resource(Resource::Condition(CondState { lock, waiters: VecDeque::new() }))
+        self.add_resource(Resource::Condition(CondState {
+            lock,
+            waiters: VecDeque::new(),
+        }))
     }
 
     fn lock_state(&mut self, id: ResourceId) -> Option<&mut LockState> {
@@ -110,7 +131,10 @@ impl<H: Host> Loop<H> {
             Some(Resource::Condition(c)) => c.lock,
             _ => id,
         };
-        Native::LockAcquire(LockAcquire { lock: id, waiting: None })
+        Native::LockAcquire(LockAcquire {
+            lock: id,
+            waiting: None,
+        })
     }
 
     /// `Lock.release()` (also `Condition.release()`): unlock and wake the first waiter.
@@ -129,7 +153,9 @@ impl<H: Host> Loop<H> {
 
     /// `Lock._wake_up_first()`.
     fn lock_wake_up_first(&mut self, host: &mut H, id: ResourceId) {
-        let Some(&first) = self.lock_state(id).and_then(|l| l.waiters.front()) else { return };
+        let Some(&first) = self.lock_state(id).and_then(|l| l.waiters.front()) else {
+            return;
+        };
         if !self.future_done(first) {
             let v = host.bool_value(true);
             let _ = self.set_result(host, first, v);
@@ -143,7 +169,9 @@ impl<H: Host> Loop<H> {
 
     /// `Event.set()`: set the flag and wake every waiter.
     pub fn event_set(&mut self, host: &mut H, id: ResourceId) {
-        let Some(Resource::Event(e)) = self.lib.resources.get_mut(id.0 as usize) else { return };
+        let Some(Resource::Event(e)) = self.lib.resources.get_mut(id.0 as usize) else {
+            return;
+        };
         if e.value {
             return;
         }
@@ -166,11 +194,19 @@ impl<H: Host> Loop<H> {
 
     /// `Event.wait()`: the coroutine returning True once the flag is set.
     pub fn event_wait(&mut self, id: ResourceId) -> Native<H> {
-        Native::EventWait(EventWait { event: id, role: Waitable::Event(id), waiting: None })
+        Native::EventWait(EventWait {
+            event: id,
+            role: Waitable::Event(id),
+            waiting: None,
+        })
     }
 
     pub(crate) fn event_wait_as(&mut self, id: ResourceId, role: Waitable) -> EventWait {
-        EventWait { event: id, role, waiting: None }
+        EventWait {
+            event: id,
+            role,
+            waiting: None,
+        }
     }
 
     fn sem(&mut self, id: ResourceId) -> Option<&mut SemState> {
@@ -192,7 +228,10 @@ impl<H: Host> Loop<H> {
 
     /// `Semaphore.acquire()`: the coroutine returning True once a unit is taken.
     pub fn semaphore_acquire(&mut self, id: ResourceId) -> Native<H> {
-        Native::SemaphoreAcquire(SemaphoreAcquire { sem: id, waiting: None })
+        Native::SemaphoreAcquire(SemaphoreAcquire {
+            sem: id,
+            waiting: None,
+        })
     }
 
     /// `Semaphore.release()`: add a unit and wake the next waiter. A BoundedSemaphore raises
@@ -200,7 +239,9 @@ impl<H: Host> Loop<H> {
     pub fn semaphore_release(&mut self, host: &mut H, id: ResourceId) -> Result<(), H::Exc> {
         let Some(s) = self.sem(id) else { return Ok(()) };
         if s.bound.is_some_and(|b| s.value >= b) {
-            return Err(host.new_exc(RuntimeExc::Value("BoundedSemaphore released too many times".into())));
+            return Err(host.new_exc(RuntimeExc::Value(
+                "BoundedSemaphore released too many times".into(),
+            )));
         }
         s.value += 1;
         self.sem_wake_up_next(host, id);
@@ -232,14 +273,24 @@ impl<H: Host> Loop<H> {
     /// `Condition.wait()`: release the lock, wait for a notify, re-acquire; returns True.
     /// RuntimeError('cannot wait on un-acquired lock') if the lock is not held.
     pub fn condition_wait(&mut self, id: ResourceId) -> Native<H> {
-        Native::ConditionWait(Box::new(ConditionWait { cond: id, state: CondWaitState::Start }))
+        Native::ConditionWait(Box::new(ConditionWait {
+            cond: id,
+            state: CondWaitState::Start,
+        }))
     }
 
     /// `Condition.notify(n)`: wake up to `n` waiters. RuntimeError('cannot notify on
     /// un-acquired lock') if the lock is not held.
-    pub fn condition_notify(&mut self, host: &mut H, id: ResourceId, n: usize) -> Result<(), H::Exc> {
+    pub fn condition_notify(
+        &mut self,
+        host: &mut H,
+        id: ResourceId,
+        n: usize,
+    ) -> Result<(), H::Exc> {
         if !self.lock_locked(id) {
-            return Err(host.new_exc(RuntimeExc::Runtime("cannot notify on un-acquired lock".into())));
+            return Err(host.new_exc(RuntimeExc::Runtime(
+                "cannot notify on un-acquired lock".into(),
+            )));
         }
         self.cond_notify(host, id, n);
         Ok(())
@@ -271,9 +322,12 @@ impl<H: Host> Loop<H> {
     /// Every Lock/Event/Semaphore/Condition/Queue with its state and the tasks waiting on it.
     pub fn resources(&self) -> Vec<ResourceView> {
         let waiting_task = |f: FutId| {
-            (0..self.tasks.len() as u32).map(TaskId).find(|&t| self.tasks[t.0 as usize].fut_waiter == Some(f) && !self.future_done(f))
+            (0..self.tasks.len() as u32)
+                .map(TaskId)
+                .find(|&t| self.tasks[t.0 as usize].fut_waiter == Some(f) && !self.future_done(f))
         };
-        let tasks_of = |ws: &mut dyn Iterator<Item = FutId>| ws.filter_map(waiting_task).collect::<Vec<_>>();
+        let tasks_of =
+            |ws: &mut dyn Iterator<Item = FutId>| ws.filter_map(waiting_task).collect::<Vec<_>>();
         self.lib
             .resources
             .iter()
@@ -315,7 +369,13 @@ pub struct LockAcquire {
 }
 
 impl LockAcquire {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.lock;
         let Some((fut, mut yielded)) = self.waiting.take() else {
             if let Resume::Throw(e) = input {
@@ -382,7 +442,12 @@ impl EventWait {
         }
     }
 
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.event;
         let Some((fut, mut yielded)) = self.waiting.take() else {
             if let Resume::Throw(e) = input {
@@ -424,7 +489,12 @@ pub struct SemaphoreAcquire {
 }
 
 impl SemaphoreAcquire {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.sem;
         let Some((fut, mut yielded)) = self.waiting.take() else {
             if let Resume::Throw(e) = input {
@@ -453,7 +523,10 @@ impl SemaphoreAcquire {
         }
         if let Poll::Ready(Err(e)) = &r {
             // Woken (a unit was reserved for us) but cancelled before running: give it back.
-            if host.classify(e) == ExcClass::Cancelled && lp.future_done(fut) && !lp.future_cancelled(fut) {
+            if host.classify(e) == ExcClass::Cancelled
+                && lp.future_done(fut)
+                && !lp.future_cancelled(fut)
+            {
                 lp.sem(id).expect("exists").value += 1;
             }
         }
@@ -480,15 +553,28 @@ pub struct ConditionWait<H: Host> {
 enum CondWaitState<H: Host> {
     Start,
     /// Waiting for a notify.
-    Notify { fut: FutId, yielded: bool },
+    Notify {
+        fut: FutId,
+        yielded: bool,
+    },
     /// The `finally:` re-acquiring the lock: `outcome` of the wait so far, `err` the latest
     /// CancelledError received while re-acquiring.
-    Reacquire { acquire: LockAcquire, outcome: Result<(), H::Exc>, err: Option<H::Exc> },
+    Reacquire {
+        acquire: LockAcquire,
+        outcome: Result<(), H::Exc>,
+        err: Option<H::Exc>,
+    },
     Done,
 }
 
 impl<H: Host> ConditionWait<H> {
-    pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         let id = self.cond;
         match std::mem::replace(&mut self.state, CondWaitState::Done) {
             CondWaitState::Start => {
@@ -496,7 +582,9 @@ impl<H: Host> ConditionWait<H> {
                     return Step::Raise(e);
                 }
                 if !lp.lock_locked(id) {
-                    return Step::Raise(host.new_exc(RuntimeExc::Runtime("cannot wait on un-acquired lock".into())));
+                    return Step::Raise(host.new_exc(RuntimeExc::Runtime(
+                        "cannot wait on un-acquired lock".into(),
+                    )));
                 }
                 let fut = lp.new_future(Waitable::Condition(id), FutKind::Plain);
                 let _ = lp.lock_release(host, id);
@@ -526,8 +614,15 @@ impl<H: Host> ConditionWait<H> {
                     Some(Resource::Condition(c)) => c.lock,
                     _ => id,
                 };
-                let acquire = LockAcquire { lock, waiting: None };
-                self.state = CondWaitState::Reacquire { acquire, outcome, err: None };
+                let acquire = LockAcquire {
+                    lock,
+                    waiting: None,
+                };
+                self.state = CondWaitState::Reacquire {
+                    acquire,
+                    outcome,
+                    err: None,
+                };
                 self.reacquire(lp, host, task, Resume::Send)
             }
             state @ CondWaitState::Reacquire { .. } => {
@@ -542,22 +637,41 @@ impl<H: Host> ConditionWait<H> {
 
     /// The `finally:` block: re-acquire the lock, retrying through cancellations and
     /// re-raising the latest one; on any exception, `_notify(1)` passes the wakeup on.
-    fn reacquire(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
-        let CondWaitState::Reacquire { mut acquire, outcome, mut err } = std::mem::replace(&mut self.state, CondWaitState::Done)
+    fn reacquire(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
+        let CondWaitState::Reacquire {
+            mut acquire,
+            outcome,
+            mut err,
+        } = std::mem::replace(&mut self.state, CondWaitState::Done)
         else {
-            return Step::Raise(host.new_exc(RuntimeExc::Runtime("Condition.wait in a bad state".into())));
+            return Step::Raise(
+                host.new_exc(RuntimeExc::Runtime("Condition.wait in a bad state".into())),
+            );
         };
         let mut input = input;
         let fin = loop {
             match acquire.resume(lp, host, task, input) {
                 step @ (Step::Await(_) | Step::Yield) => {
-                    self.state = CondWaitState::Reacquire { acquire, outcome, err };
+                    self.state = CondWaitState::Reacquire {
+                        acquire,
+                        outcome,
+                        err,
+                    };
                     return step;
                 }
                 Step::Return(_) => break err.map_or(outcome, Err),
                 Step::Raise(e) if host.classify(&e) == ExcClass::Cancelled => {
                     err = Some(e);
-                    acquire = LockAcquire { lock: acquire.lock, waiting: None };
+                    acquire = LockAcquire {
+                        lock: acquire.lock,
+                        waiting: None,
+                    };
                     input = Resume::Send;
                 }
                 Step::Raise(e) => break Err(e),

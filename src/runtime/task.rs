@@ -24,7 +24,13 @@ pub enum TaskCoro<H: Host> {
 
 impl<H: Host> TaskCoro<H> {
     /// One `send`/`throw` into the coroutine.
-    pub fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
+    pub fn resume(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         match self {
             TaskCoro::Host(c) => host.resume(lp, task, c, input),
             TaskCoro::Native(n) => n.resume(lp, host, task, input),
@@ -79,8 +85,15 @@ impl<H: Host> Loop<H> {
             started: false,
             last_cancel: None,
         });
-        self.schedule(Callback::TaskStep { task: id, exc: None });
-        self.emit(id, self.trace.enabled.then_some(TaskState::Created), Reason::Created);
+        self.schedule(Callback::TaskStep {
+            task: id,
+            exc: None,
+        });
+        self.emit(
+            id,
+            self.trace.enabled.then_some(TaskState::Created),
+            Reason::Created,
+        );
         id
     }
 
@@ -136,7 +149,9 @@ impl<H: Host> Loop<H> {
     /// The displayed state, derived from CPython's fields only (future state, `_fut_waiter`,
     /// the running task, whether it ever started): the one place states are computed.
     pub fn task_state(&self, t: TaskId) -> TaskState {
-        let Some(task) = self.task(t) else { return TaskState::Done };
+        let Some(task) = self.task(t) else {
+            return TaskState::Done;
+        };
         match self.fut(task.fut).map(|f| &f.state) {
             Some(FutState::Cancelled) => return TaskState::Cancelled,
             Some(FutState::Finished(Ok(_))) | None => return TaskState::Done,
@@ -148,7 +163,10 @@ impl<H: Host> Loop<H> {
         }
         if let Some(w) = task.fut_waiter {
             if let Some(f) = self.fut(w).filter(|f| matches!(f.state, FutState::Pending)) {
-                return TaskState::Awaiting(WaitTarget { fut: w, what: f.what.clone() });
+                return TaskState::Awaiting(WaitTarget {
+                    fut: w,
+                    what: f.what.clone(),
+                });
             }
         }
         if task.started {
@@ -184,7 +202,9 @@ impl<H: Host> Loop<H> {
         cause: CancelCause,
         parent: Option<u32>,
     ) -> bool {
-        let Some(task) = self.task(t) else { return false };
+        let Some(task) = self.task(t) else {
+            return false;
+        };
         let fut = task.fut;
         if let Some(f) = self.fut_mut(fut) {
             f.log_traceback = false;
@@ -194,7 +214,11 @@ impl<H: Host> Loop<H> {
         }
         let old = self.old_state(t);
         self.cancel_seq += 1;
-        let req = CancelRequest { id: self.cancel_seq, cause, parent };
+        let req = CancelRequest {
+            id: self.cancel_seq,
+            cause,
+            parent,
+        };
         let req_id = req.id;
         let task = self.task_mut(t).expect("checked above");
         task.num_cancels_requested += 1;
@@ -203,7 +227,13 @@ impl<H: Host> Loop<H> {
         self.emit(t, old, Reason::CancelRequested(req));
         if let Some(w) = waiter {
             // Leave `fut_waiter`: it may be a task that ignores the cancellation.
-            if self.cancel_any(host, w, msg.clone(), CancelCause::Awaiter { task: t }, Some(req_id)) {
+            if self.cancel_any(
+                host,
+                w,
+                msg.clone(),
+                CancelCause::Awaiter { task: t },
+                Some(req_id),
+            ) {
                 return true;
             }
         }
@@ -219,7 +249,9 @@ impl<H: Host> Loop<H> {
     /// returns the remaining count.
     pub fn uncancel(&mut self, t: TaskId) -> u32 {
         let old = self.old_state(t);
-        let Some(task) = self.task_mut(t) else { return 0 };
+        let Some(task) = self.task_mut(t) else {
+            return 0;
+        };
         if task.num_cancels_requested > 0 {
             task.num_cancels_requested -= 1;
             if task.num_cancels_requested == 0 {
@@ -234,8 +266,15 @@ impl<H: Host> Loop<H> {
 
     /// `Task.__step(exc)`: one send/throw into the coroutine and what to do with its answer.
     /// Returns `Err` only for `SystemExit`/`KeyboardInterrupt`, which leave the loop.
-    pub(crate) fn task_step(&mut self, host: &mut H, t: TaskId, exc: Option<H::Exc>) -> Result<(), H::Exc> {
-        let Some(task) = self.task(t) else { return Ok(()) };
+    pub(crate) fn task_step(
+        &mut self,
+        host: &mut H,
+        t: TaskId,
+        exc: Option<H::Exc>,
+    ) -> Result<(), H::Exc> {
+        let Some(task) = self.task(t) else {
+            return Ok(());
+        };
         let fut = task.fut;
         if self.future_done(fut) {
             debug_assert!(false, "__step(): already done");
@@ -245,7 +284,10 @@ impl<H: Host> Loop<H> {
         // 1. A pending cancel request turns into CancelledError now.
         let mut exc = exc;
         if task.must_cancel {
-            if !exc.as_ref().is_some_and(|e| host.classify(e) == ExcClass::Cancelled) {
+            if !exc
+                .as_ref()
+                .is_some_and(|e| host.classify(e) == ExcClass::Cancelled)
+            {
                 exc = Some(self.make_cancelled_error(host, fut));
             }
             self.task_mut(t).expect("exists").must_cancel = false;
@@ -258,13 +300,16 @@ impl<H: Host> Loop<H> {
             return Ok(());
         };
         // 2. Enter the task (`_enter_task`) and trace what is delivered.
-        debug_assert!(self.current.is_none(), "Cannot enter into task while another task is being executed");
+        debug_assert!(
+            self.current.is_none(),
+            "Cannot enter into task while another task is being executed"
+        );
         self.current = Some(t);
         let reason = match &exc {
             None => Reason::StepStarted,
-            Some(e) if host.classify(e) == ExcClass::Cancelled => {
-                Reason::CancelledErrorDelivered { request: self.task(t).and_then(|x| x.last_cancel) }
-            }
+            Some(e) if host.classify(e) == ExcClass::Cancelled => Reason::CancelledErrorDelivered {
+                request: self.task(t).and_then(|x| x.last_cancel),
+            },
             Some(_) => Reason::ExceptionThrownIn,
         };
         self.emit(t, old, reason);
@@ -305,12 +350,18 @@ impl<H: Host> Loop<H> {
             },
             Step::Await(w) if w == fut || self.fut(w).is_none() => {
                 let msg = if w == fut {
-                    format!("Task cannot await on itself: <Task name='{}'>", self.tasks[t.0 as usize].name)
+                    format!(
+                        "Task cannot await on itself: <Task name='{}'>",
+                        self.tasks[t.0 as usize].name
+                    )
                 } else {
                     format!("Task got bad yield: {w}")
                 };
                 let e = host.new_exc(RuntimeExc::Runtime(msg));
-                self.schedule(Callback::TaskStep { task: t, exc: Some(Box::new(e)) });
+                self.schedule(Callback::TaskStep {
+                    task: t,
+                    exc: Some(Box::new(e)),
+                });
                 after = Some(Reason::Yielded);
             }
             Step::Await(w) => {
@@ -348,7 +399,12 @@ impl<H: Host> Loop<H> {
 
     /// `Task.__wakeup(future)`: the awaited future is done; step with its exception, or with
     /// nothing (the coroutine reads the result itself, as `Future.__await__` does).
-    pub(crate) fn task_wakeup(&mut self, host: &mut H, t: TaskId, fut: FutId) -> Result<(), H::Exc> {
+    pub(crate) fn task_wakeup(
+        &mut self,
+        host: &mut H,
+        t: TaskId,
+        fut: FutId,
+    ) -> Result<(), H::Exc> {
         match self.future_result(host, fut) {
             Ok(_) => self.task_step(host, t, None),
             Err(e) => self.task_step(host, t, Some(e)),

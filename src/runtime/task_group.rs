@@ -48,7 +48,9 @@ impl<H: Host> Loop<H> {
 
     /// CPython's `repr(TaskGroup)`, used in its error messages.
     pub fn task_group_repr(&self, g: TaskGroupId) -> String {
-        let Some(st) = self.lib.groups.get(g.0 as usize) else { return "<TaskGroup>".into() };
+        let Some(st) = self.lib.groups.get(g.0 as usize) else {
+            return "<TaskGroup>".into();
+        };
         let mut info = String::new();
         if !st.tasks.is_empty() {
             info += &format!(" tasks={}", st.tasks.len());
@@ -69,12 +71,18 @@ impl<H: Host> Loop<H> {
     pub fn task_group_enter(&mut self, host: &mut H, g: TaskGroupId) -> Result<(), H::Exc> {
         let repr = self.task_group_repr(g);
         let current = self.current;
-        let Some(st) = self.lib.groups.get_mut(g.0 as usize) else { return Ok(()) };
+        let Some(st) = self.lib.groups.get_mut(g.0 as usize) else {
+            return Ok(());
+        };
         if st.entered {
-            return Err(host.new_exc(RuntimeExc::Runtime(format!("TaskGroup {repr} has already been entered"))));
+            return Err(host.new_exc(RuntimeExc::Runtime(format!(
+                "TaskGroup {repr} has already been entered"
+            ))));
         }
         let Some(parent) = current else {
-            return Err(host.new_exc(RuntimeExc::Runtime(format!("TaskGroup {repr} cannot determine the parent task"))));
+            return Err(host.new_exc(RuntimeExc::Runtime(format!(
+                "TaskGroup {repr} cannot determine the parent task"
+            ))));
         };
         st.parent = Some(parent);
         st.entered = true;
@@ -115,22 +123,38 @@ impl<H: Host> Loop<H> {
 
     /// `TaskGroup._abort()`: cancel every child not done. `parent_req`: the cancel request
     /// of the parent task that led here, if a cancellation did.
-    fn task_group_abort(&mut self, host: &mut H, g: u32, failed: Option<TaskId>, parent_req: Option<u32>) {
+    fn task_group_abort(
+        &mut self,
+        host: &mut H,
+        g: u32,
+        failed: Option<TaskId>,
+        parent_req: Option<u32>,
+    ) {
         let st = &mut self.lib.groups[g as usize];
         st.aborting = true;
         let tasks = st.tasks.clone();
         for t in tasks {
             let done = self.task_future(t).is_none_or(|f| self.future_done(f));
             if !done {
-                self.cancel_task_with(host, t, None, CancelCause::TaskGroupAbort { group: g, failed }, parent_req);
+                self.cancel_task_with(
+                    host,
+                    t,
+                    None,
+                    CancelCause::TaskGroupAbort { group: g, failed },
+                    parent_req,
+                );
             }
         }
     }
 
     /// `TaskGroup._on_task_done(task)`.
     pub(crate) fn task_group_task_done(&mut self, host: &mut H, g: u32, fut: FutId) {
-        let Some(t) = self.future_task(fut) else { return };
-        let Some(st) = self.lib.groups.get_mut(g as usize) else { return };
+        let Some(t) = self.future_task(fut) else {
+            return;
+        };
+        let Some(st) = self.lib.groups.get_mut(g as usize) else {
+            return;
+        };
         st.tasks.retain(|&x| x != t);
         if let (Some(f), true) = (st.on_completed_fut, st.tasks.is_empty()) {
             if !self.future_done(f) {
@@ -141,7 +165,9 @@ impl<H: Host> Loop<H> {
         if self.future_cancelled(fut) {
             return;
         }
-        let Ok(Some(exc)) = self.future_exception(host, fut) else { return };
+        let Ok(Some(exc)) = self.future_exception(host, fut) else {
+            return;
+        };
         let is_base = host.classify(&exc) == ExcClass::ExitOrInterrupt;
         let st = &mut self.lib.groups[g as usize];
         st.errors.push(exc.clone());
@@ -152,7 +178,15 @@ impl<H: Host> Loop<H> {
         let parent_done = self.task_future(parent).is_none_or(|f| self.future_done(f));
         if parent_done {
             let message = "has errored out but its parent task is already completed".into();
-            host.report(self, Report { message, exc: Some(exc), task: Some(t), fut: Some(fut) });
+            host.report(
+                self,
+                Report {
+                    message,
+                    exc: Some(exc),
+                    task: Some(t),
+                    fut: Some(fut),
+                },
+            );
             return;
         }
         let st = &self.lib.groups[g as usize];
@@ -160,7 +194,10 @@ impl<H: Host> Loop<H> {
             // Cancel the body too; `__aexit__` will uncancel the parent.
             self.task_group_abort(host, g, Some(t), None);
             self.lib.groups[g as usize].parent_cancel_requested = true;
-            let cause = CancelCause::TaskGroupAbort { group: g, failed: Some(t) };
+            let cause = CancelCause::TaskGroupAbort {
+                group: g,
+                failed: Some(t),
+            };
             self.cancel_task_with(host, parent, None, cause, None);
         }
     }
@@ -170,7 +207,13 @@ impl<H: Host> Loop<H> {
     /// to propagate), or returns None, meaning "not suppressed": the caller re-raises the
     /// body's own exception, if any (`async with` semantics).
     pub fn task_group_exit(&mut self, g: TaskGroupId, exc: Option<H::Exc>) -> Native<H> {
-        Native::TaskGroupExit(Box::new(TaskGroupExit { g: g.0, exc, propagate: None, waiting: None, started: false }))
+        Native::TaskGroupExit(Box::new(TaskGroupExit {
+            g: g.0,
+            exc,
+            propagate: None,
+            waiting: None,
+            started: false,
+        }))
     }
 }
 
@@ -194,7 +237,9 @@ impl<H: Host> TaskGroupExit<H> {
     pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
         let g = self.g;
         if lp.lib.groups.get(g as usize).is_none() {
-            return Step::Raise(host.new_exc(RuntimeExc::Runtime("TaskGroup does not exist".into())));
+            return Step::Raise(
+                host.new_exc(RuntimeExc::Runtime("TaskGroup does not exist".into())),
+            );
         }
         let mut input = Some(input);
         if !self.started {
@@ -214,7 +259,11 @@ impl<H: Host> TaskGroupExit<H> {
                 }
                 if !st.aborting {
                     // The parent is being cancelled, or the body raised.
-                    let req = if class == ExcClass::Cancelled { parent_request(lp, g) } else { None };
+                    let req = if class == ExcClass::Cancelled {
+                        parent_request(lp, g)
+                    } else {
+                        None
+                    };
                     lp.task_group_abort(host, g, None, req);
                 }
             }
@@ -222,7 +271,13 @@ impl<H: Host> TaskGroupExit<H> {
         // `while self._tasks:` await `_on_completed_fut`, which may be cancelled repeatedly.
         loop {
             if let Some((fut, mut yielded)) = self.waiting.take() {
-                let r = wait_on(lp, host, fut, &mut yielded, input.take().unwrap_or(Resume::Send));
+                let r = wait_on(
+                    lp,
+                    host,
+                    fut,
+                    &mut yielded,
+                    input.take().unwrap_or(Resume::Send),
+                );
                 match r {
                     Poll::Pending(step) => {
                         self.waiting = Some((fut, yielded));
@@ -286,7 +341,10 @@ impl<H: Host> TaskGroupExit<H> {
             if let Some(p) = parent.filter(|&p| lp.cancelling(p) > 0) {
                 // Cancelled from outside the group: keep the cancel count stable.
                 lp.uncancel(p);
-                let cause = CancelCause::TaskGroupAbort { group: self.g, failed: None };
+                let cause = CancelCause::TaskGroupAbort {
+                    group: self.g,
+                    failed: None,
+                };
                 lp.cancel_task_with(host, p, None, cause, None);
             }
             let msg = "unhandled errors in a TaskGroup";

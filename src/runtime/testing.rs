@@ -43,7 +43,12 @@ pub struct TExc {
 }
 
 pub fn exc(kind: Kind, msg: &str) -> TExc {
-    TExc { kind, msg: Some(msg.into()), children: vec![], cause: None }
+    TExc {
+        kind,
+        msg: Some(msg.into()),
+        children: vec![],
+        cause: None,
+    }
 }
 
 impl fmt::Display for TExc {
@@ -94,6 +99,8 @@ impl fmt::Display for Val {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TCb {
     Log(String),
+    /// Cancel the task stored in this var.
+    Cancel(String),
 }
 
 #[derive(Default)]
@@ -120,13 +127,25 @@ impl Host for TestHost {
     type Coro = ScriptCoro;
     type Callback = TCb;
 
-    fn resume(&mut self, lp: &mut Loop<Self>, task: TaskId, coro: &mut ScriptCoro, input: Resume<Self>) -> Step<Self> {
+    fn resume(
+        &mut self,
+        lp: &mut Loop<Self>,
+        task: TaskId,
+        coro: &mut ScriptCoro,
+        input: Resume<Self>,
+    ) -> Step<Self> {
         coro.resume(lp, self, task, input)
     }
 
     fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
         match cb {
             TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
+            TCb::Cancel(var) => {
+                let t = lp.future_task(self.fut(&var)).expect("a task");
+                let ok = lp.cancel_task(self, t, None);
+                self.log
+                    .push(format!("{} cancel {var} {ok}", fmt_time(lp.time())));
+            }
         }
     }
 
@@ -141,12 +160,26 @@ impl Host for TestHost {
             RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
             RuntimeExc::QueueShutDown => (Kind::QueueShutDown, None, vec![], None),
             RuntimeExc::Group { msg, excs } => {
-                let base = excs.iter().any(|e| matches!(e.kind, Kind::Cancelled | Kind::KeyboardInterrupt | Kind::BaseExceptionGroup));
-                let kind = if base { Kind::BaseExceptionGroup } else { Kind::ExceptionGroup };
+                let base = excs.iter().any(|e| {
+                    matches!(
+                        e.kind,
+                        Kind::Cancelled | Kind::KeyboardInterrupt | Kind::BaseExceptionGroup
+                    )
+                });
+                let kind = if base {
+                    Kind::BaseExceptionGroup
+                } else {
+                    Kind::ExceptionGroup
+                };
                 (kind, Some(msg.into()), excs, None)
             }
         };
-        TExc { kind, msg, children, cause }
+        TExc {
+            kind,
+            msg,
+            children,
+            cause,
+        }
     }
 
     fn classify(&self, e: &TExc) -> ExcClass {
@@ -308,7 +341,12 @@ impl Script {
     /// Logs the exception being handled: "<time> <task>: <label> <exc>".
     pub fn log_caught(self, label: &'static str) -> Self {
         self.run(move |cx| {
-            let e = cx.host.caught.clone().map(|e| e.to_string()).unwrap_or_default();
+            let e = cx
+                .host
+                .caught
+                .clone()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
             cx.log(&format!("{label} {e}"));
         })
     }
@@ -348,8 +386,13 @@ impl Script {
         let base = self.ops.len();
         for op in other.ops {
             self.ops.push(match op {
-                Op::Try { handler, catch } => Op::Try { handler: handler + base, catch },
-                Op::EndTry { after } => Op::EndTry { after: after + base },
+                Op::Try { handler, catch } => Op::Try {
+                    handler: handler + base,
+                    catch,
+                },
+                Op::EndTry { after } => Op::EndTry {
+                    after: after + base,
+                },
                 Op::Jump(t) => Op::Jump(t + base),
                 o => o,
             });
@@ -359,7 +402,10 @@ impl Script {
     /// `try: body except <catch>: handler` (the handler may `reraise`).
     pub fn try_except(mut self, body: Script, catch: Catch, handler: Script) -> Self {
         let at = self.ops.len();
-        self.ops.push(Op::Try { handler: 0, catch: catch.clone() });
+        self.ops.push(Op::Try {
+            handler: 0,
+            catch: catch.clone(),
+        });
         self.append(body);
         let end_try = self.ops.len();
         self.ops.push(Op::EndTry { after: 0 });
@@ -415,7 +461,13 @@ pub struct ScriptCoro {
 }
 
 impl ScriptCoro {
-    fn resume(&mut self, lp: &mut Loop<TestHost>, host: &mut TestHost, task: TaskId, input: Resume<TestHost>) -> Step<TestHost> {
+    fn resume(
+        &mut self,
+        lp: &mut Loop<TestHost>,
+        host: &mut TestHost,
+        task: TaskId,
+        input: Resume<TestHost>,
+    ) -> Step<TestHost> {
         // 1. Finish the await we were suspended in.
         let mut thrown: Option<TExc> = None;
         match std::mem::replace(&mut self.pending, Pending::Nothing) {
@@ -431,10 +483,11 @@ impl ScriptCoro {
                     Err(e) => thrown = Some(e),
                 },
             },
-            Pending::Native(n) => match self.drive(n, lp, host, task, input) {
-                Some(step) => return step,
-                None => {}
-            },
+            Pending::Native(n) => {
+                if let Some(step) = self.drive(n, lp, host, task, input) {
+                    return step;
+                }
+            }
         }
         if let Some(e) = thrown {
             if let Some(step) = self.unwind(e) {
@@ -445,16 +498,21 @@ impl ScriptCoro {
         loop {
             host.vars.insert("_acc".into(), self.acc.clone());
             host.caught = self.caught.last().cloned();
-            let Some(op) = self.ops.get(self.pc).cloned() else { return Step::Return(Val::None) };
+            let Some(op) = self.ops.get(self.pc).cloned() else {
+                return Step::Return(Val::None);
+            };
             self.pc += 1;
             let mut thrown = None;
             match op {
                 Op::Log(s) => {
                     let name = lp.task_name(task).unwrap_or_default();
-                    host.log.push(format!("{} {name}: {s}", fmt_time(lp.time())));
+                    host.log
+                        .push(format!("{} {name}: {s}", fmt_time(lp.time())));
                 }
                 Op::Sleep(d) => {
-                    if let Some(step) = self.drive(Box::new(sleep(d, None)), lp, host, task, Resume::Send) {
+                    if let Some(step) =
+                        self.drive(Box::new(sleep(d, None)), lp, host, task, Resume::Send)
+                    {
                         return step;
                     }
                     if let Pending::Nothing = self.pending {}
@@ -598,7 +656,9 @@ fn cause_str(lp: &Loop<TestHost>, c: &CancelCause) -> String {
         CancelCause::Callback => "callback".into(),
         CancelCause::Timeout { .. } => "timeout".into(),
         CancelCause::WaitFor { .. } => "wait_for".into(),
-        CancelCause::TaskGroupAbort { failed: Some(t), .. } => format!("taskgroup({} failed)", name(t)),
+        CancelCause::TaskGroupAbort {
+            failed: Some(t), ..
+        } => format!("taskgroup({} failed)", name(t)),
         CancelCause::TaskGroupAbort { failed: None, .. } => "taskgroup".into(),
         CancelCause::Shutdown => "shutdown".into(),
         CancelCause::Gather { .. } => "gather".into(),
@@ -629,7 +689,14 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
     };
-    format!("{} {} {reason} {}->{} c={}", fmt_time(e.time), e.name, state_str(lp, &e.old), state_str(lp, &e.new), e.cancelling)
+    format!(
+        "{} {} {reason} {}->{} c={}",
+        fmt_time(e.time),
+        e.name,
+        state_str(lp, &e.old),
+        state_str(lp, &e.new),
+        e.cancelling
+    )
 }
 
 /// The whole trace so far, formatted; only events of the named tasks if `only` is non-empty.
@@ -654,7 +721,11 @@ pub fn with_timeout_at(var: &'static str, when: Option<f64>, body: Script) -> Sc
 fn with_timeout_impl(var: &'static str, t: Option<f64>, at: bool, body: Script) -> Script {
     script()
         .call(move |cx| {
-            let id = if at { cx.lp.timeout_at(t) } else { cx.lp.timeout(t) };
+            let id = if at {
+                cx.lp.timeout_at(t)
+            } else {
+                cx.lp.timeout(t)
+            };
             cx.set(var, Val::Int(id.0 as i64));
             cx.lp.timeout_enter(cx.host, id)?;
             Ok(None)
@@ -707,7 +778,9 @@ pub fn with_task_group(var: &'static str, body: Script) -> Script {
 /// `<name> = <var>.create_task(s, name=name)`.
 pub fn tg_spawn(cx: &mut Cx, var: &str, name: &str, s: Script) -> Result<TaskId, TExc> {
     let g = TaskGroupId(cx.int(var));
-    let t = cx.lp.task_group_create_task(cx.host, g, s.coro(), Some(name.into()))?;
+    let t = cx
+        .lp
+        .task_group_create_task(cx.host, g, s.coro(), Some(name.into()))?;
     let f = cx.lp.task_future(t).unwrap();
     cx.set(name, Val::Fut(f));
     Ok(t)
@@ -725,7 +798,9 @@ pub fn child(n: i64, d: f64) -> Script {
 
 /// The log without times: "<task>: <msg>" (or the callback's text).
 pub fn untimed(log: &[String]) -> Vec<String> {
-    log.iter().map(|l| l.split_once(' ').map_or(l.clone(), |x| x.1.to_string())).collect()
+    log.iter()
+        .map(|l| l.split_once(' ').map_or(l.clone(), |x| x.1.to_string()))
+        .collect()
 }
 
 /// Loop time with at most 3 decimals and no trailing zeros ("0.9", "2").

@@ -88,7 +88,12 @@ impl<H: Host> Loop<H> {
 
     /// `Timeout.reschedule(when)`: move the deadline (None: never). Raises RuntimeError
     /// unless the block is active.
-    pub fn timeout_reschedule(&mut self, host: &mut H, id: TimeoutId, when: Option<f64>) -> Result<(), H::Exc> {
+    pub fn timeout_reschedule(
+        &mut self,
+        host: &mut H,
+        id: TimeoutId,
+        when: Option<f64>,
+    ) -> Result<(), H::Exc> {
         let Some(t) = self.lib.timeouts.get(id.0 as usize) else {
             return Err(host.new_exc(RuntimeExc::Runtime("Timeout has not been entered".into())));
         };
@@ -124,10 +129,14 @@ impl<H: Host> Loop<H> {
     pub fn timeout_enter(&mut self, host: &mut H, id: TimeoutId) -> Result<(), H::Exc> {
         let phase = self.lib.timeouts.get(id.0 as usize).map(|t| t.phase);
         if phase != Some(TimeoutPhase::Created) {
-            return Err(host.new_exc(RuntimeExc::Runtime("Timeout has already been entered".into())));
+            return Err(host.new_exc(RuntimeExc::Runtime(
+                "Timeout has already been entered".into(),
+            )));
         }
         let Some(task) = self.current else {
-            return Err(host.new_exc(RuntimeExc::Runtime("Timeout should be used inside a task".into())));
+            return Err(host.new_exc(RuntimeExc::Runtime(
+                "Timeout should be used inside a task".into(),
+            )));
         };
         let cancelling = self.cancelling(task);
         let t = &mut self.lib.timeouts[id.0 as usize];
@@ -141,9 +150,19 @@ impl<H: Host> Loop<H> {
     /// `Timeout.__aexit__(exc)`. `Err(e)`: raise `e` instead (the block's CancelledError
     /// became `TimeoutError` because this timeout fired and no other cancel is pending).
     /// `Ok(())`: the block's own exception, if any, propagates unchanged.
-    pub fn timeout_exit(&mut self, host: &mut H, id: TimeoutId, exc: Option<&H::Exc>) -> Result<(), H::Exc> {
-        let Some(t) = self.lib.timeouts.get_mut(id.0 as usize) else { return Ok(()) };
-        debug_assert!(matches!(t.phase, TimeoutPhase::Entered | TimeoutPhase::Expiring));
+    pub fn timeout_exit(
+        &mut self,
+        host: &mut H,
+        id: TimeoutId,
+        exc: Option<&H::Exc>,
+    ) -> Result<(), H::Exc> {
+        let Some(t) = self.lib.timeouts.get_mut(id.0 as usize) else {
+            return Ok(());
+        };
+        debug_assert!(matches!(
+            t.phase,
+            TimeoutPhase::Entered | TimeoutPhase::Expiring
+        ));
         if let Some(h) = t.handle.take() {
             self.cancel_handle(h);
         }
@@ -156,7 +175,9 @@ impl<H: Host> Loop<H> {
                 if let (true, Some(exc)) = (remaining <= cancelling, exc) {
                     // No new cancel requests since entry: the cancellation is ours.
                     if host.classify(exc) == ExcClass::Cancelled {
-                        return Err(host.new_exc(RuntimeExc::Timeout { cause: Some(exc.clone()) }));
+                        return Err(host.new_exc(RuntimeExc::Timeout {
+                            cause: Some(exc.clone()),
+                        }));
                     }
                     host.insert_timeout_error(exc);
                 }
@@ -169,7 +190,9 @@ impl<H: Host> Loop<H> {
 
     /// `Timeout._on_timeout`: cancel the task, mark expiring.
     pub(crate) fn timeout_fire(&mut self, host: &mut H, id: u32) {
-        let Some(t) = self.lib.timeouts.get_mut(id as usize) else { return };
+        let Some(t) = self.lib.timeouts.get_mut(id as usize) else {
+            return;
+        };
         if t.phase != TimeoutPhase::Entered {
             debug_assert!(false, "timeout fired while {:?}", t.phase);
             return;
@@ -177,7 +200,11 @@ impl<H: Host> Loop<H> {
         t.phase = TimeoutPhase::Expiring;
         t.handle = None;
         let Some(task) = t.task else { return };
-        let cause = if t.for_wait_for { CancelCause::WaitFor { timeout: id } } else { CancelCause::Timeout { timeout: id } };
+        let cause = if t.for_wait_for {
+            CancelCause::WaitFor { timeout: id }
+        } else {
+            CancelCause::Timeout { timeout: id }
+        };
         let old = self.old_state(task);
         self.emit(task, old, Reason::TimeoutFired { timeout: id });
         self.cancel_task_with(host, task, None, cause, None);
@@ -201,9 +228,16 @@ pub struct WaitFor<H: Host> {
 enum WaitForState {
     Start,
     /// `timeout <= 0`: `_cancel_and_wait(fut)`.
-    CancelAndWait { fut: FutId, waiter: FutId, yielded: bool },
+    CancelAndWait {
+        fut: FutId,
+        waiter: FutId,
+        yielded: bool,
+    },
     /// `async with timeout(t): return await inner`.
-    Running { timeout: TimeoutId, yielded: bool },
+    Running {
+        timeout: TimeoutId,
+        yielded: bool,
+    },
     Done,
 }
 
@@ -211,11 +245,21 @@ enum WaitForState {
 /// seconds pass (`aw` is cancelled first and waited for). If `aw` suppresses the cancellation
 /// and returns, that value is returned.
 pub fn wait_for<H: Host>(aw: Awaitable<H>, timeout: Option<f64>) -> Native<H> {
-    Native::WaitFor(Box::new(WaitFor { inner: Some(aw), timeout, state: WaitForState::Start }))
+    Native::WaitFor(Box::new(WaitFor {
+        inner: Some(aw),
+        timeout,
+        state: WaitForState::Start,
+    }))
 }
 
 impl<H: Host> WaitFor<H> {
-    pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         match std::mem::replace(&mut self.state, WaitForState::Done) {
             WaitForState::Start => {
                 if let Resume::Throw(e) = input {
@@ -229,19 +273,33 @@ impl<H: Host> WaitFor<H> {
                         if let Err(e) = lp.timeout_enter(host, id) {
                             return Step::Raise(e);
                         }
-                        self.state = WaitForState::Running { timeout: id, yielded: false };
+                        self.state = WaitForState::Running {
+                            timeout: id,
+                            yielded: false,
+                        };
                         self.drive(lp, host, task, Resume::Send)
                     }
                 }
             }
-            WaitForState::CancelAndWait { fut, waiter, mut yielded } => {
+            WaitForState::CancelAndWait {
+                fut,
+                waiter,
+                mut yielded,
+            } => {
                 let r = wait_on(lp, host, waiter, &mut yielded, input);
                 if let Poll::Pending(step) = r {
-                    self.state = WaitForState::CancelAndWait { fut, waiter, yielded };
+                    self.state = WaitForState::CancelAndWait {
+                        fut,
+                        waiter,
+                        yielded,
+                    };
                     return step;
                 }
                 // `finally: fut.remove_done_callback(cb)`
-                lp.remove_callbacks(fut, |c| matches!(c, Callback::ReleaseWaiter { fut } if *fut == waiter));
+                lp.remove_callbacks(
+                    fut,
+                    |c| matches!(c, Callback::ReleaseWaiter { fut } if *fut == waiter),
+                );
                 lp.release_future(waiter);
                 if let Poll::Ready(Err(e)) = r {
                     return Step::Raise(e);
@@ -272,7 +330,11 @@ impl<H: Host> WaitFor<H> {
                 let t = lp.create_task(*c, None);
                 lp.task_future(t).expect("just created")
             }
-            None => return Step::Raise(host.new_exc(RuntimeExc::Runtime("wait_for without awaitable".into()))),
+            None => {
+                return Step::Raise(
+                    host.new_exc(RuntimeExc::Runtime("wait_for without awaitable".into())),
+                )
+            }
         };
         if lp.future_done(fut) {
             return match lp.future_result(host, fut) {
@@ -283,14 +345,24 @@ impl<H: Host> WaitFor<H> {
         let waiter = lp.new_future(Waitable::CancelAndWait { fut }, FutKind::Plain);
         lp.add_callback(fut, Callback::ReleaseWaiter { fut: waiter });
         lp.cancel_any(host, fut, None, CancelCause::WaitForZero, None);
-        self.state = WaitForState::CancelAndWait { fut, waiter, yielded: true };
+        self.state = WaitForState::CancelAndWait {
+            fut,
+            waiter,
+            yielded: true,
+        };
         Step::Await(waiter)
     }
 
     /// Runs the inner awaitable inside the timeout block; on its end, `__aexit__`.
     fn drive(&mut self, lp: &mut Loop<H>, host: &mut H, task: TaskId, input: Resume<H>) -> Step<H> {
-        let WaitForState::Running { timeout, mut yielded } = self.state else {
-            return Step::Raise(host.new_exc(RuntimeExc::Runtime("wait_for in a bad state".into())));
+        let WaitForState::Running {
+            timeout,
+            mut yielded,
+        } = self.state
+        else {
+            return Step::Raise(
+                host.new_exc(RuntimeExc::Runtime("wait_for in a bad state".into())),
+            );
         };
         let outcome = match self.inner.as_mut() {
             Some(Awaitable::Future(f)) => match wait_on(lp, host, *f, &mut yielded, input) {

@@ -45,7 +45,9 @@ impl PartialOrd for TimerEntry {
 }
 impl Ord for TimerEntry {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.when.total_cmp(&other.when).then(self.seq.cmp(&other.seq))
+        self.when
+            .total_cmp(&other.when)
+            .then(self.seq.cmp(&other.seq))
     }
 }
 
@@ -62,20 +64,33 @@ pub(crate) struct Timers<H: Host> {
 
 impl<H: Host> Default for Timers<H> {
     fn default() -> Self {
-        Timers { heap: BinaryHeap::new(), handles: Slab::default(), seq: 0, cancelled_in_heap: 0 }
+        Timers {
+            heap: BinaryHeap::new(),
+            handles: Slab::default(),
+            seq: 0,
+            cancelled_in_heap: 0,
+        }
     }
 }
 
 impl<H: Host> Timers<H> {
     pub(crate) fn new_handle(&mut self, cb: Callback<H>, in_heap: bool) -> Handle {
-        let (idx, gen) = self.handles.insert(HandleSlot { cb, cancelled: false, in_heap });
+        let (idx, gen) = self.handles.insert(HandleSlot {
+            cb,
+            cancelled: false,
+            in_heap,
+        });
         Handle { idx, gen }
     }
 
     pub(crate) fn push_timer(&mut self, when: f64, cb: Callback<H>) -> Handle {
         let handle = self.new_handle(cb, true);
         self.seq += 1;
-        self.heap.push(Reverse(TimerEntry { when, seq: self.seq, handle }));
+        self.heap.push(Reverse(TimerEntry {
+            when,
+            seq: self.seq,
+            handle,
+        }));
         handle
     }
 

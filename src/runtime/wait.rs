@@ -39,24 +39,43 @@ pub struct Wait {
 /// timeout passes (no TimeoutError) and returns `(done, pending)` via `Host::wait_result`.
 /// Raises ValueError for an empty `fs`.
 pub fn wait<H: Host>(fs: Vec<FutId>, timeout: Option<f64>, return_when: ReturnWhen) -> Native<H> {
-    Native::Wait(Wait { fs, timeout, return_when, started: None })
+    Native::Wait(Wait {
+        fs,
+        timeout,
+        return_when,
+        started: None,
+    })
 }
 
 impl Wait {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        input: Resume<H>,
+    ) -> Step<H> {
         let Some((w, mut yielded)) = self.started else {
             if let Resume::Throw(e) = input {
                 return Step::Raise(e);
             }
             if self.fs.is_empty() {
-                return Step::Raise(host.new_exc(RuntimeExc::Value("Set of Tasks/Futures is empty.".into())));
+                return Step::Raise(
+                    host.new_exc(RuntimeExc::Value("Set of Tasks/Futures is empty.".into())),
+                );
             }
             let mut seen = std::collections::HashSet::new();
             self.fs.retain(|f| seen.insert(*f)); // `fs = set(fs)`
             let waiter = lp.new_future(Waitable::Wait, FutKind::Plain);
-            let handle = self.timeout.map(|t| lp.call_at_cb(lp.time() + t, Callback::ReleaseWaiter { fut: waiter }));
+            let handle = self
+                .timeout
+                .map(|t| lp.call_at_cb(lp.time() + t, Callback::ReleaseWaiter { fut: waiter }));
             let w = lp.lib.waits.len() as u32;
-            lp.lib.waits.push(WaitState { waiter, handle, counter: self.fs.len(), return_when: self.return_when });
+            lp.lib.waits.push(WaitState {
+                waiter,
+                handle,
+                counter: self.fs.len(),
+                return_when: self.return_when,
+            });
             for &f in &self.fs {
                 lp.add_callback(f, Callback::WaitCompletion { wait: w });
             }
@@ -74,13 +93,17 @@ impl Wait {
             lp.cancel_handle(h);
         }
         for &f in &self.fs {
-            lp.remove_callbacks(f, |c| matches!(c, Callback::WaitCompletion { wait } if *wait == w));
+            lp.remove_callbacks(
+                f,
+                |c| matches!(c, Callback::WaitCompletion { wait } if *wait == w),
+            );
         }
         lp.release_future(waiter);
         if let Poll::Ready(Err(e)) = r {
             return Step::Raise(e);
         }
-        let (done, pending): (Vec<FutId>, Vec<FutId>) = self.fs.iter().partition(|&&f| lp.future_done(f));
+        let (done, pending): (Vec<FutId>, Vec<FutId>) =
+            self.fs.iter().partition(|&&f| lp.future_done(f));
         Step::Return(host.wait_result(done, pending))
     }
 }
@@ -88,7 +111,9 @@ impl Wait {
 impl<H: Host> Loop<H> {
     /// `wait`'s `_on_completion(f)`.
     pub(crate) fn wait_completion(&mut self, host: &mut H, w: u32, f: FutId) {
-        let Some(st) = self.lib.waits.get_mut(w as usize) else { return };
+        let Some(st) = self.lib.waits.get_mut(w as usize) else {
+            return;
+        };
         st.counter = st.counter.saturating_sub(1);
         let (counter, rw, waiter) = (st.counter, st.return_when, st.waiter);
         let release = counter == 0
@@ -164,12 +189,18 @@ impl<H: Host> Loop<H> {
             return None;
         }
         st.todo_left -= 1;
-        Some(Native::AsCompletedNext(AsCompletedNext { iter: id.0, resolve, getter: None }))
+        Some(Native::AsCompletedNext(AsCompletedNext {
+            iter: id.0,
+            resolve,
+            getter: None,
+        }))
     }
 
     /// `_handle_completion(f)`.
     pub(crate) fn as_completed_done(&mut self, host: &mut H, iter: u32, f: FutId) {
-        let Some(st) = self.lib.as_completed.get_mut(iter as usize) else { return };
+        let Some(st) = self.lib.as_completed.get_mut(iter as usize) else {
+            return;
+        };
         if st.todo.is_empty() {
             return; // the timeout came first
         }
@@ -185,10 +216,15 @@ impl<H: Host> Loop<H> {
 
     /// `_handle_timeout()`: unregister and put one sentinel per future left.
     pub(crate) fn as_completed_timeout(&mut self, host: &mut H, iter: u32) {
-        let Some(st) = self.lib.as_completed.get_mut(iter as usize) else { return };
+        let Some(st) = self.lib.as_completed.get_mut(iter as usize) else {
+            return;
+        };
         let todo = std::mem::take(&mut st.todo);
         for f in todo {
-            self.remove_callbacks(f, |c| matches!(c, Callback::AsCompletedDone { iter: i } if *i == iter));
+            self.remove_callbacks(
+                f,
+                |c| matches!(c, Callback::AsCompletedDone { iter: i } if *i == iter),
+            );
             self.lib.as_completed[iter as usize].done.push_back(None);
             self.as_completed_wakeup(host, iter);
         }
@@ -207,7 +243,13 @@ impl<H: Host> Loop<H> {
 }
 
 impl AsCompletedNext {
-    pub(crate) fn resume<H: Host>(&mut self, lp: &mut Loop<H>, host: &mut H, _task: TaskId, input: Resume<H>) -> Step<H> {
+    pub(crate) fn resume<H: Host>(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+        _task: TaskId,
+        input: Resume<H>,
+    ) -> Step<H> {
         let mut input = input;
         loop {
             // `Queue.get()`: wait while empty.
@@ -244,7 +286,9 @@ impl AsCompletedNext {
                 };
             }
             let getter = lp.new_future(Waitable::AsCompleted, FutKind::Plain);
-            lp.lib.as_completed[self.iter as usize].getters.push_back(getter);
+            lp.lib.as_completed[self.iter as usize]
+                .getters
+                .push_back(getter);
             self.getter = Some((getter, false));
         }
     }

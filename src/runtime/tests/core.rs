@@ -21,7 +21,11 @@ fn sleep_returns_after_delay_on_virtual_clock() {
 #[test]
 fn ready_queue_is_fifo_and_sleep_zero_goes_to_the_back() {
     let worker = |n: &'static str| {
-        script().log(&format!("{n} 0")).yield_().log(&format!("{n} 1")).yield_()
+        script()
+            .log(&format!("{n} 0"))
+            .yield_()
+            .log(&format!("{n} 1"))
+            .yield_()
     };
     let main = script()
         .run(move |cx| {
@@ -39,10 +43,25 @@ fn ready_queue_is_fifo_and_sleep_zero_goes_to_the_back() {
         .log("t2 done");
     let (r, _lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
-    let log: Vec<&str> = host.log.iter().map(|l| l.split_once(' ').unwrap().1).collect();
+    let log: Vec<&str> = host
+        .log
+        .iter()
+        .map(|l| l.split_once(' ').unwrap().1)
+        .collect();
     assert_eq!(
         log,
-        ["Task-1: main before", "cb1", "A: A 0", "cb2", "B: B 0", "Task-1: main after", "A: A 1", "B: B 1", "Task-1: t1 done", "Task-1: t2 done"]
+        [
+            "Task-1: main before",
+            "cb1",
+            "A: A 0",
+            "cb2",
+            "B: B 0",
+            "Task-1: main after",
+            "A: A 1",
+            "B: B 1",
+            "Task-1: t1 done",
+            "Task-1: t2 done"
+        ]
     );
 }
 
@@ -83,7 +102,10 @@ fn timers_fire_in_deadline_then_insertion_order_and_cancelled_ones_are_skipped()
 fn slices_keep_iteration_boundaries() {
     let build = |lp: &mut Loop<TestHost>| {
         for name in ["a", "b", "c"] {
-            lp.create_task(script().log("1").yield_().log("2").coro(), Some(name.into()));
+            lp.create_task(
+                script().log("1").yield_().log("2").coro(),
+                Some(name.into()),
+            );
         }
     };
     let (mut lp1, mut h1) = setup();
@@ -118,7 +140,10 @@ fn future_api_follows_cpython() {
     lp.set_result(&mut host, f, Val::Int(1)).unwrap();
     let e = lp.set_result(&mut host, f, Val::Int(2)).unwrap_err();
     assert_eq!(e.kind, Kind::InvalidState);
-    assert!(!lp.cancel_future(&mut host, f, None), "cancel() on a done future returns False");
+    assert!(
+        !lp.cancel_future(&mut host, f, None),
+        "cancel() on a done future returns False"
+    );
     lp.add_done_callback(f, TCb::Log("late".into()));
     lp.run_once(&mut host).unwrap();
     assert_eq!(host.log, ["0 first", "0 second", "0 late"]);
@@ -127,11 +152,17 @@ fn future_api_follows_cpython() {
     let g = lp.create_future();
     assert!(lp.cancel_future(&mut host, g, Some("why".into())));
     assert!(lp.future_cancelled(g));
-    assert_eq!(lp.future_result(&mut host, g).unwrap_err().to_string(), "CancelledError('why')");
+    assert_eq!(
+        lp.future_result(&mut host, g).unwrap_err().to_string(),
+        "CancelledError('why')"
+    );
     let t = lp.create_task(script().coro(), None);
     let tf = lp.task_future(t).unwrap();
     let e = lp.set_result(&mut host, tf, Val::None).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError('Task does not support set_result operation')");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError('Task does not support set_result operation')"
+    );
 }
 
 #[test]
@@ -143,7 +174,10 @@ fn task_names_count_in_creation_order_and_current_task_and_all_tasks() {
         script()
             .run(|cx| {
                 let cur = cx.lp.current_task();
-                cx.host.log.push(format!("current {:?}", cur.map(|t| cx.lp.task_name(t).unwrap())));
+                cx.host.log.push(format!(
+                    "current {:?}",
+                    cur.map(|t| cx.lp.task_name(t).unwrap())
+                ));
                 cx.host.log.push(format!("all {}", cx.lp.all_tasks().len()));
             })
             .coro(),
@@ -171,8 +205,14 @@ fn cancel_before_first_step_throws_at_start() {
     assert!(host.log.is_empty());
     let f = lp.task_future(t).unwrap();
     assert!(lp.future_cancelled(f));
-    assert_eq!(lp.future_result(&mut host, f).unwrap_err().to_string(), "CancelledError('early')");
-    assert!(!lp.cancel_task(&mut host, t, None), "cancel() on a done task returns False");
+    assert_eq!(
+        lp.future_result(&mut host, f).unwrap_err().to_string(),
+        "CancelledError('early')"
+    );
+    assert!(
+        !lp.cancel_task(&mut host, t, None),
+        "cancel() on a done task returns False"
+    );
     assert_eq!(
         trace(&mut lp, &[]),
         [
@@ -199,12 +239,18 @@ fn a_task_may_swallow_cancellation_and_uncancel() {
     let t = lp.create_task(body.ret(Val::Str("swallowed".into())).coro(), None);
     lp.run_once(&mut host).unwrap();
     assert!(lp.cancel_task(&mut host, t, None));
-    assert!(lp.cancel_task(&mut host, t, None), "a second request is also accepted");
+    assert!(
+        lp.cancel_task(&mut host, t, None),
+        "a second request is also accepted"
+    );
     assert_eq!(lp.cancelling(t), 2);
     lp.run_once(&mut host).unwrap();
     let f = lp.task_future(t).unwrap();
     assert_eq!(host.log, ["uncancel -> 1"]);
-    assert_eq!(lp.future_result(&mut host, f), Ok(Val::Str("swallowed".into())));
+    assert_eq!(
+        lp.future_result(&mut host, f),
+        Ok(Val::Str("swallowed".into()))
+    );
     assert!(!lp.future_cancelled(f));
 }
 
@@ -218,15 +264,29 @@ fn cancel_propagates_through_the_awaited_task() {
     host.vars.insert("inner".into(), Val::Fut(inner_f));
     let outer = lp.create_task(script().await_("inner").coro(), Some("outer".into()));
     lp.run_once(&mut host).unwrap();
-    lp.inject(Command::CancelTask { task: outer, msg: Some("stop".into()) });
+    lp.inject(Command::CancelTask {
+        task: outer,
+        msg: Some("stop".into()),
+    });
     lp.run_once(&mut host).unwrap();
     lp.run_once(&mut host).unwrap();
     lp.run_once(&mut host).unwrap();
     let of = lp.task_future(outer).unwrap();
-    assert_eq!(lp.future_result(&mut host, of).unwrap_err().to_string(), "CancelledError('stop')");
+    assert_eq!(
+        lp.future_result(&mut host, of).unwrap_err().to_string(),
+        "CancelledError('stop')"
+    );
     let t = trace(&mut lp, &[]);
-    assert!(t.contains(&"0 outer cancel#1(user) Awaiting(inner)->Awaiting(inner) c=1".to_string()), "{t:#?}");
-    assert!(t.contains(&"0 inner cancel#2(awaiter outer)<-#1 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t:#?}");
+    assert!(
+        t.contains(&"0 outer cancel#1(user) Awaiting(inner)->Awaiting(inner) c=1".to_string()),
+        "{t:#?}"
+    );
+    assert!(
+        t.contains(
+            &"0 inner cancel#2(awaiter outer)<-#1 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()
+        ),
+        "{t:#?}"
+    );
     assert_eq!(lp.task_state(inner), TaskState::Cancelled);
 }
 
@@ -237,10 +297,20 @@ fn exception_retrieval_is_traced_once() {
     lp.run_once(&mut host).unwrap();
     let f = lp.task_future(t).unwrap();
     assert_eq!(lp.task_state(t), TaskState::Failed);
-    assert_eq!(lp.future_exception(&mut host, f).unwrap().unwrap().to_string(), "ValueError('bad')");
+    assert_eq!(
+        lp.future_exception(&mut host, f)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "ValueError('bad')"
+    );
     assert!(lp.future_result(&mut host, f).is_err());
     let t = trace(&mut lp, &[]);
-    assert_eq!(t.iter().filter(|l| l.contains("retrieved")).count(), 1, "{t:#?}");
+    assert_eq!(
+        t.iter().filter(|l| l.contains("retrieved")).count(),
+        1,
+        "{t:#?}"
+    );
 }
 
 #[test]
@@ -259,9 +329,20 @@ fn shutdown_command_cancels_every_live_task() {
     let (mut lp, mut host) = setup();
     let main = script()
         .run(|cx| {
-            cx.spawn("w", script().try_except(script().sleep(100.0), Catch::Cancelled, script().log("w cleanup").reraise()));
+            cx.spawn(
+                "w",
+                script().try_except(
+                    script().sleep(100.0),
+                    Catch::Cancelled,
+                    script().log("w cleanup").reraise(),
+                ),
+            );
         })
-        .try_except(script().sleep(100.0), Catch::Cancelled, script().log("main cleanup").sleep(1.0).reraise());
+        .try_except(
+            script().sleep(100.0),
+            Catch::Cancelled,
+            script().log("main cleanup").sleep(1.0).reraise(),
+        );
     let mut runner = Runner::new(&mut lp, main.coro(), None);
     runner.run_once(&mut lp, &mut host);
     lp.inject(Command::Shutdown);
@@ -279,7 +360,14 @@ fn shutdown_command_cancels_every_live_task() {
 fn keyboard_interrupt_leaves_the_loop() {
     let main = script()
         .run(|cx| {
-            cx.spawn("w", script().try_except(script().sleep(100.0), Catch::Cancelled, script().log("w cleanup").reraise()));
+            cx.spawn(
+                "w",
+                script().try_except(
+                    script().sleep(100.0),
+                    Catch::Cancelled,
+                    script().log("w cleanup").reraise(),
+                ),
+            );
         })
         .sleep(1.0)
         .raise(exc(Kind::KeyboardInterrupt, "^C"));
@@ -294,7 +382,10 @@ fn hundred_thousand_sleeping_tasks() {
     let (mut lp, mut host) = setup();
     lp.set_tracing(false);
     for i in 0..100_000 {
-        lp.create_task(TaskCoro::Native(Box::new(sleep(1.0 + (i % 7) as f64, None))), None);
+        lp.create_task(
+            TaskCoro::Native(Box::new(sleep(1.0 + (i % 7) as f64, None))),
+            None,
+        );
     }
     lp.run_once(&mut host).unwrap();
     assert_eq!(lp.timer_count(), 100_000);
@@ -312,4 +403,3 @@ fn hundred_thousand_sleeping_tasks() {
     eprintln!("bytes per sleeping task: {per_task}");
     assert!(per_task * 100_000 < 64 << 20, "{per_task} bytes per task");
 }
-

@@ -1,7 +1,6 @@
 //! gather and shield, mirroring /tmp programs run on CPython 3.14 (quoted per test).
 
 use crate::runtime::testing::*;
-use crate::runtime::*;
 
 fn gather_of(cx: &mut Cx, names: &[&str], return_exceptions: bool) -> Option<Val> {
     let futs = names.iter().map(|n| cx.fut(n)).collect();
@@ -27,7 +26,9 @@ fn gather_results_failures_and_outer_cancel_messages() {
         .store("g")
         .sleep(0.1)
         .run(|cx| {
-            let ok = cx.lp.cancel_future(cx.host, cx.fut("g"), Some("stop!".into()));
+            let ok = cx
+                .lp
+                .cancel_future(cx.host, cx.fut("g"), Some("stop!".into()));
             cx.log(&format!("cancel {ok}"));
         })
         .try_except(
@@ -47,9 +48,14 @@ fn gather_results_failures_and_outer_cancel_messages() {
         .store("g2")
         .sleep(0.1)
         .run(|cx| {
-            cx.lp.cancel_future(cx.host, cx.fut("g2"), Some("m2".into()));
+            cx.lp
+                .cancel_future(cx.host, cx.fut("g2"), Some("m2".into()));
         })
-        .try_except(script().await_("g2").log_acc("wrong"), Catch::Cancelled, script().log_caught("outer2"))
+        .try_except(
+            script().await_("g2").log_acc("wrong"),
+            Catch::Cancelled,
+            script().log_caught("outer2"),
+        )
         // 3. a child cancelled on its own, return_exceptions=True: CancelledError('') in the list
         .call(|cx| {
             cx.spawn("c5", child(5, 1.0));
@@ -110,7 +116,11 @@ fn gather_results_failures_and_outer_cancel_messages() {
             let w = cx.task_of("w");
             cx.lp.cancel_task(cx.host, w, Some("from main".into()));
         })
-        .try_except(script().await_("w"), Catch::Cancelled, script().log_caught("w"))
+        .try_except(
+            script().await_("w"),
+            Catch::Cancelled,
+            script().log_caught("w"),
+        )
         // 7. the only child cancelled, return_exceptions=False: the gather raises its error
         .call(|cx| {
             cx.spawn("c11", child(11, 1.0));
@@ -160,8 +170,14 @@ fn gather_results_failures_and_outer_cancel_messages() {
     );
     // The children of a cancelled gather carry "gather" as cause, the waiter's request as parent.
     let t = trace(&mut lp, &["w", "c9"]);
-    assert!(t.contains(&"0.9 w cancel#6(by Task-1) Awaiting(gather)->Awaiting(gather) c=1".to_string()), "{t:#?}");
-    assert!(t.contains(&"0.9 c9 cancel#7(gather)<-#6 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t:#?}");
+    assert!(
+        t.contains(&"0.9 w cancel#6(by Task-1) Awaiting(gather)->Awaiting(gather) c=1".to_string()),
+        "{t:#?}"
+    );
+    assert!(
+        t.contains(&"0.9 c9 cancel#7(gather)<-#6 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()),
+        "{t:#?}"
+    );
 }
 
 /// shield1.py; CPython 3.14 prints:
@@ -214,26 +230,44 @@ fn shield_keeps_the_inner_running_and_reports_its_late_exception() {
         // a task awaiting a shield is cancelled; the inner completes
         .run(|cx| {
             cx.spawn("t3", script().sleep(0.3).ret(Val::Str("r3".into())));
-            cx.spawn("wt", script().run(|cx| {
-                let s = cx.shield_of("t3");
-                cx.set("s3", Val::Fut(s));
-            }).await_("s3"));
+            cx.spawn(
+                "wt",
+                script()
+                    .run(|cx| {
+                        let s = cx.shield_of("t3");
+                        cx.set("s3", Val::Fut(s));
+                    })
+                    .await_("s3"),
+            );
         })
         .sleep(0.1)
         .run(|cx| {
             let t = cx.task_of("wt");
             cx.lp.cancel_task(cx.host, t, None);
         })
-        .try_except(script().await_("wt"), Catch::Cancelled, script().log("wt cancelled"))
+        .try_except(
+            script().await_("wt"),
+            Catch::Cancelled,
+            script().log("wt cancelled"),
+        )
         .await_("t3")
         .log_acc("t3");
     let (r, mut lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         untimed(&host.log),
-        ["Task-1: outer cancelled false", "Task-1: t true", "Task-1: s2 cancelled true", "Task-1: wt cancelled", "Task-1: t3 'r3'"]
+        [
+            "Task-1: outer cancelled false",
+            "Task-1: t true",
+            "Task-1: s2 cancelled true",
+            "Task-1: wt cancelled",
+            "Task-1: t3 'r3'"
+        ]
     );
-    assert_eq!(host.reports, ["exception in shielded future: ValueError('late')"]);
+    assert_eq!(
+        host.reports,
+        ["exception in shielded future: ValueError('late')"]
+    );
     let t = trace(&mut lp, &["t3"]);
     assert!(t.iter().all(|l| !l.contains("cancel#")), "{t:#?}");
     let t = trace(&mut lp, &["inner"]);

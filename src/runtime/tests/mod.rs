@@ -1,5 +1,6 @@
 //! Scenario tests with the scripted host (`testing.rs`), asserting results and traces.
 
+mod combinations;
 mod core;
 mod gather;
 mod seeds;

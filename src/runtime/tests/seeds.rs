@@ -5,7 +5,11 @@ use crate::runtime::testing::*;
 use crate::runtime::*;
 
 fn fetch(name: &'static str, d: f64) -> Script {
-    script().log("start").sleep(d).log("done").ret(Val::Str(name.into()))
+    script()
+        .log("start")
+        .sleep(d)
+        .log("done")
+        .ret(Val::Str(name.into()))
 }
 
 /// async def fetch(name, d): print(f"{name} start"); await sleep(d); print(f"{name} done"); return name
@@ -28,7 +32,13 @@ fn dashboard_gather_results_in_argument_order_after_two_seconds() {
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
-        ["0 users: start", "0 posts: start", "1 posts: done", "2 users: done", "2 Task-1: result ['users', 'posts']"]
+        [
+            "0 users: start",
+            "0 posts: start",
+            "1 posts: done",
+            "2 users: done",
+            "2 Task-1: result ['users', 'posts']"
+        ]
     );
     assert_eq!(lp.time(), 2.0);
     let t = trace(&mut lp, &["Task-1"]);
@@ -56,7 +66,11 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
     let worker = script().try_except(
         script().log("working").sleep(10.0),
         Catch::Cancelled,
-        script().log("cleanup").sleep(0.5).log("cleanup done").reraise(),
+        script()
+            .log("cleanup")
+            .sleep(0.5)
+            .log("cleanup done")
+            .reraise(),
     );
     let main = script()
         .run(move |cx| {
@@ -75,7 +89,11 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
             script().run(|cx| {
                 let t = cx.task_of("worker");
                 let f = cx.fut("worker");
-                let line = format!("main saw cancelled {} {}", cx.lp.future_cancelled(f), cx.lp.cancelling(cx.task));
+                let line = format!(
+                    "main saw cancelled {} {}",
+                    cx.lp.future_cancelled(f),
+                    cx.lp.cancelling(cx.task)
+                );
                 cx.host.log.push(line);
                 let again = cx.lp.cancel_task(cx.host, t, None);
                 cx.host.log.push(format!("cancel again {again}"));
@@ -117,7 +135,11 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
 /// CPython: saving / timeout 1 CancelledError / saved / ok 3
 #[test]
 fn shielded_save_under_wait_for_completes_at_three() {
-    let save = script().log("saving").sleep(3.0).log("saved").ret(Val::Str("ok".into()));
+    let save = script()
+        .log("saving")
+        .sleep(3.0)
+        .log("saved")
+        .ret(Val::Str("ok".into()));
     let main = script()
         .run(move |cx| {
             cx.spawn("save", save.clone());
@@ -139,9 +161,20 @@ fn shielded_save_under_wait_for_completes_at_three() {
         .log_acc("result");
     let (r, mut lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
-    assert_eq!(host.log, ["0 save: saving", "1 timeout", "3 save: saved", "3 Task-1: result 'ok'"]);
+    assert_eq!(
+        host.log,
+        [
+            "0 save: saving",
+            "1 timeout",
+            "3 save: saved",
+            "3 Task-1: result 'ok'"
+        ]
+    );
     let t = trace(&mut lp, &["save"]);
-    assert!(t.iter().all(|l| !l.contains("cancel")), "the shielded task is never cancelled: {t:?}");
+    assert!(
+        t.iter().all(|l| !l.contains("cancel")),
+        "the shielded task is never cancelled: {t:?}"
+    );
     let main_trace = trace(&mut lp, &["Task-1"]);
     assert_eq!(
         main_trace,
@@ -169,7 +202,11 @@ fn shielded_save_under_wait_for_completes_at_three() {
 /// CPython: long cancelled / timed out 3 True 0 / long cancelled / wait_for timed out 6 True
 #[test]
 fn three_second_timeout_on_a_ten_second_task() {
-    let long = script().try_except(script().sleep(10.0), Catch::Cancelled, script().log("long cancelled").reraise());
+    let long = script().try_except(
+        script().sleep(10.0),
+        Catch::Cancelled,
+        script().log("long cancelled").reraise(),
+    );
     let long2 = long.clone();
     let main = script()
         .try_except(
@@ -177,7 +214,12 @@ fn three_second_timeout_on_a_ten_second_task() {
             Catch::Only(Kind::Timeout),
             script().run(|cx| {
                 let id = TimeoutId(cx.int("cm"));
-                let line = format!("{} timed out {} {}", cx.lp.time(), cx.lp.timeout_expired(id), cx.lp.cancelling(cx.task));
+                let line = format!(
+                    "{} timed out {} {}",
+                    cx.lp.time(),
+                    cx.lp.timeout_expired(id),
+                    cx.lp.cancelling(cx.task)
+                );
                 cx.host.log.push(line);
             }),
         )
@@ -195,7 +237,15 @@ fn three_second_timeout_on_a_ten_second_task() {
         );
     let (r, mut lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
-    assert_eq!(host.log, ["3 Task-1: long cancelled", "3 timed out true 0", "6 long2: long cancelled", "6 wait_for timed out true"]);
+    assert_eq!(
+        host.log,
+        [
+            "3 Task-1: long cancelled",
+            "3 timed out true 0",
+            "6 long2: long cancelled",
+            "6 wait_for timed out true"
+        ]
+    );
     assert_eq!(
         trace(&mut lp, &["Task-1"]),
         [
@@ -218,8 +268,17 @@ fn three_second_timeout_on_a_ten_second_task() {
     );
     // The task awaited by wait_for is cancelled through `_fut_waiter`, request #2 its parent.
     let t2 = trace(&mut lp, &["long2"]);
-    assert!(t2.contains(&"6 long2 cancel#3(awaiter Task-1)<-#2 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t2:#?}");
-    assert_eq!(t2.last().unwrap(), "6 long2 cancelled Running->Cancelled c=1");
+    assert!(
+        t2.contains(
+            &"6 long2 cancel#3(awaiter Task-1)<-#2 Awaiting(sleep)->Awaiting(sleep) c=1"
+                .to_string()
+        ),
+        "{t2:#?}"
+    );
+    assert_eq!(
+        t2.last().unwrap(),
+        "6 long2 cancelled Running->Cancelled c=1"
+    );
 }
 
 /// ok(): try: print("ok start"); await sleep(5); print("ok end")
@@ -238,7 +297,10 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
         Catch::Cancelled,
         script().log("ok cancelled").reraise(),
     );
-    let bad = script().sleep(1.0).log("bad raising").raise(exc(Kind::Value, "boom"));
+    let bad = script()
+        .sleep(1.0)
+        .log("bad raising")
+        .raise(exc(Kind::Value, "boom"));
     let body = script()
         .call(move |cx| {
             tg_spawn(cx, "tg", "ok", ok.clone())?;
@@ -259,7 +321,12 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
         )
         .run(|cx| {
             let (t1, t2) = (cx.fut("ok"), cx.fut("bad"));
-            let line = format!("{} {} {}", cx.lp.future_cancelled(t1), cx.lp.future_done(t2), cx.lp.cancelling(cx.task));
+            let line = format!(
+                "{} {} {}",
+                cx.lp.future_cancelled(t1),
+                cx.lp.future_done(t2),
+                cx.lp.cancelling(cx.task)
+            );
             cx.host.log.push(line);
         });
     let (r, mut lp, host) = run_main(main);
@@ -276,13 +343,37 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
         ]
     );
     let ok_trace = trace(&mut lp, &["ok"]);
-    assert!(ok_trace.contains(&"1 ok cancel#1(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{ok_trace:#?}");
+    assert!(
+        ok_trace.contains(
+            &"1 ok cancel#1(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1"
+                .to_string()
+        ),
+        "{ok_trace:#?}"
+    );
     let main_trace = trace(&mut lp, &["Task-1"]);
-    assert!(main_trace.contains(&"1 Task-1 cancel#2(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{main_trace:#?}");
-    assert!(main_trace.contains(&"1 Task-1 await Running->Awaiting(taskgroup) c=1".to_string()), "{main_trace:#?}");
-    assert!(main_trace.contains(&"1 Task-1 uncancel Running->Running c=0".to_string()), "{main_trace:#?}");
+    assert!(
+        main_trace.contains(
+            &"1 Task-1 cancel#2(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1"
+                .to_string()
+        ),
+        "{main_trace:#?}"
+    );
+    assert!(
+        main_trace.contains(&"1 Task-1 await Running->Awaiting(taskgroup) c=1".to_string()),
+        "{main_trace:#?}"
+    );
+    assert!(
+        main_trace.contains(&"1 Task-1 uncancel Running->Running c=0".to_string()),
+        "{main_trace:#?}"
+    );
     let bad_trace = trace(&mut lp, &["bad"]);
-    assert_eq!(&bad_trace[bad_trace.len() - 2..], ["1 bad raised Running->Failed c=0", "1 bad retrieved Failed->Failed c=0"]);
+    assert_eq!(
+        &bad_trace[bad_trace.len() - 2..],
+        [
+            "1 bad raised Running->Failed c=0",
+            "1 bad retrieved Failed->Failed c=0"
+        ]
+    );
 }
 
 /// worker(): try: while True: print("tick", now); await sleep(1)
@@ -295,7 +386,11 @@ fn run_shuts_down_an_infinite_worker_gracefully() {
     let worker = script().try_except(
         script().forever(script().log("tick").sleep(1.0)),
         Catch::Cancelled,
-        script().log("cleanup").sleep(1.0).log("cleanup done").reraise(),
+        script()
+            .log("cleanup")
+            .sleep(1.0)
+            .log("cleanup done")
+            .reraise(),
     );
     let main = script()
         .run(move |cx| {
@@ -318,6 +413,14 @@ fn run_shuts_down_an_infinite_worker_gracefully() {
     );
     assert_eq!(lp.time(), 3.5);
     let t = trace(&mut lp, &["worker"]);
-    assert!(t.contains(&"2.5 worker cancel#1(shutdown) Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t:#?}");
-    assert_eq!(t.last().unwrap(), "3.5 worker cancelled Running->Cancelled c=1");
+    assert!(
+        t.contains(
+            &"2.5 worker cancel#1(shutdown) Awaiting(sleep)->Awaiting(sleep) c=1".to_string()
+        ),
+        "{t:#?}"
+    );
+    assert_eq!(
+        t.last().unwrap(),
+        "3.5 worker cancelled Running->Cancelled c=1"
+    );
 }

@@ -37,7 +37,10 @@ fn user(n: i64) -> Script {
 }
 
 fn cancelled_flags(cx: &Cx, names: &[&str]) -> String {
-    let v: Vec<bool> = names.iter().map(|n| cx.lp.future_cancelled(cx.fut(n))).collect();
+    let v: Vec<bool> = names
+        .iter()
+        .map(|n| cx.lp.future_cancelled(cx.fut(n)))
+        .collect();
     format!("{v:?}")
 }
 
@@ -65,8 +68,15 @@ fn lock_fairness_with_cancelled_waiters_semaphores_events_conditions() {
             let t = cx.task_of("u1");
             cx.lp.cancel_task(cx.host, t, None);
             let views = cx.lp.resources();
-            let waiters: Vec<String> = views[0].waiters.iter().map(|t| cx.lp.task_name(*t).unwrap().to_string()).collect();
-            cx.log(&format!("lock waiters {waiters:?} locked {}", views[0].busy));
+            let waiters: Vec<String> = views[0]
+                .waiters
+                .iter()
+                .map(|t| cx.lp.task_name(*t).unwrap().to_string())
+                .collect();
+            cx.log(&format!(
+                "lock waiters {waiters:?} locked {}",
+                views[0].busy
+            ));
         })
         .yield_()
         .call(|cx| cx.lp.lock_release(cx.host, res(cx, "lock")).map(|_| None))
@@ -106,7 +116,10 @@ fn lock_fairness_with_cancelled_waiters_semaphores_events_conditions() {
             let s = cx.lp.new_semaphore(cx.host, 2, false)?;
             cx.set("sem", Val::Int(s.0 as i64));
             for i in 0..5 {
-                cx.spawn(&format!("s{i}"), with_lock("sem", true, script().log("sem in").sleep(0.1)));
+                cx.spawn(
+                    &format!("s{i}"),
+                    with_lock("sem", true, script().log("sem in").sleep(0.1)),
+                );
             }
             let fs = (0..5).map(|i| cx.fut(&format!("s{i}"))).collect();
             Ok(Some(Val::Fut(cx.lp.gather(cx.host, fs, false))))
@@ -127,7 +140,10 @@ fn lock_fairness_with_cancelled_waiters_semaphores_events_conditions() {
             let ev = cx.lp.new_event();
             cx.set("ev", Val::Int(ev.0 as i64));
             for i in 0..3 {
-                let w = script().log("wait").native(|cx| cx.lp.event_wait(res(cx, "ev"))).log("woke");
+                let w = script()
+                    .log("wait")
+                    .native(|cx| cx.lp.event_wait(res(cx, "ev")))
+                    .log("woke");
                 cx.spawn(&format!("e{i}"), w);
             }
             Ok(None)
@@ -148,15 +164,34 @@ fn lock_fairness_with_cancelled_waiters_semaphores_events_conditions() {
                 let cw = with_lock(
                     "cond",
                     false,
-                    script().log("cw wait").native(|cx| cx.lp.condition_wait(res(cx, "cond"))).log("cw woke"),
+                    script()
+                        .log("cw wait")
+                        .native(|cx| cx.lp.condition_wait(res(cx, "cond")))
+                        .log("cw woke"),
                 );
                 cx.spawn(&format!("w{i}"), cw);
             }
         })
         .sleep(0.1)
-        .then(with_lock("cond", false, script().call(|cx| cx.lp.condition_notify(cx.host, res(cx, "cond"), 2).map(|_| None))))
+        .then(with_lock(
+            "cond",
+            false,
+            script().call(|cx| {
+                cx.lp
+                    .condition_notify(cx.host, res(cx, "cond"), 2)
+                    .map(|_| None)
+            }),
+        ))
         .sleep(0.1)
-        .then(with_lock("cond", false, script().call(|cx| cx.lp.condition_notify_all(cx.host, res(cx, "cond")).map(|_| None))))
+        .then(with_lock(
+            "cond",
+            false,
+            script().call(|cx| {
+                cx.lp
+                    .condition_notify_all(cx.host, res(cx, "cond"))
+                    .map(|_| None)
+            }),
+        ))
         .call(|cx| {
             let fs = (0..3).map(|i| cx.fut(&format!("w{i}"))).collect();
             Ok(Some(Val::Fut(cx.lp.gather(cx.host, fs, false))))
@@ -238,10 +273,20 @@ fn condition_wait_reacquires_the_lock_even_when_cancelled() {
         })
         .sleep(0.1)
         .call(|cx| cx.lp.lock_release(cx.host, res(cx, "cond")).map(|_| None))
-        .try_except(script().await_("w"), Catch::Cancelled, script().log("w cancelled"));
+        .try_except(
+            script().await_("w"),
+            Catch::Cancelled,
+            script().log("w cancelled"),
+        );
     let (r, _lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
-    assert_eq!(host.log, ["0.2 w: cancelled, holding the lock: true", "0.2 Task-1: w cancelled"]);
+    assert_eq!(
+        host.log,
+        [
+            "0.2 w: cancelled, holding the lock: true",
+            "0.2 Task-1: w cancelled"
+        ]
+    );
 }
 
 /// queue1.py; CPython 3.14 prints:
@@ -257,7 +302,9 @@ fn queue_producer_consumers_join_errors_and_shutdown() {
             cx.set("q", Val::Int(q.0 as i64));
             let mut producer = script();
             for i in 0..5 {
-                producer = producer.native(move |cx| cx.lp.queue_put(res(cx, "q"), Val::Int(i))).log(&format!("put {i}"));
+                producer = producer
+                    .native(move |cx| cx.lp.queue_put(res(cx, "q"), Val::Int(i)))
+                    .log(&format!("put {i}"));
             }
             cx.spawn("producer", producer);
             for n in 0..2 {
@@ -285,7 +332,10 @@ fn queue_producer_consumers_join_errors_and_shutdown() {
             let e = cx.lp.queue_get_nowait(cx.host, q2).unwrap_err();
             cx.log(&e.to_string());
             cx.lp.queue_put_nowait(cx.host, q2, Val::Int(1))?;
-            let e = cx.lp.queue_put_nowait(cx.host, q2, Val::Int(2)).unwrap_err();
+            let e = cx
+                .lp
+                .queue_put_nowait(cx.host, q2, Val::Int(2))
+                .unwrap_err();
             cx.log(&e.to_string());
             cx.lp.queue_task_done(cx.host, q2)?;
             let e = cx.lp.queue_task_done(cx.host, q2).unwrap_err();
@@ -309,7 +359,10 @@ fn queue_producer_consumers_join_errors_and_shutdown() {
         .await_("getter")
         .call(|cx| {
             let q3 = res(cx, "q3");
-            let e = cx.lp.queue_put_nowait(cx.host, q3, Val::Int(1)).unwrap_err();
+            let e = cx
+                .lp
+                .queue_put_nowait(cx.host, q3, Val::Int(1))
+                .unwrap_err();
             cx.log(&e.to_string());
             let q4 = cx.lp.new_queue(cx.host, QueueKind::Fifo, 0);
             cx.lp.queue_put_nowait(cx.host, q4, Val::Str("a".into()))?;
@@ -322,7 +375,9 @@ fn queue_producer_consumers_join_errors_and_shutdown() {
             for i in 0..3 {
                 cx.lp.queue_put_nowait(cx.host, lq, Val::Int(i))?;
             }
-            let got: Vec<Val> = (0..3).map(|_| cx.lp.queue_get_nowait(cx.host, lq).unwrap()).collect();
+            let got: Vec<Val> = (0..3)
+                .map(|_| cx.lp.queue_get_nowait(cx.host, lq).unwrap())
+                .collect();
             cx.log(&Val::List(got).to_string());
             Ok(None)
         });

@@ -1,7 +1,6 @@
 //! TaskGroup, mirroring /tmp/tg1.py run on CPython 3.14.
 
 use crate::runtime::testing::*;
-use crate::runtime::*;
 
 /// tg1.py; CPython 3.14 prints:
 /// child cancelled 1 / 1: (KeyError('body'),) / child cancelled 2 / child cancelled 3 /
@@ -57,7 +56,12 @@ fn task_group_body_error_outside_cancel_child_error_and_success() {
                 "tg3",
                 script().call(|cx| {
                     tg_spawn(cx, "tg3", "c4", child(4, 1.0))?;
-                    tg_spawn(cx, "tg3", "bad", script().sleep(0.1).raise(exc(Kind::Value, "v")))?;
+                    tg_spawn(
+                        cx,
+                        "tg3",
+                        "bad",
+                        script().sleep(0.1).raise(exc(Kind::Value, "v")),
+                    )?;
                     Ok(None)
                 }),
             ),
@@ -72,8 +76,18 @@ fn task_group_body_error_outside_cancel_child_error_and_success() {
         .then(with_task_group(
             "tg4",
             script().call(|cx| {
-                tg_spawn(cx, "tg4", "c6", script().sleep(0.1).log("child done 6").ret(Val::Int(6)))?;
-                tg_spawn(cx, "tg4", "c7", script().sleep(0.2).log("child done 7").ret(Val::Int(7)))?;
+                tg_spawn(
+                    cx,
+                    "tg4",
+                    "c6",
+                    script().sleep(0.1).log("child done 6").ret(Val::Int(6)),
+                )?;
+                tg_spawn(
+                    cx,
+                    "tg4",
+                    "c7",
+                    script().sleep(0.2).log("child done 7").ret(Val::Int(7)),
+                )?;
                 Ok(None)
             }),
         ))
@@ -103,18 +117,40 @@ fn task_group_body_error_outside_cancel_child_error_and_success() {
         ]
     );
     let t = trace(&mut lp, &["c2", "c4"]);
-    assert!(t.contains(&"0.2 c2 cancel#3(taskgroup)<-#2 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t:#?}");
-    assert!(t.contains(&"0.3 c4 cancel#5(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1".to_string()), "{t:#?}");
+    assert!(
+        t.contains(
+            &"0.2 c2 cancel#3(taskgroup)<-#2 Awaiting(sleep)->Awaiting(sleep) c=1".to_string()
+        ),
+        "{t:#?}"
+    );
+    assert!(
+        t.contains(
+            &"0.3 c4 cancel#5(taskgroup(bad failed)) Awaiting(sleep)->Awaiting(sleep) c=1"
+                .to_string()
+        ),
+        "{t:#?}"
+    );
     let t = trace(&mut lp, &["p"]);
-    assert!(t.contains(&"0.1 p await Running->Awaiting(taskgroup) c=0".to_string()), "{t:#?}");
+    assert!(
+        t.contains(&"0.1 p await Running->Awaiting(taskgroup) c=0".to_string()),
+        "{t:#?}"
+    );
 }
 
 #[test]
 fn task_group_misuse() {
     let (mut lp, mut host) = setup();
     let g = lp.task_group();
-    let e = lp.task_group_create_task(&mut host, g, script().coro(), None).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError('TaskGroup <TaskGroup> has not been entered')");
+    let e = lp
+        .task_group_create_task(&mut host, g, script().coro(), None)
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError('TaskGroup <TaskGroup> has not been entered')"
+    );
     let e = lp.task_group_enter(&mut host, g).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError('TaskGroup <TaskGroup> cannot determine the parent task')");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError('TaskGroup <TaskGroup> cannot determine the parent task')"
+    );
 }

@@ -40,7 +40,11 @@ fn nested_timeouts_reschedule_and_foreign_cancels() {
             Catch::Only(Kind::Timeout),
             script().run(|cx| {
                 let o = tid(cx, "outer");
-                let line = format!("outer timeout {} {}", cx.lp.timeout_expired(o), cx.lp.cancelling(cx.task));
+                let line = format!(
+                    "outer timeout {} {}",
+                    cx.lp.timeout_expired(o),
+                    cx.lp.cancelling(cx.task)
+                );
                 cx.log(&line);
             }),
         )
@@ -58,7 +62,11 @@ fn nested_timeouts_reschedule_and_foreign_cancels() {
             Catch::Only(Kind::Timeout),
             script().run(|cx| {
                 let (i, o) = (tid(cx, "inner"), tid(cx, "outer"));
-                let line = format!("outer first {} {}", cx.lp.timeout_expired(i), cx.lp.timeout_expired(o));
+                let line = format!(
+                    "outer first {} {}",
+                    cx.lp.timeout_expired(i),
+                    cx.lp.timeout_expired(o)
+                );
                 cx.log(&line);
             }),
         )
@@ -142,7 +150,11 @@ fn nested_timeouts_reschedule_and_foreign_cancels() {
         .then(with_timeout("cm2", Some(1.0), script().sleep(0.1)))
         .run(|cx| {
             let id = tid(cx, "cm2");
-            let line = format!("no expiry {} {}", cx.lp.timeout_expired(id), cx.lp.timeout_phase(id).unwrap().value());
+            let line = format!(
+                "no expiry {} {}",
+                cx.lp.timeout_expired(id),
+                cx.lp.timeout_phase(id).unwrap().value()
+            );
             cx.log(&line);
         });
     let (r, _lp, host) = run_main(main);
@@ -170,9 +182,15 @@ fn timeout_misuse_raises_runtime_errors() {
     let (mut lp, mut host) = setup();
     let id = lp.timeout(Some(1.0));
     let e = lp.timeout_reschedule(&mut host, id, Some(2.0)).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError('Timeout has not been entered')");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError('Timeout has not been entered')"
+    );
     let e = lp.timeout_enter(&mut host, id).unwrap_err();
-    assert_eq!(e.to_string(), "RuntimeError('Timeout should be used inside a task')");
+    assert_eq!(
+        e.to_string(),
+        "RuntimeError('Timeout should be used inside a task')"
+    );
     let at = lp.timeout_at(Some(5.0));
     assert_eq!(lp.timeout_when(at), Some(5.0));
 }
@@ -191,7 +209,12 @@ fn wait_for_semantics_since_3_12() {
             }),
             Catch::Only(Kind::Timeout),
             script().run(|cx| {
-                let cause = cx.host.caught.as_ref().and_then(|e| e.cause.as_ref()).map(|c| c.to_string());
+                let cause = cx
+                    .host
+                    .caught
+                    .as_ref()
+                    .and_then(|e| e.cause.as_ref())
+                    .map(|c| c.to_string());
                 cx.log(&format!("zero timeout {cause:?}"));
             }),
         )
@@ -204,7 +227,11 @@ fn wait_for_semantics_since_3_12() {
         .log_acc("done fut")
         // the inner coroutine runs in this task, suppresses the cancellation and returns
         .native(|_| {
-            let stubborn = script().try_except(script().sleep(1.0), Catch::Cancelled, script().ret(Val::Str("suppressed".into())));
+            let stubborn = script().try_except(
+                script().sleep(1.0),
+                Catch::Cancelled,
+                script().ret(Val::Str("suppressed".into())),
+            );
             wait_for(Awaitable::Coro(Box::new(stubborn.coro())), Some(0.1))
         })
         .log_acc("stubborn")
@@ -247,7 +274,11 @@ fn wait_for_semantics_since_3_12() {
             let t = cx.task_of("w");
             cx.lp.cancel_task(cx.host, t, None);
         })
-        .try_except(script().await_("w"), Catch::Cancelled, script().log("t cancelled"));
+        .try_except(
+            script().await_("w"),
+            Catch::Cancelled,
+            script().log("t cancelled"),
+        );
     let (r, lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
     assert_eq!(

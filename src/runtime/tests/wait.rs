@@ -14,7 +14,9 @@ fn job(n: i64, d: f64, fail: bool) -> Script {
 
 /// Names of the futures in `wait`'s (done, pending) result, sorted.
 fn done_pending(cx: &Cx) -> String {
-    let Some(Val::List(sides)) = cx.host.vars.get("_acc").cloned() else { panic!("not a wait result") };
+    let Some(Val::List(sides)) = cx.host.vars.get("_acc").cloned() else {
+        panic!("not a wait result")
+    };
     let names: Vec<Vec<String>> = sides
         .iter()
         .map(|side| {
@@ -22,7 +24,11 @@ fn done_pending(cx: &Cx) -> String {
             let mut v: Vec<String> = fs
                 .iter()
                 .map(|f| match f {
-                    Val::Fut(f) => cx.lp.task_name(cx.lp.future_task(*f).unwrap()).unwrap().to_string(),
+                    Val::Fut(f) => cx
+                        .lp
+                        .task_name(cx.lp.future_task(*f).unwrap())
+                        .unwrap()
+                        .to_string(),
                     _ => panic!(),
                 })
                 .collect();
@@ -33,7 +39,11 @@ fn done_pending(cx: &Cx) -> String {
     format!("{:?} {:?}", names[0], names[1])
 }
 
-fn wait_on(names: &'static [&'static str], timeout: Option<f64>, rw: ReturnWhen) -> impl Fn(&mut Cx) -> Native<TestHost> {
+fn wait_on(
+    names: &'static [&'static str],
+    timeout: Option<f64>,
+    rw: ReturnWhen,
+) -> impl Fn(&mut Cx) -> Native<TestHost> {
     move |cx| wait(names.iter().map(|n| cx.fut(n)).collect(), timeout, rw)
 }
 
@@ -70,7 +80,11 @@ fn wait_modes_timeout_and_as_completed() {
             let s = done_pending(cx);
             cx.log(&format!("all {s}"));
         })
-        .try_except(script().native(wait_on(&[], None, ReturnWhen::AllCompleted)), Catch::Only(Kind::Value), script().log_caught("empty"))
+        .try_except(
+            script().native(wait_on(&[], None, ReturnWhen::AllCompleted)),
+            Catch::Only(Kind::Value),
+            script().log_caught("empty"),
+        )
         // plain iteration: each step returns the next result
         .run(|cx| {
             cx.spawn("a0", job(0, 0.3, false));
@@ -98,7 +112,9 @@ fn wait_modes_timeout_and_as_completed() {
             cx.set("ac2", Val::Int(id.0 as i64));
         })
         .try_except(
-            script().then(as_completed_step("ac2", false, "async got")).then(as_completed_step("ac2", false, "async got")),
+            script()
+                .then(as_completed_step("ac2", false, "async got"))
+                .then(as_completed_step("ac2", false, "async got")),
             Catch::Only(Kind::Timeout),
             script().log("as_completed timeout"),
         );
