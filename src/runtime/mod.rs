@@ -56,6 +56,7 @@
 //! unless `set_tracing(true)`, and are taken in batches with `drain_trace`.
 
 mod clock;
+mod condition;
 mod event_loop;
 mod future;
 mod gather;
@@ -63,6 +64,7 @@ mod host;
 mod lib_state;
 mod native;
 mod queue;
+mod resources;
 mod run;
 mod shield;
 mod slab;
@@ -86,9 +88,9 @@ pub use future::FutId;
 pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
 pub use native::{await_future, Native};
 pub use queue::QueueKind;
+pub use resources::ResourceView;
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;
-pub use sync::ResourceView;
 pub use task::{TaskCoro, TaskId};
 pub use task_group::TaskGroupId;
 pub use timeout::{wait_for, Awaitable, TimeoutId, TimeoutPhase};

@@ -6,7 +6,8 @@ use std::collections::VecDeque;
 use super::future::FutKind;
 use super::host::{Host, Resume, RuntimeExc, Step};
 use super::native::{wait_on, Native, Poll};
-use super::sync::{EventWait, Resource};
+use super::resources::Resource;
+use super::sync::EventWait;
 use super::trace::{ResourceId, Waitable};
 use super::{FutId, Loop, TaskId};
 
