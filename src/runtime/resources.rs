@@ -35,11 +35,14 @@ pub struct ResourceView {
 impl<H: Host> Loop<H> {
     /// Every Lock/Event/Semaphore/Condition/Queue with its state and the tasks waiting on it.
     pub fn resources(&self) -> Vec<ResourceView> {
-        let waiting_task = |f: FutId| {
-            (0..self.tasks.len() as u32)
-                .map(TaskId)
-                .find(|&t| self.tasks[t.0 as usize].fut_waiter == Some(f) && !self.future_done(f))
-        };
+        // Who waits on which future, in one pass over the tasks.
+        let mut waiter_of = std::collections::HashMap::new();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if let Some(f) = t.fut_waiter {
+                waiter_of.insert(f, TaskId(i as u32));
+            }
+        }
+        let waiting_task = |f: FutId| waiter_of.get(&f).copied().filter(|_| !self.future_done(f));
         let tasks_of =
             |ws: &mut dyn Iterator<Item = FutId>| ws.filter_map(waiting_task).collect::<Vec<_>>();
         self.lib

@@ -100,8 +100,6 @@ pub enum CancelCause {
     Gather { gather: FutId },
     /// A task was cancelled while awaiting this future (`Task.cancel` cancels `_fut_waiter`).
     Awaiter { task: TaskId },
-    /// `shield`'s inner was cancelled, so its outer future was cancelled.
-    ShieldInnerCancelled { shield: FutId },
     /// `wait_for(.., timeout<=0)` cancelling its inner future.
     WaitForZero,
 }
@@ -156,6 +154,9 @@ pub enum Reason {
     Cancelled,
     /// Someone read the failed task's exception (`result()`, `exception()`, an awaiter).
     ExceptionRetrieved,
+    /// A cancel request stopped at a `shield` around this task: the shield's outer future
+    /// was cancelled (request `request`) and this task keeps running.
+    ShieldedFromCancel { shield: FutId, request: Option<u32> },
 }
 
 /// One lifecycle change of one task.

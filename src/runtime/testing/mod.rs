@@ -270,7 +270,6 @@ fn cause_str(lp: &Loop<TestHost>, c: &CancelCause) -> String {
         CancelCause::Shutdown => "shutdown".into(),
         CancelCause::Gather { .. } => "gather".into(),
         CancelCause::Awaiter { task } => format!("awaiter {}", name(task)),
-        CancelCause::ShieldInnerCancelled { .. } => "shield".into(),
         CancelCause::WaitForZero => "wait_for(0)".into(),
     }
 }
@@ -295,6 +294,9 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Raised => "raised".into(),
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
+        Reason::ShieldedFromCancel { request, .. } => {
+            format!("shielded<-#{}", request.unwrap_or(0))
+        }
     };
     format!(
         "{} {} {reason} {}->{} c={}",

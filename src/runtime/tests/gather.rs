@@ -270,6 +270,10 @@ fn shield_keeps_the_inner_running_and_reports_its_late_exception() {
     );
     let t = trace(&mut lp, &["t3"]);
     assert!(t.iter().all(|l| !l.contains("cancel#")), "{t:#?}");
+    assert!(
+        t.contains(&"0.5 t3 shielded<-#2 Awaiting(sleep)->Awaiting(sleep) c=0".to_string()),
+        "{t:#?}"
+    );
     let t = trace(&mut lp, &["inner"]);
     assert!(t.last().unwrap().contains("retrieved"), "{t:#?}");
 }
