@@ -230,6 +230,16 @@ impl<H: Host> Loop<H> {
         self.iter_remaining > 0 || !self.ready.is_empty()
     }
 
+    /// Is there work for `run_slice` at the current time: an iteration in progress, ready
+    /// callbacks, or a timer due? (A real-clock driver waits for `next_deadline` otherwise.)
+    pub fn has_work_now(&mut self) -> bool {
+        if self.has_ready() {
+            return true;
+        }
+        let end = self.clock.now() + self.clock.resolution();
+        self.timers.next_deadline().is_some_and(|w| w < end)
+    }
+
     /// The earliest live timer's deadline.
     pub fn next_deadline(&mut self) -> Option<f64> {
         self.timers.next_deadline()
@@ -325,7 +335,18 @@ impl<H: Host> Loop<H> {
                     let _ = self.set_result(host, fut, none);
                 }
             }
-            Callback::StopLoop => self.stop(),
+            Callback::StopLoop => {
+                // `_run_until_complete_cb`: reads the exception (marking it retrieved); a
+                // SystemExit/KeyboardInterrupt already left the loop on its own.
+                if let Some(f) = arg.filter(|&f| !self.future_cancelled(f)) {
+                    if let Ok(Some(e)) = self.future_exception(host, f) {
+                        if host.classify(&e) == super::host::ExcClass::ExitOrInterrupt {
+                            return Ok(());
+                        }
+                    }
+                }
+                self.stop();
+            }
             Callback::GatherChildDone { gather } => {
                 self.gather_child_done(host, gather, arg_or_dummy)
             }

@@ -2,6 +2,7 @@
 
 mod combinations;
 mod core;
+mod driver;
 mod gather;
 mod seeds;
 mod sync;
