@@ -12,7 +12,7 @@ fn sleep_returns_after_delay_on_virtual_clock() {
     assert_eq!(lp.time(), 2.0);
 }
 
-/// /tmp order1.py (CPython 3.11 and 3.14 agree):
+/// tests/py/order1.py (CPython 3.11 and 3.14 agree):
 /// worker(name, n): for i in range(n): print(name, i); await sleep(0)
 /// main: loop.call_soon(print, "cb1"); t1 = create_task(worker("A", 2)); loop.call_soon(print, "cb2")
 ///   t2 = create_task(worker("B", 2)); print("main before"); await sleep(0); print("main after")

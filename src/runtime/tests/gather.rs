@@ -1,4 +1,4 @@
-//! gather and shield, mirroring /tmp programs run on CPython 3.14 (quoted per test).
+//! gather and shield, mirroring tests/py programs run on CPython 3.14 (quoted per test).
 
 use crate::runtime::testing::*;
 
@@ -7,7 +7,7 @@ fn gather_of(cx: &mut Cx, names: &[&str], return_exceptions: bool) -> Option<Val
     Some(Val::Fut(cx.lp.gather(cx.host, futs, return_exceptions)))
 }
 
-/// gather1.py (see the issue notes); CPython 3.14 prints:
+/// tests/py/gather1.py; CPython 3.14 prints:
 /// cancel True / child 1 cancelled ('stop!',) / child 2 cancelled ('stop!',) /
 /// outer CancelledError('stop!') False / child 3 cancelled ('m2',) / child 4 cancelled ('m2',) /
 /// outer2 CancelledError('m2') / child 5 cancelled ('only5',) / [CancelledError(''), 6] /
@@ -180,7 +180,7 @@ fn gather_results_failures_and_outer_cancel_messages() {
     );
 }
 
-/// shield1.py; CPython 3.14 prints:
+/// tests/py/shield1.py; CPython 3.14 prints:
 /// outer cancelled False / handler: ValueError exception in shielded future ValueError('late') /
 /// t True / s2 cancelled True / wt cancelled / r3
 #[test]

@@ -4,6 +4,7 @@ mod combinations;
 mod core;
 mod driver;
 mod gather;
+mod ordering;
 mod seeds;
 mod sync;
 mod task_group;

@@ -1,5 +1,5 @@
 //! The seed scenarios of issue 3, each mirroring a Python program whose CPython 3.14 output
-//! is quoted (run with `node /work/shared/tools/python314/run.js`).
+//! is quoted; the programs are in `tests/py/seed*.py`.
 
 use crate::runtime::testing::*;
 use crate::runtime::*;
@@ -12,6 +12,7 @@ fn fetch(name: &'static str, d: f64) -> Script {
         .ret(Val::Str(name.into()))
 }
 
+/// tests/py/seed1.py
 /// async def fetch(name, d): print(f"{name} start"); await sleep(d); print(f"{name} done"); return name
 /// r = await asyncio.gather(fetch("users", 2), fetch("posts", 1)); print(r, loop.time() - t0)
 /// CPython: users start / posts start / posts done / users done / ['users', 'posts'] 2
@@ -55,6 +56,7 @@ fn dashboard_gather_results_in_argument_order_after_two_seconds() {
     );
 }
 
+/// tests/py/seed2.py
 /// worker: try: print("working"); await sleep(10) except CancelledError: print("cleanup");
 ///   await sleep(0.5); print("cleanup done"); raise
 /// main: t = create_task(worker()); await sleep(1); print("cancel", t.cancel(), t.cancelling())
@@ -129,6 +131,7 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
     );
 }
 
+/// tests/py/seed3.py
 /// save(): print("saving"); await sleep(3); print("saved"); return "ok"
 /// t = create_task(save()); try: await wait_for(shield(t), 1) except TimeoutError as e:
 ///   print("timeout", now, type(e.__cause__).__name__); r = await t; print(r, now)
@@ -195,6 +198,7 @@ fn shielded_save_under_wait_for_completes_at_three() {
     );
 }
 
+/// tests/py/seed4.py
 /// long(): try: await sleep(10) except CancelledError: print("long cancelled"); raise
 /// try: async with timeout(3) as cm: await long()
 /// except TimeoutError: print("timed out", now, cm.expired(), current_task().cancelling())
@@ -281,6 +285,7 @@ fn three_second_timeout_on_a_ten_second_task() {
     );
 }
 
+/// tests/py/seed5.py
 /// ok(): try: print("ok start"); await sleep(5); print("ok end")
 ///       except CancelledError: print("ok cancelled"); raise
 /// bad(): await sleep(1); print("bad raising"); raise ValueError("boom")
@@ -376,6 +381,7 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
     );
 }
 
+/// tests/py/seed6.py
 /// worker(): try: while True: print("tick", now); await sleep(1)
 ///           except CancelledError: print("cleanup", now); await sleep(1); print("cleanup done", now); raise
 /// main(): create_task(worker()); await sleep(2.5); print("main done")

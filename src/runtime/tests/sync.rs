@@ -1,4 +1,4 @@
-//! Lock, Semaphore, Event, Condition and Queue, mirroring /tmp/sync1.py and /tmp/queue1.py
+//! Lock, Semaphore, Event, Condition and Queue, mirroring tests/py/sync1.py and tests/py/queue1.py
 //! run on CPython 3.14.
 
 use crate::runtime::testing::*;
@@ -44,7 +44,7 @@ fn cancelled_flags(cx: &Cx, names: &[&str]) -> String {
     format!("{v:?}")
 }
 
-/// sync1.py; CPython 3.14 prints:
+/// tests/py/sync1.py; CPython 3.14 prints:
 /// got 0 / got 2 / got 3 / [0, 2, 3] [False, True, False, False] / got 1 / got 2 /
 /// [1, 2] [True, False, False] / sem in 0..4 (two at a time) /
 /// ValueError('BoundedSemaphore released too many times') / wait 0 1 2 / woke 0 1 2 /
@@ -289,7 +289,7 @@ fn condition_wait_reacquires_the_lock_even_when_cancelled() {
     );
 }
 
-/// queue1.py; CPython 3.14 prints:
+/// tests/py/queue1.py; CPython 3.14 prints:
 /// put 0 0.0 / put 1 0.0 / consumer 0 got 0 0.0 / consumer 1 got 1 0.0 / put 2 0.0 / put 3 0.0 /
 /// consumer 0 got 2 0.1 / consumer 1 got 3 0.1 / put 4 0.1 / consumer 0 got 4 0.2 / joined 0.3 /
 /// empty / full / ValueError('task_done() called too many times') / getter shutdown /

@@ -1,8 +1,8 @@
-//! TaskGroup, mirroring /tmp/tg1.py run on CPython 3.14.
+//! TaskGroup, mirroring tests/py/tg1.py run on CPython 3.14.
 
 use crate::runtime::testing::*;
 
-/// tg1.py; CPython 3.14 prints:
+/// tests/py/tg1.py; CPython 3.14 prints:
 /// child cancelled 1 / 1: (KeyError('body'),) / child cancelled 2 / child cancelled 3 /
 /// 2: parent cancelled True / child cancelled 4 / 3: (ValueError('v'),) /
 /// 3: TaskGroup <TaskGroup cancelling> is finished / child done 6 / child done 7 / 4: 6 7 0

@@ -1,4 +1,4 @@
-//! timeout/timeout_at and wait_for, mirroring /tmp programs run on CPython 3.14.
+//! timeout/timeout_at and wait_for, mirroring tests/py programs run on CPython 3.14.
 
 use crate::runtime::testing::*;
 use crate::runtime::*;
@@ -7,7 +7,7 @@ fn tid(cx: &Cx, var: &str) -> TimeoutId {
     TimeoutId(cx.int(var))
 }
 
-/// timeout1.py; CPython 3.14 prints:
+/// tests/py/timeout1.py; CPython 3.14 prints:
 /// inner timeout 0.1 True False 0 / outer timeout 0.5 True 0 / outer first 0.6 False True /
 /// when None / cancelled inside True / rescheduled timeout 0.7 <Timeout [expired]> /
 /// Cannot change state of expired Timeout / timeout(0) + sleep(0) 0.7 / victim: cancelled 1 /
@@ -195,7 +195,7 @@ fn timeout_misuse_raises_runtime_errors() {
     assert_eq!(lp.timeout_when(at), Some(5.0));
 }
 
-/// waitfor1.py; CPython 3.14 prints:
+/// tests/py/waitfor1.py; CPython 3.14 prints:
 /// zero timeout False CancelledError / done fut 5 / stubborn suppressed 0 / in time v /
 /// boom ValueError('b') / w cancelled 1 / t cancelled
 #[test]

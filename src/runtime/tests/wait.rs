@@ -1,4 +1,4 @@
-//! asyncio.wait and as_completed, mirroring /tmp/wait1.py run on CPython 3.14.
+//! asyncio.wait and as_completed, mirroring tests/py/wait1.py run on CPython 3.14.
 
 use crate::runtime::testing::*;
 use crate::runtime::*;
@@ -47,7 +47,7 @@ fn wait_on(
     move |cx| wait(names.iter().map(|n| cx.fut(n)).collect(), timeout, rw)
 }
 
-/// wait1.py; CPython 3.14 prints (times drift there; ours are exact):
+/// tests/py/wait1.py; CPython 3.14 prints (times drift there; ours are exact):
 /// first completed [1] [0, 2] 0.1 / first exception [1, 2] [0] 0.2 / timeout [1, 2] [0] /
 /// all [0, 1, 2] [] / ValueError('Set of Tasks/Futures is empty.') / got 1 / got 2 / got 0 /
 /// async got 1 / as_completed timeout
