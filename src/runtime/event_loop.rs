@@ -16,7 +16,7 @@ use super::{FutId, TaskId};
 
 /// Everything the loop can call. Callbacks are data, not boxed closures: the variant says
 /// which CPython callback it stands for. Done-callbacks receive the completed future.
-pub enum Callback<H: Host> {
+pub(crate) enum Callback<H: Host> {
     /// `Task.__step(exc)`, scheduled by `create_task`, a bare yield, or a bad await.
     TaskStep {
         task: TaskId,

@@ -83,7 +83,7 @@ mod testing;
 mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
-pub use event_loop::{Callback, Command, Loop};
+pub use event_loop::{Command, Loop};
 pub use future::FutId;
 pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
 pub use native::{await_future, Native};

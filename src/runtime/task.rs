@@ -141,6 +141,15 @@ impl<H: Host> Loop<H> {
             .collect()
     }
 
+    /// Failed tasks whose exception nobody retrieved yet (CPython logs "Task exception was
+    /// never retrieved" for these when they are garbage-collected): the lint's input.
+    pub fn unretrieved_exceptions(&self) -> Vec<TaskId> {
+        (0..self.tasks.len() as u32)
+            .map(TaskId)
+            .filter(|&t| self.task(t).and_then(|x| self.fut(x.fut)).is_some_and(|f| f.log_traceback))
+            .collect()
+    }
+
     /// Every task ever created (done ones included), in creation order.
     pub fn task_count(&self) -> usize {
         self.tasks.len()

@@ -297,6 +297,7 @@ fn exception_retrieval_is_traced_once() {
     lp.run_once(&mut host).unwrap();
     let f = lp.task_future(t).unwrap();
     assert_eq!(lp.task_state(t), TaskState::Failed);
+    assert_eq!(lp.unretrieved_exceptions(), [t]);
     assert_eq!(
         lp.future_exception(&mut host, f)
             .unwrap()
@@ -305,6 +306,7 @@ fn exception_retrieval_is_traced_once() {
         "ValueError('bad')"
     );
     assert!(lp.future_result(&mut host, f).is_err());
+    assert!(lp.unretrieved_exceptions().is_empty());
     let t = trace(&mut lp, &[]);
     assert_eq!(
         t.iter().filter(|l| l.contains("retrieved")).count(),
