@@ -146,7 +146,11 @@ impl<H: Host> Loop<H> {
     pub fn unretrieved_exceptions(&self) -> Vec<TaskId> {
         (0..self.tasks.len() as u32)
             .map(TaskId)
-            .filter(|&t| self.task(t).and_then(|x| self.fut(x.fut)).is_some_and(|f| f.log_traceback))
+            .filter(|&t| {
+                self.task(t)
+                    .and_then(|x| self.fut(x.fut))
+                    .is_some_and(|f| f.log_traceback)
+            })
             .collect()
     }
 

@@ -26,6 +26,7 @@ pub enum Val {
 pub enum Kind {
     Cancelled,
     Value,
+    Type,
     Runtime,
     InvalidState,
     Timeout,
@@ -59,6 +60,7 @@ impl fmt::Display for TExc {
         let name = match self.kind {
             Kind::Cancelled => "CancelledError",
             Kind::Value => "ValueError",
+            Kind::Type => "TypeError",
             Kind::Runtime => "RuntimeError",
             Kind::InvalidState => "InvalidStateError",
             Kind::Timeout => "TimeoutError",
@@ -158,6 +160,7 @@ impl Host for TestHost {
             RuntimeExc::InvalidState(m) => (Kind::InvalidState, Some(m.into()), vec![], None),
             RuntimeExc::Runtime(m) => (Kind::Runtime, Some(m.into()), vec![], None),
             RuntimeExc::Value(m) => (Kind::Value, Some(m.into()), vec![], None),
+            RuntimeExc::Type(m) => (Kind::Type, Some(m.into()), vec![], None),
             RuntimeExc::Timeout { cause } => (Kind::Timeout, None, vec![], cause.map(Box::new)),
             RuntimeExc::QueueEmpty => (Kind::QueueEmpty, None, vec![], None),
             RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
@@ -208,6 +211,29 @@ impl Host for TestHost {
     fn future_value(&mut self, fut: FutId) -> Val {
         Val::Fut(fut)
     }
+    fn less_than(&mut self, a: &Val, b: &Val) -> Result<bool, TExc> {
+        fn cmp(a: &Val, b: &Val) -> Option<std::cmp::Ordering> {
+            match (a, b) {
+                (Val::Int(x), Val::Int(y)) => Some(x.cmp(y)),
+                (Val::Str(x), Val::Str(y)) => Some(x.cmp(y)),
+                (Val::List(x), Val::List(y)) => {
+                    for (p, q) in x.iter().zip(y) {
+                        match cmp(p, q)? {
+                            std::cmp::Ordering::Equal => continue,
+                            o => return Some(o),
+                        }
+                    }
+                    Some(x.len().cmp(&y.len()))
+                }
+                _ => None,
+            }
+        }
+        match cmp(a, b) {
+            Some(o) => Ok(o == std::cmp::Ordering::Less),
+            None => Err(exc(Kind::Type, "'<' not supported")),
+        }
+    }
+
     fn report(&mut self, _lp: &Loop<Self>, r: Report<Self>) {
         let exc = r.exc.map(|e| e.to_string()).unwrap_or_default();
         self.reports.push(format!("{}: {exc}", r.message));

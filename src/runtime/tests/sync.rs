@@ -408,3 +408,28 @@ fn queue_producer_consumers_join_errors_and_shutdown() {
         ]
     );
 }
+
+/// q = asyncio.PriorityQueue(); put (3,'c') (1,'a') (2,'b') (1,'z') (0,'x'); get all
+/// CPython: [(0, 'x'), (1, 'a'), (1, 'z'), (2, 'b'), (3, 'c')]; mixed types: TypeError.
+#[test]
+fn priority_queue_pops_smallest_first() {
+    let (mut lp, mut host) = setup();
+    let q = lp.new_queue(&mut host, QueueKind::Priority, 0);
+    let item = |p: i64, s: &str| Val::List(vec![Val::Int(p), Val::Str(s.into())]);
+    for (p, s) in [(3, "c"), (1, "a"), (2, "b"), (1, "z"), (0, "x")] {
+        lp.queue_put_nowait(&mut host, q, item(p, s)).unwrap();
+    }
+    let got: Vec<String> = (0..5)
+        .map(|_| lp.queue_get_nowait(&mut host, q).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        got,
+        ["[0, 'x']", "[1, 'a']", "[1, 'z']", "[2, 'b']", "[3, 'c']"]
+    );
+    lp.queue_put_nowait(&mut host, q, Val::Int(1)).unwrap();
+    let e = lp
+        .queue_put_nowait(&mut host, q, Val::Str("a".into()))
+        .unwrap_err();
+    assert_eq!(e.kind, Kind::Type);
+    assert_eq!(lp.resources().last().unwrap().kind, "PriorityQueue");
+}
