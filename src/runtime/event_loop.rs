@@ -75,10 +75,14 @@ pub(crate) enum Callback<H: Host> {
 }
 
 /// Commands a driver injects between callbacks (`Loop::inject`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub enum Command {
     /// "Cancel task N" from the UI: `task.cancel(msg)` with cause `User`.
-    CancelTask { task: TaskId, msg: Option<Rc<str>> },
+    CancelTask {
+        task: TaskId,
+        #[serde(serialize_with = "super::trace::opt_rc_str")]
+        msg: Option<Rc<str>>,
+    },
     /// Graceful shutdown: cancel every live task (cause `Shutdown`) and let them clean up.
     Shutdown,
 }

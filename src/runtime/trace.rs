@@ -186,6 +186,13 @@ fn rc_str<S: Serializer>(s: &Rc<str>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
 }
 
+pub(crate) fn opt_rc_str<S: Serializer>(s: &Option<Rc<str>>, ser: S) -> Result<S::Ok, S::Error> {
+    match s {
+        Some(s) => ser.serialize_some(&**s),
+        None => ser.serialize_none(),
+    }
+}
+
 /// The event sink. Off until `Loop::set_tracing(true)`; then every transition appends one
 /// event, and the driver takes them in batches with `Loop::drain_trace`.
 #[derive(Default)]

@@ -93,3 +93,36 @@ fn spans_set_by_the_host_are_carried_by_events() {
         .unwrap();
     assert_eq!(ev.span, Some(Span(42)));
 }
+
+#[test]
+fn the_loop_panel_sees_the_ready_queue_and_timers() {
+    let (mut lp, mut host) = setup();
+    let a = lp.create_task(script().sleep(2.0).coro(), Some("a".into()));
+    let b = lp.create_task(script().sleep(1.0).coro(), Some("b".into()));
+    lp.call_soon(TCb::Log("x".into()));
+    assert_eq!(
+        lp.ready_queue(),
+        [
+            Scheduled::Step { task: a },
+            Scheduled::Step { task: b },
+            Scheduled::Callback
+        ]
+    );
+    lp.run_once(&mut host).unwrap();
+    assert!(lp.ready_queue().is_empty());
+    assert_eq!(
+        lp.timers(),
+        [
+            (1.0, Scheduled::SleepTimer { task: Some(b) }),
+            (2.0, Scheduled::SleepTimer { task: Some(a) })
+        ]
+    );
+    lp.inject(Command::CancelTask { task: a, msg: None });
+    assert_eq!(
+        lp.ready_queue(),
+        [Scheduled::Command(Command::CancelTask {
+            task: a,
+            msg: None
+        })]
+    );
+}
