@@ -1,6 +1,7 @@
 //! TaskGroup, mirroring tests/py/tg1.py run on CPython 3.14.
 
 use crate::runtime::testing::*;
+use crate::runtime::TimeoutId;
 
 /// tests/py/tg1.py; CPython 3.14 prints:
 /// child cancelled 1 / 1: (KeyError('body'),) / child cancelled 2 / child cancelled 3 /
@@ -152,5 +153,160 @@ fn task_group_misuse() {
     assert_eq!(
         e.to_string(),
         "RuntimeError('TaskGroup <TaskGroup> cannot determine the parent task')"
+    );
+}
+
+fn bad(n: i64, d: f64) -> Script {
+    script()
+        .sleep(d)
+        .log("bad raising")
+        .raise(exc(Kind::Value, &n.to_string()))
+}
+
+/// tests/py/tg2.py; CPython 3.14 prints:
+/// child cancelled 1 / child cancelled 2 / A: timeout 0.1 0 / bad raising 5 / child cancelled 4 /
+/// child cancelled 3 / B: ExceptionGroup(.., [ExceptionGroup(.., [ValueError(5)])]) 0.2 /
+/// bad raising 7 / child cancelled 6 / C: parent caught ExceptionGroup(.., [ValueError(7)]) 1 /
+/// C: parent raised ExceptionGroup(.., [ValueError(7)]) / D: swallowed 0.4 / D: expired True 0 /
+/// E: Task cannot await on itself
+#[test]
+fn task_group_under_timeout_nested_groups_outside_cancel_with_failure() {
+    let main = script()
+        // A. a timeout around a TaskGroup
+        .try_except(
+            with_timeout(
+                "to",
+                Some(0.1),
+                with_task_group(
+                    "tg",
+                    script().call(|cx| {
+                        tg_spawn(cx, "tg", "c1", child(1, 1.0))?;
+                        tg_spawn(cx, "tg", "c2", child(2, 1.0))?;
+                        Ok(None)
+                    }),
+                ),
+            ),
+            Catch::Only(Kind::Timeout),
+            script().run(|cx| {
+                let n = cx.lp.cancelling(cx.task);
+                cx.log(&format!("A: timeout {n}"));
+            }),
+        )
+        // B. nested groups: the inner group's error inside the outer group's
+        .try_except(
+            with_task_group(
+                "outer",
+                script().call(|cx| {
+                    tg_spawn(cx, "outer", "c3", child(3, 1.0))?;
+                    let inner = with_task_group(
+                        "inner",
+                        script().call(|cx| {
+                            tg_spawn(cx, "inner", "c4", child(4, 1.0))?;
+                            tg_spawn(cx, "inner", "bad5", bad(5, 0.1))?;
+                            Ok(None)
+                        }),
+                    );
+                    tg_spawn(cx, "outer", "ig", inner)?;
+                    Ok(None)
+                }),
+            ),
+            Catch::Only(Kind::ExceptionGroup),
+            script().log_caught("B:"),
+        )
+        // C. the parent is cancelled from outside as a child fails
+        .run(|cx| {
+            let parent = script().try_except(
+                with_task_group(
+                    "tg3",
+                    script()
+                        .call(|cx| {
+                            tg_spawn(cx, "tg3", "c6", child(6, 1.0))?;
+                            tg_spawn(cx, "tg3", "bad7", bad(7, 0.1))?;
+                            Ok(None)
+                        })
+                        .sleep(1.0),
+                ),
+                Catch::Only(Kind::ExceptionGroup),
+                script()
+                    .run(|cx| {
+                        let e = cx.host.caught.clone().unwrap();
+                        let n = cx.lp.cancelling(cx.task);
+                        cx.log(&format!("C: parent caught {e} {n}"));
+                    })
+                    .reraise(),
+            );
+            cx.spawn("p", parent);
+        })
+        .sleep(0.1)
+        .run(|cx| {
+            let p = cx.task_of("p");
+            cx.lp.cancel_task(cx.host, p, None);
+        })
+        .try_except(
+            script().try_except(
+                script().await_("p"),
+                Catch::Cancelled,
+                script().log("C: parent cancelled"),
+            ),
+            Catch::Any,
+            script().log_caught("C: parent raised"),
+        )
+        // D. swallowing the timeout's CancelledError
+        .then(with_timeout(
+            "cm",
+            Some(0.1),
+            script().try_except(
+                script().sleep(1.0),
+                Catch::Cancelled,
+                script().log("D: swallowed"),
+            ),
+        ))
+        .run(|cx| {
+            let id = TimeoutId(cx.int("cm"));
+            let line = format!(
+                "D: expired {} {}",
+                cx.lp.timeout_expired(id),
+                cx.lp.cancelling(cx.task)
+            );
+            cx.log(&line);
+        })
+        // E. a task awaiting itself
+        .run(|cx| {
+            let selfish = script()
+                .call(|cx| {
+                    let me = cx.lp.task_future(cx.task).unwrap();
+                    cx.set("me", Val::Fut(me));
+                    Ok(None)
+                })
+                .await_("me");
+            cx.spawn("selfish", selfish);
+        })
+        .try_except(
+            script().await_("selfish"),
+            Catch::Only(Kind::Runtime),
+            script().log_caught("E:"),
+        );
+    let (r, _lp, host) = run_main(main);
+    assert_eq!(r, Ok(Val::None));
+    let g = "ExceptionGroup('unhandled errors in a TaskGroup'";
+    assert_eq!(
+        host.log,
+        [
+            "0.1 c1: cancelled CancelledError()".to_string(),
+            "0.1 c2: cancelled CancelledError()".into(),
+            "0.1 Task-1: A: timeout 0".into(),
+            "0.2 bad5: bad raising".into(),
+            "0.2 c4: cancelled CancelledError()".into(),
+            "0.2 c3: cancelled CancelledError()".into(),
+            format!("0.2 Task-1: B: {g}, [{g}, [ValueError('5')])])"),
+            "0.3 bad7: bad raising".into(),
+            "0.3 c6: cancelled CancelledError()".into(),
+            format!("0.3 p: C: parent caught {g}, [ValueError('7')]) 1"),
+            format!("0.3 Task-1: C: parent raised {g}, [ValueError('7')])"),
+            "0.4 Task-1: D: swallowed".into(),
+            "0.4 Task-1: D: expired true 0".into(),
+            "0.4 Task-1: E: RuntimeError('Task cannot await on itself: <Task name='selfish'>')"
+                .into(),
+        ]
     );
 }
