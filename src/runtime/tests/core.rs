@@ -405,3 +405,26 @@ fn hundred_thousand_sleeping_tasks() {
     eprintln!("bytes per sleeping task: {per_task}");
     assert!(per_task * 100_000 < 64 << 20, "{per_task} bytes per task");
 }
+
+/// 10,000 tasks × 100 bare yields and 10 sleeps each: a smoke test of the hot path.
+#[test]
+fn many_steps_smoke() {
+    let (mut lp, mut host) = setup();
+    lp.set_tracing(false);
+    let mut body = script();
+    for i in 0..100 {
+        body = body.yield_();
+        if i % 10 == 0 {
+            body = body.sleep(0.01);
+        }
+    }
+    for _ in 0..10_000 {
+        lp.create_task(body.clone().coro(), None);
+    }
+    let start = std::time::Instant::now();
+    while lp.has_ready() || lp.next_deadline().is_some() {
+        lp.run_once(&mut host).unwrap();
+    }
+    eprintln!("1.1M steps in {:?}, {} iterations", start.elapsed(), lp.iteration());
+    assert!(lp.all_tasks().is_empty());
+}
