@@ -425,6 +425,10 @@ fn many_steps_smoke() {
     while lp.has_ready() || lp.next_deadline().is_some() {
         lp.run_once(&mut host).unwrap();
     }
-    eprintln!("1.1M steps in {:?}, {} iterations", start.elapsed(), lp.iteration());
+    eprintln!(
+        "1.1M steps in {:?}, {} iterations",
+        start.elapsed(),
+        lp.iteration()
+    );
     assert!(lp.all_tasks().is_empty());
 }

@@ -30,6 +30,7 @@ fn dashboard_gather_results_in_argument_order_after_two_seconds() {
         .await_("g")
         .log_acc("result");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed1", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -102,6 +103,7 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
             }),
         );
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed2", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -163,6 +165,7 @@ fn shielded_save_under_wait_for_completes_at_three() {
         .await_("save")
         .log_acc("result");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed3", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -240,6 +243,7 @@ fn three_second_timeout_on_a_ten_second_task() {
             }),
         );
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed4", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -335,6 +339,7 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
             cx.host.log.push(line);
         });
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed5", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -405,6 +410,7 @@ fn run_shuts_down_an_infinite_worker_gracefully() {
         .sleep(2.5)
         .log("main done");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed6", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
