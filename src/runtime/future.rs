@@ -1,0 +1,407 @@
+//! Futures: pending/cancelled/finished, result or exception, done-callbacks scheduled with
+//! `call_soon` on completion, in registration order. Follows CPython `asyncio/futures.py`.
+
+use std::rc::Rc;
+
+use super::event_loop::{Callback, Ready};
+use super::host::{Host, RuntimeExc};
+use super::trace::{Outcome, Reason, TaskState, WaitTarget, Waitable};
+use super::{Loop, TaskId};
+
+/// A future (or task's future) in the loop. Stale ids (a released future) are detected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct FutId {
+    pub(crate) idx: u32,
+    pub(crate) gen: u32,
+}
+
+impl std::fmt::Display for FutId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "fut#{}", self.idx)
+    }
+}
+
+/// `_state` plus `_result`/`_exception` (CPython keeps them apart; one enum cannot drift).
+pub(crate) enum FutState<H: Host> {
+    Pending,
+    Cancelled,
+    Finished(Result<H::Value, H::Exc>),
+}
+
+/// Which class the future is, for the methods CPython overrides (`Task.cancel`,
+/// `_GatheringFuture.cancel`, `Task.set_result`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FutKind {
+    Plain,
+    Task(TaskId),
+    Gather(u32),
+}
+
+/// Done-callbacks, inline while there is at most one (the common case: one awaiting task),
+/// so awaiting a fresh future does not allocate.
+pub(crate) enum Callbacks<H: Host> {
+    None,
+    One(Callback<H>),
+    Many(Vec<Callback<H>>),
+}
+
+impl<H: Host> Callbacks<H> {
+    fn push(&mut self, cb: Callback<H>) {
+        *self = match std::mem::replace(self, Callbacks::None) {
+            Callbacks::None => Callbacks::One(cb),
+            Callbacks::One(a) => Callbacks::Many(vec![a, cb]),
+            Callbacks::Many(mut v) => {
+                v.push(cb);
+                Callbacks::Many(v)
+            }
+        }
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&Callback<H>) -> bool) -> usize {
+        match std::mem::replace(self, Callbacks::None) {
+            Callbacks::None => 0,
+            Callbacks::One(a) => {
+                if keep(&a) {
+                    *self = Callbacks::One(a);
+                    0
+                } else {
+                    1
+                }
+            }
+            Callbacks::Many(mut v) => {
+                let before = v.len();
+                v.retain(|c| keep(c));
+                let removed = before - v.len();
+                *self = Callbacks::Many(v);
+                removed
+            }
+        }
+    }
+}
+
+pub(crate) struct Fut<H: Host> {
+    pub(crate) state: FutState<H>,
+    pub(crate) callbacks: Callbacks<H>,
+    /// `_cancel_message`.
+    pub(crate) cancel_msg: Option<Rc<str>>,
+    /// `_cancelled_exc`: the `CancelledError` a task's coroutine raised, re-raised once.
+    pub(crate) cancelled_exc: Option<Box<H::Exc>>,
+    /// `__log_traceback`: an exception was set and nobody has retrieved it yet.
+    pub(crate) log_traceback: bool,
+    pub(crate) kind: FutKind,
+    pub(crate) what: Waitable,
+}
+
+impl<H: Host> Loop<H> {
+    /// `loop.create_future()`: a new pending future.
+    pub fn create_future(&mut self) -> FutId {
+        self.new_future(Waitable::Future, FutKind::Plain)
+    }
+
+    pub(crate) fn new_future(&mut self, what: Waitable, kind: FutKind) -> FutId {
+        let (idx, gen) = self.futs.insert(Fut {
+            state: FutState::Pending,
+            callbacks: Callbacks::None,
+            cancel_msg: None,
+            cancelled_exc: None,
+            log_traceback: false,
+            kind,
+            what,
+        });
+        FutId { idx, gen }
+    }
+
+    pub(crate) fn fut(&self, f: FutId) -> Option<&Fut<H>> {
+        self.futs.get(f.idx, f.gen)
+    }
+
+    pub(crate) fn fut_mut(&mut self, f: FutId) -> Option<&mut Fut<H>> {
+        self.futs.get_mut(f.idx, f.gen)
+    }
+
+    /// Forgets a done future nobody will touch again (the VM calls it when the Python object
+    /// dies; internal futures are released by their owners). Returns false if it was pending.
+    pub fn release_future(&mut self, f: FutId) -> bool {
+        match self.fut(f) {
+            Some(x)
+                if !matches!(x.state, FutState::Pending) && !matches!(x.kind, FutKind::Task(_)) =>
+            {
+                self.futs.remove(f.idx, f.gen);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// How many futures (tasks' included) are alive in the slab.
+    pub fn future_count(&self) -> usize {
+        self.futs.len()
+    }
+
+    /// `Future.done()`: a result or exception is set, or it was cancelled. A released
+    /// future counts as done.
+    pub fn future_done(&self, f: FutId) -> bool {
+        self.fut(f)
+            .is_none_or(|x| !matches!(x.state, FutState::Pending))
+    }
+
+    /// `Future.cancelled()`.
+    pub fn future_cancelled(&self, f: FutId) -> bool {
+        self.fut(f)
+            .is_some_and(|x| matches!(x.state, FutState::Cancelled))
+    }
+
+    /// The task behind a future, if it is a task's future.
+    pub fn future_task(&self, f: FutId) -> Option<TaskId> {
+        match self.fut(f)?.kind {
+            FutKind::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn stale(&mut self, host: &mut H) -> H::Exc {
+        host.new_exc(RuntimeExc::Runtime(
+            "Future object is not initialized.".into(),
+        ))
+    }
+
+    /// `Future._make_cancelled_error()`: the saved `CancelledError` (once), else a new one
+    /// carrying the cancel message.
+    pub(crate) fn make_cancelled_error(&mut self, host: &mut H, f: FutId) -> H::Exc {
+        let msg = match self.fut_mut(f) {
+            Some(x) => {
+                if let Some(e) = x.cancelled_exc.take() {
+                    return *e;
+                }
+                x.cancel_msg.clone()
+            }
+            None => None,
+        };
+        host.new_exc(RuntimeExc::Cancelled { msg })
+    }
+
+    /// `Future.result()`: the result; raises the exception if one was set, `CancelledError`
+    /// if cancelled, `InvalidStateError('Result is not ready.')` if pending.
+    pub fn future_result(&mut self, host: &mut H, f: FutId) -> Result<H::Value, H::Exc> {
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
+        match &x.state {
+            FutState::Cancelled => Err(self.make_cancelled_error(host, f)),
+            FutState::Pending => {
+                Err(host.new_exc(RuntimeExc::InvalidState("Result is not ready.".into())))
+            }
+            FutState::Finished(r) => {
+                let r = r.clone();
+                self.mark_retrieved(f);
+                r
+            }
+        }
+    }
+
+    /// `Future.exception()`: the exception or `None`; raises `CancelledError` if cancelled,
+    /// `InvalidStateError('Exception is not set.')` if pending.
+    pub fn future_exception(&mut self, host: &mut H, f: FutId) -> Result<Option<H::Exc>, H::Exc> {
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
+        match &x.state {
+            FutState::Cancelled => Err(self.make_cancelled_error(host, f)),
+            FutState::Pending => {
+                Err(host.new_exc(RuntimeExc::InvalidState("Exception is not set.".into())))
+            }
+            FutState::Finished(r) => {
+                let e = r.as_ref().err().cloned();
+                self.mark_retrieved(f);
+                Ok(e)
+            }
+        }
+    }
+
+    /// Clears `__log_traceback`; for a failed task this is the "exception retrieved" moment.
+    fn mark_retrieved(&mut self, f: FutId) {
+        let Some(x) = self.fut_mut(f) else { return };
+        if !std::mem::replace(&mut x.log_traceback, false) {
+            return;
+        }
+        if let FutKind::Task(t) = x.kind {
+            let old = self.old_state(t);
+            self.emit(t, old, Reason::ExceptionRetrieved);
+        }
+    }
+
+    /// `Future.set_result(result)`: marks it done and schedules the callbacks. Raises
+    /// `InvalidStateError` if already done; a task raises `RuntimeError` (Task does not
+    /// support set_result operation).
+    pub fn set_result(&mut self, host: &mut H, f: FutId, v: H::Value) -> Result<(), H::Exc> {
+        self.check_settable(host, f, "set_result")?;
+        self.complete(f, FutState::Finished(Ok(v)));
+        Ok(())
+    }
+
+    /// `Future.set_exception(exc)`: like `set_result` with an exception.
+    pub fn set_exception(&mut self, host: &mut H, f: FutId, e: H::Exc) -> Result<(), H::Exc> {
+        self.check_settable(host, f, "set_exception")?;
+        self.complete(f, FutState::Finished(Err(e)));
+        Ok(())
+    }
+
+    fn check_settable(&mut self, host: &mut H, f: FutId, op: &str) -> Result<(), H::Exc> {
+        let Some(x) = self.fut(f) else {
+            return Err(self.stale(host));
+        };
+        if let FutKind::Task(_) = x.kind {
+            return Err(host.new_exc(RuntimeExc::Runtime(format!(
+                "Task does not support {op} operation"
+            ))));
+        }
+        let state = match x.state {
+            FutState::Pending => return Ok(()),
+            FutState::Cancelled => "CANCELLED",
+            FutState::Finished(_) => "FINISHED",
+        };
+        Err(host.new_exc(RuntimeExc::InvalidState(format!(
+            "{state}: <Future {state}>"
+        ))))
+    }
+
+    /// `Future.cancel(msg)`, `Task.cancel(msg)` or `_GatheringFuture.cancel(msg)` depending on
+    /// what `f` is; returns whether the cancellation was accepted. The cause recorded is the
+    /// running task (or "a callback" outside tasks).
+    pub fn cancel_future(&mut self, host: &mut H, f: FutId, msg: Option<Rc<str>>) -> bool {
+        let cause = self.caller_cause();
+        self.cancel_any(host, f, msg, cause, None)
+    }
+
+    pub(crate) fn cancel_any(
+        &mut self,
+        host: &mut H,
+        f: FutId,
+        msg: Option<Rc<str>>,
+        cause: super::trace::CancelCause,
+        parent: Option<u32>,
+    ) -> bool {
+        let Some(x) = self.fut(f) else { return false };
+        match x.kind {
+            FutKind::Plain => {
+                let inner = match x.what {
+                    Waitable::Shield { inner } => self.future_task(inner),
+                    _ => None,
+                };
+                let accepted = self.cancel_plain(f, msg);
+                if let (true, Some(t)) = (accepted, inner) {
+                    // The request stops here: trace it on the shielded task.
+                    let old = self.old_state(t);
+                    self.emit(
+                        t,
+                        old,
+                        Reason::ShieldedFromCancel {
+                            shield: f,
+                            request: parent,
+                        },
+                    );
+                }
+                accepted
+            }
+            FutKind::Task(t) => self.cancel_task_with(host, t, msg, cause, parent),
+            FutKind::Gather(g) => self.gather_cancel(host, g, msg, cause, parent),
+        }
+    }
+
+    /// CPython `Future.cancel`: pending -> cancelled, schedule callbacks.
+    pub(crate) fn cancel_plain(&mut self, f: FutId, msg: Option<Rc<str>>) -> bool {
+        let Some(x) = self.fut_mut(f) else {
+            return false;
+        };
+        x.log_traceback = false;
+        if !matches!(x.state, FutState::Pending) {
+            return false;
+        }
+        x.cancel_msg = msg;
+        self.complete(f, FutState::Cancelled);
+        true
+    }
+
+    /// `Future.add_done_callback(fn)`: called with the future once done (via `call_soon`, even
+    /// if already done).
+    pub fn add_done_callback(&mut self, f: FutId, cb: H::Callback) {
+        self.add_callback(f, Callback::Host(cb));
+    }
+
+    /// `Future.remove_done_callback(fn)`: removes every registration equal to `fn`; returns
+    /// how many.
+    pub fn remove_done_callback(&mut self, f: FutId, cb: &H::Callback) -> usize {
+        self.remove_callbacks(f, |c| matches!(c, Callback::Host(h) if h == cb))
+    }
+
+    pub(crate) fn add_callback(&mut self, f: FutId, cb: Callback<H>) {
+        match self.fut_mut(f) {
+            Some(x) if matches!(x.state, FutState::Pending) => x.callbacks.push(cb),
+            // Done (or released, which only happens once done): call soon, as CPython does.
+            _ => self.ready.push_back(Ready::Now { cb, arg: Some(f) }),
+        }
+    }
+
+    pub(crate) fn remove_callbacks(
+        &mut self,
+        f: FutId,
+        pred: impl Fn(&Callback<H>) -> bool,
+    ) -> usize {
+        match self.fut_mut(f) {
+            Some(x) => x.callbacks.retain(|c| !pred(c)),
+            None => 0,
+        }
+    }
+
+    /// The one place a future becomes done (`__schedule_callbacks`): set the state, trace the
+    /// owning task's end and the wakeups, queue every callback in registration order.
+    pub(crate) fn complete(&mut self, f: FutId, state: FutState<H>) {
+        let tracing = self.trace.enabled;
+        let Some(x) = self.fut(f) else { return };
+        debug_assert!(matches!(x.state, FutState::Pending));
+        let owner = match x.kind {
+            FutKind::Task(t) if tracing => Some((t, self.task_state(t))),
+            _ => None,
+        };
+        let what = x.what.clone();
+        let (outcome, reason) = match &state {
+            FutState::Finished(Ok(_)) => (Outcome::Result, Reason::Returned),
+            FutState::Finished(Err(_)) => (Outcome::Exception, Reason::Raised),
+            FutState::Cancelled => (Outcome::Cancelled, Reason::Cancelled),
+            FutState::Pending => return,
+        };
+        let x = self.fut_mut(f).expect("checked above");
+        x.log_traceback = matches!(state, FutState::Finished(Err(_)));
+        x.state = state;
+        let cbs = std::mem::replace(&mut x.callbacks, Callbacks::None);
+        if let Some((t, old)) = owner {
+            self.emit(t, Some(old), reason);
+        }
+        let schedule = |lp: &mut Self, cb: Callback<H>| {
+            if let (true, Callback::TaskWakeup { task }) = (tracing, &cb) {
+                let task = *task;
+                if lp
+                    .tasks
+                    .get(task.0 as usize)
+                    .is_some_and(|t| t.fut_waiter == Some(f))
+                {
+                    let old = TaskState::Awaiting(WaitTarget {
+                        fut: f,
+                        what: what.clone(),
+                    });
+                    lp.emit(task, Some(old), Reason::WokenBy { fut: f, outcome });
+                }
+            }
+            lp.ready.push_back(Ready::Now { cb, arg: Some(f) });
+        };
+        match cbs {
+            Callbacks::None => {}
+            Callbacks::One(cb) => schedule(self, cb),
+            Callbacks::Many(v) => {
+                for cb in v {
+                    schedule(self, cb);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Storage for the library's objects (gathers, shields, timeouts, waits, iterators, task
+//! groups, locks/events/semaphores/conditions/queues), owned by the loop and named by index.
+
+use super::gather::GatherState;
+use super::host::Host;
+use super::resources::Resource;
+use super::shield::ShieldState;
+use super::task_group::GroupState;
+use super::timeout::TimeoutState;
+use super::wait::{AsCompletedState, WaitState};
+
+pub(crate) struct Library<H: Host> {
+    pub(crate) gathers: Vec<GatherState>,
+    pub(crate) shields: Vec<ShieldState>,
+    pub(crate) timeouts: Vec<TimeoutState>,
+    pub(crate) waits: Vec<WaitState>,
+    pub(crate) as_completed: Vec<AsCompletedState>,
+    pub(crate) groups: Vec<GroupState<H>>,
+    pub(crate) resources: Vec<Resource<H>>,
+}
+
+impl<H: Host> Default for Library<H> {
+    fn default() -> Self {
+        Library {
+            gathers: Vec::new(),
+            shields: Vec::new(),
+            timeouts: Vec::new(),
+            waits: Vec::new(),
+            as_completed: Vec::new(),
+            groups: Vec::new(),
+            resources: Vec::new(),
+        }
+    }
+}

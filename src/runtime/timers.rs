@@ -1,0 +1,194 @@
+//! Handles (`call_soon`/`call_at` results, cancellable) and the timer heap. Follows CPython
+//! `events.Handle`/`TimerHandle` and the `_scheduled` heap of `base_events.py`.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use super::event_loop::Callback;
+use super::host::Host;
+use super::slab::Slab;
+
+/// A scheduled callback (`asyncio.Handle` / `TimerHandle`); `Loop::cancel_handle` cancels it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Handle {
+    idx: u32,
+    gen: u32,
+}
+
+pub(crate) struct HandleSlot<H: Host> {
+    pub(crate) cb: Callback<H>,
+    pub(crate) cancelled: bool,
+    /// Still in the timer heap (CPython `TimerHandle._scheduled`).
+    pub(crate) in_heap: bool,
+}
+
+/// A heap entry. Ordered by (deadline, insertion seq). CPython's heap compares deadlines only
+/// and is not stable, so for identical deadlines its order is arbitrary (on 3.11 seven
+/// `call_at`s with one deadline fired A C G F B D E); we match CPython whenever deadlines
+/// differ, which is always the case for `call_later`s made at different moments of real time.
+struct TimerEntry {
+    when: f64,
+    seq: u64,
+    handle: Handle,
+}
+
+impl PartialEq for TimerEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for TimerEntry {}
+impl PartialOrd for TimerEntry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for TimerEntry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.when
+            .total_cmp(&other.when)
+            .then(self.seq.cmp(&other.seq))
+    }
+}
+
+/// CPython `_MIN_SCHEDULED_TIMER_HANDLES` and `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`.
+const MIN_SCHEDULED: usize = 100;
+const MIN_CANCELLED_FRACTION: f64 = 0.5;
+
+pub(crate) struct Timers<H: Host> {
+    heap: BinaryHeap<Reverse<TimerEntry>>,
+    pub(crate) handles: Slab<HandleSlot<H>>,
+    seq: u64,
+    cancelled_in_heap: usize,
+}
+
+impl<H: Host> Default for Timers<H> {
+    fn default() -> Self {
+        Timers {
+            heap: BinaryHeap::new(),
+            handles: Slab::default(),
+            seq: 0,
+            cancelled_in_heap: 0,
+        }
+    }
+}
+
+impl<H: Host> Timers<H> {
+    pub(crate) fn new_handle(&mut self, cb: Callback<H>, in_heap: bool) -> Handle {
+        let (idx, gen) = self.handles.insert(HandleSlot {
+            cb,
+            cancelled: false,
+            in_heap,
+        });
+        Handle { idx, gen }
+    }
+
+    pub(crate) fn push_timer(&mut self, when: f64, cb: Callback<H>) -> Handle {
+        let handle = self.new_handle(cb, true);
+        self.seq += 1;
+        self.heap.push(Reverse(TimerEntry {
+            when,
+            seq: self.seq,
+            handle,
+        }));
+        handle
+    }
+
+    /// `Handle.cancel()`; a no-op on a handle that already ran or was cancelled.
+    pub(crate) fn cancel(&mut self, h: Handle) {
+        if let Some(slot) = self.handles.get_mut(h.idx, h.gen) {
+            if !slot.cancelled {
+                slot.cancelled = true;
+                if slot.in_heap {
+                    self.cancelled_in_heap += 1;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn is_cancelled(&self, h: Handle) -> bool {
+        self.handles.get(h.idx, h.gen).is_none_or(|s| s.cancelled)
+    }
+
+    /// Takes a handle's callback as it is run (None if cancelled); frees the slot.
+    pub(crate) fn take(&mut self, h: Handle) -> Option<Callback<H>> {
+        let slot = self.handles.remove(h.idx, h.gen)?;
+        (!slot.cancelled).then_some(slot.cb)
+    }
+
+    /// The start of `_run_once`: drop cancelled timers (all of them when they are most of the
+    /// heap, else those at its head).
+    pub(crate) fn purge_cancelled(&mut self) {
+        let n = self.heap.len();
+        if n > MIN_SCHEDULED && self.cancelled_in_heap as f64 / n as f64 > MIN_CANCELLED_FRACTION {
+            let entries = std::mem::take(&mut self.heap).into_vec();
+            for Reverse(e) in entries {
+                if self.is_cancelled(e.handle) {
+                    self.handles.remove(e.handle.idx, e.handle.gen);
+                } else {
+                    self.heap.push(Reverse(e));
+                }
+            }
+            self.cancelled_in_heap = 0;
+        } else {
+            self.purge_head();
+        }
+    }
+
+    fn purge_head(&mut self) {
+        while let Some(Reverse(e)) = self.heap.peek() {
+            if !self.is_cancelled(e.handle) {
+                break;
+            }
+            let h = e.handle;
+            self.heap.pop();
+            self.handles.remove(h.idx, h.gen);
+            self.cancelled_in_heap = self.cancelled_in_heap.saturating_sub(1);
+        }
+    }
+
+    /// The earliest deadline among live timers (drops cancelled ones at the head first).
+    pub(crate) fn next_deadline(&mut self) -> Option<f64> {
+        self.purge_head();
+        self.heap.peek().map(|Reverse(e)| e.when)
+    }
+
+    /// Pops the head if it is due before `end` (CPython: `handle._when >= end_time: break`).
+    pub(crate) fn pop_due(&mut self, end: f64) -> Option<Handle> {
+        let Reverse(e) = self.heap.peek()?;
+        if e.when >= end {
+            return None;
+        }
+        let Reverse(e) = self.heap.pop()?;
+        if let Some(slot) = self.handles.get_mut(e.handle.idx, e.handle.gen) {
+            slot.in_heap = false;
+            if slot.cancelled {
+                self.cancelled_in_heap = self.cancelled_in_heap.saturating_sub(1);
+            }
+        }
+        Some(e.handle)
+    }
+
+    /// Live timers as (deadline, callback), earliest first (for the loop panel).
+    pub(crate) fn live(&self) -> Vec<(f64, &Callback<H>)> {
+        let mut v: Vec<(f64, u64, &Callback<H>)> = self
+            .heap
+            .iter()
+            .filter_map(|Reverse(e)| {
+                let slot = self.handles.get(e.handle.idx, e.handle.gen)?;
+                (!slot.cancelled).then_some((e.when, e.seq, &slot.cb))
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        v.into_iter().map(|(w, _, cb)| (w, cb)).collect()
+    }
+
+    pub(crate) fn slot(&self, h: Handle) -> Option<&HandleSlot<H>> {
+        self.handles.get(h.idx, h.gen)
+    }
+
+    /// Live (not cancelled) timers in the heap.
+    pub(crate) fn live_count(&self) -> usize {
+        self.heap.len() - self.cancelled_in_heap.min(self.heap.len())
+    }
+}
