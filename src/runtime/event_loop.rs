@@ -16,7 +16,7 @@ use super::{FutId, TaskId};
 
 /// Everything the loop can call. Callbacks are data, not boxed closures: the variant says
 /// which CPython callback it stands for. Done-callbacks receive the completed future.
-pub enum Callback<H: Host> {
+pub(crate) enum Callback<H: Host> {
     /// `Task.__step(exc)`, scheduled by `create_task`, a bare yield, or a bad await.
     TaskStep {
         task: TaskId,
@@ -75,10 +75,14 @@ pub enum Callback<H: Host> {
 }
 
 /// Commands a driver injects between callbacks (`Loop::inject`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub enum Command {
     /// "Cancel task N" from the UI: `task.cancel(msg)` with cause `User`.
-    CancelTask { task: TaskId, msg: Option<Rc<str>> },
+    CancelTask {
+        task: TaskId,
+        #[serde(serialize_with = "super::trace::opt_rc_str")]
+        msg: Option<Rc<str>>,
+    },
     /// Graceful shutdown: cancel every live task (cause `Shutdown`) and let them clean up.
     Shutdown,
 }
@@ -230,6 +234,16 @@ impl<H: Host> Loop<H> {
         self.iter_remaining > 0 || !self.ready.is_empty()
     }
 
+    /// Is there work for `run_slice` at the current time: an iteration in progress, ready
+    /// callbacks, or a timer due? (A real-clock driver waits for `next_deadline` otherwise.)
+    pub fn has_work_now(&mut self) -> bool {
+        if self.has_ready() {
+            return true;
+        }
+        let end = self.clock.now() + self.clock.resolution();
+        self.timers.next_deadline().is_some_and(|w| w < end)
+    }
+
     /// The earliest live timer's deadline.
     pub fn next_deadline(&mut self) -> Option<f64> {
         self.timers.next_deadline()
@@ -325,7 +339,18 @@ impl<H: Host> Loop<H> {
                     let _ = self.set_result(host, fut, none);
                 }
             }
-            Callback::StopLoop => self.stop(),
+            Callback::StopLoop => {
+                // `_run_until_complete_cb`: reads the exception (marking it retrieved); a
+                // SystemExit/KeyboardInterrupt already left the loop on its own.
+                if let Some(f) = arg.filter(|&f| !self.future_cancelled(f)) {
+                    if let Ok(Some(e)) = self.future_exception(host, f) {
+                        if host.classify(&e) == super::host::ExcClass::ExitOrInterrupt {
+                            return Ok(());
+                        }
+                    }
+                }
+                self.stop();
+            }
             Callback::GatherChildDone { gather } => {
                 self.gather_child_done(host, gather, arg_or_dummy)
             }

@@ -9,7 +9,7 @@ use super::trace::{Outcome, Reason, TaskState, WaitTarget, Waitable};
 use super::{Loop, TaskId};
 
 /// A future (or task's future) in the loop. Stale ids (a released future) are detected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct FutId {
     pub(crate) idx: u32,
     pub(crate) gen: u32,
@@ -283,7 +283,26 @@ impl<H: Host> Loop<H> {
     ) -> bool {
         let Some(x) = self.fut(f) else { return false };
         match x.kind {
-            FutKind::Plain => self.cancel_plain(f, msg),
+            FutKind::Plain => {
+                let inner = match x.what {
+                    Waitable::Shield { inner } => self.future_task(inner),
+                    _ => None,
+                };
+                let accepted = self.cancel_plain(f, msg);
+                if let (true, Some(t)) = (accepted, inner) {
+                    // The request stops here: trace it on the shielded task.
+                    let old = self.old_state(t);
+                    self.emit(
+                        t,
+                        old,
+                        Reason::ShieldedFromCancel {
+                            shield: f,
+                            request: parent,
+                        },
+                    );
+                }
+                accepted
+            }
             FutKind::Task(t) => self.cancel_task_with(host, t, msg, cause, parent),
             FutKind::Gather(g) => self.gather_cancel(host, g, msg, cause, parent),
         }

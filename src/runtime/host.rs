@@ -65,6 +65,13 @@ pub trait Host: Sized {
     /// "unhandled exception during asyncio.run() shutdown", ... Default: ignore.
     fn report(&mut self, _lp: &Loop<Self>, _report: Report<Self>) {}
 
+    /// `a < b`, for PriorityQueue's heap (CPython `heapq`); may raise. Default: a TypeError.
+    fn less_than(&mut self, _a: &Self::Value, _b: &Self::Value) -> Result<bool, Self::Exc> {
+        Err(self.new_exc(RuntimeExc::Type(
+            "'<' not supported between these values".into(),
+        )))
+    }
+
     /// `Timeout._insert_timeout_error(exc)`: chain a `TimeoutError` into `exc.__context__`
     /// where a `CancelledError` sits. Default: do nothing (the host owns exception chains).
     fn insert_timeout_error(&mut self, _exc: &Self::Exc) {}
@@ -110,6 +117,8 @@ pub enum RuntimeExc<H: Host> {
     Runtime(String),
     /// `ValueError(msg)`.
     Value(String),
+    /// `TypeError(msg)`.
+    Type(String),
     /// `TimeoutError()`, raised `from cause` when there is one.
     Timeout { cause: Option<H::Exc> },
     /// `asyncio.QueueEmpty()`.

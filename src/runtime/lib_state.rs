@@ -3,8 +3,8 @@
 
 use super::gather::GatherState;
 use super::host::Host;
+use super::resources::Resource;
 use super::shield::ShieldState;
-use super::sync::Resource;
 use super::task_group::GroupState;
 use super::timeout::TimeoutState;
 use super::wait::{AsCompletedState, WaitState};

@@ -4,7 +4,7 @@
 //! # The big picture
 //!
 //! A [`Loop`] owns everything: futures (a slab of [`FutId`]s), tasks ([`TaskId`]s in creation
-//! order), the ready queue (a `VecDeque` of [`event_loop::Callback`]s, which are data, not
+//! order), the ready queue (a `VecDeque` of `event_loop::Callback`s, which are data, not
 //! closures), the timer heap, the library's objects (gathers, timeouts, task groups, locks,
 //! queues...) and the trace. It never owns the host: every call that may run program code
 //! borrows it (`lp.run_once(&mut host)`), so `Host::resume` receives `&mut Loop` and can call
@@ -53,18 +53,43 @@
 //! delivered, then Awaiting / Yielded), `complete` (the owner's end; the awaiters' wakeups),
 //! `cancel_task_with` (cancel requested, with a [`CancelCause`] and parent request),
 //! `uncancel`, timeouts firing, and exception retrieval. Events go to a sink that is off
-//! unless `set_tracing(true)`, and are taken in batches with `drain_trace`.
+//! unless `set_tracing(true)`, and are taken in batches with `drain_trace`. A cancel that
+//! stops at a `shield` is traced on the shielded task (`ShieldedFromCancel`).
+//!
+//! ## Driving it
+//! - Virtual time (tests, CLI, "instant"): `run(&mut lp, &mut host, main)` = `asyncio.run`,
+//!   or `Runner::new` + `run_once` per iteration to step through it.
+//! - A browser driver: a `Clock` it controls (e.g. `ManualClock`), then per frame: set the
+//!   time; `while lp.has_work_now() { runner.run_slice(&mut lp, &mut host, budget) }`; drain
+//!   the trace; sleep until `lp.next_deadline()`. UI commands go in with `lp.inject(..)` and
+//!   run between callbacks. `Runner` reports `Deadlocked` when tasks wait and nothing can
+//!   wake them; `ready_queue()`, `timers()` and `resources()` feed the loop and resource panels.
+//!
+//! ## For the VM (implementing `Host`)
+//! `resume` runs the Python coroutine until it awaits. `await fut` on a pending future:
+//! return `Step::Await(fut)`; when resumed with `Send`, read `lp.future_result(host, fut)`;
+//! with `Throw(e)`, raise `e` at the await. `await asyncio.sleep(1)` / `lock.acquire()` /
+//! `q.get()`...: build the `Native` (`sleep(1.0, None)`, `lp.lock_acquire(id)`,
+//! `lp.queue_get(id)`), keep it in the frame, and forward every resume input to
+//! `native.resume(lp, self, task, input)` until it returns `Return`/`Raise`, returning its
+//! `Await`/`Yield` as your own. `async with timeout/TaskGroup`: `timeout_enter/exit` are
+//! plain calls; `task_group_exit` is a native coroutine whose `Return` means "not
+//! suppressed" (re-raise the body's exception, if any). Call `lp.set_span(..)` before a
+//! runtime call or an await so the trace points at the source.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 mod clock;
+mod condition;
 mod event_loop;
 mod future;
 mod gather;
 mod host;
+mod inspect;
 mod lib_state;
 mod native;
 mod queue;
+mod resources;
 mod run;
 mod shield;
 mod slab;
@@ -83,14 +108,15 @@ mod testing;
 mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
-pub use event_loop::{Callback, Command, Loop};
+pub use event_loop::{Command, Loop};
 pub use future::FutId;
 pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
+pub use inspect::Scheduled;
 pub use native::{await_future, Native};
 pub use queue::QueueKind;
+pub use resources::ResourceView;
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;
-pub use sync::ResourceView;
 pub use task::{TaskCoro, TaskId};
 pub use task_group::TaskGroupId;
 pub use timeout::{wait_for, Awaitable, TimeoutId, TimeoutPhase};

@@ -2,10 +2,11 @@
 //! TaskGroup.__aexit__, ...) as Rust state machines. A task can run one directly, and the VM
 //! delegates `await lock.acquire()` to one inside the same task, like `yield from`.
 
+use super::condition::ConditionWait;
 use super::host::{Host, Resume, Step};
 use super::queue::{QueueGet, QueueJoin, QueuePut};
 use super::sleep::Sleep;
-use super::sync::{ConditionWait, EventWait, LockAcquire, SemaphoreAcquire};
+use super::sync::{EventWait, LockAcquire, SemaphoreAcquire};
 use super::task_group::TaskGroupExit;
 use super::timeout::WaitFor;
 use super::wait::{AsCompletedNext, Wait};

@@ -6,7 +6,8 @@ use std::collections::VecDeque;
 use super::future::FutKind;
 use super::host::{Host, Resume, RuntimeExc, Step};
 use super::native::{wait_on, Native, Poll};
-use super::sync::{EventWait, Resource};
+use super::resources::Resource;
+use super::sync::EventWait;
 use super::trace::{ResourceId, Waitable};
 use super::{FutId, Loop, TaskId};
 
@@ -17,6 +18,8 @@ pub enum QueueKind {
     Fifo,
     /// `LifoQueue`: last in, first out.
     Lifo,
+    /// `PriorityQueue`: smallest first, by `Host::less_than`, with `heapq`'s exact order.
+    Priority,
 }
 
 pub(crate) struct QueueState<H: Host> {
@@ -42,6 +45,7 @@ impl<H: Host> QueueState<H> {
         match self.kind {
             QueueKind::Fifo => "Queue",
             QueueKind::Lifo => "LifoQueue",
+            QueueKind::Priority => "PriorityQueue",
         }
     }
     pub(crate) fn len(&self) -> usize {
@@ -131,6 +135,10 @@ impl<H: Host> Loop<H> {
             return Err(host.new_exc(RuntimeExc::QueueFull));
         }
         q.items.push_back(item);
+        if q.kind == QueueKind::Priority {
+            let last = q.items.len() - 1;
+            sift_down(host, &mut q.items, 0, last)?;
+        }
         q.unfinished += 1;
         let finished = q.finished;
         self.event_clear(finished);
@@ -146,6 +154,7 @@ impl<H: Host> Loop<H> {
         let item = match q.kind {
             QueueKind::Fifo => q.items.pop_front(),
             QueueKind::Lifo => q.items.pop_back(),
+            QueueKind::Priority => heappop(host, &mut q.items)?,
         };
         let Some(item) = item else {
             let kind = if q.is_shutdown {
@@ -256,6 +265,60 @@ impl<H: Host> Loop<H> {
             self.queue_wakeup_next(host, id, getters);
         }
     }
+}
+
+/// `heapq.heappop`: the smallest item (None if empty).
+fn heappop<H: Host>(
+    host: &mut H,
+    heap: &mut VecDeque<H::Value>,
+) -> Result<Option<H::Value>, H::Exc> {
+    let Some(last) = heap.pop_back() else {
+        return Ok(None);
+    };
+    if heap.is_empty() {
+        return Ok(Some(last));
+    }
+    let top = std::mem::replace(&mut heap[0], last);
+    sift_up(host, heap, 0)?;
+    Ok(Some(top))
+}
+
+/// `heapq._siftdown(heap, startpos, pos)`: move `heap[pos]` up towards the root.
+fn sift_down<H: Host>(
+    host: &mut H,
+    heap: &mut VecDeque<H::Value>,
+    start: usize,
+    mut pos: usize,
+) -> Result<(), H::Exc> {
+    while pos > start {
+        let parent = (pos - 1) >> 1;
+        if !host.less_than(&heap[pos], &heap[parent])? {
+            break;
+        }
+        heap.swap(pos, parent);
+        pos = parent;
+    }
+    Ok(())
+}
+
+/// `heapq._siftup(heap, pos)`: sink to a leaf by the smaller child, then `_siftdown`.
+fn sift_up<H: Host>(
+    host: &mut H,
+    heap: &mut VecDeque<H::Value>,
+    mut pos: usize,
+) -> Result<(), H::Exc> {
+    let (end, start) = (heap.len(), pos);
+    let mut child = 2 * pos + 1;
+    while child < end {
+        let right = child + 1;
+        if right < end && !host.less_than(&heap[child], &heap[right])? {
+            child = right;
+        }
+        heap.swap(pos, child);
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    sift_down(host, heap, start, pos)
 }
 
 /// The `Queue.get` coroutine.

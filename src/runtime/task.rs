@@ -12,7 +12,7 @@ use super::trace::{CancelCause, CancelRequest, Reason, TaskState, WaitTarget, Wa
 use super::{FutId, Loop};
 
 /// A task, by creation order (`Task-1` is `TaskId(0)` unless named).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct TaskId(pub u32);
 
 /// What a task runs: a host coroutine (a Python coroutine object) or a native library
@@ -138,6 +138,19 @@ impl<H: Host> Loop<H> {
         (0..self.tasks.len() as u32)
             .map(TaskId)
             .filter(|&t| self.task(t).is_some_and(|x| !self.future_done(x.fut)))
+            .collect()
+    }
+
+    /// Failed tasks whose exception nobody retrieved yet (CPython logs "Task exception was
+    /// never retrieved" for these when they are garbage-collected): the lint's input.
+    pub fn unretrieved_exceptions(&self) -> Vec<TaskId> {
+        (0..self.tasks.len() as u32)
+            .map(TaskId)
+            .filter(|&t| {
+                self.task(t)
+                    .and_then(|x| self.fut(x.fut))
+                    .is_some_and(|f| f.log_traceback)
+            })
             .collect()
     }
 

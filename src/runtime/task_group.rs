@@ -121,8 +121,15 @@ impl<H: Host> Loop<H> {
         Ok(t)
     }
 
-    /// `TaskGroup._abort()`: cancel every child not done.
-    fn task_group_abort(&mut self, host: &mut H, g: u32, failed: Option<TaskId>) {
+    /// `TaskGroup._abort()`: cancel every child not done. `parent_req`: the cancel request
+    /// of the parent task that led here, if a cancellation did.
+    fn task_group_abort(
+        &mut self,
+        host: &mut H,
+        g: u32,
+        failed: Option<TaskId>,
+        parent_req: Option<u32>,
+    ) {
         let st = &mut self.lib.groups[g as usize];
         st.aborting = true;
         let tasks = st.tasks.clone();
@@ -134,7 +141,7 @@ impl<H: Host> Loop<H> {
                     t,
                     None,
                     CancelCause::TaskGroupAbort { group: g, failed },
-                    None,
+                    parent_req,
                 );
             }
         }
@@ -185,7 +192,7 @@ impl<H: Host> Loop<H> {
         let st = &self.lib.groups[g as usize];
         if !st.aborting && !st.parent_cancel_requested {
             // Cancel the body too; `__aexit__` will uncancel the parent.
-            self.task_group_abort(host, g, Some(t));
+            self.task_group_abort(host, g, Some(t), None);
             self.lib.groups[g as usize].parent_cancel_requested = true;
             let cause = CancelCause::TaskGroupAbort {
                 group: g,
@@ -208,6 +215,12 @@ impl<H: Host> Loop<H> {
             started: false,
         }))
     }
+}
+
+/// The parent task's latest cancel request (what a CancelledError in the parent came from).
+fn parent_request<H: Host>(lp: &Loop<H>, g: u32) -> Option<u32> {
+    let parent = lp.lib.groups.get(g as usize)?.parent?;
+    lp.task(parent)?.last_cancel
 }
 
 /// The `TaskGroup.__aexit__` coroutine.
@@ -246,7 +259,12 @@ impl<H: Host> TaskGroupExit<H> {
                 }
                 if !st.aborting {
                     // The parent is being cancelled, or the body raised.
-                    lp.task_group_abort(host, g, None);
+                    let req = if class == ExcClass::Cancelled {
+                        parent_request(lp, g)
+                    } else {
+                        None
+                    };
+                    lp.task_group_abort(host, g, None, req);
                 }
             }
         }
@@ -270,7 +288,8 @@ impl<H: Host> TaskGroupExit<H> {
                         if !lp.lib.groups[g as usize].aborting {
                             // The parent was cancelled while the children still run.
                             self.propagate = Some(e);
-                            lp.task_group_abort(host, g, None);
+                            let req = parent_request(lp, g);
+                            lp.task_group_abort(host, g, None, req);
                         }
                     }
                     Poll::Ready(Err(e)) => return Step::Raise(e),

@@ -169,6 +169,24 @@ impl<H: Host> Timers<H> {
         Some(e.handle)
     }
 
+    /// Live timers as (deadline, callback), earliest first (for the loop panel).
+    pub(crate) fn live(&self) -> Vec<(f64, &Callback<H>)> {
+        let mut v: Vec<(f64, u64, &Callback<H>)> = self
+            .heap
+            .iter()
+            .filter_map(|Reverse(e)| {
+                let slot = self.handles.get(e.handle.idx, e.handle.gen)?;
+                (!slot.cancelled).then_some((e.when, e.seq, &slot.cb))
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        v.into_iter().map(|(w, _, cb)| (w, cb)).collect()
+    }
+
+    pub(crate) fn slot(&self, h: Handle) -> Option<&HandleSlot<H>> {
+        self.handles.get(h.idx, h.gen)
+    }
+
     /// Live (not cancelled) timers in the heap.
     pub(crate) fn live_count(&self) -> usize {
         self.heap.len() - self.cancelled_in_heap.min(self.heap.len())

@@ -3,20 +3,22 @@
 
 use std::rc::Rc;
 
+use serde::{Serialize, Serializer};
+
 use super::{FutId, TaskId};
 
 /// A source location the language layer attaches (an opaque span id or byte offset); set
 /// with `Loop::set_span` before calling into the runtime or before yielding an await.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Span(pub u32);
 
 /// Identifies a Lock, Event, Semaphore, Condition or Queue (see `Loop::resources`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ResourceId(pub u32);
 
 /// What a task is shown as. Derived by `Loop::task_state` from CPython's fields
 /// (future state, `_fut_waiter`, whether it is the running task, whether it ever started).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum TaskState {
     /// Scheduled for its first step, never ran.
     Created,
@@ -35,14 +37,14 @@ pub enum TaskState {
 }
 
 /// The future a task waits on and what that future stands for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WaitTarget {
     pub fut: FutId,
     pub what: Waitable,
 }
 
 /// What a future represents, set by whoever creates it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Waitable {
     /// A plain `loop.create_future()`.
     Future,
@@ -79,7 +81,7 @@ pub enum Waitable {
 }
 
 /// Who asked for a cancellation, and why.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum CancelCause {
     /// An external command (the UI's "cancel task N").
     User,
@@ -100,15 +102,13 @@ pub enum CancelCause {
     Gather { gather: FutId },
     /// A task was cancelled while awaiting this future (`Task.cancel` cancels `_fut_waiter`).
     Awaiter { task: TaskId },
-    /// `shield`'s inner was cancelled, so its outer future was cancelled.
-    ShieldInnerCancelled { shield: FutId },
     /// `wait_for(.., timeout<=0)` cancelling its inner future.
     WaitForZero,
 }
 
 /// One cancel request: its id, cause, and the request that led to it (a task cancelled
 /// while awaiting a gather: the gather's children's requests have the task's as parent).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CancelRequest {
     pub id: u32,
     pub cause: CancelCause,
@@ -116,7 +116,7 @@ pub struct CancelRequest {
 }
 
 /// How the awaited future ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Outcome {
     Result,
     Exception,
@@ -124,7 +124,7 @@ pub enum Outcome {
 }
 
 /// Why a task's state (or cancelling count) changed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Reason {
     /// `create_task`.
     Created,
@@ -156,10 +156,13 @@ pub enum Reason {
     Cancelled,
     /// Someone read the failed task's exception (`result()`, `exception()`, an awaiter).
     ExceptionRetrieved,
+    /// A cancel request stopped at a `shield` around this task: the shield's outer future
+    /// was cancelled (request `request`) and this task keeps running.
+    ShieldedFromCancel { shield: FutId, request: Option<u32> },
 }
 
 /// One lifecycle change of one task.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TraceEvent {
     /// Position in the whole trace, from 0.
     pub seq: u64,
@@ -168,6 +171,7 @@ pub struct TraceEvent {
     /// Loop iteration (`run_once` count) it happened in.
     pub iteration: u64,
     pub task: TaskId,
+    #[serde(serialize_with = "rc_str")]
     pub name: Rc<str>,
     pub old: TaskState,
     pub new: TaskState,
@@ -176,6 +180,17 @@ pub struct TraceEvent {
     pub reason: Reason,
     /// Where in the program, when the language layer set one.
     pub span: Option<Span>,
+}
+
+fn rc_str<S: Serializer>(s: &Rc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
+}
+
+pub(crate) fn opt_rc_str<S: Serializer>(s: &Option<Rc<str>>, ser: S) -> Result<S::Ok, S::Error> {
+    match s {
+        Some(s) => ser.serialize_some(&**s),
+        None => ser.serialize_none(),
+    }
 }
 
 /// The event sink. Off until `Loop::set_tracing(true)`; then every transition appends one

@@ -259,7 +259,9 @@ impl AsCompletedNext {
                         self.getter = Some((getter, yielded));
                         return step;
                     }
-                    Poll::Ready(Ok(_)) => {}
+                    Poll::Ready(Ok(_)) => {
+                        lp.release_future(getter);
+                    }
                     Poll::Ready(Err(e)) => {
                         lp.cancel_plain(getter, None);
                         let st = &mut lp.lib.as_completed[self.iter as usize];

@@ -12,7 +12,7 @@ fn sleep_returns_after_delay_on_virtual_clock() {
     assert_eq!(lp.time(), 2.0);
 }
 
-/// /tmp order1.py (CPython 3.11 and 3.14 agree):
+/// tests/py/order1.py (CPython 3.11 and 3.14 agree):
 /// worker(name, n): for i in range(n): print(name, i); await sleep(0)
 /// main: loop.call_soon(print, "cb1"); t1 = create_task(worker("A", 2)); loop.call_soon(print, "cb2")
 ///   t2 = create_task(worker("B", 2)); print("main before"); await sleep(0); print("main after")
@@ -297,6 +297,7 @@ fn exception_retrieval_is_traced_once() {
     lp.run_once(&mut host).unwrap();
     let f = lp.task_future(t).unwrap();
     assert_eq!(lp.task_state(t), TaskState::Failed);
+    assert_eq!(lp.unretrieved_exceptions(), [t]);
     assert_eq!(
         lp.future_exception(&mut host, f)
             .unwrap()
@@ -305,6 +306,7 @@ fn exception_retrieval_is_traced_once() {
         "ValueError('bad')"
     );
     assert!(lp.future_result(&mut host, f).is_err());
+    assert!(lp.unretrieved_exceptions().is_empty());
     let t = trace(&mut lp, &[]);
     assert_eq!(
         t.iter().filter(|l| l.contains("retrieved")).count(),
@@ -402,4 +404,31 @@ fn hundred_thousand_sleeping_tasks() {
         + std::mem::size_of::<Native<TestHost>>();
     eprintln!("bytes per sleeping task: {per_task}");
     assert!(per_task * 100_000 < 64 << 20, "{per_task} bytes per task");
+}
+
+/// 10,000 tasks × 100 bare yields and 10 sleeps each: a smoke test of the hot path.
+#[test]
+fn many_steps_smoke() {
+    let (mut lp, mut host) = setup();
+    lp.set_tracing(false);
+    let mut body = script();
+    for i in 0..100 {
+        body = body.yield_();
+        if i % 10 == 0 {
+            body = body.sleep(0.01);
+        }
+    }
+    for _ in 0..10_000 {
+        lp.create_task(body.clone().coro(), None);
+    }
+    let start = std::time::Instant::now();
+    while lp.has_ready() || lp.next_deadline().is_some() {
+        lp.run_once(&mut host).unwrap();
+    }
+    eprintln!(
+        "1.1M steps in {:?}, {} iterations",
+        start.elapsed(),
+        lp.iteration()
+    );
+    assert!(lp.all_tasks().is_empty());
 }

@@ -1,14 +1,13 @@
-//! gather and shield, mirroring /tmp programs run on CPython 3.14 (quoted per test).
+//! gather and shield, mirroring tests/py programs run on CPython 3.14 (quoted per test).
 
 use crate::runtime::testing::*;
-use crate::runtime::*;
 
 fn gather_of(cx: &mut Cx, names: &[&str], return_exceptions: bool) -> Option<Val> {
     let futs = names.iter().map(|n| cx.fut(n)).collect();
     Some(Val::Fut(cx.lp.gather(cx.host, futs, return_exceptions)))
 }
 
-/// gather1.py (see the issue notes); CPython 3.14 prints:
+/// tests/py/gather1.py; CPython 3.14 prints:
 /// cancel True / child 1 cancelled ('stop!',) / child 2 cancelled ('stop!',) /
 /// outer CancelledError('stop!') False / child 3 cancelled ('m2',) / child 4 cancelled ('m2',) /
 /// outer2 CancelledError('m2') / child 5 cancelled ('only5',) / [CancelledError(''), 6] /
@@ -181,7 +180,7 @@ fn gather_results_failures_and_outer_cancel_messages() {
     );
 }
 
-/// shield1.py; CPython 3.14 prints:
+/// tests/py/shield1.py; CPython 3.14 prints:
 /// outer cancelled False / handler: ValueError exception in shielded future ValueError('late') /
 /// t True / s2 cancelled True / wt cancelled / r3
 #[test]
@@ -271,6 +270,10 @@ fn shield_keeps_the_inner_running_and_reports_its_late_exception() {
     );
     let t = trace(&mut lp, &["t3"]);
     assert!(t.iter().all(|l| !l.contains("cancel#")), "{t:#?}");
+    assert!(
+        t.contains(&"0.5 t3 shielded<-#2 Awaiting(sleep)->Awaiting(sleep) c=0".to_string()),
+        "{t:#?}"
+    );
     let t = trace(&mut lp, &["inner"]);
     assert!(t.last().unwrap().contains("retrieved"), "{t:#?}");
 }

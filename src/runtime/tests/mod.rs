@@ -1,5 +1,12 @@
 //! Scenario tests with the scripted host (`testing.rs`), asserting results and traces.
 
+mod combinations;
 mod core;
+mod driver;
 mod gather;
+mod ordering;
 mod seeds;
+mod sync;
+mod task_group;
+mod timeouts;
+mod wait;

@@ -1,5 +1,5 @@
 //! The seed scenarios of issue 3, each mirroring a Python program whose CPython 3.14 output
-//! is quoted (run with `node /work/shared/tools/python314/run.js`).
+//! is quoted; the programs are in `tests/py/seed*.py`.
 
 use crate::runtime::testing::*;
 use crate::runtime::*;
@@ -12,6 +12,7 @@ fn fetch(name: &'static str, d: f64) -> Script {
         .ret(Val::Str(name.into()))
 }
 
+/// tests/py/seed1.py
 /// async def fetch(name, d): print(f"{name} start"); await sleep(d); print(f"{name} done"); return name
 /// r = await asyncio.gather(fetch("users", 2), fetch("posts", 1)); print(r, loop.time() - t0)
 /// CPython: users start / posts start / posts done / users done / ['users', 'posts'] 2
@@ -29,6 +30,7 @@ fn dashboard_gather_results_in_argument_order_after_two_seconds() {
         .await_("g")
         .log_acc("result");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed1", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -55,6 +57,7 @@ fn dashboard_gather_results_in_argument_order_after_two_seconds() {
     );
 }
 
+/// tests/py/seed2.py
 /// worker: try: print("working"); await sleep(10) except CancelledError: print("cleanup");
 ///   await sleep(0.5); print("cleanup done"); raise
 /// main: t = create_task(worker()); await sleep(1); print("cancel", t.cancel(), t.cancelling())
@@ -100,6 +103,7 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
             }),
         );
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed2", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -129,6 +133,7 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
     );
 }
 
+/// tests/py/seed3.py
 /// save(): print("saving"); await sleep(3); print("saved"); return "ok"
 /// t = create_task(save()); try: await wait_for(shield(t), 1) except TimeoutError as e:
 ///   print("timeout", now, type(e.__cause__).__name__); r = await t; print(r, now)
@@ -160,6 +165,7 @@ fn shielded_save_under_wait_for_completes_at_three() {
         .await_("save")
         .log_acc("result");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed3", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -195,6 +201,7 @@ fn shielded_save_under_wait_for_completes_at_three() {
     );
 }
 
+/// tests/py/seed4.py
 /// long(): try: await sleep(10) except CancelledError: print("long cancelled"); raise
 /// try: async with timeout(3) as cm: await long()
 /// except TimeoutError: print("timed out", now, cm.expired(), current_task().cancelling())
@@ -236,6 +243,7 @@ fn three_second_timeout_on_a_ten_second_task() {
             }),
         );
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed4", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -281,6 +289,7 @@ fn three_second_timeout_on_a_ten_second_task() {
     );
 }
 
+/// tests/py/seed5.py
 /// ok(): try: print("ok start"); await sleep(5); print("ok end")
 ///       except CancelledError: print("ok cancelled"); raise
 /// bad(): await sleep(1); print("bad raising"); raise ValueError("boom")
@@ -330,6 +339,7 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
             cx.host.log.push(line);
         });
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed5", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,
@@ -376,6 +386,7 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
     );
 }
 
+/// tests/py/seed6.py
 /// worker(): try: while True: print("tick", now); await sleep(1)
 ///           except CancelledError: print("cleanup", now); await sleep(1); print("cleanup done", now); raise
 /// main(): create_task(worker()); await sleep(2.5); print("main done")
@@ -399,6 +410,7 @@ fn run_shuts_down_an_infinite_worker_gracefully() {
         .sleep(2.5)
         .log("main done");
     let (r, mut lp, host) = run_main(main);
+    assert_golden("seed6", &trace(&mut lp, &[]));
     assert_eq!(r, Ok(Val::None));
     assert_eq!(
         host.log,

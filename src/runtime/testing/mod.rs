@@ -8,6 +8,9 @@ use std::rc::Rc;
 
 use super::*;
 
+mod script;
+pub use script::*;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Val {
     None,
@@ -23,6 +26,7 @@ pub enum Val {
 pub enum Kind {
     Cancelled,
     Value,
+    Type,
     Runtime,
     InvalidState,
     Timeout,
@@ -56,6 +60,7 @@ impl fmt::Display for TExc {
         let name = match self.kind {
             Kind::Cancelled => "CancelledError",
             Kind::Value => "ValueError",
+            Kind::Type => "TypeError",
             Kind::Runtime => "RuntimeError",
             Kind::InvalidState => "InvalidStateError",
             Kind::Timeout => "TimeoutError",
@@ -99,6 +104,8 @@ impl fmt::Display for Val {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TCb {
     Log(String),
+    /// Cancel the task stored in this var.
+    Cancel(String),
 }
 
 #[derive(Default)]
@@ -138,6 +145,12 @@ impl Host for TestHost {
     fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
         match cb {
             TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
+            TCb::Cancel(var) => {
+                let t = lp.future_task(self.fut(&var)).expect("a task");
+                let ok = lp.cancel_task(self, t, None);
+                self.log
+                    .push(format!("{} cancel {var} {ok}", fmt_time(lp.time())));
+            }
         }
     }
 
@@ -147,6 +160,7 @@ impl Host for TestHost {
             RuntimeExc::InvalidState(m) => (Kind::InvalidState, Some(m.into()), vec![], None),
             RuntimeExc::Runtime(m) => (Kind::Runtime, Some(m.into()), vec![], None),
             RuntimeExc::Value(m) => (Kind::Value, Some(m.into()), vec![], None),
+            RuntimeExc::Type(m) => (Kind::Type, Some(m.into()), vec![], None),
             RuntimeExc::Timeout { cause } => (Kind::Timeout, None, vec![], cause.map(Box::new)),
             RuntimeExc::QueueEmpty => (Kind::QueueEmpty, None, vec![], None),
             RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
@@ -197,398 +211,32 @@ impl Host for TestHost {
     fn future_value(&mut self, fut: FutId) -> Val {
         Val::Fut(fut)
     }
+    fn less_than(&mut self, a: &Val, b: &Val) -> Result<bool, TExc> {
+        fn cmp(a: &Val, b: &Val) -> Option<std::cmp::Ordering> {
+            match (a, b) {
+                (Val::Int(x), Val::Int(y)) => Some(x.cmp(y)),
+                (Val::Str(x), Val::Str(y)) => Some(x.cmp(y)),
+                (Val::List(x), Val::List(y)) => {
+                    for (p, q) in x.iter().zip(y) {
+                        match cmp(p, q)? {
+                            std::cmp::Ordering::Equal => continue,
+                            o => return Some(o),
+                        }
+                    }
+                    Some(x.len().cmp(&y.len()))
+                }
+                _ => None,
+            }
+        }
+        match cmp(a, b) {
+            Some(o) => Ok(o == std::cmp::Ordering::Less),
+            None => Err(exc(Kind::Type, "'<' not supported")),
+        }
+    }
+
     fn report(&mut self, _lp: &Loop<Self>, r: Report<Self>) {
         let exc = r.exc.map(|e| e.to_string()).unwrap_or_default();
         self.reports.push(format!("{}: {exc}", r.message));
-    }
-}
-
-/// Context for `Script::call` steps: synchronous code run inside the task.
-pub struct Cx<'a> {
-    pub lp: &'a mut Loop<TestHost>,
-    pub host: &'a mut TestHost,
-    pub task: TaskId,
-}
-
-impl Cx<'_> {
-    /// Logs "<time> <task>: msg".
-    pub fn log(&mut self, msg: &str) {
-        let name = self.lp.task_name(self.task).unwrap_or_default();
-        let t = fmt_time(self.lp.time());
-        self.host.log.push(format!("{t} {name}: {msg}"));
-    }
-    /// The integer stored in a var (ids of timeouts, groups, resources).
-    pub fn int(&self, var: &str) -> u32 {
-        match self.host.vars.get(var) {
-            Some(Val::Int(i)) => *i as u32,
-            other => panic!("{var} is not an int: {other:?}"),
-        }
-    }
-    pub fn fut(&self, var: &str) -> FutId {
-        self.host.fut(var)
-    }
-    pub fn task_of(&self, var: &str) -> TaskId {
-        self.lp.future_task(self.fut(var)).expect("a task")
-    }
-    pub fn set(&mut self, var: &str, v: Val) {
-        self.host.vars.insert(var.into(), v);
-    }
-    /// `asyncio.shield(<var>)`.
-    pub fn shield_of(&mut self, var: &str) -> FutId {
-        let f = self.fut(var);
-        self.lp.shield(f)
-    }
-    /// `create_task(script, name=name)`, stored in var `name`.
-    pub fn spawn(&mut self, name: &str, s: Script) -> TaskId {
-        let t = self.lp.create_task(s.coro(), Some(name.into()));
-        let f = self.lp.task_future(t).expect("task");
-        self.set(name, Val::Fut(f));
-        t
-    }
-}
-
-pub type CallFn = Rc<dyn Fn(&mut Cx) -> Result<Option<Val>, TExc>>;
-pub type NativeFn = Rc<dyn Fn(&mut Cx) -> Native<TestHost>>;
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Catch {
-    Cancelled,
-    Exception,
-    Any,
-    Only(Kind),
-}
-
-impl Catch {
-    fn matches(&self, e: &TExc) -> bool {
-        match self {
-            Catch::Only(k) => e.kind == *k,
-            Catch::Cancelled => e.kind == Kind::Cancelled,
-            Catch::Exception => !matches!(e.kind, Kind::Cancelled | Kind::KeyboardInterrupt),
-            Catch::Any => true,
-        }
-    }
-}
-
-#[derive(Clone)]
-enum Op {
-    Log(String),
-    Sleep(f64),
-    Await(String),
-    Native(NativeFn),
-    Call(CallFn),
-    Try { handler: usize, catch: Catch },
-    EndTry { after: usize },
-    EndExcept,
-    Raise(TExc),
-    Reraise,
-    Return,
-    ReturnVal(Val),
-    Yield,
-    Store(String),
-    Jump(usize),
-}
-
-/// A coroutine body, built step by step.
-#[derive(Clone, Default)]
-pub struct Script {
-    ops: Vec<Op>,
-}
-
-pub fn script() -> Script {
-    Script::default()
-}
-
-impl Script {
-    fn op(mut self, op: Op) -> Self {
-        self.ops.push(op);
-        self
-    }
-    /// `print(msg)`: logged as "<time> <task name>: msg".
-    pub fn log(self, msg: &str) -> Self {
-        self.op(Op::Log(msg.into()))
-    }
-    /// `await asyncio.sleep(d)`.
-    pub fn sleep(self, d: f64) -> Self {
-        self.op(Op::Sleep(d))
-    }
-    /// `await <var>` (a future/task stored in a var); the result goes to the accumulator.
-    pub fn await_(self, var: &str) -> Self {
-        self.op(Op::Await(var.into()))
-    }
-    /// `await <native coroutine>`; the result goes to the accumulator.
-    pub fn native(self, f: impl Fn(&mut Cx) -> Native<TestHost> + 'static) -> Self {
-        self.op(Op::Native(Rc::new(f)))
-    }
-    /// Synchronous code; `Ok(Some(v))` sets the accumulator, `Err(e)` raises.
-    pub fn call(self, f: impl Fn(&mut Cx) -> Result<Option<Val>, TExc> + 'static) -> Self {
-        self.op(Op::Call(Rc::new(f)))
-    }
-    /// Synchronous code that cannot fail.
-    pub fn run(self, f: impl Fn(&mut Cx) + 'static) -> Self {
-        self.call(move |cx| {
-            f(cx);
-            Ok(None)
-        })
-    }
-    /// Logs the exception being handled: "<time> <task>: <label> <exc>".
-    pub fn log_caught(self, label: &'static str) -> Self {
-        self.run(move |cx| {
-            let e = cx
-                .host
-                .caught
-                .clone()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            cx.log(&format!("{label} {e}"));
-        })
-    }
-    /// `var = <accumulator>`.
-    pub fn store(self, var: &str) -> Self {
-        self.op(Op::Store(var.into()))
-    }
-    /// Logs the accumulator: "<time> <task>: <label> <value>".
-    pub fn log_acc(self, label: &'static str) -> Self {
-        self.run(move |cx| {
-            let v = cx.host.vars.get("_acc").cloned().unwrap_or(Val::None);
-            let name = cx.lp.task_name(cx.task).unwrap_or_default();
-            let t = fmt_time(cx.lp.time());
-            cx.host.log.push(format!("{t} {name}: {label} {v}"));
-        })
-    }
-    pub fn raise(self, e: TExc) -> Self {
-        self.op(Op::Raise(e))
-    }
-    /// Bare `raise` inside an except block.
-    pub fn reraise(self) -> Self {
-        self.op(Op::Reraise)
-    }
-    /// `return <accumulator>`.
-    pub fn ret_acc(self) -> Self {
-        self.op(Op::Return)
-    }
-    pub fn ret(self, v: Val) -> Self {
-        self.op(Op::ReturnVal(v))
-    }
-    /// `await asyncio.sleep(0)` as a bare yield.
-    pub fn yield_(self) -> Self {
-        self.op(Op::Yield)
-    }
-
-    fn append(&mut self, other: Script) {
-        let base = self.ops.len();
-        for op in other.ops {
-            self.ops.push(match op {
-                Op::Try { handler, catch } => Op::Try {
-                    handler: handler + base,
-                    catch,
-                },
-                Op::EndTry { after } => Op::EndTry {
-                    after: after + base,
-                },
-                Op::Jump(t) => Op::Jump(t + base),
-                o => o,
-            });
-        }
-    }
-
-    /// `try: body except <catch>: handler` (the handler may `reraise`).
-    pub fn try_except(mut self, body: Script, catch: Catch, handler: Script) -> Self {
-        let at = self.ops.len();
-        self.ops.push(Op::Try {
-            handler: 0,
-            catch: catch.clone(),
-        });
-        self.append(body);
-        let end_try = self.ops.len();
-        self.ops.push(Op::EndTry { after: 0 });
-        let h = self.ops.len();
-        self.append(handler);
-        self.ops.push(Op::EndExcept);
-        let after = self.ops.len();
-        self.ops[at] = Op::Try { handler: h, catch };
-        self.ops[end_try] = Op::EndTry { after };
-        self
-    }
-
-    /// `while True: body`.
-    pub fn forever(mut self, body: Script) -> Self {
-        let start = self.ops.len();
-        self.append(body);
-        self.ops.push(Op::Jump(start));
-        self
-    }
-
-    pub fn coro(self) -> TaskCoro<TestHost> {
-        TaskCoro::Host(ScriptCoro {
-            ops: Rc::new(self.ops),
-            pc: 0,
-            handlers: vec![],
-            caught: vec![],
-            acc: Val::None,
-            pending: Pending::Nothing,
-        })
-    }
-}
-
-enum Pending {
-    Nothing,
-    Yield,
-    Fut(FutId),
-    Native(Box<Native<TestHost>>),
-}
-
-pub struct ScriptCoro {
-    ops: Rc<Vec<Op>>,
-    pc: usize,
-    handlers: Vec<(usize, Catch)>,
-    caught: Vec<TExc>,
-    acc: Val,
-    pending: Pending,
-}
-
-impl ScriptCoro {
-    fn resume(
-        &mut self,
-        lp: &mut Loop<TestHost>,
-        host: &mut TestHost,
-        task: TaskId,
-        input: Resume<TestHost>,
-    ) -> Step<TestHost> {
-        // 1. Finish the await we were suspended in.
-        let mut thrown: Option<TExc> = None;
-        match std::mem::replace(&mut self.pending, Pending::Nothing) {
-            Pending::Nothing | Pending::Yield => {
-                if let Resume::Throw(e) = input {
-                    thrown = Some(e);
-                }
-            }
-            Pending::Fut(f) => match input {
-                Resume::Throw(e) => thrown = Some(e),
-                Resume::Send => match lp.future_result(host, f) {
-                    Ok(v) => self.acc = v,
-                    Err(e) => thrown = Some(e),
-                },
-            },
-            Pending::Native(n) => match self.drive(n, lp, host, task, input) {
-                Some(step) => return step,
-                None => {}
-            },
-        }
-        if let Some(e) = thrown {
-            if let Some(step) = self.unwind(e) {
-                return step;
-            }
-        }
-        // 2. Run until the next await.
-        loop {
-            host.vars.insert("_acc".into(), self.acc.clone());
-            host.caught = self.caught.last().cloned();
-            let Some(op) = self.ops.get(self.pc).cloned() else {
-                return Step::Return(Val::None);
-            };
-            self.pc += 1;
-            let mut thrown = None;
-            match op {
-                Op::Log(s) => {
-                    let name = lp.task_name(task).unwrap_or_default();
-                    host.log
-                        .push(format!("{} {name}: {s}", fmt_time(lp.time())));
-                }
-                Op::Sleep(d) => {
-                    if let Some(step) =
-                        self.drive(Box::new(sleep(d, None)), lp, host, task, Resume::Send)
-                    {
-                        return step;
-                    }
-                    if let Pending::Nothing = self.pending {}
-                }
-                Op::Native(f) => {
-                    let n = f(&mut Cx { lp, host, task });
-                    if let Some(step) = self.drive(Box::new(n), lp, host, task, Resume::Send) {
-                        return step;
-                    }
-                }
-                Op::Await(var) => {
-                    let f = host.fut(&var);
-                    if !lp.future_done(f) {
-                        self.pending = Pending::Fut(f);
-                        return Step::Await(f);
-                    }
-                    match lp.future_result(host, f) {
-                        Ok(v) => self.acc = v,
-                        Err(e) => thrown = Some(e),
-                    }
-                }
-                Op::Call(f) => match f(&mut Cx { lp, host, task }) {
-                    Ok(Some(v)) => self.acc = v,
-                    Ok(None) => {}
-                    Err(e) => thrown = Some(e),
-                },
-                Op::Try { handler, catch } => self.handlers.push((handler, catch)),
-                Op::EndTry { after } => {
-                    self.handlers.pop();
-                    self.pc = after;
-                }
-                Op::EndExcept => {
-                    self.caught.pop();
-                }
-                Op::Raise(e) => thrown = Some(e),
-                Op::Reraise => thrown = self.caught.last().cloned(),
-                Op::Return => return Step::Return(self.acc.clone()),
-                Op::ReturnVal(v) => return Step::Return(v),
-                Op::Yield => {
-                    self.pending = Pending::Yield;
-                    return Step::Yield;
-                }
-                Op::Store(var) => {
-                    host.vars.insert(var, self.acc.clone());
-                }
-                Op::Jump(t) => self.pc = t,
-            }
-            if let Some(e) = thrown {
-                if let Some(step) = self.unwind(e) {
-                    return step;
-                }
-            }
-        }
-    }
-
-    /// Resumes a delegated native coroutine; `Some(step)` if we suspend or it raised out.
-    fn drive(
-        &mut self,
-        mut n: Box<Native<TestHost>>,
-        lp: &mut Loop<TestHost>,
-        host: &mut TestHost,
-        task: TaskId,
-        input: Resume<TestHost>,
-    ) -> Option<Step<TestHost>> {
-        match n.resume(lp, host, task, input) {
-            Step::Await(f) => {
-                self.pending = Pending::Native(n);
-                Some(Step::Await(f))
-            }
-            Step::Yield => {
-                self.pending = Pending::Native(n);
-                Some(Step::Yield)
-            }
-            Step::Return(v) => {
-                self.acc = v;
-                None
-            }
-            Step::Raise(e) => self.unwind(e),
-        }
-    }
-
-    /// Finds the innermost matching handler, or lets the exception out of the coroutine.
-    fn unwind(&mut self, e: TExc) -> Option<Step<TestHost>> {
-        while let Some((h, catch)) = self.handlers.pop() {
-            if catch.matches(&e) {
-                self.caught.push(e);
-                self.pc = h;
-                return None;
-            }
-        }
-        Some(Step::Raise(e))
     }
 }
 
@@ -648,7 +296,6 @@ fn cause_str(lp: &Loop<TestHost>, c: &CancelCause) -> String {
         CancelCause::Shutdown => "shutdown".into(),
         CancelCause::Gather { .. } => "gather".into(),
         CancelCause::Awaiter { task } => format!("awaiter {}", name(task)),
-        CancelCause::ShieldInnerCancelled { .. } => "shield".into(),
         CancelCause::WaitForZero => "wait_for(0)".into(),
     }
 }
@@ -673,6 +320,9 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Raised => "raised".into(),
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
+        Reason::ShieldedFromCancel { request, .. } => {
+            format!("shielded<-#{}", request.unwrap_or(0))
+        }
     };
     format!(
         "{} {} {reason} {}->{} c={}",
@@ -792,4 +442,38 @@ pub fn untimed(log: &[String]) -> Vec<String> {
 pub fn fmt_time(t: f64) -> String {
     let s = format!("{t:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Compares `lines` with `src/runtime/tests/golden/<name>.trace`; `UPDATE_GOLDEN=1 cargo test`
+/// rewrites the file instead.
+pub fn assert_golden(name: &str, lines: &[String]) {
+    let path = format!(
+        "{}/src/runtime/tests/golden/{name}.trace",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let header = format!("# @generated by `UPDATE_GOLDEN=1 cargo test --lib runtime` ({name})\n");
+    let text = header + &lines.join("\n") + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
+    if want != text {
+        let diff: Vec<String> = want
+            .lines()
+            .zip(text.lines())
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .take(5)
+            .map(|(i, (a, b))| format!("line {}: golden `{a}` / now `{b}`", i + 1))
+            .collect();
+        panic!(
+            "{name}.trace differs ({} vs {} lines):\n{}",
+            want.lines().count(),
+            text.lines().count(),
+            diff.join("\n")
+        );
+    }
 }

@@ -1,0 +1,369 @@
+//! Methods of `object`, `int`, `float` and the exception base classes
+//! (CPython `Objects/typeobject.c` `object_methods`, `exceptions.c`).
+
+use std::rc::Rc;
+
+use crate::lang::value::int::{self, int_of};
+use crate::lang::value::{Args, BuiltinFn, Instance, PyErr, PyResult, Value};
+use crate::lang::vm::Vm;
+
+fn recv(args: &Args) -> PyResult<Value> {
+    args.pos
+        .first()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("descriptor needs an argument"))
+}
+
+fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = recv(&args)?;
+    Ok(Value::string(match &v {
+        Value::Instance(i) if i.exc.is_none() => {
+            format!(
+                "<{} object at {}>",
+                i.class.display_name(),
+                crate::lang::value::fake_address(i.serial)
+            )
+        }
+        _ => vm.repr(&v)?,
+    }))
+}
+fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = recv(&args)?;
+    Ok(Value::string(vm.repr(&v)?))
+}
+fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__eq__", 1, 1)?;
+    Ok(if args.pos[0].is(&args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__ne__", 1, 1)?;
+    let r = vm.compare(
+        &args.pos[0],
+        &args.pos[1],
+        crate::lang::vm::protocol::CmpOp::Eq,
+    )?;
+    Ok(Value::Bool(!vm.truthy(&r)?))
+}
+fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = recv(&args)?;
+    Ok(Value::Int(match &v {
+        Value::Instance(i) => (i.serial as i64).rotate_right(4),
+        _ => vm.hash(&v)?,
+    }))
+}
+fn object_setattr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__setattr__", 2, 2)?;
+    match (&args.pos[0], &args.pos[1]) {
+        (Value::Instance(i), Value::Str(name)) => {
+            i.dict
+                .borrow_mut()
+                .set_pystr(name.clone(), args.pos[2].clone());
+            Ok(Value::None)
+        }
+        _ => Err(PyErr::type_error("attribute name must be string")),
+    }
+}
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__getattribute__", 1, 1)?;
+    let name = vm.to_str(&args.pos[1])?;
+    vm.getattr(&args.pos[0], &name)
+}
+
+pub fn object_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("__init__", object_init),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__setattr__", object_setattr),
+        ("__getattribute__", object_getattribute),
+    ]
+}
+
+fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("bit_length", 0, 0)?;
+    let i =
+        int_of(&args.pos[0]).ok_or_else(|| PyErr::type_error("descriptor requires an 'int'"))?;
+    Ok(Value::Int(i.to_big().bits() as i64))
+}
+fn int_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    recv(&args)
+}
+fn int_is_integer(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+fn int_bit_count(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let i = int_of(&recv(&args)?)
+        .map(|i| i.to_big())
+        .unwrap_or_default();
+    let n: u64 = i
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
+    Ok(Value::Int(n as i64))
+}
+
+pub fn int_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("bit_length", int_bit_length),
+        ("bit_count", int_bit_count),
+        ("conjugate", int_conjugate),
+        ("is_integer", int_is_integer),
+    ]
+}
+
+fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match recv(&args)? {
+        Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
+        _ => Err(PyErr::type_error("descriptor requires a 'float'")),
+    }
+}
+fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Float(f) = recv(&args)? else {
+        return Err(PyErr::type_error("descriptor requires a 'float'"));
+    };
+    if f.is_infinite() {
+        return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    let mut num = f;
+    let mut den = num_bigint::BigInt::from(1);
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    let n = int::float_to_bigint(num);
+    let g = num_integer::Integer::gcd(&n, &den);
+    Ok(Value::tuple(vec![
+        int::from_bigint(&n / &g),
+        int::from_bigint(&den / &g),
+    ]))
+}
+
+pub fn float_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("is_integer", float_is_integer),
+        ("as_integer_ratio", float_as_integer_ratio),
+    ]
+}
+
+fn exc_of(v: &Value) -> PyResult<Rc<Instance>> {
+    match v {
+        Value::Instance(i) if i.exc.is_some() => Ok(i.clone()),
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'BaseException' object",
+        )),
+    }
+}
+
+fn exc_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let inst = exc_of(&recv(&args)?)?;
+    if let Some(e) = &inst.exc {
+        e.borrow_mut().args = args.pos[1..].to_vec();
+    }
+    Ok(Value::None)
+}
+fn exc_add_note(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("add_note", 1, 1)?;
+    let inst = exc_of(&args.pos[0])?;
+    if !matches!(args.pos[1], Value::Str(_)) {
+        return Err(PyErr::type_error(format!(
+            "note must be a str, not '{}'",
+            args.pos[1].type_name()
+        )));
+    }
+    if let Some(e) = &inst.exc {
+        e.borrow_mut().notes.push(args.pos[1].clone());
+    }
+    Ok(Value::None)
+}
+fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    recv(&args)
+}
+fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // Reached through `super().__repr__()`: the default exception repr.
+    let v = recv(&args)?;
+    let inst = exc_of(&v)?;
+    let a = inst
+        .exc
+        .as_ref()
+        .map(|e| e.borrow().args.clone())
+        .unwrap_or_default();
+    let inner = if a.len() == 1 {
+        vm.repr(&a[0])?
+    } else {
+        let t = vm.repr(&Value::tuple(a))?;
+        t[1..t.len() - 1].trim_end_matches(',').to_string()
+    };
+    Ok(Value::string(format!("{}({})", inst.class.name, inner)))
+}
+fn exc_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = recv(&args)?;
+    let inst = exc_of(&v)?;
+    let a = inst
+        .exc
+        .as_ref()
+        .map(|e| e.borrow().args.clone())
+        .unwrap_or_default();
+    Ok(Value::string(match a.len() {
+        0 => String::new(),
+        1 => vm.to_str(&a[0])?,
+        _ => vm.repr(&Value::tuple(a))?,
+    }))
+}
+
+pub fn exception_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("__init__", exc_init),
+        ("__repr__", exc_repr),
+        ("__str__", exc_str),
+        ("add_note", exc_add_note),
+        ("with_traceback", exc_with_traceback),
+    ]
+}
+
+/// Splits a group by a condition: an exception type, a tuple of types, or a predicate
+/// (`BaseExceptionGroup.split`, `exceptiongroup_split_recursive`).
+fn group_split_rec(
+    vm: &mut Vm,
+    exc: &Value,
+    cond: &Value,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    let matches = match cond {
+        Value::Class(_) | Value::Tuple(_) => super::functions::isinstance_of(vm, exc, cond)?,
+        f => {
+            let r = vm.call(f, Args::new(vec![exc.clone()]))?;
+            vm.truthy(&r)?
+        }
+    };
+    if matches {
+        return Ok((Some(exc.clone()), None));
+    }
+    let inst = exc_of(exc)?;
+    let group = inst.exc.as_ref().and_then(|e| e.borrow().group.clone());
+    let Some((_, members)) = group else {
+        return Ok((None, Some(exc.clone())));
+    };
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for m in &members {
+        let (a, b) = group_split_rec(vm, m, cond)?;
+        yes.extend(a);
+        no.extend(b);
+    }
+    let derive = |vm: &mut Vm, items: Vec<Value>| -> PyResult<Option<Value>> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let g = vm.call_method(exc, "derive", vec![Value::list(items)])?;
+        // Copy __cause__, __context__, __notes__ (CPython does, plus the traceback).
+        if let (Value::Instance(new), Some(old)) = (&g, &inst.exc) {
+            if let Some(ne) = &new.exc {
+                let o = old.borrow();
+                let mut n = ne.borrow_mut();
+                n.cause = o.cause.clone();
+                n.context = o.context.clone();
+                n.notes = o.notes.clone();
+                n.suppress_context = o.suppress_context;
+            }
+        }
+        Ok(Some(g))
+    };
+    Ok((derive(vm, yes)?, derive(vm, no)?))
+}
+
+fn check_condition(cond: &Value) -> PyResult<()> {
+    match cond {
+        Value::Class(c) if c.kind == crate::lang::value::TypeKind::Exception => Ok(()),
+        Value::Tuple(t) if t.iter().all(|x| matches!(x, Value::Class(c) if c.kind == crate::lang::value::TypeKind::Exception)) => Ok(()),
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) => Ok(()),
+        _ => Err(PyErr::type_error(
+            "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+        )),
+    }
+}
+
+fn group_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("split", 1, 1)?;
+    check_condition(&args.pos[1])?;
+    let (a, b) = group_split_rec(vm, &args.pos[0], &args.pos[1])?;
+    Ok(Value::tuple(vec![
+        a.unwrap_or(Value::None),
+        b.unwrap_or(Value::None),
+    ]))
+}
+fn group_subgroup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("subgroup", 1, 1)?;
+    check_condition(&args.pos[1])?;
+    let (a, _) = group_split_rec(vm, &args.pos[0], &args.pos[1])?;
+    Ok(a.unwrap_or(Value::None))
+}
+fn group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("derive", 1, 1)?;
+    let inst = exc_of(&args.pos[0])?;
+    let msg = inst
+        .exc
+        .as_ref()
+        .and_then(|e| e.borrow().group.as_ref().map(|g| g.0.clone()))
+        .unwrap_or(Value::None);
+    let base = super::types::exception("BaseExceptionGroup");
+    crate::lang::value::exception::new_group(vm, &base, Args::new(vec![msg, args.pos[1].clone()]))
+}
+
+pub fn group_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("split", group_split),
+        ("subgroup", group_subgroup),
+        ("derive", group_derive),
+    ]
+}
+
+fn property_with(args: &Args, which: usize) -> PyResult<Value> {
+    use crate::lang::value::Descriptor;
+    args.method("setter", 1, 1)?;
+    let Value::Descriptor(d) = &args.pos[0] else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let Descriptor::Property { fget, fset, fdel } = &**d else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.pos[1].clone();
+    let (g, s, dl) = match which {
+        0 => (f, fset.clone(), fdel.clone()),
+        1 => (fget.clone(), f, fdel.clone()),
+        _ => (fget.clone(), fset.clone(), f),
+    };
+    Ok(Value::Descriptor(Rc::new(Descriptor::Property {
+        fget: g,
+        fset: s,
+        fdel: dl,
+    })))
+}
+fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 0)
+}
+fn property_setter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 1)
+}
+fn property_deleter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(&args, 2)
+}
+
+pub fn property_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("getter", property_getter),
+        ("setter", property_setter),
+        ("deleter", property_deleter),
+    ]
+}

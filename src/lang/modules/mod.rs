@@ -1,0 +1,152 @@
+//! Built-in modules importable by programs: `sys`, `time`, `math` (and `asyncio` once the
+//! runtime is bound).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::lang::value::{
+    Args, Builtin, BuiltinFn, Class, Instance, Module, PyDict, PyErr, PyResult, PyStr, TypeKind,
+    Value,
+};
+use crate::lang::vm::{Stream, Vm};
+
+fn module(name: &str, funcs: Vec<(&'static str, BuiltinFn)>) -> (Rc<RefCell<PyDict>>, Value) {
+    let d = Rc::new(RefCell::new(PyDict::new()));
+    d.borrow_mut().set_str("__name__", Value::str(name));
+    for (n, f) in funcs {
+        d.borrow_mut().set_str(
+            n,
+            Value::Builtin(Rc::new(Builtin {
+                name: n,
+                func: f,
+                owner: None,
+            })),
+        );
+    }
+    let m = Value::Module(Rc::new(Module {
+        name: Rc::new(PyStr::new(name)),
+        dict: d.clone(),
+    }));
+    (d, m)
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("write", 1, 1)?;
+    let stream =
+        crate::lang::builtins::functions::stream_of(&args.pos[0]).unwrap_or(Stream::Stdout);
+    let s = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        o => {
+            return Err(PyErr::type_error(format!(
+                "write() argument must be str, not {}",
+                o.type_name()
+            )))
+        }
+    };
+    vm.write(stream, s.as_str());
+    Ok(Value::Int(s.len() as i64))
+}
+fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `sys.stdout`/`sys.stderr`: instances of a small text stream class.
+fn streams() -> (Value, Value) {
+    let mut d = PyDict::new();
+    d.set_str(
+        "write",
+        Value::Builtin(Rc::new(Builtin {
+            name: "write",
+            func: stream_write,
+            owner: Some("TextIOWrapper"),
+        })),
+    );
+    d.set_str(
+        "flush",
+        Value::Builtin(Rc::new(Builtin {
+            name: "flush",
+            func: stream_flush,
+            owner: Some("TextIOWrapper"),
+        })),
+    );
+    let cls = Class::new_user("TextIOWrapper", "TextIOWrapper", "_io", vec![], d)
+        .unwrap_or_else(|_| Class::new_builtin("TextIOWrapper", vec![], TypeKind::Object));
+    let mk = |fd: i64| {
+        let i = Instance::new(cls.clone());
+        i.dict.borrow_mut().set_str("_fd", Value::Int(fd));
+        Value::Instance(i)
+    };
+    (mk(1), mk(2))
+}
+
+fn math_sqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("sqrt", 1, 1)?;
+    let x = to_f64(vm, &args.pos[0])?;
+    if x < 0.0 {
+        return Err(PyErr::value_error(
+            "expected a nonnegative input, got ".to_string() + &crate::lang::value::float::repr(x),
+        ));
+    }
+    Ok(Value::Float(x.sqrt()))
+}
+fn to_f64(_vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        other => match crate::lang::value::int::int_of(other) {
+            Some(i) => i.to_f64(),
+            None => Err(PyErr::type_error(format!(
+                "must be real number, not {}",
+                other.type_name()
+            ))),
+        },
+    }
+}
+fn math_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("floor", 1, 1)?;
+    if crate::lang::value::int::int_of(&args.pos[0]).is_some() {
+        return Ok(args.pos[0].clone());
+    }
+    crate::lang::value::int::from_f64(to_f64(vm, &args.pos[0])?.floor())
+}
+fn math_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("ceil", 1, 1)?;
+    if crate::lang::value::int::int_of(&args.pos[0]).is_some() {
+        return Ok(args.pos[0].clone());
+    }
+    crate::lang::value::int::from_f64(to_f64(vm, &args.pos[0])?.ceil())
+}
+
+/// Creates built-in module `name`, or `None` if there is no such module.
+pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let _ = &vm;
+    Ok(Some(match name {
+        "sys" => {
+            let (d, m) = module("sys", vec![]);
+            let (out, err) = streams();
+            d.borrow_mut().set_str("stdout", out);
+            d.borrow_mut().set_str("stderr", err);
+            d.borrow_mut()
+                .set_str("version", Value::str("3.14.0 (asyncio-playground)"));
+            d.borrow_mut().set_str("maxsize", Value::Int(i64::MAX));
+            m
+        }
+        "math" => {
+            let (d, m) = module(
+                "math",
+                vec![
+                    ("sqrt", math_sqrt),
+                    ("floor", math_floor),
+                    ("ceil", math_ceil),
+                ],
+            );
+            d.borrow_mut()
+                .set_str("pi", Value::Float(std::f64::consts::PI));
+            d.borrow_mut()
+                .set_str("e", Value::Float(std::f64::consts::E));
+            d.borrow_mut().set_str("inf", Value::Float(f64::INFINITY));
+            d.borrow_mut().set_str("nan", Value::Float(f64::NAN));
+            m
+        }
+        _ => return Ok(None),
+    }))
+}

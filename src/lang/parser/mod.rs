@@ -1,0 +1,288 @@
+//! Tokens -> syntax tree: a recursive-descent parser after CPython's `Grammar/python.gram`
+//! (each function names the rule it follows), with CPython's error messages.
+//!
+//! Entry points: [`parse`] for a program, [`parse_expression`] for one expression.
+//! Nesting is bounded ([`MAX_DEPTH`]), so no input can overflow the stack; no input panics.
+//!
+//! Which error wins, as in CPython (`Parser/pegen_errors.c`, `_PyPegen_set_syntax_error`):
+//! an error of the lexer anywhere in the file beats the parser's own (CPython tokenizes the
+//! rest of the file after a parse error), except "unexpected indent"; and an unclosed bracket
+//! is reported as "'(' was never closed" when the parser failed at end of file or on a line
+//! after the bracket's.
+
+mod args;
+mod atom;
+mod check;
+mod compound;
+mod expr;
+mod fstring;
+mod stmt;
+mod target;
+#[cfg(test)]
+mod tests;
+
+use super::ast::{Expr, Module};
+use super::error::{ErrorKind, ParseError, SyntaxError};
+use super::lexer::{self, Lexed, TokKind, Token};
+use super::span::{LineTable, Span};
+
+/// How deeply expressions may nest (one level per bracket, unary operator, `not`, `**`,
+/// lambda, f-string field...). CPython allows 200 nested brackets; the playground runs on the
+/// page's thread, whose stack is small: a level costs about 3.5 KB of stack in a release
+/// build and about 25 KB in a debug build, so 100 levels fit the 1 MB wasm stack with room
+/// to spare (deep-nesting tests run on a bigger thread in debug builds).
+pub const MAX_DEPTH: u32 = 100;
+
+/// Parses a whole program (CPython `file: [statements] ENDMARKER`), then checks what CPython's
+/// compiler checks about context (`'return' outside function`, `'await'` outside `async def`,
+/// `'break' outside loop`, ...).
+pub fn parse(source: &str) -> Result<Module, ParseError> {
+    let module = parse_tree(source)?;
+    check::check_module(&module)?;
+    Ok(module)
+}
+
+/// Parses a whole program without the context checks of [`parse`] (what CPython's
+/// `ast.parse` does).
+pub fn parse_tree(source: &str) -> Result<Module, ParseError> {
+    let lexed = lexer::tokenize(source);
+    let mut p = Parser::new(source, lexed, 0);
+    let result = p.file();
+    p.finish(result)
+}
+
+/// Parses `source` as one expression (CPython `eval: expressions NEWLINE* ENDMARKER`).
+pub fn parse_expression(source: &str) -> Result<Expr, ParseError> {
+    let lexed = lexer::tokenize(source);
+    let mut p = Parser::new(source, lexed, 0);
+    let result = p.eval_input();
+    p.finish(result)
+}
+
+type PResult<T> = Result<T, SyntaxError>;
+
+pub(crate) struct Parser<'s> {
+    src: &'s str,
+    tokens: Vec<Token>,
+    /// Index of the current token. Invariant: `pos < tokens.len()` (the last token is
+    /// `EndOfFile` or `Error` and is never consumed past).
+    pos: usize,
+    /// The furthest token index looked at (for choosing which error to report).
+    furthest: usize,
+    /// Current nesting, checked against [`MAX_DEPTH`].
+    depth: u32,
+    /// How many f-strings enclose the text being parsed.
+    fstring_depth: u32,
+    lex_error: Option<SyntaxError>,
+    unclosed: Option<(char, Span)>,
+    /// End of the last consumed token.
+    prev_end: u32,
+}
+
+impl<'s> Parser<'s> {
+    fn new(src: &'s str, lexed: Lexed, depth: u32) -> Parser<'s> {
+        let mut tokens = lexed.tokens;
+        if tokens.is_empty() {
+            tokens.push(Token {
+                kind: TokKind::EndOfFile,
+                span: Span::at(src.len() as u32),
+            });
+        }
+        Parser {
+            src,
+            tokens,
+            pos: 0,
+            furthest: 0,
+            depth,
+            fstring_depth: 0,
+            lex_error: lexed.error,
+            unclosed: lexed.unclosed,
+            prev_end: 0,
+        }
+    }
+
+    /// Picks the error to report (see the module docs).
+    fn finish<T>(&self, result: PResult<T>) -> Result<T, ParseError> {
+        let err = match result {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        if err.kind == ErrorKind::UnexpectedIndent {
+            return Err(err.into());
+        }
+        if let Some(lex) = &self.lex_error {
+            return Err(lex.clone().into());
+        }
+        if let Some((c, span)) = self.unclosed {
+            let last = &self.tokens[self.furthest.min(self.tokens.len() - 1)];
+            let table = LineTable::new(self.src);
+            if last.kind == TokKind::EndOfFile
+                || table.line_of(last.span.start) > table.line_of(span.start)
+            {
+                return Err(SyntaxError::new(ErrorKind::NeverClosed(c), span).into());
+            }
+        }
+        Err(err.into())
+    }
+
+    // ---- token access -------------------------------------------------------------------
+
+    fn peek(&mut self) -> &Token {
+        self.nth(0)
+    }
+
+    /// The token `k` ahead of the current one (the last token if past the end).
+    fn nth(&mut self, k: usize) -> &Token {
+        let i = (self.pos + k).min(self.tokens.len() - 1);
+        self.furthest = self.furthest.max(i);
+        &self.tokens[i]
+    }
+
+    fn kind(&mut self) -> &TokKind {
+        &self.peek().kind
+    }
+
+    fn span(&mut self) -> Span {
+        self.peek().span
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        self.prev_end = t.span.end;
+        t
+    }
+
+    fn at_punct(&mut self, p: &str) -> bool {
+        matches!(self.kind(), TokKind::Punct(q) if *q == p)
+    }
+
+    fn nth_is_punct(&mut self, k: usize, p: &str) -> bool {
+        matches!(&self.nth(k).kind, TokKind::Punct(q) if *q == p)
+    }
+
+    fn at_kw(&mut self, k: &str) -> bool {
+        matches!(self.kind(), TokKind::Keyword(q) if *q == k)
+    }
+
+    fn nth_is_kw(&mut self, n: usize, k: &str) -> bool {
+        matches!(&self.nth(n).kind, TokKind::Keyword(q) if *q == k)
+    }
+
+    fn eat_punct(&mut self, p: &str) -> Option<Span> {
+        if self.at_punct(p) {
+            Some(self.bump().span)
+        } else {
+            None
+        }
+    }
+
+    fn eat_kw(&mut self, k: &str) -> Option<Span> {
+        if self.at_kw(k) {
+            Some(self.bump().span)
+        } else {
+            None
+        }
+    }
+
+    fn at_newline(&mut self) -> bool {
+        matches!(self.kind(), TokKind::Newline)
+    }
+
+    /// `p`, or "invalid syntax" at the current token.
+    fn expect_punct(&mut self, p: &str) -> PResult<Span> {
+        match self.eat_punct(p) {
+            Some(s) => Ok(s),
+            None => self.invalid(),
+        }
+    }
+
+    /// A `:` ending a compound statement's header: "expected ':'" when the line ends instead.
+    fn expect_colon(&mut self) -> PResult<Span> {
+        if let Some(s) = self.eat_punct(":") {
+            return Ok(s);
+        }
+        if self.at_newline() {
+            return self.fail(ErrorKind::Expected(":"), self.tokens[self.pos].span);
+        }
+        self.invalid()
+    }
+
+    fn expect_name(&mut self) -> PResult<super::ast::Ident> {
+        if let TokKind::Name(n) = self.kind() {
+            let name = n.clone();
+            let span = self.bump().span;
+            return Ok(super::ast::Ident { name, span });
+        }
+        self.invalid()
+    }
+
+    // ---- errors -------------------------------------------------------------------------
+
+    fn fail<T>(&self, kind: ErrorKind, span: Span) -> PResult<T> {
+        Err(SyntaxError::new(kind, span))
+    }
+
+    /// "invalid syntax" at the current token (or the lexer's error if lexing stopped here).
+    fn invalid<T>(&mut self) -> PResult<T> {
+        let t = self.peek().clone();
+        if t.kind == TokKind::Error {
+            if let Some(e) = &self.lex_error {
+                return Err(e.clone());
+            }
+        }
+        if t.kind == TokKind::Indent {
+            return self.fail(ErrorKind::UnexpectedIndent, t.span);
+        }
+        // CPython reads `not` as the start of `not in` and fails on the token after it.
+        if t.kind == TokKind::Keyword("not") && !self.nth_is_kw(1, "in") {
+            let next = self.nth(1).span;
+            return self.fail(ErrorKind::InvalidSyntax, next);
+        }
+        self.fail(ErrorKind::InvalidSyntax, t.span)
+    }
+
+    /// Enters one level of nesting; pair with [`Parser::leave`].
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let span = self.span();
+            return self.fail(ErrorKind::TooDeeplyNested { limit: MAX_DEPTH }, span);
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn line_of(&self, offset: u32) -> u32 {
+        LineTable::new(self.src).line_of(offset)
+    }
+
+    // ---- entry rules --------------------------------------------------------------------
+
+    /// file: [statements] ENDMARKER
+    fn file(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        while !matches!(self.kind(), TokKind::EndOfFile) {
+            self.statement(&mut body)?;
+        }
+        let span = Span::new(0, self.src.len() as u32);
+        Ok(Module { body, span })
+    }
+
+    /// eval: expressions NEWLINE* ENDMARKER
+    fn eval_input(&mut self) -> PResult<Expr> {
+        let e = self.star_expressions()?;
+        while self.at_newline() {
+            self.bump();
+        }
+        if !matches!(self.kind(), TokKind::EndOfFile) {
+            return self.invalid();
+        }
+        Ok(e)
+    }
+}

@@ -1,0 +1,143 @@
+//! Spans: byte ranges of nodes, and their conversion to lines, columns and UTF-16.
+
+use crate::lang::ast::*;
+use crate::lang::parser::{parse, parse_expression};
+use crate::lang::span::{LineTable, Span};
+
+fn text(src: &str, span: Span) -> &str {
+    &src[span.range()]
+}
+
+fn only_expr(src: &str) -> Expr {
+    match parse_expression(src) {
+        Ok(e) => e,
+        Err(e) => panic!("{}", e.render(src, "main.py")),
+    }
+}
+
+#[test]
+fn assignment_and_call_spans() {
+    let src = "x = foo(1, k=2)  # c\n";
+    let m = parse(src).unwrap();
+    let s = &m.body[0];
+    assert_eq!(text(src, s.span), "x = foo(1, k=2)");
+    let StmtKind::Assign { targets, value } = &s.kind else {
+        panic!()
+    };
+    assert_eq!(text(src, targets[0].span), "x");
+    assert_eq!(text(src, value.span), "foo(1, k=2)");
+    let ExprKind::Call {
+        func,
+        args,
+        keywords,
+    } = &value.kind
+    else {
+        panic!()
+    };
+    assert_eq!(text(src, func.span), "foo");
+    assert_eq!(text(src, args[0].span), "1");
+    assert_eq!(text(src, keywords[0].span), "k=2");
+    assert_eq!(text(src, keywords[0].arg.as_ref().unwrap().span), "k");
+}
+
+#[test]
+fn compound_statement_spans_cover_their_bodies() {
+    let src = "if a:\n    b = 1\nelse:\n    c = 2\n\nz = 3\n";
+    let m = parse(src).unwrap();
+    assert_eq!(
+        text(src, m.body[0].span),
+        "if a:\n    b = 1\nelse:\n    c = 2"
+    );
+    assert_eq!(text(src, m.body[1].span), "z = 3");
+    let src = "async def f(x: int = 1) -> None:\n    await g()\n";
+    let m = parse(src).unwrap();
+    let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(text(src, f.name.span), "f");
+    assert_eq!(text(src, f.params.args[0].span), "x: int = 1");
+    assert_eq!(text(src, f.body[0].span), "await g()");
+}
+
+#[test]
+fn fstring_field_spans_are_absolute() {
+    let src = "s = f\"a{b!r:>{w}} {c=}\"";
+    let m = parse(src).unwrap();
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::FString { parts } = &value.kind else {
+        panic!()
+    };
+    let FStringPart::Field(b) = &parts[1] else {
+        panic!("{parts:?}")
+    };
+    assert_eq!(text(src, b.span), "{b!r:>{w}}");
+    assert_eq!(text(src, b.value.span), "b");
+    let spec = b.format_spec.as_ref().unwrap();
+    let FStringPart::Field(w) = &spec[1] else {
+        panic!()
+    };
+    assert_eq!(text(src, w.value.span), "w");
+    let FStringPart::Field(c) = parts.last().unwrap() else {
+        panic!()
+    };
+    assert_eq!(text(src, c.value.span), "c");
+}
+
+#[test]
+fn expression_spans() {
+    let src = "-a ** (b + c)[1:2] if not d else [e for e in f]";
+    let e = only_expr(src);
+    assert_eq!(text(src, e.span), src);
+    let ExprKind::IfExp { test, body, orelse } = &e.kind else {
+        panic!()
+    };
+    assert_eq!(text(src, test.span), "not d");
+    assert_eq!(text(src, body.span), "-a ** (b + c)[1:2]");
+    assert_eq!(text(src, orelse.span), "[e for e in f]");
+    let ExprKind::ListComp { generators, .. } = &orelse.kind else {
+        panic!()
+    };
+    assert_eq!(text(src, generators[0].span), "for e in f");
+}
+
+#[test]
+fn multibyte_text() {
+    let src = "é = \"😀\"; naïve = é\nx = 'ü' + 1 $\n";
+    let m = parse("é = \"😀\"; naïve = é\n").unwrap();
+    let StmtKind::Assign { targets, .. } = &m.body[1].kind else {
+        panic!()
+    };
+    assert_eq!(text(src, targets[0].span), "naïve");
+    let e = parse(src).unwrap_err();
+    let table = LineTable::new(src);
+    let at = table.line_col(src, e.span().start);
+    assert_eq!((at.line, at.column), (2, 12));
+    let crate::lang::error::ParseError::Syntax(se) = &e else {
+        panic!()
+    };
+    // Line 1 is 20 UTF-16 units with its newline (the emoji counts twice).
+    assert_eq!(se.utf16_range(src), (32, 33));
+    assert_eq!(
+        e.render(src, "main.py"),
+        "  File \"main.py\", line 2\n    x = 'ü' + 1 $\n                ^\nSyntaxError: invalid syntax"
+    );
+}
+
+#[test]
+fn crlf_and_cr_line_endings() {
+    let src = "if a:\r\n    b = 1\r\nc = 2\rd = 3\r\n";
+    let m = parse(src).unwrap();
+    assert_eq!(m.body.len(), 3);
+    let table = LineTable::new(src);
+    assert_eq!(table.line_of(m.body[2].span.start), 4);
+    let src = "x = (\r\n1 +\r\n"; // never closed
+    let e = parse(src).unwrap_err();
+    assert_eq!(e.to_string(), "SyntaxError: '(' was never closed");
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    assert!(parse("\u{feff}x = 1\n").is_ok());
+}

@@ -1,0 +1,143 @@
+//! Callables: built-in functions, bound methods, user functions and coroutine objects
+//! (CPython `Objects/methodobject.c`, `classobject.c`, `funcobject.c`, `genobject.c`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{PyErr, PyResult, PyStr, Value};
+use crate::lang::vm::Vm;
+
+/// The Rust signature of every built-in function and method; a method's receiver is
+/// `args.pos[0]`.
+pub type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// A built-in function or an unbound method of a built-in type.
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: BuiltinFn,
+    /// The type that defines it, for reprs (`<method 'append' of 'list' objects>`).
+    pub owner: Option<&'static str>,
+}
+
+/// A function bound to a receiver (`obj.method`).
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub func: Value,
+}
+
+/// A user-defined function: a code object plus what the `def` statement evaluated.
+pub struct Function {
+    pub code: Rc<crate::lang::compiler::Code>,
+    pub globals: Rc<RefCell<super::PyDict>>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Rc<PyStr>, Value)>,
+    pub closure: Vec<Rc<RefCell<Option<Value>>>>,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub dict: RefCell<super::PyDict>,
+    pub serial: u64,
+}
+
+/// A generator or coroutine object. Invariant: `frame` is `Some` exactly while the object
+/// is created-or-suspended; while it runs its frame lives on an execution stack of the VM
+/// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
+pub struct Coroutine {
+    pub qualname: Rc<str>,
+    pub is_coroutine: bool,
+    pub serial: u64,
+    pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
+    pub running: std::cell::Cell<bool>,
+    pub started: std::cell::Cell<bool>,
+}
+
+/// Positional and keyword arguments of a call.
+#[derive(Default, Clone)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<PyStr>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+    /// Removes and returns keyword `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| k.as_str() == name)?;
+        Some(self.kw.remove(i).1)
+    }
+    /// Fails on leftover keywords: `f() got an unexpected keyword argument 'x'`
+    /// (or `f() takes no keyword arguments` when `none_allowed`).
+    pub fn no_more_kw(&self, fname: &str) -> PyResult<()> {
+        match self.kw.first() {
+            None => Ok(()),
+            Some((k, _)) => Err(PyErr::type_error(format!(
+                "{fname}() got an unexpected keyword argument '{}'",
+                k.as_str()
+            ))),
+        }
+    }
+    /// Checks the positional count against `min..=max` with CPython's messages.
+    pub fn check(&self, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let msg = if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        Err(PyErr::type_error(msg))
+    }
+    /// A method's checks: `self` plus `min..=max` arguments, no keywords.
+    pub fn method(&self, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{fname}() takes no keyword arguments"
+            )));
+        }
+        let n = self.pos.len().saturating_sub(1);
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let msg = if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        Err(PyErr::type_error(msg))
+    }
+    /// Positional argument `i`, if given.
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.pos.get(i)
+    }
+}

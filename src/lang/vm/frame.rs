@@ -1,0 +1,67 @@
+//! Frames: the heap state of one running code object (CPython `_PyInterpreterFrame`,
+//! `Include/internal/pycore_frame.h`). A frame can be suspended (its whole state is
+//! here) and resumed later, which is what generators and coroutines need.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::lang::compiler::Code;
+use crate::lang::value::{PyDict, Value};
+
+/// A shared variable captured by closures (`PyCellObject`).
+pub type Cell = Rc<RefCell<Option<Value>>>;
+
+/// An active exception handler (`PyTryBlock`): jump to `handler` with the value stack cut
+/// back to `level`.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub level: u32,
+}
+
+/// One activation of a code object. Invariants: `fast.len() == code.varnames.len()`;
+/// `cells.len() == code.cellvars.len() + code.freevars.len()`; `pc` indexes `code.ops`.
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    pub cells: Vec<Cell>,
+    pub globals: Rc<RefCell<PyDict>>,
+    /// The namespace of a module or class body (`LoadName`/`StoreName`).
+    pub locals: Option<Rc<RefCell<PyDict>>>,
+    pub blocks: Vec<Block>,
+    /// Exceptions being handled in this frame, innermost last (`exc_info`).
+    pub handled: Vec<Value>,
+    /// When this frame was pushed by `await`/`yield from` on a coroutine object: that
+    /// object, marked finished when the frame returns.
+    pub owner: Option<Rc<crate::lang::value::function::Coroutine>>,
+}
+
+impl Frame {
+    pub fn new(
+        code: Rc<Code>,
+        globals: Rc<RefCell<PyDict>>,
+        locals: Option<Rc<RefCell<PyDict>>>,
+    ) -> Frame {
+        let nfast = code.varnames.len();
+        let ncells = code.cellvars.len();
+        Frame {
+            pc: 0,
+            stack: Vec::with_capacity(8),
+            fast: vec![None; nfast],
+            cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
+            globals,
+            locals,
+            blocks: Vec::new(),
+            handled: Vec::new(),
+            owner: None,
+            code,
+        }
+    }
+
+    /// The 1-based source line being executed.
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.pc.saturating_sub(1))
+    }
+}

@@ -1,0 +1,6 @@
+class Oops(Exception):
+    pass
+try:
+    {}["missing"]
+except KeyError:
+    raise Oops("bad thing")

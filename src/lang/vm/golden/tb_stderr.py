@@ -1,0 +1,4 @@
+import sys
+print("to err", file=sys.stderr)
+obj = None
+obj.attr

@@ -1,0 +1,290 @@
+//! The virtual machine: calling convention, the abstract object protocol (`protocol.rs`,
+//! CPython `Objects/abstract.c` and `object.c`) and operators (`ops.rs`).
+//!
+//! Invariants: no `RefCell` borrow of a user-visible object is held across a call into
+//! user code (`Vm::call`), so re-entrant user code can never hit a borrow panic; native
+//! recursion (repr of nested containers, callbacks from builtins) is bounded by
+//! `recursion_limit` and fails with `RecursionError`.
+
+pub mod eval;
+pub mod frame;
+pub mod items;
+mod opcode;
+pub mod ops;
+pub mod protocol;
+pub mod traceback;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::lang::builtins::types;
+use crate::lang::value::{Args, Class, Instance, PyDict, PyErr, PyResult, TypeKind, Value};
+
+/// Where console text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// One interpreter: the builtins namespace, the console, and recursion accounting.
+pub struct Vm {
+    pub builtins: Rc<RefCell<PyDict>>,
+    /// Console output in order; adjacent writes to one stream are merged.
+    pub console: Vec<(Stream, String)>,
+    /// Current native + Python call depth.
+    pub depth: usize,
+    /// Depth at which `RecursionError` is raised (CPython's default is 1000).
+    pub recursion_limit: usize,
+    /// Ids of containers whose repr is in progress (`Py_ReprEnter`).
+    pub(crate) repr_active: Vec<i64>,
+    /// Nested Rust-level runs of the eval loop (calls from builtins back into Python).
+    pub native_depth: usize,
+    /// Bound on `native_depth`, since each level uses the native stack.
+    pub native_limit: usize,
+    /// Instructions executed so far, and the hard cap for the whole run.
+    pub steps: u64,
+    pub max_steps: u64,
+    /// Set by the UI's Stop button; polled every 1024 instructions.
+    pub stop: Rc<std::cell::Cell<bool>>,
+    /// Exceptions handled by frames of enclosing execution stacks.
+    pub(crate) outer_handled: Vec<Value>,
+    pub(crate) current_handled: Option<Value>,
+    /// Imported modules by name.
+    pub modules: std::collections::HashMap<String, Value>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        crate::lang::value::reset_serials();
+        let builtins = Rc::new(RefCell::new(crate::lang::builtins::namespace()));
+        Vm {
+            builtins,
+            console: Vec::new(),
+            depth: 0,
+            recursion_limit: 1000,
+            repr_active: Vec::new(),
+            native_depth: 0,
+            native_limit: 160,
+            steps: 0,
+            max_steps: u64::MAX,
+            stop: Rc::new(std::cell::Cell::new(false)),
+            outer_handled: Vec::new(),
+            current_handled: None,
+            modules: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Appends console text.
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.console.last_mut() {
+            Some((s, buf)) if *s == stream => buf.push_str(text),
+            _ => self.console.push((stream, text.to_string())),
+        }
+    }
+
+    /// Everything written to one stream so far.
+    pub fn output(&self, stream: Stream) -> String {
+        self.console
+            .iter()
+            .filter(|(s, _)| *s == stream)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    /// Enters one level of native recursion.
+    pub fn enter(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::with_msg(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Calls any callable (`PyObject_Call`).
+    pub fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f {
+            Value::Builtin(b) => (b.func)(self, args),
+            Value::BoundMethod(m) => {
+                let mut args = args;
+                args.pos.insert(0, m.receiver.clone());
+                let func = m.func.clone();
+                self.call(&func, args)
+            }
+            Value::Class(c) => self.construct(c, args),
+            Value::Function(_) => self.call_function(f, args),
+            Value::Descriptor(d) => match &**d {
+                crate::lang::value::Descriptor::StaticMethod(inner) => {
+                    let inner = inner.clone();
+                    self.call(&inner, args)
+                }
+                _ => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    f.type_name()
+                ))),
+            },
+            Value::Instance(i) => match i.class.lookup("__call__") {
+                Some(c) => {
+                    let mut args = args;
+                    args.pos.insert(0, f.clone());
+                    self.enter()?;
+                    let r = self.call(&c, args);
+                    self.leave();
+                    r
+                }
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    f.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not callable",
+                f.type_name()
+            ))),
+        }
+    }
+
+    pub fn call0(&mut self, f: &Value) -> PyResult<Value> {
+        self.call(f, Args::default())
+    }
+    pub fn call1(&mut self, f: &Value, a: Value) -> PyResult<Value> {
+        self.call(f, Args::new(vec![a]))
+    }
+
+    /// Runs a user function. The eval loop is installed by `vm::eval` (phase 2).
+    fn call_function(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f {
+            Value::Function(fun) => {
+                let fun = fun.clone();
+                self.call_python(&fun, args)
+            }
+            _ => Err(PyErr::type_error("not a function")),
+        }
+    }
+
+    /// Imports a built-in module (`import name`).
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        match crate::lang::modules::create(self, name)? {
+            Some(m) => {
+                self.modules.insert(name.to_string(), m.clone());
+                Ok(m)
+            }
+            None => Err(PyErr::with_msg(
+                "ModuleNotFoundError",
+                format!("No module named '{name}'"),
+            )),
+        }
+    }
+
+    /// Compiles and runs a program as `__main__`, printing an uncaught exception's
+    /// traceback (or a syntax error) to stderr.
+    pub fn run_source(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
+        let module = match crate::lang::parser::parse(source) {
+            Ok(m) => m,
+            Err(e) => {
+                let text = e.render(source, filename);
+                self.write(Stream::Stderr, &text);
+                return Err(PyErr::with_msg("SyntaxError", text));
+            }
+        };
+        let code = match crate::lang::compiler::compile(&module, source, filename) {
+            Ok(c) => c,
+            Err(e) => {
+                let text = e.render(source, filename);
+                self.write(Stream::Stderr, &text);
+                return Err(PyErr::with_msg("SyntaxError", text));
+            }
+        };
+        let globals = Rc::new(RefCell::new(PyDict::new()));
+        globals
+            .borrow_mut()
+            .set_str("__name__", Value::str("__main__"));
+        globals.borrow_mut().set_str("__doc__", Value::None);
+        let frame = frame::Frame::new(code, globals.clone(), Some(globals));
+        let mut ex = eval::Exec {
+            frames: vec![frame],
+        };
+        self.depth += 1;
+        match self.run(&mut ex, eval::Resume::Continue, None) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let text = self.format_exception(&e);
+                self.write(Stream::Stderr, &text);
+                Err(e)
+            }
+        }
+    }
+
+    /// Calls the class: built-in constructors, exceptions, or `__new__` + `__init__`
+    /// (`type_call`).
+    pub fn construct(&mut self, cls: &Rc<Class>, args: Args) -> PyResult<Value> {
+        if cls.builtin && cls.kind != TypeKind::Exception && cls.kind != TypeKind::Object {
+            return crate::lang::builtins::constructors::construct(self, cls, args);
+        }
+        if cls.kind == TypeKind::Exception
+            && cls.is_subclass(&types::exception("BaseExceptionGroup"))
+        {
+            return crate::lang::value::exception::new_group(self, cls, args);
+        }
+        let inst = Instance::new(cls.clone());
+        let value = Value::Instance(inst.clone());
+        if let Some(exc) = &inst.exc {
+            exc.borrow_mut().args = args.pos.clone();
+        }
+        match cls.lookup_with_owner("__init__") {
+            Some((init, owner)) if !owner.builtin => {
+                let mut a = args;
+                a.pos.insert(0, value.clone());
+                let r = self.call(&init, a)?;
+                if !r.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        r.type_name()
+                    )));
+                }
+            }
+            _ => {
+                if cls.kind == TypeKind::Exception {
+                    if !args.kw.is_empty() {
+                        return Err(PyErr::type_error(format!(
+                            "{}() takes no keyword arguments",
+                            cls.name
+                        )));
+                    }
+                } else if !args.pos.is_empty() || !args.kw.is_empty() {
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no arguments",
+                        cls.name
+                    )));
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    /// The class of a value (`type(v)`).
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        types::type_of(v)
+    }
+}
+
+#[cfg(test)]
+mod tests;

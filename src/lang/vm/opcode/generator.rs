@@ -1,0 +1,194 @@
+//! Generators and coroutines: `yield`, `await`, `yield from` (CPython `YIELD_VALUE`,
+//! `GET_AWAITABLE`, `SEND`; `Objects/genobject.c`). A delegated coroutine's frame is moved
+//! onto the running execution stack, so suspending never leaves Rust frames behind.
+
+use std::rc::Rc;
+
+use crate::lang::compiler::Op;
+use crate::lang::value::function::Coroutine;
+use crate::lang::value::{PyErr, PyResult, Value};
+use crate::lang::vm::eval::{stack_underflow, Exec, Flow, Outcome, Resume};
+use crate::lang::vm::frame::Frame;
+use crate::lang::vm::Vm;
+
+impl Vm {
+    pub(crate) fn op_generator(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
+        match op {
+            Op::YieldValue => {
+                let v = f.stack.pop().ok_or_else(stack_underflow)?;
+                Ok(Flow::Yield(v))
+            }
+            Op::GetAwaitable => {
+                let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                let ok = match &v {
+                    Value::Coroutine(c) => c.is_coroutine,
+                    Value::Handle(..) => true,
+                    Value::Instance(_) => {
+                        if let Some(m) = crate::lang::vm::protocol::user_method(&v, "__await__") {
+                            let it =
+                                self.call(&m, crate::lang::value::Args::new(vec![v.clone()]))?;
+                            f.stack.pop();
+                            f.stack.push(it);
+                            return Ok(Flow::Next);
+                        }
+                        false
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object can't be awaited",
+                        v.type_name()
+                    )));
+                }
+                Ok(Flow::Next)
+            }
+            Op::YieldFrom => {
+                let value = f.stack.pop().ok_or_else(stack_underflow)?;
+                let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                match &sub {
+                    Value::Coroutine(c) => {
+                        let frame = self.take_frame(c, &value)?;
+                        Ok(Flow::Push(frame))
+                    }
+                    Value::Handle(..) => {
+                        // A runtime object: ask the host whether it is done; if not, yield it
+                        // and run this instruction again when resumed.
+                        match self.host_await(&sub)? {
+                            Some(result) => {
+                                f.stack.pop();
+                                f.stack.push(result);
+                                Ok(Flow::Next)
+                            }
+                            None => {
+                                f.pc -= 1;
+                                Ok(Flow::Yield(sub))
+                            }
+                        }
+                    }
+                    _ => match self.next(&sub)? {
+                        Some(v) => {
+                            f.pc -= 1;
+                            Ok(Flow::Yield(v))
+                        }
+                        None => {
+                            f.stack.pop();
+                            f.stack.push(Value::None);
+                            Ok(Flow::Next)
+                        }
+                    },
+                }
+            }
+            _ => Err(stack_underflow()),
+        }
+    }
+
+    /// Moves a generator's frame out of its object to run it, sending `value` into it.
+    fn take_frame(&mut self, c: &Rc<Coroutine>, value: &Value) -> PyResult<Box<Frame>> {
+        let what = if c.is_coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        if c.running.get() {
+            return Err(PyErr::value_error(format!("{what} already executing")));
+        }
+        let Some(mut frame) = c.frame.borrow_mut().take() else {
+            return Err(PyErr::runtime_error(if c.is_coroutine {
+                "cannot reuse already awaited coroutine"
+            } else {
+                "generator already finished"
+            }));
+        };
+        if c.started.get() {
+            frame.stack.push(value.clone());
+        } else if !value.is_none() {
+            *c.frame.borrow_mut() = Some(frame);
+            return Err(PyErr::type_error(format!(
+                "can't send non-None value to a just-started {what}"
+            )));
+        }
+        c.started.set(true);
+        c.running.set(true);
+        frame.owner = Some(c.clone());
+        Ok(frame)
+    }
+
+    /// `next(generator)` from Rust: resumes it on its own stack until it yields or ends.
+    pub(crate) fn resume_generator(
+        &mut self,
+        c: &Rc<Coroutine>,
+        resume: Resume,
+    ) -> PyResult<Option<Value>> {
+        let value = match &resume {
+            Resume::Send(v) => v.clone(),
+            _ => Value::None,
+        };
+        let frame = self.take_frame(c, &value)?;
+        let mut ex = Exec {
+            frames: vec![*frame],
+        };
+        if self.native_depth >= self.native_limit {
+            return Err(PyErr::with_msg(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.native_depth += 1;
+        self.depth += 1;
+        let start = match resume {
+            Resume::Throw(e) => Resume::Throw(e),
+            _ => Resume::Continue,
+        };
+        let r = self.run(&mut ex, start, None);
+        self.native_depth -= 1;
+        match r {
+            Ok(Outcome::Yield(v)) => {
+                // Put the suspended frames back (a generator delegating with `yield from`
+                // keeps its sub-generator's frame above its own).
+                self.depth = self.depth.saturating_sub(ex.frames.len());
+                let mut frames = ex.frames;
+                let bottom = frames.remove(0);
+                if !frames.is_empty() {
+                    return Err(PyErr::not_implemented(
+                        "suspending a generator inside 'yield from' is not supported yet",
+                    ));
+                }
+                c.running.set(false);
+                *c.frame.borrow_mut() = Some(Box::new(Frame {
+                    owner: None,
+                    ..bottom
+                }));
+                Ok(Some(v))
+            }
+            Ok(Outcome::Return(_)) => {
+                c.running.set(false);
+                Ok(None)
+            }
+            Ok(Outcome::OutOfBudget) => Err(PyErr::runtime_error(
+                "internal error: generator out of budget",
+            )),
+            Err(e) => {
+                c.running.set(false);
+                if e.matches("StopIteration") {
+                    let what = if c.is_coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    return Err(PyErr::runtime_error(format!("{what} raised StopIteration")));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Asks the host about a runtime object being awaited: `Some(result)` when it is done.
+    /// Without a runtime (plain synchronous runs) nothing can complete.
+    pub(crate) fn host_await(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        Err(PyErr::runtime_error(format!(
+            "cannot await {} outside the event loop",
+            v.type_name()
+        )))
+    }
+}

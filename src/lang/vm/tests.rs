@@ -1,0 +1,74 @@
+//! End-to-end tests of the compiler and VM: each runs a program and compares its console
+//! output with what CPython 3.14 prints (checked with `python3`/`python314/run.js`).
+
+use super::{Stream, Vm};
+
+/// Runs `src` and returns stdout, then stderr if any.
+pub fn run(src: &str) -> String {
+    let mut vm = Vm::new();
+    let _ = vm.run_source(src, "main.py");
+    let out = vm.output(Stream::Stdout);
+    let err = vm.output(Stream::Stderr);
+    if err.is_empty() {
+        out
+    } else {
+        format!("{out}{err}")
+    }
+}
+
+#[test]
+fn prints_and_arithmetic() {
+    assert_eq!(
+        run("print(1 + 2, 7 // -2, -7 % 3, 2 ** -1, 10 / 4)\n"),
+        "3 -4 2 0.5 2.5\n"
+    );
+}
+
+/// Runs the file named by `LANGVM_RUN` (a development aid: `LANGVM_RUN=f.py cargo test
+/// run_file -- --nocapture`).
+#[test]
+fn run_file() {
+    if let Ok(path) = std::env::var("LANGVM_RUN") {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut vm = Vm::new();
+        let _ = vm.run_source(&src, "main.py");
+        let text: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+        match std::env::var("LANGVM_OUT") {
+            Ok(out) => {
+                let _ = std::fs::write(out, text);
+            }
+            Err(_) => print!("{text}"),
+        }
+    }
+}
+
+/// Golden programs: `golden/NAME.py` must print exactly `golden/NAME.out`, which is what
+/// CPython 3.14 prints (`node tools/python314/run.js main.py`; hashes from 64-bit CPython).
+macro_rules! golden {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let src = include_str!(concat!("golden/", stringify!($name), ".py"));
+                let want = include_str!(concat!("golden/", stringify!($name), ".out"));
+                let mut vm = Vm::new();
+                let _ = vm.run_source(src, "main.py");
+                let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                assert_eq!(got, want);
+            }
+        )*
+    };
+}
+
+golden!(
+    basics,
+    classes,
+    tb_args,
+    tb_concat,
+    tb_context,
+    tb_index,
+    tb_nested,
+    tb_recursion,
+    tb_reraise,
+    tb_stderr,
+);

@@ -1,0 +1,80 @@
+//! The Resources panel's view of every Lock/Event/Semaphore/Condition/Queue (state and
+//! waiting tasks), and the deadlock check.
+
+use super::condition::CondState;
+use super::host::Host;
+use super::queue::QueueState;
+use super::sync::{EventState, LockState, SemState};
+use super::trace::ResourceId;
+use super::{FutId, Loop, TaskId};
+
+/// A Lock, Event, Semaphore, Condition or Queue owned by the loop (`ResourceId` = index).
+pub(crate) enum Resource<H: Host> {
+    Lock(LockState),
+    Event(EventState),
+    Semaphore(SemState),
+    Condition(CondState),
+    Queue(QueueState<H>),
+}
+
+/// What the Resources panel shows for one object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResourceView {
+    pub id: ResourceId,
+    pub kind: &'static str,
+    /// Lock/Condition: locked; Event: set; Semaphore: value == 0; Queue: full.
+    pub busy: bool,
+    /// Semaphore value, or Queue size.
+    pub value: i64,
+    /// Lock: the task that last acquired it.
+    pub holder: Option<TaskId>,
+    /// Tasks blocked on it, in FIFO order.
+    pub waiters: Vec<TaskId>,
+}
+
+impl<H: Host> Loop<H> {
+    /// Every Lock/Event/Semaphore/Condition/Queue with its state and the tasks waiting on it.
+    pub fn resources(&self) -> Vec<ResourceView> {
+        // Who waits on which future, in one pass over the tasks.
+        let mut waiter_of = std::collections::HashMap::new();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if let Some(f) = t.fut_waiter {
+                waiter_of.insert(f, TaskId(i as u32));
+            }
+        }
+        let waiting_task = |f: FutId| waiter_of.get(&f).copied().filter(|_| !self.future_done(f));
+        let tasks_of =
+            |ws: &mut dyn Iterator<Item = FutId>| ws.filter_map(waiting_task).collect::<Vec<_>>();
+        self.lib
+            .resources
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let id = ResourceId(i as u32);
+                let (kind, busy, value, holder, waiters) = match r {
+                    Resource::Lock(l) => ("Lock", l.locked, 0, l.holder, tasks_of(&mut l.waiters.iter().copied())),
+                    Resource::Event(e) => ("Event", e.value, 0, None, tasks_of(&mut e.waiters.iter().copied())),
+                    Resource::Semaphore(s) => {
+                        let kind = if s.bound.is_some() { "BoundedSemaphore" } else { "Semaphore" };
+                        (kind, s.value == 0, s.value, None, tasks_of(&mut s.waiters.iter().copied()))
+                    }
+                    Resource::Condition(c) => {
+                        let locked = matches!(self.lib.resources.get(c.lock.0 as usize), Some(Resource::Lock(l)) if l.locked);
+                        ("Condition", locked, 0, None, tasks_of(&mut c.waiters.iter().copied()))
+                    }
+                    Resource::Queue(q) => {
+                        let mut ws = q.getters().chain(q.putters());
+                        (q.kind_name(), q.is_full(), q.len() as i64, None, tasks_of(&mut ws))
+                    }
+                };
+                ResourceView { id, kind, busy, value, holder, waiters }
+            })
+            .collect()
+    }
+
+    /// Deadlock: tasks are alive, yet nothing is ready and no timer is pending, so nothing
+    /// can ever wake them (CPython would block forever in `select`).
+    pub fn is_deadlocked(&mut self) -> bool {
+        !self.has_ready() && self.next_deadline().is_none() && !self.all_tasks().is_empty()
+    }
+}
