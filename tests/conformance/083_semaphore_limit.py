@@ -10,7 +10,7 @@ async def job(sem, i):
         active += 1
         peak = max(peak, active)
         print(f"job {i} starts (active={active})")
-        await asyncio.sleep(0.03)
+        await asyncio.sleep(0.05 + 0.03 * i)
         active -= 1
         print(f"job {i} ends")
 
