@@ -2,6 +2,7 @@ import asyncio
 
 
 async def fail_at(delay, exc):
+    # delay 0 -> fail on the first step (same loop iteration as the sibling)
     await asyncio.sleep(delay)
     raise exc
 
@@ -9,8 +10,8 @@ async def fail_at(delay, exc):
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(fail_at(0.02, KeyError("first")))
-            tg.create_task(fail_at(0.02, TypeError("second")))
+            tg.create_task(fail_at(0, KeyError("first")))
+            tg.create_task(fail_at(0, TypeError("second")))
             tg.create_task(fail_at(0.2, OSError("never raised")))
     except* KeyError as eg:
         print("KeyError part:", repr(eg))
@@ -19,8 +20,8 @@ async def main():
 
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(fail_at(0.02, KeyError("a")))
-            tg.create_task(fail_at(0.02, KeyError("b")))
+            tg.create_task(fail_at(0, KeyError("a")))
+            tg.create_task(fail_at(0, KeyError("b")))
     except ExceptionGroup as eg:
         print(str(eg))
         print([str(e) for e in eg.exceptions])

@@ -12,7 +12,7 @@ async def leaf(name, delay, fail=False):
 async def subgroup(prefix, fail):
     async with asyncio.TaskGroup() as tg:
         tg.create_task(leaf(prefix + "1", 0.01))
-        tg.create_task(leaf(prefix + "2", 0.03, fail=fail))
+        tg.create_task(leaf(prefix + "2", 0.04 if fail else 0.02, fail=fail))
     return prefix
 
 
