@@ -3,6 +3,7 @@
 mod combinations;
 mod core;
 mod driver;
+mod fairness;
 mod gather;
 mod ordering;
 mod seeds;
