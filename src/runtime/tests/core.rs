@@ -432,3 +432,23 @@ fn many_steps_smoke() {
     );
     assert!(lp.all_tasks().is_empty());
 }
+
+/// tests/py/names.py: `asyncio.run(main())` twice; CPython 3.14 prints
+/// "Task-1 Task-2" then "Task-5 Task-6" (the first run's close() used two names).
+#[test]
+fn a_second_run_on_the_same_loop_continues_task_names() {
+    let (mut lp, mut host) = setup();
+    let main = || {
+        script().run(|cx| {
+            let me = cx.lp.task_name(cx.task).unwrap();
+            let t = cx
+                .lp
+                .create_task(TaskCoro::Native(Box::new(sleep(0.0, None))), None);
+            let other = cx.lp.task_name(t).unwrap();
+            cx.host.log.push(format!("{me} {other}"));
+        })
+    };
+    run(&mut lp, &mut host, main().coro()).unwrap().unwrap();
+    run(&mut lp, &mut host, main().coro()).unwrap().unwrap();
+    assert_eq!(host.log, ["Task-1 Task-2", "Task-5 Task-6"]);
+}
