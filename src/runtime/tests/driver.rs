@@ -126,3 +126,37 @@ fn the_loop_panel_sees_the_ready_queue_and_timers() {
         })]
     );
 }
+
+#[test]
+fn the_await_tree_follows_gathers_shields_groups_and_waits() {
+    let (mut lp, mut host) = setup();
+    let main = script()
+        .run(|cx| {
+            cx.spawn("a", script().sleep(5.0));
+            cx.spawn("b", script().sleep(5.0));
+            let (fa, fb) = (cx.fut("a"), cx.fut("b"));
+            let g = cx.lp.gather(cx.host, vec![fa, fb, fa], false);
+            cx.set("g", Val::Fut(g));
+            let s = cx.lp.shield(g);
+            cx.set("s", Val::Fut(s));
+        })
+        .await_("s");
+    let m = lp.create_task(main.coro(), None);
+    lp.run_once(&mut host).unwrap();
+    let (mf, s, g) = (lp.task_future(m).unwrap(), host.fut("s"), host.fut("g"));
+    assert_eq!(lp.awaits(mf), [s]);
+    assert_eq!(lp.awaits(s), [g]);
+    assert_eq!(lp.awaits(g), [host.fut("a"), host.fut("b")]);
+    let w = lp.create_task(
+        TaskCoro::Native(Box::new(wait(
+            vec![host.fut("a")],
+            None,
+            ReturnWhen::AllCompleted,
+        ))),
+        None,
+    );
+    lp.run_once(&mut host).unwrap();
+    let wf = lp.awaits(lp.task_future(w).unwrap());
+    assert_eq!(lp.awaits(wf[0]), [host.fut("a")]);
+    assert_eq!(lp.task_group_of(m), None);
+}

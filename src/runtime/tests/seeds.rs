@@ -352,6 +352,9 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
             "true true 0"
         ]
     );
+    let ok_task = lp.future_task(host.fut("ok")).unwrap();
+    assert_eq!(lp.task_group_of(ok_task), Some(TaskGroupId(0)));
+    assert!(lp.task_group_tasks(TaskGroupId(0)).is_empty());
     let ok_trace = trace(&mut lp, &["ok"]);
     assert!(
         ok_trace.contains(
