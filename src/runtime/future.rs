@@ -21,6 +21,14 @@ impl std::fmt::Display for FutId {
     }
 }
 
+/// A look at a future's state (`Loop::future_peek`).
+pub enum FuturePeek<'a, H: Host> {
+    Pending,
+    Cancelled,
+    Result(&'a H::Value),
+    Exception(&'a H::Exc),
+}
+
 /// `_state` plus `_result`/`_exception` (CPython keeps them apart; one enum cannot drift).
 pub(crate) enum FutState<H: Host> {
     Pending,
@@ -149,6 +157,17 @@ impl<H: Host> Loop<H> {
     pub fn future_cancelled(&self, f: FutId) -> bool {
         self.fut(f)
             .is_some_and(|x| matches!(x.state, FutState::Cancelled))
+    }
+
+    /// The future's state without touching it (for `repr` and the UI): unlike `result()`
+    /// and `exception()`, this does not count as retrieving an exception.
+    pub fn future_peek(&self, f: FutId) -> Option<FuturePeek<'_, H>> {
+        Some(match &self.fut(f)?.state {
+            FutState::Pending => FuturePeek::Pending,
+            FutState::Cancelled => FuturePeek::Cancelled,
+            FutState::Finished(Ok(v)) => FuturePeek::Result(v),
+            FutState::Finished(Err(e)) => FuturePeek::Exception(e),
+        })
     }
 
     /// The task behind a future, if it is a task's future.

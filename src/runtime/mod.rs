@@ -107,7 +107,7 @@ mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Command, Loop};
-pub use future::FutId;
+pub use future::{FutId, FuturePeek};
 pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};

@@ -298,6 +298,12 @@ fn exception_retrieval_is_traced_once() {
     let f = lp.task_future(t).unwrap();
     assert_eq!(lp.task_state(t), TaskState::Failed);
     assert_eq!(lp.unretrieved_exceptions(), [t]);
+    assert!(matches!(lp.future_peek(f), Some(FuturePeek::Exception(e)) if e.kind == Kind::Value));
+    assert_eq!(
+        lp.unretrieved_exceptions(),
+        [t],
+        "peeking is not retrieving"
+    );
     assert_eq!(
         lp.future_exception(&mut host, f)
             .unwrap()
