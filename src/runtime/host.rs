@@ -135,7 +135,10 @@ pub enum RuntimeExc<H: Host> {
     },
 }
 
-/// A message for `loop.call_exception_handler`.
+/// A message for `loop.call_exception_handler`. Where CPython's message embeds a repr, the
+/// host completes it: "exception in shielded future" is prefixed with the exception's class
+/// name; "has errored out but its parent task is already completed" with `Task <repr>`.
+/// "unhandled exception during asyncio.run() shutdown" is complete as is.
 pub struct Report<H: Host> {
     pub message: String,
     pub exc: Option<H::Exc>,

@@ -76,10 +76,9 @@ impl<H: Host> Sleep<H> {
                     Err(e) => Step::Raise(e),
                 }
             }
-            SleepState::Done => {
-                debug_assert!(false, "resumed a finished sleep");
-                Step::Return(host.none())
-            }
+            SleepState::Done => Step::Raise(host.new_exc(RuntimeExc::Runtime(
+                "cannot reuse already awaited coroutine".into(),
+            ))),
         }
     }
 
