@@ -45,6 +45,8 @@ pub trait Host: Sized {
     fn none(&mut self) -> Self::Value;
     /// `True` / `False`.
     fn bool_value(&mut self, b: bool) -> Self::Value;
+    /// An `int` (Barrier.wait's index).
+    fn int_value(&mut self, i: i64) -> Self::Value;
     /// A `list` (gather's results).
     fn list(&mut self, items: Vec<Self::Value>) -> Self::Value;
     /// An exception as a value (gather with `return_exceptions=True`).
@@ -127,6 +129,8 @@ pub enum RuntimeExc<H: Host> {
     QueueFull,
     /// `asyncio.QueueShutDown()`.
     QueueShutDown,
+    /// `asyncio.BrokenBarrierError(msg)`.
+    BrokenBarrier(String),
     /// `BaseExceptionGroup(msg, excs) from None` (which Python turns into an
     /// `ExceptionGroup` when every member is an `Exception`).
     Group {

@@ -77,6 +77,7 @@
 //! suppressed" (re-raise the body's exception, if any). Call `lp.set_span(..)` before a
 //! runtime call or an await so the trace points at the source.
 
+mod barrier;
 mod clock;
 mod condition;
 mod event_loop;

@@ -33,6 +33,7 @@ pub enum Kind {
     QueueEmpty,
     QueueFull,
     QueueShutDown,
+    BrokenBarrier,
     ExceptionGroup,
     BaseExceptionGroup,
     KeyboardInterrupt,
@@ -67,6 +68,7 @@ impl fmt::Display for TExc {
             Kind::QueueEmpty => "QueueEmpty",
             Kind::QueueFull => "QueueFull",
             Kind::QueueShutDown => "QueueShutDown",
+            Kind::BrokenBarrier => "BrokenBarrierError",
             Kind::ExceptionGroup => "ExceptionGroup",
             Kind::BaseExceptionGroup => "BaseExceptionGroup",
             Kind::KeyboardInterrupt => "KeyboardInterrupt",
@@ -165,6 +167,7 @@ impl Host for TestHost {
             RuntimeExc::QueueEmpty => (Kind::QueueEmpty, None, vec![], None),
             RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
             RuntimeExc::QueueShutDown => (Kind::QueueShutDown, None, vec![], None),
+            RuntimeExc::BrokenBarrier(m) => (Kind::BrokenBarrier, Some(m.into()), vec![], None),
             RuntimeExc::Group { msg, excs } => {
                 let base = excs.iter().any(|e| {
                     matches!(
@@ -201,6 +204,9 @@ impl Host for TestHost {
     }
     fn bool_value(&mut self, b: bool) -> Val {
         Val::Bool(b)
+    }
+    fn int_value(&mut self, i: i64) -> Val {
+        Val::Int(i)
     }
     fn list(&mut self, items: Vec<Val>) -> Val {
         Val::List(items)
