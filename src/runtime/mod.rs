@@ -59,9 +59,12 @@
 //! ## Driving it
 //! - Virtual time (tests, CLI, "instant"): `run(&mut lp, &mut host, main)` = `asyncio.run`,
 //!   or `Runner::new` + `run_once` per iteration to step through it.
-//! - A browser driver: a `Clock` it controls (e.g. `ManualClock`), then per frame: set the
-//!   time; `while lp.has_work_now() { runner.run_slice(&mut lp, &mut host, budget) }`; drain
-//!   the trace; sleep until `lp.next_deadline()`. UI commands go in with `lp.inject(..)` and
+//! - A browser driver, real time: a `Clock` it controls (e.g. `ManualClock`, or its own impl
+//!   over `performance.now()`), then per frame: set the time;
+//!   `while lp.has_work_now() { runner.run_slice(&mut lp, &mut host, budget) }` (stop early
+//!   when the frame's time is used: the iteration resumes where it stopped); drain the
+//!   trace; sleep until `lp.next_deadline()`. Instant speed: a `VirtualClock` and
+//!   `run_slice` until `Finished` (the clock jumps inside `run_slice`). UI commands go in with `lp.inject(..)` and
 //!   run between callbacks. `Runner` reports `Deadlocked` when tasks wait and nothing can
 //!   wake them; `ready_queue()`, `timers()` and `resources()` feed the loop and resource panels.
 //!
