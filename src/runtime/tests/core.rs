@@ -458,3 +458,56 @@ fn a_second_run_on_the_same_loop_continues_task_names() {
     run(&mut lp, &mut host, main().coro()).unwrap().unwrap();
     assert_eq!(host.log, ["Task-1 Task-2", "Task-5 Task-6"]);
 }
+
+/// Sizes with a lean host (pointer-sized values and exceptions, as a VM would have).
+#[test]
+fn slot_sizes_with_a_lean_host() {
+    struct Lean;
+    impl Host for Lean {
+        type Value = std::rc::Rc<()>;
+        type Exc = std::rc::Rc<()>;
+        type Coro = Box<()>;
+        type Callback = std::rc::Rc<()>;
+        fn resume(
+            &mut self,
+            _: &mut Loop<Self>,
+            _: TaskId,
+            _: &mut Box<()>,
+            _: Resume<Self>,
+        ) -> Step<Self> {
+            Step::Yield
+        }
+        fn call(&mut self, _: &mut Loop<Self>, _: Self::Callback, _: Option<FutId>) {}
+        fn new_exc(&mut self, _: RuntimeExc<Self>) -> Self::Exc {
+            Default::default()
+        }
+        fn classify(&self, _: &Self::Exc) -> ExcClass {
+            ExcClass::Exception
+        }
+        fn none(&mut self) -> Self::Value {
+            Default::default()
+        }
+        fn bool_value(&mut self, _: bool) -> Self::Value {
+            Default::default()
+        }
+        fn int_value(&mut self, _: i64) -> Self::Value {
+            Default::default()
+        }
+        fn list(&mut self, _: Vec<Self::Value>) -> Self::Value {
+            Default::default()
+        }
+        fn exc_value(&mut self, _: Self::Exc) -> Self::Value {
+            Default::default()
+        }
+        fn future_value(&mut self, _: FutId) -> Self::Value {
+            Default::default()
+        }
+    }
+    let task = std::mem::size_of::<crate::runtime::task::Task<Lean>>();
+    let fut = std::mem::size_of::<crate::runtime::future::Fut<Lean>>();
+    let handle = std::mem::size_of::<crate::runtime::timers::HandleSlot<Lean>>();
+    let native = std::mem::size_of::<Native<Lean>>();
+    eprintln!("lean host: task {task} fut {fut} handle {handle} native {native}");
+    // A sleeping task: its task, its future, the sleep future and timer, the sleep coroutine.
+    assert!(task + 2 * fut + handle + native < 400);
+}
