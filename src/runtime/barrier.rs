@@ -166,7 +166,7 @@ impl<H: Host> BarrierWait<H> {
                     input = Resume::Send;
                 }
                 WaitState::Acquire(mut acq) => match acq.resume(lp, host, task, input) {
-                    step @ (Step::Await(_) | Step::Yield) => {
+                    step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                         self.state = WaitState::Acquire(acq);
                         return step;
                     }
@@ -179,7 +179,7 @@ impl<H: Host> BarrierWait<H> {
                     }
                 },
                 WaitState::Block(mut cw) => match cw.resume(lp, host, task, input) {
-                    step @ (Step::Await(_) | Step::Yield) => {
+                    step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                         self.state = WaitState::Block(cw);
                         return step;
                     }
@@ -192,7 +192,7 @@ impl<H: Host> BarrierWait<H> {
                     }
                 },
                 WaitState::Wait(mut cw) => match cw.resume(lp, host, task, input) {
-                    step @ (Step::Await(_) | Step::Yield) => {
+                    step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                         self.state = WaitState::Wait(cw);
                         return step;
                     }
@@ -324,7 +324,7 @@ impl BarrierOp {
             }
         };
         match acq.resume(lp, host, task, input) {
-            step @ (Step::Await(_) | Step::Yield) => {
+            step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                 self.acquire = Some(acq);
                 return step;
             }

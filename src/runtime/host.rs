@@ -33,7 +33,14 @@ pub trait Host: Sized {
     /// Calls a Python callback scheduled with `call_soon`/`call_at` (`fut` is `None`) or
     /// registered with `add_done_callback` (`fut` is the completed future). An exception it
     /// raises is the host's to report (CPython logs "Exception in callback ...").
-    fn call(&mut self, lp: &mut Loop<Self>, cb: Self::Callback, fut: Option<FutId>);
+    /// `Progress::Paused`: the instruction budget ran out inside the callback; the loop stays
+    /// blocked in it and calls `continue_call` on the next slice.
+    fn call(&mut self, lp: &mut Loop<Self>, cb: Self::Callback, fut: Option<FutId>) -> Progress;
+
+    /// Continues the callback that returned `Progress::Paused`.
+    fn continue_call(&mut self, _lp: &mut Loop<Self>) -> Progress {
+        Progress::Done
+    }
 
     /// Builds the Python exception the runtime raises (`InvalidStateError`, `TimeoutError`, ...).
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> Self::Exc;
@@ -79,10 +86,19 @@ pub trait Host: Sized {
     fn insert_timeout_error(&mut self, _exc: &Self::Exc) {}
 }
 
-/// What `__step` sends into a coroutine: `send(None)` or `throw(exc)`.
+/// What `__step` sends into a coroutine: `send(None)` or `throw(exc)`; or `Continue` for a
+/// coroutine that answered `Step::Paused` (go on where the budget stopped you).
 pub enum Resume<H: Host> {
     Send,
     Throw(H::Exc),
+    Continue,
+}
+
+/// Whether a host callback finished or paused on its instruction budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Done,
+    Paused,
 }
 
 /// What a coroutine answers to one resume.
@@ -95,6 +111,10 @@ pub enum Step<H: Host> {
     Return(H::Value),
     /// The coroutine raised.
     Raise(H::Exc),
+    /// The host's instruction budget ran out mid-step: the step is not over. The loop stays
+    /// (semantically) blocked in this task, returns from `run_slice`, and on the next slice
+    /// resumes it with `Resume::Continue` before anything else.
+    Paused,
 }
 
 /// How `Task.__step` treats an exception (its three `except` clauses).

@@ -79,6 +79,13 @@
 //! plain calls; `task_group_exit` is a native coroutine whose `Return` means "not
 //! suppressed" (re-raise the body's exception, if any). Call `lp.set_span(..)` before a
 //! runtime call or an await so the trace points at the source.
+//!
+//! The instruction budget: when it runs out mid-step, `resume` returns `Step::Paused` (and
+//! `call` returns `Progress::Paused`); the loop stays blocked in that task (shown Running,
+//! traced `Paused`), `run_slice` returns, and the next slice resumes it with
+//! `Resume::Continue` (or `continue_call`) before anything else, so pauses change neither
+//! the order nor the iteration count. A native coroutine that runs host code (`wait_for`
+//! on a coroutine) passes both through.
 
 mod barrier;
 mod clock;
@@ -112,7 +119,7 @@ mod tests;
 pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Command, Loop};
 pub use future::{FutId, FuturePeek};
-pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
+pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};
 pub use queue::QueueKind;

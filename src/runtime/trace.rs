@@ -156,6 +156,11 @@ pub enum Reason {
     Cancelled,
     /// Someone read the failed task's exception (`result()`, `exception()`, an awaiter).
     ExceptionRetrieved,
+    /// The host paused this task's step on its instruction budget: it is still running and
+    /// the loop is blocked until the step resumes (`Resumed`).
+    Paused,
+    /// A paused step continues.
+    Resumed,
     /// A cancel request stopped at a `shield` around this task: the shield's outer future
     /// was cancelled (request `request`) and this task keeps running.
     ShieldedFromCancel { shield: FutId, request: Option<u32> },

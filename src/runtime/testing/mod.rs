@@ -108,6 +108,8 @@ pub enum TCb {
     Log(String),
     /// Cancel the task stored in this var.
     Cancel(String),
+    /// Logs, runs out of budget, then logs again when continued.
+    PauseThenLog(String),
 }
 
 #[derive(Default)]
@@ -117,6 +119,8 @@ pub struct TestHost {
     pub reports: Vec<String>,
     /// The exception being handled by the running script's innermost `except`.
     pub caught: Option<TExc>,
+    /// A `PauseThenLog` callback waiting to continue.
+    pub paused_call: Option<String>,
 }
 
 impl TestHost {
@@ -144,7 +148,7 @@ impl Host for TestHost {
         coro.resume(lp, self, task, input)
     }
 
-    fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
+    fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) -> Progress {
         match cb {
             TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
             TCb::Cancel(var) => {
@@ -153,7 +157,21 @@ impl Host for TestHost {
                 self.log
                     .push(format!("{} cancel {var} {ok}", fmt_time(lp.time())));
             }
+            TCb::PauseThenLog(s) => {
+                self.log
+                    .push(format!("{} {s} (paused)", fmt_time(lp.time())));
+                self.paused_call = Some(s);
+                return Progress::Paused;
+            }
         }
+        Progress::Done
+    }
+
+    fn continue_call(&mut self, lp: &mut Loop<Self>) -> Progress {
+        let s = self.paused_call.take().unwrap_or_default();
+        self.log
+            .push(format!("{} {s} (continued)", fmt_time(lp.time())));
+        Progress::Done
     }
 
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> TExc {
@@ -326,6 +344,8 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Raised => "raised".into(),
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
+        Reason::Paused => "paused".into(),
+        Reason::Resumed => "resumed".into(),
         Reason::ShieldedFromCancel { request, .. } => {
             format!("shielded<-#{}", request.unwrap_or(0))
         }

@@ -477,7 +477,9 @@ fn slot_sizes_with_a_lean_host() {
         ) -> Step<Self> {
             Step::Yield
         }
-        fn call(&mut self, _: &mut Loop<Self>, _: Self::Callback, _: Option<FutId>) {}
+        fn call(&mut self, _: &mut Loop<Self>, _: Self::Callback, _: Option<FutId>) -> Progress {
+            Progress::Done
+        }
         fn new_exc(&mut self, _: RuntimeExc<Self>) -> Self::Exc {
             Default::default()
         }

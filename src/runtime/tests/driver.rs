@@ -160,3 +160,96 @@ fn the_await_tree_follows_gathers_shields_groups_and_waits() {
     assert_eq!(lp.awaits(wf[0]), [host.fut("a")]);
     assert_eq!(lp.task_group_of(m), None);
 }
+
+/// The VM's instruction budget may run out mid-step (`Step::Paused`) or inside a callback
+/// (`Progress::Paused`): the loop stays blocked there, runs nothing else, and continues it
+/// first on the next slice. The program's order is the same as without pauses.
+#[test]
+fn host_pauses_block_the_loop_and_keep_the_order() {
+    let program = |pauses: bool| {
+        let p = move |s: Script| if pauses { s.pause() } else { s };
+        let worker = move |n: &str| {
+            p(script().log(&format!("{n} a")))
+                .yield_()
+                .then(p(script().log(&format!("{n} b"))))
+                .sleep(0.5)
+                .then(p(script().log(&format!("{n} c"))))
+        };
+        let inner = p(script().sleep(0.1).log("inner")).ret(Val::Int(3));
+        script()
+            .run(move |cx| {
+                cx.spawn("x", worker("x"));
+                cx.spawn("y", worker("y"));
+                let cb = if pauses {
+                    TCb::PauseThenLog("cb".into())
+                } else {
+                    TCb::Log("cb (paused)".into())
+                };
+                cx.lp.call_soon(cb);
+            })
+            .then(p(script().log("main")))
+            .native(move |_| wait_for(Awaitable::Coro(Box::new(inner.clone().coro())), Some(1.0)))
+            .log_acc("wait_for")
+            .await_("x")
+            .await_("y")
+    };
+    let run_it = |pauses: bool| {
+        let (mut lp, mut host) = setup();
+        let mut runner = Runner::new(&mut lp, program(pauses).coro(), None);
+        let mut paused_slices = 0;
+        let r = loop {
+            match runner.run_slice(&mut lp, &mut host, usize::MAX) {
+                RunStatus::Running => {
+                    if lp.is_paused() {
+                        paused_slices += 1;
+                        // Blocked: the running task is shown Running, nothing else moved.
+                        if let Some(t) = lp.current_task() {
+                            assert_eq!(lp.task_state(t), TaskState::Running);
+                        }
+                        assert!(lp.has_ready() && lp.has_work_now());
+                    }
+                }
+                RunStatus::Finished(r) => break r,
+                RunStatus::Deadlocked => panic!("deadlock"),
+            }
+        };
+        assert_eq!(r, Ok(Val::None));
+        let untimed_log = host
+            .log
+            .iter()
+            .map(|l| l.replace(" (continued)", ""))
+            .collect::<Vec<_>>();
+        (
+            host.log,
+            untimed_log,
+            paused_slices,
+            lp.iteration(),
+            trace(&mut lp, &["x"]),
+        )
+    };
+    let (plain, _, none, iterations, _) = run_it(false);
+    let (paused, _, n, paused_iterations, x_trace) = run_it(true);
+    assert_eq!(none, 0);
+    assert_eq!(
+        n, 9,
+        "six worker pauses, main, the callback, the wait_for inner"
+    );
+    assert_eq!(
+        iterations, paused_iterations,
+        "pauses do not add iterations"
+    );
+    let without_continued: Vec<&String> = paused
+        .iter()
+        .filter(|l| !l.ends_with("(continued)"))
+        .collect();
+    assert_eq!(without_continued, plain.iter().collect::<Vec<_>>());
+    assert!(paused.contains(&"0 cb (continued)".to_string()));
+    assert!(
+        x_trace.contains(&"0 x paused Running->Running c=0".to_string()),
+        "{x_trace:#?}"
+    );
+    assert!(
+        x_trace.contains(&"0 x resumed Running->Running c=0".to_string()),
+        "{x_trace:#?}"
+    );
+}
