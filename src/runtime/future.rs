@@ -53,6 +53,19 @@ pub(crate) enum Callbacks<H: Host> {
     Many(Vec<Callback<H>>),
 }
 
+impl<H: Host> Fut<H> {
+    /// Is task `t`'s wakeup among the callbacks (the task invariant's check)?
+    #[cfg(test)]
+    pub(crate) fn has_wakeup_for(&self, t: TaskId) -> bool {
+        let is = |c: &Callback<H>| matches!(c, Callback::TaskWakeup { task } if *task == t);
+        match &self.callbacks {
+            Callbacks::None => false,
+            Callbacks::One(c) => is(c),
+            Callbacks::Many(v) => v.iter().any(is),
+        }
+    }
+}
+
 impl<H: Host> Callbacks<H> {
     fn push(&mut self, cb: Callback<H>) {
         *self = match std::mem::replace(self, Callbacks::None) {

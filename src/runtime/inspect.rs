@@ -151,3 +151,51 @@ impl<H: Host> Loop<H> {
         Some(TaskGroupId(i as u32))
     }
 }
+
+#[cfg(test)]
+impl<H: Host> Loop<H> {
+    /// Checks the task invariant (see `struct Task`) for every pending task that is not
+    /// running: either it awaits a pending future that holds its wakeup and nothing of it is
+    /// queued, or exactly one step/wakeup of it is queued.
+    pub(crate) fn check_task_invariant(&self) -> Result<(), String> {
+        let mut queued = vec![0usize; self.tasks.len()];
+        for r in &self.ready {
+            let cb = match r {
+                Ready::Now { cb, .. } => cb,
+                Ready::Handle(h) => match self.timers.slot(*h) {
+                    Some(slot) if !slot.cancelled => &slot.cb,
+                    _ => continue,
+                },
+            };
+            if let Callback::TaskStep { task, .. } | Callback::TaskWakeup { task } = cb {
+                queued[task.0 as usize] += 1;
+            }
+        }
+        for (i, task) in self.tasks.iter().enumerate() {
+            let t = TaskId(i as u32);
+            if self.future_done(task.fut) || self.current == Some(t) {
+                continue;
+            }
+            let awaiting = task
+                .fut_waiter
+                .and_then(|w| self.fut(w))
+                .filter(|f| matches!(f.state, super::future::FutState::Pending));
+            match (awaiting, queued[i]) {
+                (Some(f), 0) => {
+                    if !f.has_wakeup_for(t) {
+                        return Err(format!("{} awaits a future without its wakeup", task.name));
+                    }
+                }
+                (None, 1) => {}
+                (a, n) => {
+                    return Err(format!(
+                        "{}: awaiting {} and {n} queued",
+                        task.name,
+                        a.is_some()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -272,9 +272,24 @@ pub fn setup() -> (Loop<TestHost>, TestHost) {
 }
 
 /// `asyncio.run(main)` on a fresh loop: the outcome, the loop (for its trace) and the host.
+/// Checks the task invariant after every iteration.
 pub fn run_main(main: Script) -> (Result<Val, TExc>, Loop<TestHost>, TestHost) {
     let (mut lp, mut host) = setup();
-    let r = run(&mut lp, &mut host, main.coro()).expect("no deadlock");
+    let mut runner = Runner::new(&mut lp, main.coro(), None);
+    let r = loop {
+        match runner.run_once(&mut lp, &mut host) {
+            RunStatus::Running => {}
+            RunStatus::Finished(r) => break r,
+            RunStatus::Deadlocked => panic!("deadlock"),
+        }
+        if let Err(e) = lp.check_task_invariant() {
+            panic!(
+                "task invariant broken at t={} iteration {}: {e}",
+                lp.time(),
+                lp.iteration()
+            );
+        }
+    };
     (r, lp, host)
 }
 

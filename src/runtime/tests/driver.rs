@@ -44,6 +44,7 @@ fn a_real_clock_driver_runs_slices_and_waits_for_deadlines() {
         // Drain the work due now in slices of two callbacks (a frame's budget).
         while lp.has_work_now() {
             slices += 1;
+            lp.check_task_invariant().unwrap();
             match runner.run_slice(&mut lp, &mut host, 2) {
                 RunStatus::Running => {}
                 RunStatus::Finished(r) => break 'frames r,
@@ -200,6 +201,7 @@ fn host_pauses_block_the_loop_and_keep_the_order() {
         let r = loop {
             match runner.run_slice(&mut lp, &mut host, usize::MAX) {
                 RunStatus::Running => {
+                    lp.check_task_invariant().unwrap();
                     if lp.is_paused() {
                         paused_slices += 1;
                         // Blocked: the running task is shown Running, nothing else moved.
