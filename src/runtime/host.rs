@@ -74,6 +74,15 @@ pub trait Host: Sized {
     /// "unhandled exception during asyncio.run() shutdown", ... Default: ignore.
     fn report(&mut self, _lp: &Loop<Self>, _report: Report<Self>) {}
 
+    /// `repr(task)` for the runtime's messages ("Task cannot await on itself: <repr>").
+    /// Default: `<Task pending name='...'>`.
+    fn task_repr(&self, lp: &Loop<Self>, task: TaskId) -> String {
+        format!(
+            "<Task pending name='{}'>",
+            lp.task_name(task).unwrap_or_default()
+        )
+    }
+
     /// `a < b`, for PriorityQueue's heap (CPython `heapq`); may raise. Default: a TypeError.
     fn less_than(&mut self, _a: &Self::Value, _b: &Self::Value) -> Result<bool, Self::Exc> {
         Err(self.new_exc(RuntimeExc::Type(

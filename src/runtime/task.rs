@@ -397,10 +397,7 @@ impl<H: Host> Loop<H> {
             },
             Step::Await(w) if w == fut || self.fut(w).is_none() => {
                 let msg = if w == fut {
-                    format!(
-                        "Task cannot await on itself: <Task name='{}'>",
-                        self.tasks[t.0 as usize].name
-                    )
+                    format!("Task cannot await on itself: {}", host.task_repr(self, t))
                 } else {
                     format!("Task got bad yield: {w}")
                 };
