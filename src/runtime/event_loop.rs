@@ -130,6 +130,9 @@ pub struct Loop<H: Host> {
     pub(crate) lib: Library<H>,
     /// A callback the host paused (instruction budget); resumed first by the next slice.
     pub(crate) paused: Option<PausedWork<H>>,
+    /// The cancel request behind the plain future being cancelled right now (for the
+    /// wakeups it causes).
+    pub(crate) waking_request: Option<u32>,
 }
 
 impl<H: Host> Default for Loop<H> {
@@ -157,6 +160,7 @@ impl<H: Host> Loop<H> {
             cancel_seq: 0,
             lib: Library::default(),
             paused: None,
+            waking_request: None,
         }
     }
 

@@ -320,7 +320,9 @@ impl<H: Host> Loop<H> {
                     Waitable::Shield { inner } => self.future_task(inner),
                     _ => None,
                 };
+                let outer_request = std::mem::replace(&mut self.waking_request, parent);
                 let accepted = self.cancel_plain(f, msg);
+                self.waking_request = outer_request;
                 if let (true, Some(t)) = (accepted, inner) {
                     // The request stops here: trace it on the shielded task.
                     let old = self.old_state(t);
@@ -421,7 +423,20 @@ impl<H: Host> Loop<H> {
                         fut: f,
                         what: what.clone(),
                     });
-                    lp.emit(task, Some(old), Reason::WokenBy { fut: f, outcome });
+                    let request = if outcome == Outcome::Cancelled {
+                        lp.waking_request
+                    } else {
+                        None
+                    };
+                    lp.emit(
+                        task,
+                        Some(old),
+                        Reason::WokenBy {
+                            fut: f,
+                            outcome,
+                            request,
+                        },
+                    );
                 }
             }
             lp.ready.push_back(Ready::Now { cb, arg: Some(f) });

@@ -139,8 +139,14 @@ pub enum Reason {
     Awaiting,
     /// A bare yield (`sleep(0)`): back of the ready queue.
     Yielded,
-    /// The awaited future completed, so `__wakeup` is scheduled.
-    WokenBy { fut: FutId, outcome: Outcome },
+    /// The awaited future completed, so `__wakeup` is scheduled. `request`: the cancel
+    /// request that cancelled it, when one did (a shared future cancelled through another
+    /// task wakes every waiter with that request).
+    WokenBy {
+        fut: FutId,
+        outcome: Outcome,
+        request: Option<u32>,
+    },
     /// `Task.cancel()` was called and accepted.
     CancelRequested(CancelRequest),
     /// `Task.uncancel()`; the event's `cancelling` is the remaining count.

@@ -348,7 +348,12 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::ExceptionThrownIn => "throw".into(),
         Reason::Awaiting => "await".into(),
         Reason::Yielded => "yield".into(),
-        Reason::WokenBy { outcome, .. } => format!("woken({outcome:?})"),
+        Reason::WokenBy {
+            outcome, request, ..
+        } => {
+            let req = request.map(|r| format!("<-#{r}")).unwrap_or_default();
+            format!("woken({outcome:?}{req})")
+        }
         Reason::CancelRequested(r) => {
             let parent = r.parent.map(|p| format!("<-#{p}")).unwrap_or_default();
             format!("cancel#{}({}){parent}", r.id, cause_str(lp, &r.cause))
