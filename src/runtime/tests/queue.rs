@@ -151,3 +151,84 @@ fn priority_queue_pops_smallest_first() {
     assert_eq!(e.kind, Kind::Type);
     assert_eq!(lp.resources().last().unwrap().kind, "PriorityQueue");
 }
+
+/// tests/py/queue2.py; CPython 3.14 prints: timeout 0 / 1 / putter cancelled 0 / a 0
+#[test]
+fn wait_for_on_get_and_cancelled_putters_leave_no_waiters() {
+    let waiters = |cx: &mut Cx, var: &str| {
+        let id = res(cx, var);
+        cx.lp
+            .resources()
+            .into_iter()
+            .find(|r| r.id == id)
+            .map_or(0, |r| r.waiters.len())
+    };
+    let main = script()
+        .run(|cx| {
+            let q = cx.lp.new_queue(cx.host, QueueKind::Fifo, 0);
+            cx.set("q", Val::Int(q.0 as i64));
+        })
+        .try_except(
+            script().native(|cx| {
+                let get = cx.lp.queue_get(res(cx, "q"));
+                wait_for(
+                    Awaitable::Coro(Box::new(TaskCoro::Native(Box::new(get)))),
+                    Some(0.1),
+                )
+            }),
+            Catch::Only(Kind::Timeout),
+            script().run(move |cx| {
+                let n = waiters(cx, "q");
+                cx.log(&format!("timeout {n}"));
+            }),
+        )
+        .call(|cx| {
+            cx.lp
+                .queue_put_nowait(cx.host, res(cx, "q"), Val::Int(1))
+                .map(|_| None)
+        })
+        .native(|cx| cx.lp.queue_get(res(cx, "q")))
+        .log_acc("got")
+        .call(|cx| {
+            let full = cx.lp.new_queue(cx.host, QueueKind::Fifo, 1);
+            cx.set("full", Val::Int(full.0 as i64));
+            cx.lp
+                .queue_put_nowait(cx.host, full, Val::Str("a".into()))?;
+            let putter = script()
+                .native(|cx| cx.lp.queue_put(res(cx, "full"), Val::Str("b".into())))
+                .log("put b");
+            cx.spawn("p", putter);
+            Ok(None)
+        })
+        .yield_()
+        .run(|cx| {
+            let p = cx.task_of("p");
+            cx.lp.cancel_task(cx.host, p, None);
+        })
+        .try_except(
+            script().await_("p"),
+            Catch::Cancelled,
+            script().run(move |cx| {
+                let n = waiters(cx, "full");
+                cx.log(&format!("putter cancelled {n}"));
+            }),
+        )
+        .call(|cx| {
+            let full = res(cx, "full");
+            let v = cx.lp.queue_get_nowait(cx.host, full)?;
+            let n = cx.lp.queue_size(full);
+            cx.log(&format!("{v} {n}"));
+            Ok(None)
+        });
+    let (r, _lp, host) = run_main(main);
+    assert_eq!(r, Ok(Val::None));
+    assert_eq!(
+        untimed(&host.log),
+        [
+            "Task-1: timeout 0",
+            "Task-1: got 1",
+            "Task-1: putter cancelled 0",
+            "Task-1: 'a' 0"
+        ]
+    );
+}
