@@ -196,7 +196,7 @@ impl<H: Host> ConditionWait<H> {
         let mut input = input;
         let fin = loop {
             match acquire.resume(lp, host, task, input) {
-                step @ (Step::Await(_) | Step::Yield) => {
+                step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                     self.state = CondWaitState::Reacquire {
                         acquire,
                         outcome,

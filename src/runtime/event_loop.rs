@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use super::clock::{Clock, VirtualClock};
 use super::future::Fut;
-use super::host::Host;
+use super::host::{Host, Progress};
 use super::lib_state::Library;
 use super::slab::Slab;
-use super::task::Task;
+use super::task::{Task, TaskCoro};
 use super::timers::{Handle, Timers};
 use super::trace::{CancelCause, Reason, Span, TaskState, Trace, TraceEvent};
 use super::{FutId, TaskId};
@@ -87,6 +87,21 @@ pub enum Command {
     Shutdown,
 }
 
+/// Whether a callback ran to its end or the host paused inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flow {
+    Done,
+    Paused,
+}
+
+/// A callback the host paused on its instruction budget: the loop is blocked in it.
+pub(crate) enum PausedWork<H: Host> {
+    /// A task's step (the task stays current).
+    Step { task: TaskId, coro: TaskCoro<H> },
+    /// A Python callback (`Host::continue_call`).
+    Call,
+}
+
 pub(crate) enum Ready<H: Host> {
     /// An internal `call_soon` nobody can cancel (wakeups, done-callbacks).
     Now { cb: Callback<H>, arg: Option<FutId> },
@@ -113,6 +128,11 @@ pub struct Loop<H: Host> {
     pub(crate) task_counter: u64,
     pub(crate) cancel_seq: u32,
     pub(crate) lib: Library<H>,
+    /// A callback the host paused (instruction budget); resumed first by the next slice.
+    pub(crate) paused: Option<PausedWork<H>>,
+    /// The cancel request behind the plain future being cancelled right now (for the
+    /// wakeups it causes).
+    pub(crate) waking_request: Option<u32>,
 }
 
 impl<H: Host> Default for Loop<H> {
@@ -139,6 +159,8 @@ impl<H: Host> Loop<H> {
             task_counter: 0,
             cancel_seq: 0,
             lib: Library::default(),
+            paused: None,
+            waking_request: None,
         }
     }
 
@@ -229,9 +251,16 @@ impl<H: Host> Loop<H> {
         &self.trace.events
     }
 
-    /// Is something to run right now: an iteration in progress, or callbacks ready?
+    /// Is something to run right now: a paused callback, an iteration in progress, or
+    /// callbacks ready?
     pub fn has_ready(&self) -> bool {
-        self.iter_remaining > 0 || !self.ready.is_empty()
+        self.paused.is_some() || self.iter_remaining > 0 || !self.ready.is_empty()
+    }
+
+    /// Is the loop blocked inside a callback or step the host paused on its instruction
+    /// budget? (The UI shows the running task as "blocking the loop".)
+    pub fn is_paused(&self) -> bool {
+        self.paused.is_some()
     }
 
     /// Is there work for `run_slice` at the current time: an iteration in progress, ready
@@ -262,20 +291,29 @@ impl<H: Host> Loop<H> {
     /// One full iteration (CPython `_run_once`): finishes the iteration in progress if a slice
     /// left one open; else moves due timers to the ready queue (on a virtual clock, first
     /// jumping to the next timer when nothing is ready) and runs exactly the callbacks that
-    /// were ready when it began. `Err` is a `SystemExit`/`KeyboardInterrupt` leaving the loop.
+    /// were ready when it began. Returns early, iteration unfinished, if the host pauses
+    /// (`is_paused`). `Err` is a `SystemExit`/`KeyboardInterrupt` leaving the loop.
     pub fn run_once(&mut self, host: &mut H) -> Result<(), H::Exc> {
-        if self.iter_remaining == 0 {
-            self.begin_iteration();
-        }
         self.run_slice(host, usize::MAX).map(|_| ())
     }
 
     /// Runs at most `budget` callbacks of the current iteration (beginning one if none is in
     /// progress). Returns true when the iteration is complete. A driver calls this until its
     /// time slice is used, then yields to the page and resumes later: iteration boundaries
-    /// (what ran together) stay exactly those of `run_once`.
+    /// (what ran together) stay exactly those of `run_once`. A paused callback is continued
+    /// first; if the host pauses again, this returns false at once.
     pub fn run_slice(&mut self, host: &mut H, budget: usize) -> Result<bool, H::Exc> {
-        if self.iter_remaining == 0 {
+        if let Some(work) = self.paused.take() {
+            match self.continue_paused(host, work) {
+                Ok(Flow::Paused) => return Ok(false),
+                Ok(Flow::Done) if self.iter_remaining == 0 => return Ok(true),
+                Ok(Flow::Done) => {}
+                Err(e) => {
+                    self.iter_remaining = 0;
+                    return Err(e);
+                }
+            }
+        } else if self.iter_remaining == 0 {
             self.begin_iteration();
         }
         let mut ran = 0;
@@ -295,13 +333,30 @@ impl<H: Host> Loop<H> {
                 },
             };
             self.span = None;
-            if let Err(e) = self.dispatch(host, cb, arg) {
-                // Like CPython, the rest of this iteration stays queued for the next one.
-                self.iter_remaining = 0;
-                return Err(e);
+            match self.dispatch(host, cb, arg) {
+                Ok(Flow::Done) => {}
+                Ok(Flow::Paused) => return Ok(false),
+                Err(e) => {
+                    // Like CPython, the rest of this iteration stays queued for the next one.
+                    self.iter_remaining = 0;
+                    return Err(e);
+                }
             }
         }
         Ok(self.iter_remaining == 0)
+    }
+
+    fn continue_paused(&mut self, host: &mut H, work: PausedWork<H>) -> Result<Flow, H::Exc> {
+        match work {
+            PausedWork::Step { task, coro } => self.continue_step(host, task, coro),
+            PausedWork::Call => match host.continue_call(self) {
+                Progress::Done => Ok(Flow::Done),
+                Progress::Paused => {
+                    self.paused = Some(PausedWork::Call);
+                    Ok(Flow::Paused)
+                }
+            },
+        }
     }
 
     fn begin_iteration(&mut self) {
@@ -325,7 +380,7 @@ impl<H: Host> Loop<H> {
         host: &mut H,
         cb: Callback<H>,
         arg: Option<FutId>,
-    ) -> Result<(), H::Exc> {
+    ) -> Result<Flow, H::Exc> {
         let arg_or_dummy = arg.unwrap_or(FutId {
             idx: u32::MAX,
             gen: u32::MAX,
@@ -345,7 +400,7 @@ impl<H: Host> Loop<H> {
                 if let Some(f) = arg.filter(|&f| !self.future_cancelled(f)) {
                     if let Ok(Some(e)) = self.future_exception(host, f) {
                         if host.classify(&e) == super::host::ExcClass::ExitOrInterrupt {
-                            return Ok(());
+                            return Ok(Flow::Done);
                         }
                     }
                 }
@@ -372,9 +427,14 @@ impl<H: Host> Loop<H> {
                     self.cancel_task_with(host, t, None, CancelCause::Shutdown, None);
                 }
             }
-            Callback::Host(cb) => host.call(self, cb, arg),
+            Callback::Host(cb) => {
+                if host.call(self, cb, arg) == Progress::Paused {
+                    self.paused = Some(PausedWork::Call);
+                    return Ok(Flow::Paused);
+                }
+            }
         }
-        Ok(())
+        Ok(Flow::Done)
     }
 
     /// Appends one trace event for `task` (a no-op when `old` is None, i.e. tracing is off).

@@ -21,6 +21,14 @@ impl std::fmt::Display for FutId {
     }
 }
 
+/// A look at a future's state (`Loop::future_peek`).
+pub enum FuturePeek<'a, H: Host> {
+    Pending,
+    Cancelled,
+    Result(&'a H::Value),
+    Exception(&'a H::Exc),
+}
+
 /// `_state` plus `_result`/`_exception` (CPython keeps them apart; one enum cannot drift).
 pub(crate) enum FutState<H: Host> {
     Pending,
@@ -43,6 +51,19 @@ pub(crate) enum Callbacks<H: Host> {
     None,
     One(Callback<H>),
     Many(Vec<Callback<H>>),
+}
+
+impl<H: Host> Fut<H> {
+    /// Is task `t`'s wakeup among the callbacks (the task invariant's check)?
+    #[cfg(test)]
+    pub(crate) fn has_wakeup_for(&self, t: TaskId) -> bool {
+        let is = |c: &Callback<H>| matches!(c, Callback::TaskWakeup { task } if *task == t);
+        match &self.callbacks {
+            Callbacks::None => false,
+            Callbacks::One(c) => is(c),
+            Callbacks::Many(v) => v.iter().any(is),
+        }
+    }
 }
 
 impl<H: Host> Callbacks<H> {
@@ -149,6 +170,17 @@ impl<H: Host> Loop<H> {
     pub fn future_cancelled(&self, f: FutId) -> bool {
         self.fut(f)
             .is_some_and(|x| matches!(x.state, FutState::Cancelled))
+    }
+
+    /// The future's state without touching it (for `repr` and the UI): unlike `result()`
+    /// and `exception()`, this does not count as retrieving an exception.
+    pub fn future_peek(&self, f: FutId) -> Option<FuturePeek<'_, H>> {
+        Some(match &self.fut(f)?.state {
+            FutState::Pending => FuturePeek::Pending,
+            FutState::Cancelled => FuturePeek::Cancelled,
+            FutState::Finished(Ok(v)) => FuturePeek::Result(v),
+            FutState::Finished(Err(e)) => FuturePeek::Exception(e),
+        })
     }
 
     /// The task behind a future, if it is a task's future.
@@ -288,7 +320,9 @@ impl<H: Host> Loop<H> {
                     Waitable::Shield { inner } => self.future_task(inner),
                     _ => None,
                 };
+                let outer_request = std::mem::replace(&mut self.waking_request, parent);
                 let accepted = self.cancel_plain(f, msg);
+                self.waking_request = outer_request;
                 if let (true, Some(t)) = (accepted, inner) {
                     // The request stops here: trace it on the shielded task.
                     let old = self.old_state(t);
@@ -389,7 +423,20 @@ impl<H: Host> Loop<H> {
                         fut: f,
                         what: what.clone(),
                     });
-                    lp.emit(task, Some(old), Reason::WokenBy { fut: f, outcome });
+                    let request = if outcome == Outcome::Cancelled {
+                        lp.waking_request
+                    } else {
+                        None
+                    };
+                    lp.emit(
+                        task,
+                        Some(old),
+                        Reason::WokenBy {
+                            fut: f,
+                            outcome,
+                            request,
+                        },
+                    );
                 }
             }
             lp.ready.push_back(Ready::Now { cb, arg: Some(f) });

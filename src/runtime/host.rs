@@ -33,7 +33,14 @@ pub trait Host: Sized {
     /// Calls a Python callback scheduled with `call_soon`/`call_at` (`fut` is `None`) or
     /// registered with `add_done_callback` (`fut` is the completed future). An exception it
     /// raises is the host's to report (CPython logs "Exception in callback ...").
-    fn call(&mut self, lp: &mut Loop<Self>, cb: Self::Callback, fut: Option<FutId>);
+    /// `Progress::Paused`: the instruction budget ran out inside the callback; the loop stays
+    /// blocked in it and calls `continue_call` on the next slice.
+    fn call(&mut self, lp: &mut Loop<Self>, cb: Self::Callback, fut: Option<FutId>) -> Progress;
+
+    /// Continues the callback that returned `Progress::Paused`.
+    fn continue_call(&mut self, _lp: &mut Loop<Self>) -> Progress {
+        Progress::Done
+    }
 
     /// Builds the Python exception the runtime raises (`InvalidStateError`, `TimeoutError`, ...).
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> Self::Exc;
@@ -45,6 +52,8 @@ pub trait Host: Sized {
     fn none(&mut self) -> Self::Value;
     /// `True` / `False`.
     fn bool_value(&mut self, b: bool) -> Self::Value;
+    /// An `int` (Barrier.wait's index).
+    fn int_value(&mut self, i: i64) -> Self::Value;
     /// A `list` (gather's results).
     fn list(&mut self, items: Vec<Self::Value>) -> Self::Value;
     /// An exception as a value (gather with `return_exceptions=True`).
@@ -65,6 +74,15 @@ pub trait Host: Sized {
     /// "unhandled exception during asyncio.run() shutdown", ... Default: ignore.
     fn report(&mut self, _lp: &Loop<Self>, _report: Report<Self>) {}
 
+    /// `repr(task)` for the runtime's messages ("Task cannot await on itself: <repr>").
+    /// Default: `<Task pending name='...'>`.
+    fn task_repr(&self, lp: &Loop<Self>, task: TaskId) -> String {
+        format!(
+            "<Task pending name='{}'>",
+            lp.task_name(task).unwrap_or_default()
+        )
+    }
+
     /// `a < b`, for PriorityQueue's heap (CPython `heapq`); may raise. Default: a TypeError.
     fn less_than(&mut self, _a: &Self::Value, _b: &Self::Value) -> Result<bool, Self::Exc> {
         Err(self.new_exc(RuntimeExc::Type(
@@ -77,10 +95,19 @@ pub trait Host: Sized {
     fn insert_timeout_error(&mut self, _exc: &Self::Exc) {}
 }
 
-/// What `__step` sends into a coroutine: `send(None)` or `throw(exc)`.
+/// What `__step` sends into a coroutine: `send(None)` or `throw(exc)`; or `Continue` for a
+/// coroutine that answered `Step::Paused` (go on where the budget stopped you).
 pub enum Resume<H: Host> {
     Send,
     Throw(H::Exc),
+    Continue,
+}
+
+/// Whether a host callback finished or paused on its instruction budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Done,
+    Paused,
 }
 
 /// What a coroutine answers to one resume.
@@ -93,6 +120,10 @@ pub enum Step<H: Host> {
     Return(H::Value),
     /// The coroutine raised.
     Raise(H::Exc),
+    /// The host's instruction budget ran out mid-step: the step is not over. The loop stays
+    /// (semantically) blocked in this task, returns from `run_slice`, and on the next slice
+    /// resumes it with `Resume::Continue` before anything else.
+    Paused,
 }
 
 /// How `Task.__step` treats an exception (its three `except` clauses).
@@ -127,6 +158,8 @@ pub enum RuntimeExc<H: Host> {
     QueueFull,
     /// `asyncio.QueueShutDown()`.
     QueueShutDown,
+    /// `asyncio.BrokenBarrierError(msg)`.
+    BrokenBarrier(String),
     /// `BaseExceptionGroup(msg, excs) from None` (which Python turns into an
     /// `ExceptionGroup` when every member is an `Exception`).
     Group {
@@ -135,7 +168,10 @@ pub enum RuntimeExc<H: Host> {
     },
 }
 
-/// A message for `loop.call_exception_handler`.
+/// A message for `loop.call_exception_handler`. Where CPython's message embeds a repr, the
+/// host completes it: "exception in shielded future" is prefixed with the exception's class
+/// name; "has errored out but its parent task is already completed" with `Task <repr>`.
+/// "unhandled exception during asyncio.run() shutdown" is complete as is.
 pub struct Report<H: Host> {
     pub message: String,
     pub exc: Option<H::Exc>,

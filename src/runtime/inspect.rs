@@ -2,7 +2,9 @@
 //! and the timers, earliest first. Read-only; computed on demand.
 
 use super::event_loop::{Callback, Command, Ready};
+use super::future::FutKind;
 use super::host::Host;
+use super::task_group::TaskGroupId;
 use super::trace::Waitable;
 use super::{FutId, Loop, TaskId};
 
@@ -88,5 +90,112 @@ impl<H: Host> Loop<H> {
             .into_iter()
             .map(|(w, cb)| (w, self.describe(cb, None)))
             .collect()
+    }
+
+    /// The await tree's edges out of `fut`: what it waits on. A task: the future it awaits
+    /// (while pending); a gather: its children; a shield: its inner; a TaskGroup's exit: the
+    /// group's running tasks; `wait()`: its futures; `wait_for(.., 0)`: the cancelled one.
+    pub fn awaits(&self, fut: FutId) -> Vec<FutId> {
+        let Some(f) = self.fut(fut) else {
+            return Vec::new();
+        };
+        if let FutKind::Task(t) = f.kind {
+            let task = &self.tasks[t.0 as usize];
+            return task
+                .fut_waiter
+                .filter(|_| !self.future_done(fut))
+                .into_iter()
+                .collect();
+        }
+        if let FutKind::Gather(g) = f.kind {
+            let mut children = self.lib.gathers[g as usize].children.clone();
+            let mut seen = std::collections::HashSet::new();
+            children.retain(|c| seen.insert(*c));
+            return children;
+        }
+        match &f.what {
+            Waitable::Shield { inner } => vec![*inner],
+            Waitable::CancelAndWait { fut } => vec![*fut],
+            Waitable::TaskGroup(g) => self
+                .task_group_tasks(TaskGroupId(*g))
+                .into_iter()
+                .filter_map(|t| self.task_future(t))
+                .collect(),
+            Waitable::Wait => self
+                .lib
+                .waits
+                .iter()
+                .find(|w| w.waiter == fut)
+                .map(|w| w.fs.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A TaskGroup's tasks still running, in creation order.
+    pub fn task_group_tasks(&self, g: TaskGroupId) -> Vec<TaskId> {
+        self.lib
+            .groups
+            .get(g.0 as usize)
+            .map(|st| st.tasks.clone())
+            .unwrap_or_default()
+    }
+
+    /// The TaskGroup a task was created in, if any.
+    pub fn task_group_of(&self, t: TaskId) -> Option<TaskGroupId> {
+        let i = self
+            .lib
+            .groups
+            .iter()
+            .position(|st| st.created.contains(&t))?;
+        Some(TaskGroupId(i as u32))
+    }
+}
+
+#[cfg(test)]
+impl<H: Host> Loop<H> {
+    /// Checks the task invariant (see `struct Task`) for every pending task that is not
+    /// running: either it awaits a pending future that holds its wakeup and nothing of it is
+    /// queued, or exactly one step/wakeup of it is queued.
+    pub(crate) fn check_task_invariant(&self) -> Result<(), String> {
+        let mut queued = vec![0usize; self.tasks.len()];
+        for r in &self.ready {
+            let cb = match r {
+                Ready::Now { cb, .. } => cb,
+                Ready::Handle(h) => match self.timers.slot(*h) {
+                    Some(slot) if !slot.cancelled => &slot.cb,
+                    _ => continue,
+                },
+            };
+            if let Callback::TaskStep { task, .. } | Callback::TaskWakeup { task } = cb {
+                queued[task.0 as usize] += 1;
+            }
+        }
+        for (i, task) in self.tasks.iter().enumerate() {
+            let t = TaskId(i as u32);
+            if self.future_done(task.fut) || self.current == Some(t) {
+                continue;
+            }
+            let awaiting = task
+                .fut_waiter
+                .and_then(|w| self.fut(w))
+                .filter(|f| matches!(f.state, super::future::FutState::Pending));
+            match (awaiting, queued[i]) {
+                (Some(f), 0) => {
+                    if !f.has_wakeup_for(t) {
+                        return Err(format!("{} awaits a future without its wakeup", task.name));
+                    }
+                }
+                (None, 1) => {}
+                (a, n) => {
+                    return Err(format!(
+                        "{}: awaiting {} and {n} queued",
+                        task.name,
+                        a.is_some()
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }

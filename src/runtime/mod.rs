@@ -59,9 +59,12 @@
 //! ## Driving it
 //! - Virtual time (tests, CLI, "instant"): `run(&mut lp, &mut host, main)` = `asyncio.run`,
 //!   or `Runner::new` + `run_once` per iteration to step through it.
-//! - A browser driver: a `Clock` it controls (e.g. `ManualClock`), then per frame: set the
-//!   time; `while lp.has_work_now() { runner.run_slice(&mut lp, &mut host, budget) }`; drain
-//!   the trace; sleep until `lp.next_deadline()`. UI commands go in with `lp.inject(..)` and
+//! - A browser driver, real time: a `Clock` it controls (e.g. `ManualClock`, or its own impl
+//!   over `performance.now()`), then per frame: set the time;
+//!   `while lp.has_work_now() { runner.run_slice(&mut lp, &mut host, budget) }` (stop early
+//!   when the frame's time is used: the iteration resumes where it stopped); drain the
+//!   trace; sleep until `lp.next_deadline()`. Instant speed: a `VirtualClock` and
+//!   `run_slice` until `Finished` (the clock jumps inside `run_slice`). UI commands go in with `lp.inject(..)` and
 //!   run between callbacks. `Runner` reports `Deadlocked` when tasks wait and nothing can
 //!   wake them; `ready_queue()`, `timers()` and `resources()` feed the loop and resource panels.
 //!
@@ -76,7 +79,15 @@
 //! plain calls; `task_group_exit` is a native coroutine whose `Return` means "not
 //! suppressed" (re-raise the body's exception, if any). Call `lp.set_span(..)` before a
 //! runtime call or an await so the trace points at the source.
+//!
+//! The instruction budget: when it runs out mid-step, `resume` returns `Step::Paused` (and
+//! `call` returns `Progress::Paused`); the loop stays blocked in that task (shown Running,
+//! traced `Paused`), `run_slice` returns, and the next slice resumes it with
+//! `Resume::Continue` (or `continue_call`) before anything else, so pauses change neither
+//! the order nor the iteration count. A native coroutine that runs host code (`wait_for`
+//! on a coroutine) passes both through.
 
+mod barrier;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 mod clock;
@@ -109,8 +120,8 @@ mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Command, Loop};
-pub use future::FutId;
-pub use host::{ExcClass, Host, Report, Resume, RuntimeExc, Step};
+pub use future::{FutId, FuturePeek};
+pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};
 pub use queue::QueueKind;

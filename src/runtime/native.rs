@@ -2,6 +2,7 @@
 //! TaskGroup.__aexit__, ...) as Rust state machines. A task can run one directly, and the VM
 //! delegates `await lock.acquire()` to one inside the same task, like `yield from`.
 
+use super::barrier::{BarrierOp, BarrierWait};
 use super::condition::ConditionWait;
 use super::host::{Host, Resume, Step};
 use super::queue::{QueueGet, QueueJoin, QueuePut};
@@ -28,6 +29,8 @@ pub enum Native<H: Host> {
     QueueGet(QueueGet),
     QueuePut(QueuePut<H>),
     QueueJoin(QueueJoin),
+    BarrierWait(Box<BarrierWait<H>>),
+    BarrierOp(BarrierOp),
 }
 
 impl<H: Host> Native<H> {
@@ -53,6 +56,8 @@ impl<H: Host> Native<H> {
             Native::QueueGet(c) => c.resume(lp, host, task, input),
             Native::QueuePut(c) => c.resume(lp, host, input),
             Native::QueueJoin(c) => c.resume(lp, host, input),
+            Native::BarrierWait(c) => c.resume(lp, host, task, input),
+            Native::BarrierOp(c) => c.resume(lp, host, task, input),
         }
     }
 }

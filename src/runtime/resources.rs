@@ -1,6 +1,7 @@
 //! The Resources panel's view of every Lock/Event/Semaphore/Condition/Queue (state and
 //! waiting tasks), and the deadlock check.
 
+use super::barrier::{BarrierPhase, BarrierState};
 use super::condition::CondState;
 use super::host::Host;
 use super::queue::QueueState;
@@ -15,6 +16,7 @@ pub(crate) enum Resource<H: Host> {
     Semaphore(SemState),
     Condition(CondState),
     Queue(QueueState<H>),
+    Barrier(BarrierState),
 }
 
 /// What the Resources panel shows for one object.
@@ -61,6 +63,14 @@ impl<H: Host> Loop<H> {
                     Resource::Condition(c) => {
                         let locked = matches!(self.lib.resources.get(c.lock.0 as usize), Some(Resource::Lock(l)) if l.locked);
                         ("Condition", locked, 0, None, tasks_of(&mut c.waiters.iter().copied()))
+                    }
+                    Resource::Barrier(b) => {
+                        let waiting = match self.lib.resources.get(b.cond.0 as usize) {
+                            Some(Resource::Condition(c)) => tasks_of(&mut c.waiters.iter().copied()),
+                            _ => Vec::new(),
+                        };
+                        let n = if b.phase == BarrierPhase::Filling { b.count as i64 } else { 0 };
+                        ("Barrier", b.phase == BarrierPhase::Broken, n, None, waiting)
                     }
                     Resource::Queue(q) => {
                         let mut ws = q.getters().chain(q.putters());

@@ -39,6 +39,7 @@ pub struct Runner<H: Host> {
     phase: Phase,
     /// A SystemExit/KeyboardInterrupt that left the loop: raised after the shutdown.
     fatal: Option<H::Exc>,
+    closed: bool,
 }
 
 impl<H: Host> Runner<H> {
@@ -52,6 +53,7 @@ impl<H: Host> Runner<H> {
             main: task,
             phase: Phase::Main,
             fatal: None,
+            closed: false,
         }
     }
 
@@ -141,6 +143,13 @@ impl<H: Host> Runner<H> {
     }
 
     fn finish(&mut self, lp: &mut Loop<H>, host: &mut H) -> RunStatus<H::Value, H::Exc> {
+        if !self.closed {
+            // `Runner.close()` then runs `shutdown_asyncgens()` and
+            // `shutdown_default_executor()` as two tasks: invisible, but they take two names,
+            // so a second `asyncio.run` starts at Task-N+3, as on CPython.
+            self.closed = true;
+            lp.task_counter += 2;
+        }
         self.phase = Phase::Done;
         if let Some(e) = self.fatal.clone() {
             return RunStatus::Finished(Err(e));

@@ -60,7 +60,7 @@ impl<H: Host> Sleep<H> {
                 Step::Await(fut)
             }
             SleepState::Yielded => match input {
-                Resume::Send => Step::Return(self.take_result(host)),
+                Resume::Send | Resume::Continue => Step::Return(self.take_result(host)),
                 Resume::Throw(e) => Step::Raise(e),
             },
             SleepState::Waiting { fut, timer } => {
@@ -68,7 +68,7 @@ impl<H: Host> Sleep<H> {
                 lp.cancel_handle(timer);
                 let r = match input {
                     Resume::Throw(e) => Err(e),
-                    Resume::Send => lp.future_result(host, fut),
+                    Resume::Send | Resume::Continue => lp.future_result(host, fut),
                 };
                 lp.release_future(fut);
                 match r {
@@ -76,10 +76,9 @@ impl<H: Host> Sleep<H> {
                     Err(e) => Step::Raise(e),
                 }
             }
-            SleepState::Done => {
-                debug_assert!(false, "resumed a finished sleep");
-                Step::Return(host.none())
-            }
+            SleepState::Done => Step::Raise(host.new_exc(RuntimeExc::Runtime(
+                "cannot reuse already awaited coroutine".into(),
+            ))),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::event_loop::Callback;
+use super::event_loop::{Callback, Flow, PausedWork};
 use super::future::{FutKind, FutState};
 use super::host::{ExcClass, Host, Resume, RuntimeExc, Step};
 use super::native::Native;
@@ -284,14 +284,14 @@ impl<H: Host> Loop<H> {
         host: &mut H,
         t: TaskId,
         exc: Option<H::Exc>,
-    ) -> Result<(), H::Exc> {
+    ) -> Result<Flow, H::Exc> {
         let Some(task) = self.task(t) else {
-            return Ok(());
+            return Ok(Flow::Done);
         };
         let fut = task.fut;
         if self.future_done(fut) {
             debug_assert!(false, "__step(): already done");
-            return Ok(());
+            return Ok(Flow::Done);
         }
         let old = self.old_state(t);
         // 1. A pending cancel request turns into CancelledError now.
@@ -310,7 +310,7 @@ impl<H: Host> Loop<H> {
         task.started = true;
         let Some(mut coro) = task.coro.take() else {
             debug_assert!(false, "task has no coroutine");
-            return Ok(());
+            return Ok(Flow::Done);
         };
         // 2. Enter the task (`_enter_task`) and trace what is delivered.
         debug_assert!(
@@ -332,6 +332,40 @@ impl<H: Host> Loop<H> {
             Some(e) => Resume::Throw(e),
         };
         let step = coro.resume(self, host, t, input);
+        self.step_answer(host, t, coro, step)
+    }
+
+    /// Continues a step the host paused (`Step::Paused`), still as the current task.
+    pub(crate) fn continue_step(
+        &mut self,
+        host: &mut H,
+        t: TaskId,
+        mut coro: TaskCoro<H>,
+    ) -> Result<Flow, H::Exc> {
+        let old = self.old_state(t);
+        self.emit(t, old, Reason::Resumed);
+        let step = coro.resume(self, host, t, Resume::Continue);
+        self.step_answer(host, t, coro, step)
+    }
+
+    /// Steps 4 and 5 of `__step`: what to do with the coroutine's answer, then leave the task.
+    fn step_answer(
+        &mut self,
+        host: &mut H,
+        t: TaskId,
+        coro: TaskCoro<H>,
+        step: Step<H>,
+    ) -> Result<Flow, H::Exc> {
+        let Some(fut) = self.task(t).map(|x| x.fut) else {
+            return Ok(Flow::Done);
+        };
+        if let Step::Paused = step {
+            // The budget ran out: stay the current task, blocked, until `Continue`.
+            self.paused = Some(PausedWork::Step { task: t, coro });
+            let old = self.old_state(t);
+            self.emit(t, old, Reason::Paused);
+            return Ok(Flow::Paused);
+        }
         // 4. Handle its answer (`__step_run_and_handle_result`), still as the current task.
         let mut fatal = None;
         let mut after: Option<Reason> = None;
@@ -363,10 +397,7 @@ impl<H: Host> Loop<H> {
             },
             Step::Await(w) if w == fut || self.fut(w).is_none() => {
                 let msg = if w == fut {
-                    format!(
-                        "Task cannot await on itself: <Task name='{}'>",
-                        self.tasks[t.0 as usize].name
-                    )
+                    format!("Task cannot await on itself: {}", host.task_repr(self, t))
                 } else {
                     format!("Task got bad yield: {w}")
                 };
@@ -395,6 +426,7 @@ impl<H: Host> Loop<H> {
                 self.schedule(Callback::TaskStep { task: t, exc: None });
                 after = Some(Reason::Yielded);
             }
+            Step::Paused => unreachable!("handled above"),
         }
         // 5. Leave the task; put the coroutine back unless it finished.
         self.current = None;
@@ -406,7 +438,7 @@ impl<H: Host> Loop<H> {
         }
         match fatal {
             Some(e) => Err(e),
-            None => Ok(()),
+            None => Ok(Flow::Done),
         }
     }
 
@@ -417,7 +449,7 @@ impl<H: Host> Loop<H> {
         host: &mut H,
         t: TaskId,
         fut: FutId,
-    ) -> Result<(), H::Exc> {
+    ) -> Result<Flow, H::Exc> {
         match self.future_result(host, fut) {
             Ok(_) => self.task_step(host, t, None),
             Err(e) => self.task_step(host, t, Some(e)),

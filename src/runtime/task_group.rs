@@ -23,7 +23,9 @@ pub(crate) struct GroupState<H: Host> {
     parent: Option<TaskId>,
     parent_cancel_requested: bool,
     /// `self._tasks` (a set in CPython; here in creation order).
-    tasks: Vec<TaskId>,
+    pub(crate) tasks: Vec<TaskId>,
+    /// Every task created in the group, done or not (for the await tree).
+    pub(crate) created: Vec<TaskId>,
     errors: Vec<H::Exc>,
     base_error: Option<H::Exc>,
     on_completed_fut: Option<FutId>,
@@ -39,6 +41,7 @@ impl<H: Host> Loop<H> {
             parent: None,
             parent_cancel_requested: false,
             tasks: Vec::new(),
+            created: Vec::new(),
             errors: Vec::new(),
             base_error: None,
             on_completed_fut: None,
@@ -116,6 +119,7 @@ impl<H: Host> Loop<H> {
         }
         let t = self.create_task(coro, name);
         self.lib.groups[g.0 as usize].tasks.push(t);
+        self.lib.groups[g.0 as usize].created.push(t);
         let fut = self.task_future(t).expect("just created");
         self.add_callback(fut, Callback::TaskGroupTaskDone { group: g.0 });
         Ok(t)

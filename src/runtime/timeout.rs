@@ -373,7 +373,7 @@ impl<H: Host> WaitFor<H> {
                 Poll::Ready(r) => r,
             },
             Some(Awaitable::Coro(c)) => match c.resume(lp, host, task, input) {
-                step @ (Step::Await(_) | Step::Yield) => {
+                step @ (Step::Await(_) | Step::Yield | Step::Paused) => {
                     self.state = WaitForState::Running { timeout, yielded };
                     return step;
                 }

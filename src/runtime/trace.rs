@@ -139,8 +139,14 @@ pub enum Reason {
     Awaiting,
     /// A bare yield (`sleep(0)`): back of the ready queue.
     Yielded,
-    /// The awaited future completed, so `__wakeup` is scheduled.
-    WokenBy { fut: FutId, outcome: Outcome },
+    /// The awaited future completed, so `__wakeup` is scheduled. `request`: the cancel
+    /// request that cancelled it, when one did (a shared future cancelled through another
+    /// task wakes every waiter with that request).
+    WokenBy {
+        fut: FutId,
+        outcome: Outcome,
+        request: Option<u32>,
+    },
     /// `Task.cancel()` was called and accepted.
     CancelRequested(CancelRequest),
     /// `Task.uncancel()`; the event's `cancelling` is the remaining count.
@@ -156,6 +162,11 @@ pub enum Reason {
     Cancelled,
     /// Someone read the failed task's exception (`result()`, `exception()`, an awaiter).
     ExceptionRetrieved,
+    /// The host paused this task's step on its instruction budget: it is still running and
+    /// the loop is blocked until the step resumes (`Resumed`).
+    Paused,
+    /// A paused step continues.
+    Resumed,
     /// A cancel request stopped at a `shield` around this task: the shield's outer future
     /// was cancelled (request `request`) and this task keeps running.
     ShieldedFromCancel { shield: FutId, request: Option<u32> },

@@ -20,7 +20,9 @@ pub enum ReturnWhen {
 }
 
 pub(crate) struct WaitState {
-    waiter: FutId,
+    pub(crate) waiter: FutId,
+    /// The futures waited on (for the await tree).
+    pub(crate) fs: Vec<FutId>,
     handle: Option<Handle>,
     counter: usize,
     return_when: ReturnWhen,
@@ -72,6 +74,7 @@ impl Wait {
             let w = lp.lib.waits.len() as u32;
             lp.lib.waits.push(WaitState {
                 waiter,
+                fs: self.fs.clone(),
                 handle,
                 counter: self.fs.len(),
                 return_when: self.return_when,

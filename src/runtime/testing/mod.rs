@@ -33,6 +33,7 @@ pub enum Kind {
     QueueEmpty,
     QueueFull,
     QueueShutDown,
+    BrokenBarrier,
     ExceptionGroup,
     BaseExceptionGroup,
     KeyboardInterrupt,
@@ -67,6 +68,7 @@ impl fmt::Display for TExc {
             Kind::QueueEmpty => "QueueEmpty",
             Kind::QueueFull => "QueueFull",
             Kind::QueueShutDown => "QueueShutDown",
+            Kind::BrokenBarrier => "BrokenBarrierError",
             Kind::ExceptionGroup => "ExceptionGroup",
             Kind::BaseExceptionGroup => "BaseExceptionGroup",
             Kind::KeyboardInterrupt => "KeyboardInterrupt",
@@ -106,6 +108,8 @@ pub enum TCb {
     Log(String),
     /// Cancel the task stored in this var.
     Cancel(String),
+    /// Logs, runs out of budget, then logs again when continued.
+    PauseThenLog(String),
 }
 
 #[derive(Default)]
@@ -115,6 +119,8 @@ pub struct TestHost {
     pub reports: Vec<String>,
     /// The exception being handled by the running script's innermost `except`.
     pub caught: Option<TExc>,
+    /// A `PauseThenLog` callback waiting to continue.
+    pub paused_call: Option<String>,
 }
 
 impl TestHost {
@@ -142,7 +148,7 @@ impl Host for TestHost {
         coro.resume(lp, self, task, input)
     }
 
-    fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) {
+    fn call(&mut self, lp: &mut Loop<Self>, cb: TCb, _fut: Option<FutId>) -> Progress {
         match cb {
             TCb::Log(s) => self.log.push(format!("{} {s}", fmt_time(lp.time()))),
             TCb::Cancel(var) => {
@@ -151,7 +157,21 @@ impl Host for TestHost {
                 self.log
                     .push(format!("{} cancel {var} {ok}", fmt_time(lp.time())));
             }
+            TCb::PauseThenLog(s) => {
+                self.log
+                    .push(format!("{} {s} (paused)", fmt_time(lp.time())));
+                self.paused_call = Some(s);
+                return Progress::Paused;
+            }
         }
+        Progress::Done
+    }
+
+    fn continue_call(&mut self, lp: &mut Loop<Self>) -> Progress {
+        let s = self.paused_call.take().unwrap_or_default();
+        self.log
+            .push(format!("{} {s} (continued)", fmt_time(lp.time())));
+        Progress::Done
     }
 
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> TExc {
@@ -165,6 +185,7 @@ impl Host for TestHost {
             RuntimeExc::QueueEmpty => (Kind::QueueEmpty, None, vec![], None),
             RuntimeExc::QueueFull => (Kind::QueueFull, None, vec![], None),
             RuntimeExc::QueueShutDown => (Kind::QueueShutDown, None, vec![], None),
+            RuntimeExc::BrokenBarrier(m) => (Kind::BrokenBarrier, Some(m.into()), vec![], None),
             RuntimeExc::Group { msg, excs } => {
                 let base = excs.iter().any(|e| {
                     matches!(
@@ -201,6 +222,9 @@ impl Host for TestHost {
     }
     fn bool_value(&mut self, b: bool) -> Val {
         Val::Bool(b)
+    }
+    fn int_value(&mut self, i: i64) -> Val {
+        Val::Int(i)
     }
     fn list(&mut self, items: Vec<Val>) -> Val {
         Val::List(items)
@@ -248,9 +272,24 @@ pub fn setup() -> (Loop<TestHost>, TestHost) {
 }
 
 /// `asyncio.run(main)` on a fresh loop: the outcome, the loop (for its trace) and the host.
+/// Checks the task invariant after every iteration.
 pub fn run_main(main: Script) -> (Result<Val, TExc>, Loop<TestHost>, TestHost) {
     let (mut lp, mut host) = setup();
-    let r = run(&mut lp, &mut host, main.coro()).expect("no deadlock");
+    let mut runner = Runner::new(&mut lp, main.coro(), None);
+    let r = loop {
+        match runner.run_once(&mut lp, &mut host) {
+            RunStatus::Running => {}
+            RunStatus::Finished(r) => break r,
+            RunStatus::Deadlocked => panic!("deadlock"),
+        }
+        if let Err(e) = lp.check_task_invariant() {
+            panic!(
+                "task invariant broken at t={} iteration {}: {e}",
+                lp.time(),
+                lp.iteration()
+            );
+        }
+    };
     (r, lp, host)
 }
 
@@ -309,7 +348,12 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::ExceptionThrownIn => "throw".into(),
         Reason::Awaiting => "await".into(),
         Reason::Yielded => "yield".into(),
-        Reason::WokenBy { outcome, .. } => format!("woken({outcome:?})"),
+        Reason::WokenBy {
+            outcome, request, ..
+        } => {
+            let req = request.map(|r| format!("<-#{r}")).unwrap_or_default();
+            format!("woken({outcome:?}{req})")
+        }
         Reason::CancelRequested(r) => {
             let parent = r.parent.map(|p| format!("<-#{p}")).unwrap_or_default();
             format!("cancel#{}({}){parent}", r.id, cause_str(lp, &r.cause))
@@ -320,6 +364,8 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Raised => "raised".into(),
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
+        Reason::Paused => "paused".into(),
+        Reason::Resumed => "resumed".into(),
         Reason::ShieldedFromCancel { request, .. } => {
             format!("shielded<-#{}", request.unwrap_or(0))
         }

@@ -79,14 +79,21 @@ enum Op {
     Await(String),
     Native(NativeFn),
     Call(CallFn),
-    Try { handler: usize, catch: Catch },
-    EndTry { after: usize },
+    Try {
+        handler: usize,
+        catch: Catch,
+    },
+    EndTry {
+        after: usize,
+    },
     EndExcept,
     Raise(TExc),
     Reraise,
     Return,
     ReturnVal(Val),
     Yield,
+    /// The host's instruction budget runs out here (`Step::Paused`), once.
+    Pause,
     Store(String),
     Jump(usize),
 }
@@ -171,6 +178,10 @@ impl Script {
     }
     pub fn ret(self, v: Val) -> Self {
         self.op(Op::ReturnVal(v))
+    }
+    /// The VM's instruction budget runs out at this point (the step pauses, then continues).
+    pub fn pause(self) -> Self {
+        self.op(Op::Pause)
     }
     /// `await asyncio.sleep(0)` as a bare yield.
     pub fn yield_(self) -> Self {
@@ -273,7 +284,7 @@ impl ScriptCoro {
             }
             Pending::Fut(f) => match input {
                 Resume::Throw(e) => thrown = Some(e),
-                Resume::Send => match lp.future_result(host, f) {
+                Resume::Send | Resume::Continue => match lp.future_result(host, f) {
                     Ok(v) => self.acc = v,
                     Err(e) => thrown = Some(e),
                 },
@@ -350,6 +361,7 @@ impl ScriptCoro {
                     self.pending = Pending::Yield;
                     return Step::Yield;
                 }
+                Op::Pause => return Step::Paused,
                 Op::Store(var) => {
                     host.vars.insert(var, self.acc.clone());
                 }
@@ -380,6 +392,10 @@ impl ScriptCoro {
             Step::Yield => {
                 self.pending = Pending::Native(n);
                 Some(Step::Yield)
+            }
+            Step::Paused => {
+                self.pending = Pending::Native(n);
+                Some(Step::Paused)
             }
             Step::Return(v) => {
                 self.acc = v;

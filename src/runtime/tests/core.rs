@@ -298,6 +298,12 @@ fn exception_retrieval_is_traced_once() {
     let f = lp.task_future(t).unwrap();
     assert_eq!(lp.task_state(t), TaskState::Failed);
     assert_eq!(lp.unretrieved_exceptions(), [t]);
+    assert!(matches!(lp.future_peek(f), Some(FuturePeek::Exception(e)) if e.kind == Kind::Value));
+    assert_eq!(
+        lp.unretrieved_exceptions(),
+        [t],
+        "peeking is not retrieving"
+    );
     assert_eq!(
         lp.future_exception(&mut host, f)
             .unwrap()
@@ -431,4 +437,79 @@ fn many_steps_smoke() {
         lp.iteration()
     );
     assert!(lp.all_tasks().is_empty());
+}
+
+/// tests/py/names.py: `asyncio.run(main())` twice; CPython 3.14 prints
+/// "Task-1 Task-2" then "Task-5 Task-6" (the first run's close() used two names).
+#[test]
+fn a_second_run_on_the_same_loop_continues_task_names() {
+    let (mut lp, mut host) = setup();
+    let main = || {
+        script().run(|cx| {
+            let me = cx.lp.task_name(cx.task).unwrap();
+            let t = cx
+                .lp
+                .create_task(TaskCoro::Native(Box::new(sleep(0.0, None))), None);
+            let other = cx.lp.task_name(t).unwrap();
+            cx.host.log.push(format!("{me} {other}"));
+        })
+    };
+    run(&mut lp, &mut host, main().coro()).unwrap().unwrap();
+    run(&mut lp, &mut host, main().coro()).unwrap().unwrap();
+    assert_eq!(host.log, ["Task-1 Task-2", "Task-5 Task-6"]);
+}
+
+/// Sizes with a lean host (pointer-sized values and exceptions, as a VM would have).
+#[test]
+fn slot_sizes_with_a_lean_host() {
+    struct Lean;
+    impl Host for Lean {
+        type Value = std::rc::Rc<()>;
+        type Exc = std::rc::Rc<()>;
+        type Coro = Box<()>;
+        type Callback = std::rc::Rc<()>;
+        fn resume(
+            &mut self,
+            _: &mut Loop<Self>,
+            _: TaskId,
+            _: &mut Box<()>,
+            _: Resume<Self>,
+        ) -> Step<Self> {
+            Step::Yield
+        }
+        fn call(&mut self, _: &mut Loop<Self>, _: Self::Callback, _: Option<FutId>) -> Progress {
+            Progress::Done
+        }
+        fn new_exc(&mut self, _: RuntimeExc<Self>) -> Self::Exc {
+            Default::default()
+        }
+        fn classify(&self, _: &Self::Exc) -> ExcClass {
+            ExcClass::Exception
+        }
+        fn none(&mut self) -> Self::Value {
+            Default::default()
+        }
+        fn bool_value(&mut self, _: bool) -> Self::Value {
+            Default::default()
+        }
+        fn int_value(&mut self, _: i64) -> Self::Value {
+            Default::default()
+        }
+        fn list(&mut self, _: Vec<Self::Value>) -> Self::Value {
+            Default::default()
+        }
+        fn exc_value(&mut self, _: Self::Exc) -> Self::Value {
+            Default::default()
+        }
+        fn future_value(&mut self, _: FutId) -> Self::Value {
+            Default::default()
+        }
+    }
+    let task = std::mem::size_of::<crate::runtime::task::Task<Lean>>();
+    let fut = std::mem::size_of::<crate::runtime::future::Fut<Lean>>();
+    let handle = std::mem::size_of::<crate::runtime::timers::HandleSlot<Lean>>();
+    let native = std::mem::size_of::<Native<Lean>>();
+    eprintln!("lean host: task {task} fut {fut} handle {handle} native {native}");
+    // A sleeping task: its task, its future, the sleep future and timer, the sleep coroutine.
+    assert!(task + 2 * fut + handle + native < 400);
 }

@@ -57,8 +57,18 @@ fn cancelling_a_waiter_cancels_the_shared_future() {
                 .collect();
             cx.log(&format!("{v:?}"));
         });
-    let (r, _lp, host) = run_main(main);
+    let (r, mut lp, host) = run_main(main);
     assert_eq!(r, Ok(Val::None));
+    // w0 and w2 were woken by w1's cancel request, which cancelled the future they share.
+    let t = trace(&mut lp, &["w0", "w2"]);
+    assert!(
+        t.contains(&"0 w0 woken(Cancelled<-#1) Awaiting(future)->Scheduled c=0".to_string()),
+        "{t:#?}"
+    );
+    assert!(
+        t.contains(&"0 w2 woken(Cancelled<-#1) Awaiting(future)->Scheduled c=0".to_string()),
+        "{t:#?}"
+    );
     assert_eq!(
         untimed(&host.log),
         [

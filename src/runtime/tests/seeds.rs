@@ -123,7 +123,7 @@ fn cancel_after_one_second_with_cleanup_then_reraise() {
             "0 worker step Created->Running c=0",
             "0 worker await Running->Awaiting(sleep) c=0",
             "1 worker cancel#1(by Task-1) Awaiting(sleep)->Awaiting(sleep) c=1",
-            "1 worker woken(Cancelled) Awaiting(sleep)->Scheduled c=1",
+            "1 worker woken(Cancelled<-#1) Awaiting(sleep)->Scheduled c=1",
             "1 worker cancelled-error Scheduled->Running c=1",
             "1 worker await Running->Awaiting(sleep) c=1",
             "1.5 worker woken(Result) Awaiting(sleep)->Scheduled c=1",
@@ -190,7 +190,7 @@ fn shielded_save_under_wait_for_completes_at_three() {
             "0 Task-1 await Running->Awaiting(shield) c=0",
             "1 Task-1 timeout-fired Awaiting(shield)->Awaiting(shield) c=0",
             "1 Task-1 cancel#1(wait_for) Awaiting(shield)->Awaiting(shield) c=1",
-            "1 Task-1 woken(Cancelled) Awaiting(shield)->Scheduled c=1",
+            "1 Task-1 woken(Cancelled<-#1) Awaiting(shield)->Scheduled c=1",
             "1 Task-1 cancelled-error Scheduled->Running c=1",
             "1 Task-1 uncancel Running->Running c=0",
             "1 Task-1 await Running->Awaiting(save) c=0",
@@ -262,7 +262,7 @@ fn three_second_timeout_on_a_ten_second_task() {
             "0 Task-1 await Running->Awaiting(sleep) c=0",
             "3 Task-1 timeout-fired Awaiting(sleep)->Awaiting(sleep) c=0",
             "3 Task-1 cancel#1(timeout) Awaiting(sleep)->Awaiting(sleep) c=1",
-            "3 Task-1 woken(Cancelled) Awaiting(sleep)->Scheduled c=1",
+            "3 Task-1 woken(Cancelled<-#1) Awaiting(sleep)->Scheduled c=1",
             "3 Task-1 cancelled-error Scheduled->Running c=1",
             "3 Task-1 uncancel Running->Running c=0",
             "3 Task-1 await Running->Awaiting(long2) c=0",
@@ -352,6 +352,9 @@ fn task_group_one_child_fails_the_other_is_cancelled() {
             "true true 0"
         ]
     );
+    let ok_task = lp.future_task(host.fut("ok")).unwrap();
+    assert_eq!(lp.task_group_of(ok_task), Some(TaskGroupId(0)));
+    assert!(lp.task_group_tasks(TaskGroupId(0)).is_empty());
     let ok_trace = trace(&mut lp, &["ok"]);
     assert!(
         ok_trace.contains(

@@ -305,7 +305,7 @@ fn task_group_under_timeout_nested_groups_outside_cancel_with_failure() {
             format!("0.3 Task-1: C: parent raised {g}, [ValueError('7')])"),
             "0.4 Task-1: D: swallowed".into(),
             "0.4 Task-1: D: expired true 0".into(),
-            "0.4 Task-1: E: RuntimeError('Task cannot await on itself: <Task name='selfish'>')"
+            "0.4 Task-1: E: RuntimeError('Task cannot await on itself: <Task pending name='selfish'>')"
                 .into(),
         ]
     );
