@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use asyncio_playground::runtime::browser::{Driver, DriverStatus, SliceInfo, Speed};
 use asyncio_playground::runtime::{
-    sleep, Command, ExcClass, FutId, Host, Loop, Native, Resume, RuntimeExc, Step, TaskCoro, TaskId,
+    sleep, Command, ExcClass, FutId, Host, Loop, Native, Progress, Resume, RuntimeExc, Step,
+    TaskCoro, TaskId,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -98,7 +99,10 @@ impl Host for TestHost {
             }
         }
     }
-    fn call(&mut self, _lp: &mut Loop<Self>, _cb: u8, _fut: Option<FutId>) {}
+    fn call(&mut self, _lp: &mut Loop<Self>, _cb: u8, _fut: Option<FutId>) -> Progress {
+        Progress::Done
+    }
+    fn int_value(&mut self, _i: i64) {}
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> Exc {
         match kind {
             RuntimeExc::Cancelled { .. } => Exc::Cancelled,
@@ -135,7 +139,11 @@ fn driver(ops: Vec<Op>, speed: Speed) -> (Driver<TestHost>, Slices, Rc<RefCell<V
         host,
         main,
         speed,
-        Box::new(move |_lp, _h, info| seen.borrow_mut().push(info)),
+        Box::new(move |lp, _h, info| {
+            // Like the UI, take the trace batch every slice (so it never piles up).
+            drop(lp.drain_trace());
+            seen.borrow_mut().push(info)
+        }),
     )
     .unwrap();
     (d, slices, log)
