@@ -53,7 +53,7 @@ pub struct SliceInfo {
 pub type Observer<H> = Box<dyn FnMut(&mut Loop<H>, &mut H, SliceInfo)>;
 
 /// Callbacks per `run_slice` call between two looks at the wall clock.
-const CALLBACKS_PER_CHECK: usize = 64;
+const CALLBACKS_PER_CHECK: usize = 16;
 
 struct Inner<H: Host> {
     lp: Loop<H>,
