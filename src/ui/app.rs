@@ -8,7 +8,13 @@ use yew::prelude::*;
 /// The whole playground page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| match super::storage::load_code() {
+        Some(code) => State {
+            code: code.into(),
+            ..State::default()
+        },
+        None => State::default(),
+    });
     let playground = Playground::new(state);
     html! {
         <ContextProvider<Playground> context={playground}>

@@ -21,8 +21,9 @@ impl Playground {
         &self.handle
     }
 
-    /// Replaces the program text.
+    /// Replaces the program text (and autosaves it).
     pub fn edit(&self, code: String) {
+        super::storage::save_code(&code);
         self.handle.dispatch(Action::Edit { code });
     }
 

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod hooks;
 pub mod panels;
 pub mod state;
+pub mod storage;
 pub mod tasks;
 
 pub use app::App;

@@ -48,3 +48,14 @@ test('typing edits the program with Python auto-indent', async () => {
   assert.ok(lines.includes('    return 1'), `auto-indented line missing: ${JSON.stringify(lines.slice(-3))}`);
   assert.deepEqual(errors, []);
 });
+
+test('the program is autosaved and restored after a reload', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await page.click('#code .cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# kept across reloads');
+  await page.reload();
+  await page.waitForSelector('#code .cm-content');
+  assert.match(await page.textContent('#code .cm-content'), /# kept across reloads/);
+  assert.deepEqual(errors, []);
+});
