@@ -48,6 +48,8 @@ pub struct Types {
     pub task: Rc<Class>,
     pub future: Rc<Class>,
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// asyncio's classes of runtime objects (`Task`, `Lock`, `Queue`...), by name.
+    pub asyncio: HashMap<&'static str, Rc<Class>>,
 }
 
 thread_local! {
@@ -119,8 +121,14 @@ pub fn type_of(v: &Value) -> Rc<Class> {
                 crate::lang::value::Descriptor::Property { .. } => &t.property,
             },
             Value::Coroutine(_) => &t.coroutine,
-            Value::Handle(crate::lang::value::HandleKind::Task, _) => &t.task,
-            Value::Handle(crate::lang::value::HandleKind::Future, _) => &t.future,
+            Value::Rt(h) => {
+                return t
+                    .asyncio
+                    .get(h.type_name())
+                    .cloned()
+                    .unwrap_or_else(|| t.future.clone())
+            }
+            Value::Native(_) => &t.coroutine,
             Value::Instance(_) => &t.object,
         }
         .clone()
@@ -205,7 +213,22 @@ impl Types {
             int,
             bool_,
             exceptions,
+            asyncio: HashMap::new(),
         };
+        let mut t = t;
+        for (name, methods) in crate::lang::modules::asyncio::class_methods() {
+            let c =
+                Class::new_builtin_in(name, vec![t.object.clone()], TypeKind::Handle, "asyncio");
+            add_methods(&c, name, methods);
+            t.asyncio.insert(name, c);
+        }
+        for name in crate::lang::value::exception::ASYNCIO_EXCEPTIONS {
+            if let Some(c) = t.exceptions.get(name).cloned() {
+                let moved =
+                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, "asyncio");
+                t.exceptions.insert(name, moved);
+            }
+        }
         add_methods(&t.object, "object", super::objects::object_methods());
         add_methods(&t.int, "int", super::objects::int_methods());
         add_methods(&t.float, "float", super::objects::float_methods());

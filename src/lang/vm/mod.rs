@@ -8,6 +8,7 @@
 
 pub mod eval;
 pub mod frame;
+pub mod host;
 pub mod items;
 mod opcode;
 pub mod ops;
@@ -52,6 +53,10 @@ pub struct Vm {
     pub(crate) current_handled: Option<Value>,
     /// Imported modules by name.
     pub modules: std::collections::HashMap<String, Value>,
+    /// The running event loop while one runs (see `host.rs`, `with_loop`); null otherwise.
+    pub(crate) lp: *mut crate::runtime::Loop<Vm>,
+    /// The loop's clock when the last `asyncio.run` ended.
+    pub loop_time: f64,
 }
 
 impl Default for Vm {
@@ -78,6 +83,8 @@ impl Vm {
             outer_handled: Vec::new(),
             current_handled: None,
             modules: std::collections::HashMap::new(),
+            lp: std::ptr::null_mut(),
+            loop_time: 0.0,
         }
     }
 

@@ -239,7 +239,8 @@ impl Vm {
                 c.qualname,
                 fake_address(c.serial)
             ),
-            Value::Handle(k, n) => format!("<{:?} #{}>", k, n),
+            Value::Rt(h) => crate::lang::modules::asyncio::repr(self, *h)?,
+            Value::Native(n) => format!("<coroutine object {} at {}>", n.name, self.address_of(v)),
         })
     }
 

@@ -61,6 +61,7 @@ macro_rules! golden {
 }
 
 golden!(
+    asyncio_basics,
     basics,
     classes,
     tb_args,
