@@ -119,6 +119,13 @@ pub enum Op {
     SetupWith(u32),
     /// Calls the `__exit__` at TOS with `None, None, None` and pops it.
     CallExitNone,
+    /// Like `CallExitNone` but pushes the result (an awaitable, for `async with`).
+    CallExitAsync,
+    /// `[ctx]` to `[aexit, aenter()]` (`BEFORE_ASYNC_WITH`).
+    BeforeAsyncWith,
+    /// `[aexit, enter_result]`: pushes a handler block whose level excludes the result
+    /// (`SETUP_ASYNC_WITH`).
+    SetupAsyncWith(u32),
     /// Stack `[exit, exc]` to `[exit, exc, exit(type, exc, tb)]`.
     WithExceptStart,
     /// Builds a class: stack `[body_fn, name, bases_tuple]` to `[class]`; arg is the

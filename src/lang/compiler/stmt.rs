@@ -167,9 +167,10 @@ impl<'a> Compiler<'a> {
                 body,
             } => {
                 if *is_async {
-                    return self.unsupported("async with");
+                    self.async_with(items, body)?;
+                } else {
+                    self.with(items, body)?;
                 }
-                self.with(items, body)?;
             }
             StmtKind::Import { names } => {
                 for a in names {
@@ -372,6 +373,15 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Rot2);
                 }
                 self.emit(Op::CallExitNone);
+            }
+            FBlock::AsyncWith => {
+                self.emit(Op::PopBlock);
+                if preserve_tos {
+                    self.emit(Op::Rot2);
+                }
+                self.emit(Op::CallExitAsync);
+                self.await_tos();
+                self.emit(Op::Pop);
             }
             FBlock::HandlerCleanup(name) => {
                 self.emit(Op::PopBlock);
@@ -585,6 +595,65 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `await TOS`.
+    fn await_tos(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.load_const(Value::None);
+        self.emit(Op::YieldFrom);
+    }
+
+    /// `async with` (`compiler_async_with`): like `with`, awaiting `__aenter__` and
+    /// `__aexit__`.
+    fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+        let Some((first, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.with_span(first.span, |c| -> R {
+            c.expr(&first.context_expr)?;
+            c.emit(Op::BeforeAsyncWith);
+            c.await_tos();
+            Ok(())
+        })?;
+        let setup = self.emit(Op::SetupAsyncWith(0));
+        match &first.optional_vars {
+            Some(t) => self.store(t)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        self.unit().fblocks.push(FBlock::AsyncWith);
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.async_with(rest, body)?;
+        }
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::CallExitAsync);
+        self.await_tos();
+        self.emit(Op::Pop);
+        let to_end = self.emit(Op::Jump(0));
+        self.patch(setup);
+        // Stack: [aexit, exc].
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        self.emit(Op::WithExceptStart);
+        self.await_tos();
+        let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::PopBlock);
+        self.emit(Op::Reraise);
+        self.patch(suppress);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Pop);
+        let to_end2 = self.emit(Op::Jump(0));
+        self.patch(cleanup);
+        self.emit(Op::PopExceptReraise);
+        self.patch(to_end);
+        self.patch(to_end2);
+        Ok(())
+    }
+
     /// Pushes defaults and keyword defaults; returns their counts for the code object.
     pub(super) fn defaults(&mut self, p: &'a Parameters) -> Result<(u32, bool), SyntaxError> {
         let mut n = 0;
@@ -729,6 +798,7 @@ fn clone_blocks<'a>(b: &[FBlock<'a>]) -> Vec<FBlock<'a>> {
             FBlock::TryExcept => FBlock::TryExcept,
             FBlock::FinallyEnd => FBlock::FinallyEnd,
             FBlock::With => FBlock::With,
+            FBlock::AsyncWith => FBlock::AsyncWith,
             FBlock::HandlerCleanup(n) => FBlock::HandlerCleanup(n.clone()),
         })
         .collect()

@@ -25,6 +25,10 @@ pub enum RtHandle {
     Queue(ResourceId),
     TaskGroup(TaskGroupId),
     Timeout(TimeoutId),
+    /// The running loop (`asyncio.get_running_loop()`).
+    Loop,
+    /// A scheduled callback (`loop.call_soon` ...).
+    Timer(crate::runtime::Handle),
 }
 
 impl RtHandle {
@@ -39,6 +43,8 @@ impl RtHandle {
             RtHandle::Queue(_) => "Queue",
             RtHandle::TaskGroup(_) => "TaskGroup",
             RtHandle::Timeout(_) => "Timeout",
+            RtHandle::Loop => "_UnixSelectorEventLoop",
+            RtHandle::Timer(_) => "TimerHandle",
         }
     }
     pub fn id_number(&self) -> u32 {
@@ -51,6 +57,8 @@ impl RtHandle {
             | RtHandle::Queue(r) => r.0 + 100_000,
             RtHandle::TaskGroup(g) => g.0 + 200_000,
             RtHandle::Timeout(t) => t.0 + 300_000,
+            RtHandle::Loop => 400_000,
+            RtHandle::Timer(_) => 500_000,
         }
     }
     /// Tasks and futures can be awaited directly.
@@ -331,6 +339,70 @@ fn timeout_at_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timeout(lp.timeout_at(d)))))
 }
 
+fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
+}
+
+fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.with_loop(|lp, _| Ok(Value::Float(lp.time())))
+}
+
+fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Callback> {
+    let func = args
+        .pos
+        .get(first)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("a callback is required"))?;
+    Ok(crate::lang::vm::host::Callback {
+        func,
+        args: args.pos[first + 1..].to_vec().into(),
+    })
+}
+
+fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let cb = callback_of(&args, 1)?;
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb)))))
+}
+fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let cb = callback_of(&args, 2)?;
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
+}
+fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let cb = callback_of(&args, 2)?;
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
+}
+fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
+}
+fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    args.pos.remove(0);
+    create_task(vm, args)
+}
+fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.exception_handler = args.pos.get(1).cloned().filter(|v| !v.is_none());
+    Ok(Value::None)
+}
+fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let RtHandle::Timer(h) = this(&args)? {
+        vm.with_loop(|lp, _| {
+            lp.cancel_handle(h);
+            Ok(())
+        })?;
+    }
+    Ok(Value::None)
+}
+fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match this(&args)? {
+        RtHandle::Timer(h) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
 /// The asyncio module object.
 pub fn module(vm: &mut Vm) -> Value {
     let funcs: Vec<(&'static str, BuiltinFn)> = vec![
@@ -344,6 +416,8 @@ pub fn module(vm: &mut Vm) -> Value {
         ("current_task", current_task),
         ("all_tasks", all_tasks),
         ("iscoroutine", iscoroutine),
+        ("get_running_loop", get_running_loop),
+        ("get_event_loop", get_running_loop),
         ("Lock", new_lock),
         ("Event", new_event),
         ("Semaphore", new_semaphore),
@@ -450,7 +524,13 @@ fn fut_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("add_done_callback() missing argument"))?;
     vm.with_loop(|lp, _| {
         let f = fut_of(lp, h)?;
-        lp.add_done_callback(f, crate::lang::vm::host::Callback(cb));
+        lp.add_done_callback(
+            f,
+            crate::lang::vm::host::Callback {
+                func: cb,
+                args: Rc::from(Vec::new()),
+            },
+        );
         Ok(Value::None)
     })
 }
@@ -463,9 +543,13 @@ fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("remove_done_callback() missing argument"))?;
     vm.with_loop(|lp, _| {
         let f = fut_of(lp, h)?;
-        Ok(Value::Int(
-            lp.remove_done_callback(f, &crate::lang::vm::host::Callback(cb)) as i64,
-        ))
+        Ok(Value::Int(lp.remove_done_callback(
+            f,
+            &crate::lang::vm::host::Callback {
+                func: cb,
+                args: Rc::from(Vec::new()),
+            },
+        ) as i64))
     })
 }
 fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -751,6 +835,25 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
         ("__aexit__", lock_aexit),
     ];
     vec![
+        (
+            "_UnixSelectorEventLoop",
+            vec![
+                ("time", loop_time as BuiltinFn),
+                ("call_soon", loop_call_soon),
+                ("call_later", loop_call_later),
+                ("call_at", loop_call_at),
+                ("create_future", loop_create_future),
+                ("create_task", loop_create_task),
+                ("set_exception_handler", loop_set_exception_handler),
+            ],
+        ),
+        (
+            "TimerHandle",
+            vec![
+                ("cancel", timer_cancel as BuiltinFn),
+                ("cancelled", timer_cancelled),
+            ],
+        ),
         ("Task", task),
         ("Future", future),
         ("Lock", lock.clone()),

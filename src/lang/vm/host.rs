@@ -34,11 +34,15 @@ pub enum Delegate {
 /// A Python callable the loop calls back; equality is identity (enough for
 /// `remove_done_callback` of the same function object).
 #[derive(Clone)]
-pub struct Callback(pub Value);
+pub struct Callback {
+    pub func: Value,
+    /// Extra arguments (`call_soon(cb, *args)`).
+    pub args: Rc<[Value]>,
+}
 
 impl PartialEq for Callback {
     fn eq(&self, other: &Self) -> bool {
-        self.0.is(&other.0)
+        self.func.is(&other.func)
     }
 }
 
@@ -223,15 +227,15 @@ impl Host for Vm {
     }
 
     fn call(&mut self, lp: &mut Loop<Self>, cb: Callback, fut: Option<FutId>) {
-        let args = match fut {
-            Some(f) => vec![Vm::fut_value(lp, f)],
-            None => Vec::new(),
-        };
-        let r = self.enter_loop(lp, |vm, _| vm.call(&cb.0, Args::new(args)));
+        let mut args: Vec<Value> = cb.args.to_vec();
+        if let Some(f) = fut {
+            args.push(Vm::fut_value(lp, f));
+        }
+        let r = self.enter_loop(lp, |vm, _| vm.call(&cb.func, Args::new(args)));
         if let Err(e) = r {
             let text = format!(
                 "Exception in callback {}\n{}",
-                self.repr(&cb.0).unwrap_or_default(),
+                self.repr(&cb.func).unwrap_or_default(),
                 self.format_exception(&e)
             );
             self.write(super::Stream::Stderr, &text);
@@ -323,6 +327,27 @@ impl Host for Vm {
     }
 
     fn report(&mut self, lp: &Loop<Self>, report: Report<Self>) {
+        if let Some(h) = self.exception_handler.clone() {
+            // `loop.set_exception_handler(handler)`: handler(loop, context).
+            let mut pairs = vec![(Value::str("message"), Value::str(&report.message))];
+            if let Some(e) = &report.exc {
+                pairs.push((Value::str("exception"), e.to_value()));
+            }
+            if let Some(f) = report.fut {
+                pairs.push((Value::str("future"), Vm::fut_value(lp, f)));
+            }
+            if let Ok(ctx) = self.new_dict(pairs) {
+                let saved = self.lp;
+                self.lp = lp as *const Loop<Vm> as *mut Loop<Vm>;
+                let r = self.call(&h, Args::new(vec![Value::Rt(RtHandle::Loop), ctx]));
+                self.lp = saved;
+                if let Err(e) = r {
+                    let text = self.format_exception(&e);
+                    self.write(super::Stream::Stderr, &text);
+                }
+            }
+            return;
+        }
         // CPython's default exception handler logs `message`, the future, and the traceback.
         let mut text = format!("{}\n", report.message);
         if let Some(t) = report.task {

@@ -57,6 +57,8 @@ pub struct Vm {
     pub(crate) lp: *mut crate::runtime::Loop<Vm>,
     /// The loop's clock when the last `asyncio.run` ended.
     pub loop_time: f64,
+    /// `loop.set_exception_handler(handler)`.
+    pub(crate) exception_handler: Option<Value>,
 }
 
 impl Default for Vm {
@@ -85,6 +87,7 @@ impl Vm {
             modules: std::collections::HashMap::new(),
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
+            exception_handler: None,
         }
     }
 

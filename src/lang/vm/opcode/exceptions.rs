@@ -124,6 +124,42 @@ impl Vm {
                 let r = self.call(&enter, Args::new(vec![ctx]))?;
                 f.stack.push(r);
             }
+            Op::BeforeAsyncWith => {
+                let ctx = f.stack.pop().ok_or_else(stack_underflow)?;
+                let cls = self.type_of(&ctx);
+                if cls.lookup("__aenter__").is_none() || cls.lookup("__aexit__").is_none() {
+                    let missing = if cls.lookup("__aenter__").is_none() {
+                        ""
+                    } else {
+                        " (missed __aexit__ method)"
+                    };
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol{missing}",
+                        ctx.type_name()
+                    )));
+                }
+                let exit = self.getattr(&ctx, "__aexit__")?;
+                let enter = self.getattr(&ctx, "__aenter__")?;
+                f.stack.push(exit);
+                let r = self.call(&enter, Args::default())?;
+                f.stack.push(r);
+            }
+            Op::SetupAsyncWith(target) => {
+                let r = f.stack.pop().ok_or_else(stack_underflow)?;
+                f.blocks.push(Block {
+                    handler: target,
+                    level: f.stack.len() as u32,
+                });
+                f.stack.push(r);
+            }
+            Op::CallExitAsync => {
+                let exit = f.stack.pop().ok_or_else(stack_underflow)?;
+                let r = self.call(
+                    &exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )?;
+                f.stack.push(r);
+            }
             Op::CallExitNone => {
                 let exit = f.stack.pop().ok_or_else(stack_underflow)?;
                 self.call(

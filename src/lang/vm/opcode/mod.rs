@@ -46,6 +46,9 @@ impl Vm {
             | Op::CheckExcMatch
             | Op::SetupWith(_)
             | Op::CallExitNone
+            | Op::CallExitAsync
+            | Op::BeforeAsyncWith
+            | Op::SetupAsyncWith(_)
             | Op::WithExceptStart
             | Op::LoadAssertionError
             | Op::Unsupported(_) => self.op_exception(f, op),
