@@ -27,6 +27,9 @@ pub enum RtHandle {
     Timeout(TimeoutId),
     /// The running loop (`asyncio.get_running_loop()`).
     Loop,
+    Condition(ResourceId),
+    /// The iterator `asyncio.as_completed(fs)` returns.
+    AsCompleted(crate::runtime::AsCompletedId),
     /// A scheduled callback (`loop.call_soon` ...).
     Timer(crate::runtime::Handle),
 }
@@ -44,6 +47,8 @@ impl RtHandle {
             RtHandle::TaskGroup(_) => "TaskGroup",
             RtHandle::Timeout(_) => "Timeout",
             RtHandle::Loop => "_UnixSelectorEventLoop",
+            RtHandle::Condition(_) => "Condition",
+            RtHandle::AsCompleted(_) => "_AsCompletedIterator",
             RtHandle::Timer(_) => "TimerHandle",
         }
     }
@@ -58,6 +63,8 @@ impl RtHandle {
             RtHandle::TaskGroup(g) => g.0 + 200_000,
             RtHandle::Timeout(t) => t.0 + 300_000,
             RtHandle::Loop => 400_000,
+            RtHandle::Condition(r) => r.0 + 100_000,
+            RtHandle::AsCompleted(a) => a.0 + 600_000,
             RtHandle::Timer(_) => 500_000,
         }
     }
@@ -163,17 +170,26 @@ fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
     }
 }
 
+/// What a task runs for `v`: a coroutine object's frames, or a library coroutine.
+pub(crate) fn task_coro(v: &Value) -> PyResult<TaskCoro<Vm>> {
+    if let Value::Native(n) = v {
+        return match n.state.borrow_mut().take() {
+            Some(NativeState::Native(x)) => Ok(TaskCoro::Native(Box::new(x))),
+            _ => Err(PyErr::runtime_error(
+                "cannot reuse already awaited coroutine",
+            )),
+        };
+    }
+    Ok(TaskCoro::Host(TaskExec::new(v)?))
+}
+
 fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = name_arg(&mut args)?;
     let _ = args.take_kw("context");
     args.no_more_kw("create_task")?;
     args.check("create_task", 1, 1)?;
-    let coro = TaskExec::new(&args.pos[0])?;
-    vm.with_loop(|lp, _| {
-        Ok(Value::Rt(RtHandle::Task(
-            lp.create_task(TaskCoro::Host(coro), name),
-        )))
-    })
+    let coro = task_coro(&args.pos[0])?;
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Task(lp.create_task(coro, name)))))
 }
 
 /// The future of an awaitable argument, wrapping coroutines in tasks (`ensure_future`).
@@ -339,6 +355,118 @@ fn timeout_at_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timeout(lp.timeout_at(d)))))
 }
 
+fn new_condition(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let lock = match args.take_kw("lock").or_else(|| args.pos.first().cloned()) {
+        Some(Value::Rt(RtHandle::Lock(r))) => Some(r),
+        _ => None,
+    };
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Condition(lp.new_condition(lock)))))
+}
+fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(native("wait", lp.condition_wait(r))))
+}
+fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    let n = args
+        .take_kw("n")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(1));
+    let n = vm.index_i64(&n)?.max(0) as usize;
+    vm.with_loop(|lp, vm| {
+        lp.condition_notify(vm, r, n)?;
+        Ok(Value::None)
+    })
+}
+fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| {
+        lp.condition_notify_all(vm, r)?;
+        Ok(Value::None)
+    })
+}
+
+fn futures_arg(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<Vec<FutId>> {
+    let items = vm.collect(v)?;
+    let mut futs = Vec::new();
+    for it in &items {
+        if let Value::Coroutine(_) = it {
+            return Err(PyErr::type_error(
+                "Passing coroutines is forbidden, use tasks explicitly.",
+            ));
+        }
+        futs.push(ensure_future(vm, lp, it)?);
+    }
+    Ok(futs)
+}
+
+fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let t = args.take_kw("timeout");
+    let rw = args.take_kw("return_when");
+    args.no_more_kw("wait")?;
+    args.check("wait", 1, 1)?;
+    let timeout = delay_arg(t.as_ref())?;
+    let when = match rw {
+        Some(Value::Str(s)) => match s.as_str() {
+            "FIRST_COMPLETED" => crate::runtime::ReturnWhen::FirstCompleted,
+            "FIRST_EXCEPTION" => crate::runtime::ReturnWhen::FirstException,
+            "ALL_COMPLETED" => crate::runtime::ReturnWhen::AllCompleted,
+            other => {
+                return Err(PyErr::value_error(format!(
+                    "Invalid return_when value: {other}"
+                )))
+            }
+        },
+        _ => crate::runtime::ReturnWhen::AllCompleted,
+    };
+    let futs = vm.with_loop(|lp, vm| futures_arg(vm, lp, &args.pos[0]))?;
+    Ok(native("wait", crate::runtime::wait(futs, timeout, when)))
+}
+
+fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let t = args.take_kw("timeout");
+    args.no_more_kw("as_completed")?;
+    args.check("as_completed", 1, 1)?;
+    let timeout = delay_arg(t.as_ref())?;
+    vm.with_loop(|lp, vm| {
+        let futs = futures_arg(vm, lp, &args.pos[0])?;
+        Ok(Value::Rt(RtHandle::AsCompleted(
+            lp.as_completed(futs, timeout),
+        )))
+    })
+}
+fn ac_id(args: &Args) -> PyResult<crate::runtime::AsCompletedId> {
+    match this(args)? {
+        RtHandle::AsCompleted(a) => Ok(a),
+        _ => Err(PyErr::type_error(
+            "descriptor requires an as_completed iterator",
+        )),
+    }
+}
+fn ac_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos[0].clone())
+}
+fn ac_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = ac_id(&args)?;
+    match vm.with_loop(|lp, _| Ok(lp.as_completed_next(id, true)))? {
+        Some(n) => Ok(native("_wait_for_one", n)),
+        None => Err(PyErr::stop_iteration()),
+    }
+}
+fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = ac_id(&args)?;
+    match vm.with_loop(|lp, _| Ok(lp.as_completed_next(id, false)))? {
+        Some(n) => Ok(native("_wait_for_one", n)),
+        None => Ok(ready(
+            "__anext__",
+            Err(PyErr::new(
+                &crate::lang::builtins::types::exception("StopAsyncIteration"),
+                vec![],
+            )),
+        )),
+    }
+}
+
 fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
 }
@@ -417,6 +545,9 @@ pub fn module(vm: &mut Vm) -> Value {
         ("all_tasks", all_tasks),
         ("iscoroutine", iscoroutine),
         ("get_running_loop", get_running_loop),
+        ("Condition", new_condition),
+        ("wait", wait_fn),
+        ("as_completed", as_completed_fn),
         ("get_event_loop", get_running_loop),
         ("Lock", new_lock),
         ("Event", new_event),
@@ -430,6 +561,9 @@ pub fn module(vm: &mut Vm) -> Value {
         ("timeout_at", timeout_at_fn),
     ];
     let (d, m) = super::module("asyncio", funcs);
+    for c in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
+        d.borrow_mut().set_str(c, Value::str(c));
+    }
     crate::lang::builtins::types::with(|t| {
         for name in crate::lang::value::exception::ASYNCIO_EXCEPTIONS {
             if let Some(c) = t.exceptions.get(name) {
@@ -609,9 +743,11 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn res(args: &Args) -> PyResult<ResourceId> {
     match this(args)? {
-        RtHandle::Lock(r) | RtHandle::Event(r) | RtHandle::Semaphore(r, _) | RtHandle::Queue(r) => {
-            Ok(r)
-        }
+        RtHandle::Lock(r)
+        | RtHandle::Event(r)
+        | RtHandle::Semaphore(r, _)
+        | RtHandle::Queue(r)
+        | RtHandle::Condition(r) => Ok(r),
         _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
     }
 }
@@ -848,6 +984,28 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
             ],
         ),
         (
+            "Condition",
+            vec![
+                ("acquire", lock_acquire as BuiltinFn),
+                ("release", lock_release),
+                ("locked", lock_locked),
+                ("__aenter__", lock_acquire),
+                ("__aexit__", lock_aexit),
+                ("wait", cond_wait),
+                ("notify", cond_notify),
+                ("notify_all", cond_notify_all),
+            ],
+        ),
+        (
+            "_AsCompletedIterator",
+            vec![
+                ("__iter__", ac_iter as BuiltinFn),
+                ("__next__", ac_next),
+                ("__aiter__", ac_iter),
+                ("__anext__", ac_anext),
+            ],
+        ),
+        (
             "TimerHandle",
             vec![
                 ("cancel", timer_cancel as BuiltinFn),
@@ -945,6 +1103,16 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 format!("<Future {st}>")
             }
             RtHandle::TaskGroup(g) => lp.task_group_repr(g),
+            RtHandle::Timeout(t) => {
+                let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
+                match (phase, lp.timeout_when(t)) {
+                    ("active", Some(w)) => format!(
+                        "<Timeout [active] when={}>",
+                        crate::lang::value::float::repr(w)
+                    ),
+                    (p, _) => format!("<Timeout [{p}]>"),
+                }
+            }
             other => format!("<asyncio.locks.{} object>", other.type_name()),
         })
     })

@@ -326,7 +326,13 @@ impl Host for Vm {
         Value::tuple(sides)
     }
 
-    fn report(&mut self, lp: &Loop<Self>, report: Report<Self>) {
+    fn report(&mut self, lp: &Loop<Self>, mut report: Report<Self>) {
+        if report.message == "exception in shielded future" {
+            // CPython: f'{exc.__class__.__name__} exception in shielded future'.
+            if let Some(PyErr::Exception(e)) = &report.exc {
+                report.message = format!("{} {}", e.class.name, report.message);
+            }
+        }
         if let Some(h) = self.exception_handler.clone() {
             // `loop.set_exception_handler(handler)`: handler(loop, context).
             let mut pairs = vec![(Value::str("message"), Value::str(&report.message))];
@@ -349,6 +355,13 @@ impl Host for Vm {
             return;
         }
         // CPython's default exception handler logs `message`, the future, and the traceback.
+        let mut report = report;
+        if report.message == "exception in shielded future" {
+            // CPython: f'{exc.__class__.__name__} exception in shielded future'.
+            if let Some(PyErr::Exception(e)) = &report.exc {
+                report.message = format!("{} {}", e.class.name, report.message);
+            }
+        }
         let mut text = format!("{}\n", report.message);
         if let Some(t) = report.task {
             let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();

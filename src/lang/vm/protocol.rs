@@ -1205,6 +1205,9 @@ impl Vm {
                 }
             }
             Value::Coroutine(c) if !c.is_coroutine => v.clone(),
+            Value::Rt(_) if types::type_of(v).lookup("__iter__").is_some() => {
+                self.call_method(v, "__iter__", vec![])?
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",
@@ -1246,6 +1249,11 @@ impl Vm {
                 ))),
             },
             Value::Coroutine(_) => self.generator_next(it),
+            Value::Rt(_) => match self.call_method(it, "__next__", vec![]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.matches("StopIteration") => Ok(None),
+                Err(e) => Err(e),
+            },
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 it.type_name()
