@@ -61,6 +61,21 @@ macro_rules! golden {
 }
 
 golden!(
+    aio_gather1,
+    aio_order1,
+    aio_order2,
+    aio_order3,
+    aio_queue1,
+    aio_seed1,
+    aio_seed2,
+    aio_seed3,
+    aio_seed4,
+    aio_seed5,
+    aio_shield1,
+    aio_sync1,
+    aio_tg1,
+    aio_timeout1,
+    aio_waitfor1,
     asyncio_basics,
     basics,
     classes,

@@ -47,6 +47,13 @@ impl Vm {
             | Op::SetupWith(_)
             | Op::CallExitNone
             | Op::CallExitAsync
+            | Op::GetAIter
+            | Op::GetANext
+            | Op::EndAsyncFor
+            | Op::StarPrep
+            | Op::StarMatch
+            | Op::StarCollect
+            | Op::StarReraise
             | Op::BeforeAsyncWith
             | Op::SetupAsyncWith(_)
             | Op::WithExceptStart
