@@ -114,6 +114,10 @@ fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     }
 }
 
+/// Ours: what `asyncio.run` raises when CPython would hang forever.
+pub const DEADLOCK: &str =
+    "the program can never finish: every task waits for something that nothing will do (deadlock)";
+
 /// `asyncio.run(main)`: a fresh loop on the virtual clock, run to the end.
 fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("debug");
@@ -133,7 +137,14 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let coro = TaskExec::new(main)?;
     let mut lp: Loop<Vm> = Loop::new(Box::new(VirtualClock::starting_at(0.0)));
-    let mut runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    if vm.sliced && vm.native_depth == 0 {
+        // Called from module code run by a `Session`: suspend the module; the session
+        // runs the loop in slices and resumes it with the result.
+        vm.pending_run = Some(crate::lang::vm::session::LoopRun { lp, runner });
+        return Err(PyErr::Suspend);
+    }
+    let mut runner = runner;
     let status = vm.enter_loop(&mut lp, |vm, lp| loop {
         match runner.run_once(lp, vm) {
             RunStatus::Running => {}
@@ -143,9 +154,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.loop_time = lp.time();
     match status {
         RunStatus::Finished(r) => r,
-        RunStatus::Deadlocked => Err(PyErr::runtime_error(
-            "the program can never finish: every task waits for something that nothing will do (deadlock)",
-        )),
+        RunStatus::Deadlocked => Err(PyErr::runtime_error(DEADLOCK)),
         RunStatus::Running => Ok(Value::None),
     }
 }

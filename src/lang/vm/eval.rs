@@ -167,6 +167,7 @@ impl Vm {
                     }
                 }
                 Ok(Flow::Reraise(e)) => pending = Some((e, true)),
+                Err(PyErr::Suspend) => return Ok(Outcome::Yield(Value::None)),
                 Err(e) => pending = Some((e, false)),
             }
         }

@@ -13,6 +13,7 @@ pub mod items;
 mod opcode;
 pub mod ops;
 pub mod protocol;
+pub mod session;
 pub mod traceback;
 
 use std::cell::RefCell;
@@ -59,6 +60,10 @@ pub struct Vm {
     pub loop_time: f64,
     /// `loop.set_exception_handler(handler)`.
     pub(crate) exception_handler: Option<Value>,
+    /// Run by a `Session`: `asyncio.run` from module code hands its loop to the session
+    /// (`pending_run`) and suspends the module instead of running the loop itself.
+    pub(crate) sliced: bool,
+    pub(crate) pending_run: Option<session::LoopRun>,
 }
 
 impl Default for Vm {
@@ -88,6 +93,8 @@ impl Vm {
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
             exception_handler: None,
+            sliced: false,
+            pending_run: None,
         }
     }
 

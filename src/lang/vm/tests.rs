@@ -55,6 +55,15 @@ macro_rules! golden {
                 let _ = vm.run_source(src, "main.py");
                 let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
                 assert_eq!(got, want);
+                // The same through a sliced session (module suspended in asyncio.run).
+                let mut s = super::session::Session::new(src, "main.py");
+                loop {
+                    if let super::session::Status::Finished { .. } = s.step(7) {
+                        break;
+                    }
+                }
+                let got: String = s.vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                assert_eq!(got, want, "sliced session");
             }
         )*
     };
