@@ -36,6 +36,7 @@ pub struct Types {
     pub property: Rc<Class>,
     pub super_: Rc<Class>,
     pub coroutine: Rc<Class>,
+    pub generator: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -120,7 +121,8 @@ pub fn type_of(v: &Value) -> Rc<Class> {
                 crate::lang::value::Descriptor::ClassMethod(_) => &t.classmethod,
                 crate::lang::value::Descriptor::Property { .. } => &t.property,
             },
-            Value::Coroutine(_) => &t.coroutine,
+            Value::Coroutine(c) if c.is_coroutine => &t.coroutine,
+            Value::Coroutine(_) => &t.generator,
             Value::Rt(h) => {
                 return t
                     .asyncio
@@ -198,6 +200,7 @@ impl Types {
             property: mk("property", TypeKind::Descriptor),
             super_: mk("super", TypeKind::Super),
             coroutine: mk("coroutine", TypeKind::Coroutine),
+            generator: mk("generator", TypeKind::Coroutine),
             enumerate: mk("enumerate", TypeKind::Iterator),
             zip: mk("zip", TypeKind::Iterator),
             map: mk("map", TypeKind::Iterator),
@@ -239,6 +242,16 @@ impl Types {
         add_methods(&t.set, "set", super::sets::methods(true));
         add_methods(&t.frozenset, "frozenset", super::sets::methods(false));
         add_methods(&t.property, "property", super::objects::property_methods());
+        add_methods(
+            &t.generator,
+            "generator",
+            super::objects::generator_methods(),
+        );
+        add_methods(
+            &t.coroutine,
+            "coroutine",
+            super::objects::generator_methods(),
+        );
         if let Some(c) = t.exceptions.get("BaseException") {
             add_methods(c, "BaseException", super::objects::exception_methods());
         }

@@ -965,7 +965,11 @@ impl Vm {
             }),
             Value::Coroutine(c) => Ok(match name {
                 "__name__" | "__qualname__" => Some(Value::str(&c.qualname)),
-                _ => None,
+                "__class__" => Some(Value::Class(types::type_of(obj))),
+                _ => {
+                    let cls = types::type_of(obj);
+                    cls.lookup(name).map(|a| bind(a, obj, &cls))
+                }
             }),
             _ => {
                 let cls = types::type_of(obj);

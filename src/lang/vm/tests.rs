@@ -87,6 +87,8 @@ golden!(
     aio_waitfor1,
     asyncio_basics,
     basics,
+    misc,
+    aio_presets,
     classes,
     tb_args,
     tb_concat,

@@ -105,10 +105,10 @@ impl Vm {
                 let cls = self.type_of(&ctx);
                 let (Some(enter), Some(_)) = (cls.lookup("__enter__"), cls.lookup("__exit__"))
                 else {
-                    let missing = if cls.lookup("__enter__").is_none() {
-                        ""
-                    } else {
+                    let missing = if cls.lookup("__exit__").is_none() {
                         " (missed __exit__ method)"
+                    } else {
+                        ""
                     };
                     return Err(PyErr::type_error(format!(
                         "'{}' object does not support the context manager protocol{missing}",
@@ -220,10 +220,10 @@ impl Vm {
                 let ctx = f.stack.pop().ok_or_else(stack_underflow)?;
                 let cls = self.type_of(&ctx);
                 if cls.lookup("__aenter__").is_none() || cls.lookup("__aexit__").is_none() {
-                    let missing = if cls.lookup("__aenter__").is_none() {
-                        ""
-                    } else {
+                    let missing = if cls.lookup("__aexit__").is_none() {
                         " (missed __aexit__ method)"
+                    } else {
+                        ""
                     };
                     return Err(PyErr::type_error(format!(
                         "'{}' object does not support the asynchronous context manager protocol{missing}",
