@@ -367,3 +367,54 @@ pub fn property_methods() -> Vec<(&'static str, BuiltinFn)> {
         ("deleter", property_deleter),
     ]
 }
+
+fn gen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> {
+    match args.pos.first() {
+        Some(Value::Coroutine(c)) => Ok(c.clone()),
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'generator' object",
+        )),
+    }
+}
+fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("send", 1, 1)?;
+    let c = gen_of(&args)?;
+    if c.frame.borrow().is_none() && !c.running.get() {
+        return Err(PyErr::stop_iteration());
+    }
+    match vm.resume_generator(&c, crate::lang::vm::eval::Resume::Send(args.pos[1].clone()))? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration()),
+    }
+}
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("throw", 1, 3)?;
+    let c = gen_of(&args)?;
+    let e = match &args.pos[1] {
+        Value::Class(_) => vm.call(&args.pos[1], Args::default())?,
+        other => other.clone(),
+    };
+    if c.frame.borrow().is_none() {
+        return Err(crate::lang::vm::eval::as_err(e));
+    }
+    match vm.resume_generator(
+        &c,
+        crate::lang::vm::eval::Resume::Throw(crate::lang::vm::eval::as_err(e)),
+    )? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration()),
+    }
+}
+fn gen_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = gen_of(&args)?;
+    *c.frame.borrow_mut() = None;
+    Ok(Value::None)
+}
+
+pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![
+        ("send", gen_send),
+        ("throw", gen_throw),
+        ("close", gen_close),
+    ]
+}

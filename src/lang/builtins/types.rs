@@ -36,6 +36,7 @@ pub struct Types {
     pub property: Rc<Class>,
     pub super_: Rc<Class>,
     pub coroutine: Rc<Class>,
+    pub generator: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -48,6 +49,8 @@ pub struct Types {
     pub task: Rc<Class>,
     pub future: Rc<Class>,
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// asyncio's classes of runtime objects (`Task`, `Lock`, `Queue`...), by name.
+    pub asyncio: HashMap<&'static str, Rc<Class>>,
 }
 
 thread_local! {
@@ -118,9 +121,16 @@ pub fn type_of(v: &Value) -> Rc<Class> {
                 crate::lang::value::Descriptor::ClassMethod(_) => &t.classmethod,
                 crate::lang::value::Descriptor::Property { .. } => &t.property,
             },
-            Value::Coroutine(_) => &t.coroutine,
-            Value::Handle(crate::lang::value::HandleKind::Task, _) => &t.task,
-            Value::Handle(crate::lang::value::HandleKind::Future, _) => &t.future,
+            Value::Coroutine(c) if c.is_coroutine => &t.coroutine,
+            Value::Coroutine(_) => &t.generator,
+            Value::Rt(h) => {
+                return t
+                    .asyncio
+                    .get(h.type_name())
+                    .cloned()
+                    .unwrap_or_else(|| t.future.clone())
+            }
+            Value::Native(_) => &t.coroutine,
             Value::Instance(_) => &t.object,
         }
         .clone()
@@ -190,6 +200,7 @@ impl Types {
             property: mk("property", TypeKind::Descriptor),
             super_: mk("super", TypeKind::Super),
             coroutine: mk("coroutine", TypeKind::Coroutine),
+            generator: mk("generator", TypeKind::Coroutine),
             enumerate: mk("enumerate", TypeKind::Iterator),
             zip: mk("zip", TypeKind::Iterator),
             map: mk("map", TypeKind::Iterator),
@@ -205,7 +216,22 @@ impl Types {
             int,
             bool_,
             exceptions,
+            asyncio: HashMap::new(),
         };
+        let mut t = t;
+        for (name, methods) in crate::lang::modules::asyncio::class_methods() {
+            let c =
+                Class::new_builtin_in(name, vec![t.object.clone()], TypeKind::Handle, "asyncio");
+            add_methods(&c, name, methods);
+            t.asyncio.insert(name, c);
+        }
+        for name in crate::lang::value::exception::ASYNCIO_EXCEPTIONS {
+            if let Some(c) = t.exceptions.get(name).cloned() {
+                let moved =
+                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, "asyncio");
+                t.exceptions.insert(name, moved);
+            }
+        }
         add_methods(&t.object, "object", super::objects::object_methods());
         add_methods(&t.int, "int", super::objects::int_methods());
         add_methods(&t.float, "float", super::objects::float_methods());
@@ -216,6 +242,16 @@ impl Types {
         add_methods(&t.set, "set", super::sets::methods(true));
         add_methods(&t.frozenset, "frozenset", super::sets::methods(false));
         add_methods(&t.property, "property", super::objects::property_methods());
+        add_methods(
+            &t.generator,
+            "generator",
+            super::objects::generator_methods(),
+        );
+        add_methods(
+            &t.coroutine,
+            "coroutine",
+            super::objects::generator_methods(),
+        );
         if let Some(c) = t.exceptions.get("BaseException") {
             add_methods(c, "BaseException", super::objects::exception_methods());
         }

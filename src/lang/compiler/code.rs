@@ -119,6 +119,27 @@ pub enum Op {
     SetupWith(u32),
     /// Calls the `__exit__` at TOS with `None, None, None` and pops it.
     CallExitNone,
+    /// Like `CallExitNone` but pushes the result (an awaitable, for `async with`).
+    CallExitAsync,
+    /// `[obj]` to `[obj.__aiter__()]`.
+    GetAIter,
+    /// `[aiter]` to `[aiter, aiter.__anext__()]`.
+    GetANext,
+    /// `[aiter, exc]`: ends the loop on `StopAsyncIteration` (pops both), else re-raises.
+    EndAsyncFor,
+    /// `[exc]` to `[exc, rest, raised]` for `except*` (rest starts as the exception).
+    StarPrep,
+    /// `[rest, raised, type]` to `[rest', raised, match]` (`match` None when nothing matched).
+    StarMatch,
+    /// `[rest, raised, exc]` to `[rest, raised]`: records an exception raised in a handler.
+    StarCollect,
+    /// `[exc, rest, raised]`: raises what is left, or pops both and continues.
+    StarReraise,
+    /// `[ctx]` to `[aexit, aenter()]` (`BEFORE_ASYNC_WITH`).
+    BeforeAsyncWith,
+    /// `[aexit, enter_result]`: pushes a handler block whose level excludes the result
+    /// (`SETUP_ASYNC_WITH`).
+    SetupAsyncWith(u32),
     /// Stack `[exit, exc]` to `[exit, exc, exit(type, exc, tb)]`.
     WithExceptStart,
     /// Builds a class: stack `[body_fn, name, bases_tuple]` to `[class]`; arg is the

@@ -35,6 +35,8 @@ enum FBlock<'a> {
     FinallyEnd,
     /// Inside a `with` body: unwinding calls `__exit__(None, None, None)`.
     With,
+    /// Inside an `async with` body: unwinding awaits `__aexit__(None, None, None)`.
+    AsyncWith,
     /// Inside an `except` body: unwinding ends the handler and unbinds `name`.
     HandlerCleanup(Option<String>),
 }
@@ -212,6 +214,7 @@ impl<'a> Compiler<'a> {
             Op::ForIter(_) => Op::ForIter(target),
             Op::SetupFinally(_) => Op::SetupFinally(target),
             Op::SetupWith(_) => Op::SetupWith(target),
+            Op::SetupAsyncWith(_) => Op::SetupAsyncWith(target),
             other => other,
         };
     }

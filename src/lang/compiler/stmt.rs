@@ -83,11 +83,7 @@ impl<'a> Compiler<'a> {
                 orelse,
             } => {
                 if *is_async {
-                    self.load_const(Value::str("async for"));
-                    let i = (self.unit().consts.len() - 1) as u32;
-                    self.emit(Op::Pop);
-                    self.emit(Op::Unsupported(i));
-                    return Ok(());
+                    return self.async_for(target, iter, body, orelse);
                 }
                 self.expr(iter)?;
                 self.emit(Op::GetIter);
@@ -152,10 +148,28 @@ impl<'a> Compiler<'a> {
                 finalbody,
                 is_star,
             } => {
-                if *is_star {
-                    return self.unsupported("except*");
-                }
-                if finalbody.is_empty() {
+                if *is_star && finalbody.is_empty() {
+                    self.try_star(body, handlers, orelse)?;
+                } else if *is_star {
+                    let setup = self.emit(Op::SetupFinally(0));
+                    self.unit().fblocks.push(FBlock::TryFinally(finalbody));
+                    self.try_star(body, handlers, orelse)?;
+                    self.unit().fblocks.pop();
+                    self.emit(Op::PopBlock);
+                    self.stmts(finalbody)?;
+                    let to_end = self.emit(Op::Jump(0));
+                    self.patch(setup);
+                    self.emit(Op::PushExcInfo);
+                    let cleanup = self.emit(Op::SetupFinally(0));
+                    self.unit().fblocks.push(FBlock::FinallyEnd);
+                    self.stmts(finalbody)?;
+                    self.unit().fblocks.pop();
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::Reraise);
+                    self.patch(cleanup);
+                    self.emit(Op::PopExceptReraise);
+                    self.patch(to_end);
+                } else if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody)?;
@@ -167,9 +181,10 @@ impl<'a> Compiler<'a> {
                 body,
             } => {
                 if *is_async {
-                    return self.unsupported("async with");
+                    self.async_with(items, body)?;
+                } else {
+                    self.with(items, body)?;
                 }
-                self.with(items, body)?;
             }
             StmtKind::Import { names } => {
                 for a in names {
@@ -372,6 +387,15 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Rot2);
                 }
                 self.emit(Op::CallExitNone);
+            }
+            FBlock::AsyncWith => {
+                self.emit(Op::PopBlock);
+                if preserve_tos {
+                    self.emit(Op::Rot2);
+                }
+                self.emit(Op::CallExitAsync);
+                self.await_tos();
+                self.emit(Op::Pop);
             }
             FBlock::HandlerCleanup(name) => {
                 self.emit(Op::PopBlock);
@@ -585,6 +609,170 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `async for` (`compiler_async_for`): `__anext__` awaited until `StopAsyncIteration`.
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
+        self.expr(iter)?;
+        self.emit(Op::GetAIter);
+        let head = self.here();
+        let setup = self.emit(Op::SetupFinally(0));
+        self.emit(Op::GetANext);
+        self.await_tos();
+        self.emit(Op::PopBlock);
+        self.store(target)?;
+        self.unit().fblocks.push(FBlock::For {
+            head,
+            breaks: Vec::new(),
+        });
+        self.stmts(body)?;
+        self.emit(Op::Jump(head as u32));
+        let breaks = match self.unit().fblocks.pop() {
+            Some(FBlock::For { breaks, .. }) => breaks,
+            _ => Vec::new(),
+        };
+        self.patch(setup);
+        self.emit(Op::EndAsyncFor);
+        self.stmts(orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    /// `try: ... except* T: ...` (`compiler_try_star_except`): each clause takes the
+    /// matching part of the group; what is left and what handlers raise is raised again.
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        let to_end = self.emit(Op::Jump(0));
+        self.patch(setup);
+        // Stack: [exc].
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        self.emit(Op::StarPrep);
+        for h in handlers {
+            self.with_span(h.span, |c| -> R {
+                match &h.type_ {
+                    Some(t) => c.expr(t)?,
+                    None => c.load_const(Value::None),
+                }
+                c.emit(Op::StarMatch);
+                c.emit(Op::Dup);
+                c.load_const(Value::None);
+                c.emit(Op::IsOp(0));
+                let skip = c.emit(Op::PopJumpIfTrue(0));
+                match &h.name {
+                    Some(n) => c.name_op(&n.name, ExprContext::Store),
+                    None => {
+                        c.emit(Op::Pop);
+                    }
+                }
+                let err = c.emit(Op::SetupFinally(0));
+                c.unit().fblocks.push(FBlock::TryExcept);
+                c.stmts(&h.body)?;
+                c.unit().fblocks.pop();
+                c.emit(Op::PopBlock);
+                let next = c.emit(Op::Jump(0));
+                c.patch(err);
+                c.emit(Op::StarCollect);
+                let next2 = c.emit(Op::Jump(0));
+                c.patch(skip);
+                c.emit(Op::Pop);
+                c.patch(next);
+                c.patch(next2);
+                if let Some(n) = &h.name {
+                    c.load_const(Value::None);
+                    c.name_op(&n.name, ExprContext::Store);
+                    c.name_op(&n.name, ExprContext::Del);
+                }
+                Ok(())
+            })?;
+        }
+        // Raises what is left (leaving through `cleanup`'s block), or continues.
+        self.emit(Op::StarReraise);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        let to_end2 = self.emit(Op::Jump(0));
+        self.patch(cleanup);
+        self.emit(Op::PopExceptReraise);
+        self.patch(to_end);
+        self.patch(to_end2);
+        Ok(())
+    }
+
+    /// `await TOS`.
+    fn await_tos(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.load_const(Value::None);
+        self.emit(Op::YieldFrom);
+    }
+
+    /// `async with` (`compiler_async_with`): like `with`, awaiting `__aenter__` and
+    /// `__aexit__`.
+    fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+        let Some((first, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.with_span(first.span, |c| -> R {
+            c.expr(&first.context_expr)?;
+            c.emit(Op::BeforeAsyncWith);
+            c.await_tos();
+            Ok(())
+        })?;
+        let setup = self.emit(Op::SetupAsyncWith(0));
+        match &first.optional_vars {
+            Some(t) => self.store(t)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        self.unit().fblocks.push(FBlock::AsyncWith);
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.async_with(rest, body)?;
+        }
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::CallExitAsync);
+        self.await_tos();
+        self.emit(Op::Pop);
+        let to_end = self.emit(Op::Jump(0));
+        self.patch(setup);
+        // Stack: [aexit, exc].
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        self.emit(Op::WithExceptStart);
+        self.await_tos();
+        let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::PopBlock);
+        self.emit(Op::Reraise);
+        self.patch(suppress);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Pop);
+        let to_end2 = self.emit(Op::Jump(0));
+        self.patch(cleanup);
+        self.emit(Op::PopExceptReraise);
+        self.patch(to_end);
+        self.patch(to_end2);
+        Ok(())
+    }
+
     /// Pushes defaults and keyword defaults; returns their counts for the code object.
     pub(super) fn defaults(&mut self, p: &'a Parameters) -> Result<(u32, bool), SyntaxError> {
         let mut n = 0;
@@ -729,6 +917,7 @@ fn clone_blocks<'a>(b: &[FBlock<'a>]) -> Vec<FBlock<'a>> {
             FBlock::TryExcept => FBlock::TryExcept,
             FBlock::FinallyEnd => FBlock::FinallyEnd,
             FBlock::With => FBlock::With,
+            FBlock::AsyncWith => FBlock::AsyncWith,
             FBlock::HandlerCleanup(n) => FBlock::HandlerCleanup(n.clone()),
         })
         .collect()

@@ -1,5 +1,6 @@
-//! Built-in modules importable by programs: `sys`, `time`, `math` (and `asyncio` once the
-//! runtime is bound).
+//! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
+
+pub mod asyncio;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,7 +11,10 @@ use crate::lang::value::{
 };
 use crate::lang::vm::{Stream, Vm};
 
-fn module(name: &str, funcs: Vec<(&'static str, BuiltinFn)>) -> (Rc<RefCell<PyDict>>, Value) {
+pub(crate) fn module(
+    name: &str,
+    funcs: Vec<(&'static str, BuiltinFn)>,
+) -> (Rc<RefCell<PyDict>>, Value) {
     let d = Rc::new(RefCell::new(PyDict::new()));
     d.borrow_mut().set_str("__name__", Value::str(name));
     for (n, f) in funcs {
@@ -147,6 +151,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             d.borrow_mut().set_str("nan", Value::Float(f64::NAN));
             m
         }
+        "asyncio" => asyncio::module(vm),
         _ => return Ok(None),
     }))
 }

@@ -82,6 +82,27 @@ impl Class {
         })
     }
 
+    /// A built-in type living in module `module` (asyncio's classes).
+    pub fn new_builtin_in(
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        kind: TypeKind,
+        module: &str,
+    ) -> Rc<Class> {
+        let mro = c3_mro(&bases).unwrap_or_default();
+        Rc::new(Class {
+            name: Rc::from(name),
+            qualname: Rc::from(name),
+            module: Rc::from(module),
+            bases,
+            mro,
+            dict: RefCell::new(PyDict::new()),
+            kind,
+            builtin: true,
+            serial: super::next_serial(),
+        })
+    }
+
     /// A class from a `class` statement. Errors follow `type.__new__`.
     pub fn new_user(
         name: &str,

@@ -16,6 +16,9 @@ pub type PyResult<T> = Result<T, PyErr>;
 pub enum PyErr {
     Exception(Rc<Instance>),
     Limit(Limit),
+    /// Not an error: a builtin asks the eval loop to suspend the calling frame (see
+    /// `vm::session`); the value the frame gets is sent in on resume.
+    Suspend,
 }
 
 /// Uncatchable reasons to stop a program.
@@ -114,7 +117,7 @@ impl PyErr {
     pub fn exception(&self) -> Option<&Rc<Instance>> {
         match self {
             PyErr::Exception(e) => Some(e),
-            PyErr::Limit(_) => None,
+            _ => None,
         }
     }
 
@@ -122,14 +125,14 @@ impl PyErr {
     pub fn matches(&self, name: &str) -> bool {
         match self {
             PyErr::Exception(e) => e.class.is_subclass(&types::exception(name)),
-            PyErr::Limit(_) => false,
+            _ => false,
         }
     }
 
     pub fn to_value(&self) -> Value {
         match self {
             PyErr::Exception(e) => Value::Instance(e.clone()),
-            PyErr::Limit(_) => Value::None,
+            _ => Value::None,
         }
     }
 }
@@ -142,6 +145,7 @@ impl std::fmt::Debug for PyErr {
                 write!(f, "{}(<{} args>)", e.class.name, args)
             }
             PyErr::Limit(l) => write!(f, "Limit({l:?})"),
+            PyErr::Suspend => write!(f, "Suspend"),
         }
     }
 }

@@ -68,15 +68,11 @@ pub enum Value {
     Descriptor(Rc<Descriptor>),
     /// A coroutine or generator object (its frame lives in the VM).
     Coroutine(Rc<function::Coroutine>),
-    /// A handle to a runtime object (task or future id), filled in by the asyncio module.
-    Handle(HandleKind, u32),
-}
-
-/// What a `Value::Handle` refers to in the runtime.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HandleKind {
-    Task,
-    Future,
+    /// A runtime object (task, future, lock, queue...), by its id in the event loop.
+    Rt(crate::lang::modules::asyncio::RtHandle),
+    /// A library coroutine (`asyncio.sleep(1)`, `lock.acquire()`...): a runtime state machine
+    /// the VM delegates `await` to.
+    Native(Rc<crate::lang::modules::asyncio::NativeAwait>),
 }
 
 /// Wrappers created by the `staticmethod`, `classmethod` and `property` builtins.
@@ -186,8 +182,8 @@ impl Value {
                     "generator"
                 }
             }
-            Value::Handle(HandleKind::Task, _) => "Task",
-            Value::Handle(HandleKind::Future, _) => "Future",
+            Value::Rt(h) => h.type_name(),
+            Value::Native(_) => "coroutine",
         }
     }
 
@@ -218,7 +214,8 @@ impl Value {
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Descriptor(a), Descriptor(b)) => Rc::ptr_eq(a, b),
             (Coroutine(a), Coroutine(b)) => Rc::ptr_eq(a, b),
-            (Handle(k, a), Handle(l, b)) => k == l && a == b,
+            (Rt(a), Rt(b)) => a == b,
+            (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -236,7 +233,8 @@ impl Value {
             Bool(b) => 0x1030 + *b as i64 * 0x10,
             Int(i) => 0x10_0000_0000i64.wrapping_add(i.wrapping_mul(32)),
             Float(f) => f.to_bits() as i64 & 0x0000_ffff_ffff_ffff,
-            Handle(_, n) => 0x2000_0000 + *n as i64 * 16,
+            Rt(h) => 0x2000_0000 + h.id_number() as i64 * 16,
+            Native(r) => p(r),
             BigInt(r) => p(r),
             Str(r) => p(r),
             List(r) => p(r),

@@ -40,6 +40,9 @@ pub enum Resume {
     Send(Value),
     /// Raise this at the pending `yield`/`await`.
     Throw(PyErr),
+    /// A runtime object the top frame awaited (left as `[sub]` by `YieldFrom`) finished:
+    /// replace it by its result, or raise its exception there.
+    Delegated(PyResult<Value>),
 }
 
 /// What one instruction asks the loop to do next.
@@ -90,6 +93,13 @@ impl Vm {
                 }
             }
             Resume::Throw(e) => pending = Some((e, false)),
+            Resume::Delegated(Ok(v)) => {
+                if let Some(f) = ex.frames.last_mut() {
+                    f.stack.pop();
+                    f.stack.push(v);
+                }
+            }
+            Resume::Delegated(Err(e)) => pending = Some((e, false)),
         }
         loop {
             if let Some((err, reraise)) = pending.take() {
@@ -157,6 +167,7 @@ impl Vm {
                     }
                 }
                 Ok(Flow::Reraise(e)) => pending = Some((e, true)),
+                Err(PyErr::Suspend) => return Ok(Outcome::Yield(Value::None)),
                 Err(e) => pending = Some((e, false)),
             }
         }

@@ -8,10 +8,12 @@
 
 pub mod eval;
 pub mod frame;
+pub mod host;
 pub mod items;
 mod opcode;
 pub mod ops;
 pub mod protocol;
+pub mod session;
 pub mod traceback;
 
 use std::cell::RefCell;
@@ -52,6 +54,16 @@ pub struct Vm {
     pub(crate) current_handled: Option<Value>,
     /// Imported modules by name.
     pub modules: std::collections::HashMap<String, Value>,
+    /// The running event loop while one runs (see `host.rs`, `with_loop`); null otherwise.
+    pub(crate) lp: *mut crate::runtime::Loop<Vm>,
+    /// The loop's clock when the last `asyncio.run` ended.
+    pub loop_time: f64,
+    /// `loop.set_exception_handler(handler)`.
+    pub(crate) exception_handler: Option<Value>,
+    /// Run by a `Session`: `asyncio.run` from module code hands its loop to the session
+    /// (`pending_run`) and suspends the module instead of running the loop itself.
+    pub(crate) sliced: bool,
+    pub(crate) pending_run: Option<session::LoopRun>,
 }
 
 impl Default for Vm {
@@ -78,6 +90,11 @@ impl Vm {
             outer_handled: Vec::new(),
             current_handled: None,
             modules: std::collections::HashMap::new(),
+            lp: std::ptr::null_mut(),
+            loop_time: 0.0,
+            exception_handler: None,
+            sliced: false,
+            pending_run: None,
         }
     }
 

@@ -239,7 +239,8 @@ impl Vm {
                 c.qualname,
                 fake_address(c.serial)
             ),
-            Value::Handle(k, n) => format!("<{:?} #{}>", k, n),
+            Value::Rt(h) => crate::lang::modules::asyncio::repr(self, *h)?,
+            Value::Native(n) => format!("<coroutine object {} at {}>", n.name, self.address_of(v)),
         })
     }
 
@@ -964,7 +965,11 @@ impl Vm {
             }),
             Value::Coroutine(c) => Ok(match name {
                 "__name__" | "__qualname__" => Some(Value::str(&c.qualname)),
-                _ => None,
+                "__class__" => Some(Value::Class(types::type_of(obj))),
+                _ => {
+                    let cls = types::type_of(obj);
+                    cls.lookup(name).map(|a| bind(a, obj, &cls))
+                }
             }),
             _ => {
                 let cls = types::type_of(obj);
@@ -1204,6 +1209,9 @@ impl Vm {
                 }
             }
             Value::Coroutine(c) if !c.is_coroutine => v.clone(),
+            Value::Rt(_) if types::type_of(v).lookup("__iter__").is_some() => {
+                self.call_method(v, "__iter__", vec![])?
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",
@@ -1245,6 +1253,11 @@ impl Vm {
                 ))),
             },
             Value::Coroutine(_) => self.generator_next(it),
+            Value::Rt(_) => match self.call_method(it, "__next__", vec![]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.matches("StopIteration") => Ok(None),
+                Err(e) => Err(e),
+            },
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 it.type_name()

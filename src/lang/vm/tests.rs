@@ -55,13 +55,40 @@ macro_rules! golden {
                 let _ = vm.run_source(src, "main.py");
                 let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
                 assert_eq!(got, want);
+                // The same through a sliced session (module suspended in asyncio.run).
+                let mut s = super::session::Session::new(src, "main.py");
+                loop {
+                    if let super::session::Status::Finished { .. } = s.step(7) {
+                        break;
+                    }
+                }
+                let got: String = s.vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                assert_eq!(got, want, "sliced session");
             }
         )*
     };
 }
 
 golden!(
+    aio_gather1,
+    aio_order1,
+    aio_order2,
+    aio_order3,
+    aio_queue1,
+    aio_seed1,
+    aio_seed2,
+    aio_seed3,
+    aio_seed4,
+    aio_seed5,
+    aio_shield1,
+    aio_sync1,
+    aio_tg1,
+    aio_timeout1,
+    aio_waitfor1,
+    asyncio_basics,
     basics,
+    misc,
+    aio_presets,
     classes,
     tb_args,
     tb_concat,

@@ -23,6 +23,7 @@ impl Vm {
                 let mut seen = Vec::new();
                 self.format_chain(e, &mut seen)
             }
+            PyErr::Suspend => String::new(),
         }
     }
 

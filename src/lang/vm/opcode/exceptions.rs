@@ -105,10 +105,10 @@ impl Vm {
                 let cls = self.type_of(&ctx);
                 let (Some(enter), Some(_)) = (cls.lookup("__enter__"), cls.lookup("__exit__"))
                 else {
-                    let missing = if cls.lookup("__enter__").is_none() {
-                        ""
-                    } else {
+                    let missing = if cls.lookup("__exit__").is_none() {
                         " (missed __exit__ method)"
+                    } else {
+                        ""
                     };
                     return Err(PyErr::type_error(format!(
                         "'{}' object does not support the context manager protocol{missing}",
@@ -122,6 +122,134 @@ impl Vm {
                     level: f.stack.len() as u32,
                 });
                 let r = self.call(&enter, Args::new(vec![ctx]))?;
+                f.stack.push(r);
+            }
+            Op::GetAIter => {
+                let obj = f.stack.pop().ok_or_else(stack_underflow)?;
+                if self.type_of(&obj).lookup("__aiter__").is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        obj.type_name()
+                    )));
+                }
+                let it = self.call_method(&obj, "__aiter__", vec![])?;
+                f.stack.push(it);
+            }
+            Op::GetANext => {
+                let it = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                if self.type_of(&it).lookup("__anext__").is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "'async for' received an invalid object from __aiter__: {}",
+                        it.type_name()
+                    )));
+                }
+                let aw = self.call_method(&it, "__anext__", vec![])?;
+                f.stack.push(aw);
+            }
+            Op::EndAsyncFor => {
+                let exc = f.stack.pop().ok_or_else(stack_underflow)?;
+                f.stack.pop().ok_or_else(stack_underflow)?;
+                let err = as_err(exc);
+                if !err.matches("StopAsyncIteration") {
+                    return Ok(Flow::Reraise(err));
+                }
+            }
+            Op::StarPrep => {
+                let e = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                f.stack.push(e);
+                f.stack.push(Value::list(Vec::new()));
+            }
+            Op::StarMatch => {
+                let t = f.stack.pop().ok_or_else(stack_underflow)?;
+                let raised = f.stack.pop().ok_or_else(stack_underflow)?;
+                let rest = f.stack.pop().ok_or_else(stack_underflow)?;
+                let (m, r) = self.star_split(&rest, &t)?;
+                f.stack.push(r);
+                f.stack.push(raised);
+                f.stack.push(m);
+            }
+            Op::StarCollect => {
+                let e = f.stack.pop().ok_or_else(stack_underflow)?;
+                if let Some(Value::List(l)) = f.stack.last() {
+                    l.items.borrow_mut().push(e);
+                }
+            }
+            Op::StarReraise => {
+                let raised = f.stack.pop().ok_or_else(stack_underflow)?;
+                let rest = f.stack.pop().ok_or_else(stack_underflow)?;
+                let orig = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                let raised = match &raised {
+                    Value::List(l) => l.snapshot(),
+                    _ => Vec::new(),
+                };
+                if raised.is_empty() && rest.is_none() {
+                    return Ok(Flow::Next);
+                }
+                f.handled.pop();
+                // Re-raised parts of the original count as unhandled, not as new errors.
+                let new: Vec<Value> = raised
+                    .into_iter()
+                    .filter(|e| !self.is_part_of(e, &orig))
+                    .collect();
+                if new.is_empty() {
+                    let e = if rest.is(&orig) || rest.is_none() {
+                        orig
+                    } else {
+                        rest
+                    };
+                    return Ok(Flow::Reraise(as_err(e)));
+                }
+                let mut members = new;
+                if !rest.is_none() {
+                    members.push(rest);
+                }
+                if members.len() == 1
+                    && !matches!(&members[0], Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_none()))
+                {
+                    return Ok(Flow::Reraise(as_err(members.remove(0))));
+                }
+                let base = types::exception("BaseExceptionGroup");
+                let g = crate::lang::value::exception::new_group(
+                    self,
+                    &base,
+                    Args::new(vec![Value::str(""), Value::list(members)]),
+                )?;
+                return Err(as_err(g));
+            }
+            Op::BeforeAsyncWith => {
+                let ctx = f.stack.pop().ok_or_else(stack_underflow)?;
+                let cls = self.type_of(&ctx);
+                if cls.lookup("__aenter__").is_none() || cls.lookup("__aexit__").is_none() {
+                    let missing = if cls.lookup("__aexit__").is_none() {
+                        " (missed __aexit__ method)"
+                    } else {
+                        ""
+                    };
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol{missing}",
+                        ctx.type_name()
+                    )));
+                }
+                let exit = self.getattr(&ctx, "__aexit__")?;
+                let enter = self.getattr(&ctx, "__aenter__")?;
+                f.stack.push(exit);
+                let r = self.call(&enter, Args::default())?;
+                f.stack.push(r);
+            }
+            Op::SetupAsyncWith(target) => {
+                let r = f.stack.pop().ok_or_else(stack_underflow)?;
+                f.blocks.push(Block {
+                    handler: target,
+                    level: f.stack.len() as u32,
+                });
+                f.stack.push(r);
+            }
+            Op::CallExitAsync => {
+                let exit = f.stack.pop().ok_or_else(stack_underflow)?;
+                let r = self.call(
+                    &exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )?;
                 f.stack.push(r);
             }
             Op::CallExitNone => {
@@ -154,6 +282,60 @@ impl Vm {
             _ => return Err(stack_underflow()),
         }
         Ok(Flow::Next)
+    }
+}
+
+impl Vm {
+    /// `(match, rest)` of an `except*` clause (`exception_group_match`).
+    fn star_split(&mut self, rest: &Value, t: &Value) -> PyResult<(Value, Value)> {
+        if rest.is_none() {
+            return Ok((Value::None, Value::None));
+        }
+        check_catchable(t)?;
+        let is_group = matches!(rest, Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_some()));
+        if !is_group {
+            if crate::lang::builtins::functions::isinstance_of(self, rest, t)? {
+                let base = types::exception("BaseExceptionGroup");
+                let g = crate::lang::value::exception::new_group(
+                    self,
+                    &base,
+                    Args::new(vec![Value::str(""), Value::list(vec![rest.clone()])]),
+                )?;
+                return Ok((g, Value::None));
+            }
+            return Ok((Value::None, rest.clone()));
+        }
+        if crate::lang::builtins::functions::isinstance_of(self, rest, t)? {
+            return Ok((rest.clone(), Value::None));
+        }
+        let pair = self.call_method(rest, "split", vec![t.clone()])?;
+        match pair {
+            Value::Tuple(p) if p.len() == 2 => Ok((p[0].clone(), p[1].clone())),
+            _ => Ok((Value::None, rest.clone())),
+        }
+    }
+
+    /// Whether exception `e` is `orig` or one of its (nested) members.
+    fn is_part_of(&self, e: &Value, orig: &Value) -> bool {
+        if e.is(orig) {
+            return true;
+        }
+        if let Value::Instance(i) = orig {
+            if let Some(x) = &i.exc {
+                if let Some((_, members)) = &x.borrow().group {
+                    return members.iter().any(|m| self.is_part_of(e, m));
+                }
+            }
+        }
+        // A derived group (from `split`) re-raised: all its leaves are parts of `orig`.
+        if let Value::Instance(i) = e {
+            if let Some(x) = &i.exc {
+                if let Some((_, members)) = &x.borrow().group {
+                    return !members.is_empty() && members.iter().all(|m| self.is_part_of(m, orig));
+                }
+            }
+        }
+        false
     }
 }
 

@@ -22,7 +22,8 @@ impl Vm {
                 let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 let ok = match &v {
                     Value::Coroutine(c) => c.is_coroutine,
-                    Value::Handle(..) => true,
+                    Value::Rt(h) => h.is_awaitable(),
+                    Value::Native(_) => true,
                     Value::Instance(_) => {
                         if let Some(m) = crate::lang::vm::protocol::user_method(&v, "__await__") {
                             let it =
@@ -51,20 +52,11 @@ impl Vm {
                         let frame = self.take_frame(c, &value)?;
                         Ok(Flow::Push(frame))
                     }
-                    Value::Handle(..) => {
-                        // A runtime object: ask the host whether it is done; if not, yield it
-                        // and run this instruction again when resumed.
-                        match self.host_await(&sub)? {
-                            Some(result) => {
-                                f.stack.pop();
-                                f.stack.push(result);
-                                Ok(Flow::Next)
-                            }
-                            None => {
-                                f.pc -= 1;
-                                Ok(Flow::Yield(sub))
-                            }
-                        }
+                    Value::Rt(_) | Value::Native(_) => {
+                        // A runtime object: the task's host drives it (see `vm/host.rs`) and
+                        // resumes this frame with `Resume::Delegated`; `[sub]` stays on the
+                        // stack until then.
+                        Ok(Flow::Yield(sub))
                     }
                     _ => match self.next(&sub)? {
                         Some(v) => {
@@ -181,14 +173,5 @@ impl Vm {
                 Err(e)
             }
         }
-    }
-
-    /// Asks the host about a runtime object being awaited: `Some(result)` when it is done.
-    /// Without a runtime (plain synchronous runs) nothing can complete.
-    pub(crate) fn host_await(&mut self, v: &Value) -> PyResult<Option<Value>> {
-        Err(PyErr::runtime_error(format!(
-            "cannot await {} outside the event loop",
-            v.type_name()
-        )))
     }
 }

@@ -46,6 +46,16 @@ impl Vm {
             | Op::CheckExcMatch
             | Op::SetupWith(_)
             | Op::CallExitNone
+            | Op::CallExitAsync
+            | Op::GetAIter
+            | Op::GetANext
+            | Op::EndAsyncFor
+            | Op::StarPrep
+            | Op::StarMatch
+            | Op::StarCollect
+            | Op::StarReraise
+            | Op::BeforeAsyncWith
+            | Op::SetupAsyncWith(_)
             | Op::WithExceptStart
             | Op::LoadAssertionError
             | Op::Unsupported(_) => self.op_exception(f, op),

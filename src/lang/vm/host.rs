@@ -1,0 +1,416 @@
+//! The VM as the runtime's `Host`: a task's coroutine is an execution stack (`TaskExec`)
+//! resumed with send/throw; `await` on a runtime object yields it out of the eval loop
+//! with the frames intact, and the host drives the object's native state machine
+//! (CPython `Task.__step` + `Future.__await__`/`yield from` delegation).
+
+use std::rc::Rc;
+
+use super::eval::{Exec, Outcome, Resume as VmResume};
+use super::Vm;
+use crate::lang::builtins::types;
+use crate::lang::modules::asyncio::{NativeAwait, NativeState, RtHandle};
+use crate::lang::value::exception::Limit;
+use crate::lang::value::function::Coroutine;
+use crate::lang::value::{Args, PyErr, PyResult, Value};
+use crate::runtime::{
+    await_future, ExcClass, FutId, Host, Loop, Native, Report, Resume, RuntimeExc, Step, TaskId,
+};
+
+/// A task's coroutine as the runtime holds it. Invariant: `delegate` is `Some` exactly
+/// while the top frame waits at `YieldFrom` on a runtime object.
+pub struct TaskExec {
+    pub ex: Exec,
+    pub coro: Rc<Coroutine>,
+    pub started: bool,
+    pub delegate: Option<Delegate>,
+}
+
+/// What a suspended task waits on.
+pub enum Delegate {
+    Native(Native<Vm>),
+    Ready(PyResult<Value>),
+}
+
+/// A Python callable the loop calls back; equality is identity (enough for
+/// `remove_done_callback` of the same function object).
+#[derive(Clone)]
+pub struct Callback {
+    pub func: Value,
+    /// Extra arguments (`call_soon(cb, *args)`).
+    pub args: Rc<[Value]>,
+}
+
+impl PartialEq for Callback {
+    fn eq(&self, other: &Self) -> bool {
+        self.func.is(&other.func)
+    }
+}
+
+impl TaskExec {
+    /// Takes a coroutine object's frame to run it as a task.
+    pub fn new(coro: &Value) -> PyResult<TaskExec> {
+        let Value::Coroutine(c) = coro else {
+            return Err(PyErr::type_error(format!(
+                "a coroutine was expected, got {}",
+                repr_short(coro)
+            )));
+        };
+        if !c.is_coroutine {
+            return Err(PyErr::type_error(
+                "a coroutine was expected, got a generator",
+            ));
+        }
+        let frame = c.frame.borrow_mut().take();
+        let Some(mut frame) = frame else {
+            return Err(PyErr::runtime_error(
+                "cannot reuse already awaited coroutine",
+            ));
+        };
+        c.started.set(true);
+        c.running.set(true);
+        frame.owner = Some(c.clone());
+        Ok(TaskExec {
+            ex: Exec {
+                frames: vec![*frame],
+            },
+            coro: c.clone(),
+            started: false,
+            delegate: None,
+        })
+    }
+}
+
+fn repr_short(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::Str(s) => crate::lang::value::str::repr_str(s.as_str()),
+        Value::None => "None".into(),
+        other => format!("<{} object>", other.type_name()),
+    }
+}
+
+impl Vm {
+    /// Runs `f` with the running event loop (`asyncio.get_running_loop()`).
+    pub(crate) fn with_loop<R>(
+        &mut self,
+        f: impl FnOnce(&mut Loop<Vm>, &mut Vm) -> PyResult<R>,
+    ) -> PyResult<R> {
+        if self.lp.is_null() {
+            return Err(PyErr::runtime_error("no running event loop"));
+        }
+        // SAFETY: `lp` is set by `Vm::enter_loop` from the `&mut Loop` the runtime lent to
+        // `Host::resume`/`Host::call` (or that `asyncio.run` owns) and reset when that call
+        // returns, so it points to a live loop. The loop is a separate object from the VM,
+        // and nothing else touches it while the VM runs inside that call.
+        let lp = unsafe { &mut *self.lp };
+        f(lp, self)
+    }
+
+    /// Makes `lp` the running loop for the duration of `f`.
+    pub(crate) fn enter_loop<R>(
+        &mut self,
+        lp: &mut Loop<Vm>,
+        f: impl FnOnce(&mut Vm, &mut Loop<Vm>) -> R,
+    ) -> R {
+        let saved = self.lp;
+        self.lp = lp as *mut Loop<Vm>;
+        let r = f(self, lp);
+        self.lp = saved;
+        r
+    }
+
+    /// A Python value for a future id: the task's object when it is a task's future.
+    pub(crate) fn fut_value(lp: &Loop<Vm>, f: FutId) -> Value {
+        match lp.future_task(f) {
+            Some(t) => Value::Rt(RtHandle::Task(t)),
+            None => Value::Rt(RtHandle::Future(f)),
+        }
+    }
+
+    /// The delegate for awaiting runtime object `v` (a task, a future, a library coroutine).
+    fn delegate_for(&mut self, lp: &Loop<Vm>, v: &Value) -> Option<Delegate> {
+        match v {
+            Value::Rt(RtHandle::Task(t)) => lp
+                .task_future(*t)
+                .map(|f| Delegate::Native(await_future(f))),
+            Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f))),
+            Value::Native(n) => Some(take_native(n)),
+            _ => None,
+        }
+    }
+}
+
+/// Takes the state machine out of a library coroutine object (awaiting it twice fails).
+fn take_native(n: &Rc<NativeAwait>) -> Delegate {
+    match n.state.borrow_mut().take() {
+        Some(NativeState::Native(x)) => Delegate::Native(x),
+        Some(NativeState::Ready(r)) => Delegate::Ready(r),
+        None => Delegate::Ready(Err(PyErr::runtime_error(
+            "cannot reuse already awaited coroutine",
+        ))),
+    }
+}
+
+impl Host for Vm {
+    type Value = Value;
+    type Exc = PyErr;
+    type Coro = TaskExec;
+    type Callback = Callback;
+
+    fn resume(
+        &mut self,
+        lp: &mut Loop<Self>,
+        task: TaskId,
+        coro: &mut TaskExec,
+        input: Resume<Self>,
+    ) -> Step<Self> {
+        let mut input = Some(input);
+        loop {
+            // 1. A pending delegate gets the input first (like `yield from`).
+            let vm_input = match coro.delegate.take() {
+                Some(Delegate::Native(mut n)) => {
+                    let step = n.resume(lp, self, task, input.take().unwrap_or(Resume::Send));
+                    match step {
+                        Step::Await(f) => {
+                            coro.delegate = Some(Delegate::Native(n));
+                            return Step::Await(f);
+                        }
+                        Step::Yield => {
+                            coro.delegate = Some(Delegate::Native(n));
+                            return Step::Yield;
+                        }
+                        Step::Return(v) => VmResume::Delegated(Ok(v)),
+                        Step::Raise(e) => VmResume::Delegated(Err(e)),
+                    }
+                }
+                Some(Delegate::Ready(r)) => match input.take() {
+                    Some(Resume::Throw(e)) => VmResume::Delegated(Err(e)),
+                    _ => VmResume::Delegated(r),
+                },
+                None => match input.take() {
+                    Some(Resume::Throw(e)) => VmResume::Throw(e),
+                    _ if !coro.started => VmResume::Continue,
+                    _ => VmResume::Send(Value::None),
+                },
+            };
+            coro.started = true;
+            // 2. Run the frames until they finish or await something.
+            let depth = coro.ex.frames.len();
+            self.depth += depth;
+            let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, None));
+            self.depth = self.depth.saturating_sub(coro.ex.frames.len());
+            match r {
+                Ok(Outcome::Return(v)) => {
+                    coro.coro.running.set(false);
+                    return Step::Return(v);
+                }
+                Err(e) => {
+                    coro.coro.running.set(false);
+                    return Step::Raise(e);
+                }
+                Ok(Outcome::OutOfBudget) => return Step::Yield,
+                Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
+                    Some(d) => {
+                        coro.delegate = Some(d);
+                        input = Some(Resume::Send);
+                    }
+                    None if v.is_none() => return Step::Yield,
+                    None => {
+                        let msg =
+                            format!("Task got bad yield: {}", self.repr(&v).unwrap_or_default());
+                        coro.delegate = Some(Delegate::Ready(Err(PyErr::runtime_error(msg))));
+                        input = Some(Resume::Send);
+                    }
+                },
+            }
+        }
+    }
+
+    fn call(&mut self, lp: &mut Loop<Self>, cb: Callback, fut: Option<FutId>) {
+        let mut args: Vec<Value> = cb.args.to_vec();
+        if let Some(f) = fut {
+            args.push(Vm::fut_value(lp, f));
+        }
+        let r = self.enter_loop(lp, |vm, _| vm.call(&cb.func, Args::new(args)));
+        if let Err(e) = r {
+            let text = format!(
+                "Exception in callback {}\n{}",
+                self.repr(&cb.func).unwrap_or_default(),
+                self.format_exception(&e)
+            );
+            self.write(super::Stream::Stderr, &text);
+        }
+    }
+
+    fn new_exc(&mut self, kind: RuntimeExc<Self>) -> PyErr {
+        match kind {
+            RuntimeExc::Cancelled { msg } => {
+                let args = msg.map(|m| vec![Value::str(&m)]).unwrap_or_default();
+                PyErr::new(&types::exception("CancelledError"), args)
+            }
+            RuntimeExc::InvalidState(m) => PyErr::with_msg("InvalidStateError", m),
+            RuntimeExc::Runtime(m) => PyErr::runtime_error(m),
+            RuntimeExc::Value(m) => PyErr::value_error(m),
+            RuntimeExc::Type(m) => PyErr::type_error(m),
+            RuntimeExc::Timeout { cause } => {
+                let e = PyErr::new(&types::exception("TimeoutError"), vec![]);
+                if let (PyErr::Exception(i), Some(c)) = (&e, cause) {
+                    if let Some(x) = &i.exc {
+                        let mut x = x.borrow_mut();
+                        x.cause = Some(c.to_value());
+                        x.suppress_context = true;
+                    }
+                }
+                e
+            }
+            RuntimeExc::QueueEmpty => PyErr::new(&types::exception("QueueEmpty"), vec![]),
+            RuntimeExc::QueueFull => PyErr::new(&types::exception("QueueFull"), vec![]),
+            RuntimeExc::QueueShutDown => PyErr::new(&types::exception("QueueShutDown"), vec![]),
+            RuntimeExc::Group { msg, excs } => {
+                let members = Value::list(excs.iter().map(|e| e.to_value()).collect());
+                let base = types::exception("BaseExceptionGroup");
+                match crate::lang::value::exception::new_group(
+                    self,
+                    &base,
+                    Args::new(vec![Value::str(msg), members]),
+                ) {
+                    Ok(Value::Instance(i)) => {
+                        if let Some(x) = &i.exc {
+                            x.borrow_mut().suppress_context = true;
+                        }
+                        PyErr::Exception(i)
+                    }
+                    Ok(_) => PyErr::runtime_error(msg),
+                    Err(e) => e,
+                }
+            }
+        }
+    }
+
+    fn classify(&self, e: &PyErr) -> ExcClass {
+        match e {
+            PyErr::Limit(_) => ExcClass::ExitOrInterrupt,
+            _ if e.matches("CancelledError") => ExcClass::Cancelled,
+            _ if e.matches("SystemExit") || e.matches("KeyboardInterrupt") => {
+                ExcClass::ExitOrInterrupt
+            }
+            _ => ExcClass::Exception,
+        }
+    }
+
+    fn none(&mut self) -> Value {
+        Value::None
+    }
+    fn bool_value(&mut self, b: bool) -> Value {
+        Value::Bool(b)
+    }
+    fn list(&mut self, items: Vec<Value>) -> Value {
+        Value::list(items)
+    }
+    fn exc_value(&mut self, e: PyErr) -> Value {
+        e.to_value()
+    }
+    fn future_value(&mut self, fut: FutId) -> Value {
+        if self.lp.is_null() {
+            return Value::Rt(RtHandle::Future(fut));
+        }
+        self.with_loop(|lp, _| Ok(Vm::fut_value(lp, fut)))
+            .unwrap_or(Value::None)
+    }
+    fn wait_result(&mut self, done: Vec<FutId>, pending: Vec<FutId>) -> Value {
+        let mut sides = Vec::new();
+        for side in [done, pending] {
+            let vals: Vec<Value> = side.into_iter().map(|f| self.future_value(f)).collect();
+            sides.push(crate::lang::builtins::sets::make(self, vals, false).unwrap_or(Value::None));
+        }
+        Value::tuple(sides)
+    }
+
+    fn report(&mut self, lp: &Loop<Self>, mut report: Report<Self>) {
+        if report.message == "exception in shielded future" {
+            // CPython: f'{exc.__class__.__name__} exception in shielded future'.
+            if let Some(PyErr::Exception(e)) = &report.exc {
+                report.message = format!("{} {}", e.class.name, report.message);
+            }
+        }
+        if let Some(h) = self.exception_handler.clone() {
+            // `loop.set_exception_handler(handler)`: handler(loop, context).
+            let mut pairs = vec![(Value::str("message"), Value::str(&report.message))];
+            if let Some(e) = &report.exc {
+                pairs.push((Value::str("exception"), e.to_value()));
+            }
+            if let Some(f) = report.fut {
+                pairs.push((Value::str("future"), Vm::fut_value(lp, f)));
+            }
+            if let Ok(ctx) = self.new_dict(pairs) {
+                let saved = self.lp;
+                self.lp = lp as *const Loop<Vm> as *mut Loop<Vm>;
+                let r = self.call(&h, Args::new(vec![Value::Rt(RtHandle::Loop), ctx]));
+                self.lp = saved;
+                if let Err(e) = r {
+                    let text = self.format_exception(&e);
+                    self.write(super::Stream::Stderr, &text);
+                }
+            }
+            return;
+        }
+        // CPython's default exception handler logs `message`, the future, and the traceback.
+        let mut report = report;
+        if report.message == "exception in shielded future" {
+            // CPython: f'{exc.__class__.__name__} exception in shielded future'.
+            if let Some(PyErr::Exception(e)) = &report.exc {
+                report.message = format!("{} {}", e.class.name, report.message);
+            }
+        }
+        let mut text = format!("{}\n", report.message);
+        if let Some(t) = report.task {
+            let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
+            text.push_str(&format!("task: {name}\n"));
+        }
+        if let Some(e) = &report.exc {
+            text.push_str(&self.format_exception(e));
+        }
+        self.write(super::Stream::Stderr, &text);
+    }
+
+    fn less_than(&mut self, a: &Value, b: &Value) -> Result<bool, PyErr> {
+        self.lt(a, b)
+    }
+
+    fn insert_timeout_error(&mut self, exc: &PyErr) {
+        // `Timeout._insert_timeout_error`: put a TimeoutError between the exception and the
+        // CancelledError in its context chain.
+        let PyErr::Exception(mut cur) = exc.clone() else {
+            return;
+        };
+        loop {
+            let ctx = cur.exc.as_ref().and_then(|x| x.borrow().context.clone());
+            let Some(Value::Instance(c)) = ctx else {
+                return;
+            };
+            if c.class.is_subclass(&types::exception("CancelledError")) {
+                let te = PyErr::new(&types::exception("TimeoutError"), vec![]);
+                if let PyErr::Exception(ti) = &te {
+                    if let Some(x) = &ti.exc {
+                        let mut x = x.borrow_mut();
+                        x.context = Some(Value::Instance(c.clone()));
+                        x.cause = Some(Value::Instance(c.clone()));
+                    }
+                }
+                if let Some(x) = &cur.exc {
+                    x.borrow_mut().context = Some(te.to_value());
+                }
+                return;
+            }
+            cur = c;
+        }
+    }
+}
+
+/// Whether an error is the uncatchable kind (used by the asyncio module).
+pub fn is_limit(e: &PyErr) -> bool {
+    matches!(
+        e,
+        PyErr::Limit(Limit::Stop | Limit::Memory | Limit::Instructions)
+    )
+}

@@ -1,0 +1,151 @@
+//! A program run that a driver advances in slices: the module's code runs until it calls
+//! `asyncio.run(...)`, which suspends it while the event loop runs (iteration by iteration,
+//! or in budgeted slices, so a browser can paint in between); when the loop finishes, the
+//! module resumes with `asyncio.run`'s result. The CLI runs a session to the end.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::eval::{Exec, Outcome, Resume};
+use super::frame::Frame;
+use super::{Stream, Vm};
+use crate::lang::value::{PyDict, PyErr, Value};
+use crate::runtime::{Loop, RunStatus, Runner};
+
+/// Where a session stands.
+#[derive(Debug, PartialEq)]
+pub enum Status {
+    /// More to do: call `step` again.
+    Running,
+    /// The program ended; `ok` is false after an uncaught exception (already printed).
+    Finished { ok: bool },
+}
+
+/// The event loop an `asyncio.run` call is running.
+pub struct LoopRun {
+    pub lp: Loop<Vm>,
+    pub runner: Runner<Vm>,
+}
+
+/// One program being run. Invariant: `loop_run` is `Some` exactly while the module frame
+/// waits inside `asyncio.run`.
+pub struct Session {
+    pub vm: Vm,
+    module: Exec,
+    pub loop_run: Option<LoopRun>,
+    started: bool,
+    done: Option<bool>,
+}
+
+impl Session {
+    /// Compiles `source`; a syntax error is printed to the console and ends the session.
+    pub fn new(source: &str, filename: &str) -> Session {
+        let mut vm = Vm::new();
+        vm.sliced = true;
+        let code = crate::lang::parser::parse(source)
+            .map_err(|e| e.render(source, filename))
+            .and_then(|m| {
+                crate::lang::compiler::compile(&m, source, filename)
+                    .map_err(|e| e.render(source, filename))
+            });
+        let mut s = Session {
+            vm,
+            module: Exec::default(),
+            loop_run: None,
+            started: false,
+            done: None,
+        };
+        match code {
+            Ok(code) => {
+                let globals = Rc::new(RefCell::new(PyDict::new()));
+                globals
+                    .borrow_mut()
+                    .set_str("__name__", Value::str("__main__"));
+                globals.borrow_mut().set_str("__doc__", Value::None);
+                s.module
+                    .frames
+                    .push(Frame::new(code, globals.clone(), Some(globals)));
+                s.vm.depth = 1;
+            }
+            Err(text) => {
+                s.vm.write(Stream::Stderr, &text);
+                s.done = Some(false);
+            }
+        }
+        s
+    }
+
+    /// Runs up to `budget` instructions of module code, or one loop iteration (at most
+    /// `budget` callbacks) while `asyncio.run` is running.
+    pub fn step(&mut self, budget: u64) -> Status {
+        if let Some(ok) = self.done {
+            return Status::Finished { ok };
+        }
+        let resume = match self.loop_run.as_mut() {
+            Some(run) => {
+                let status = {
+                    let LoopRun { lp, runner } = run;
+                    let vm = &mut self.vm;
+                    vm.enter_loop(lp, |vm, lp| runner.run_slice(lp, vm, budget as usize))
+                };
+                match status {
+                    RunStatus::Running => return Status::Running,
+                    RunStatus::Deadlocked => {
+                        self.vm.loop_time = run.lp.time();
+                        self.loop_run = None;
+                        Resume::Throw(PyErr::runtime_error(
+                            crate::lang::modules::asyncio::DEADLOCK,
+                        ))
+                    }
+                    RunStatus::Finished(r) => {
+                        self.vm.loop_time = run.lp.time();
+                        self.loop_run = None;
+                        match r {
+                            Ok(v) => Resume::Send(v),
+                            Err(e) => Resume::Throw(e),
+                        }
+                    }
+                }
+            }
+            None if !self.started => {
+                self.started = true;
+                Resume::Continue
+            }
+            None => Resume::Continue,
+        };
+        let mut b = budget;
+        match self.vm.run(&mut self.module, resume, Some(&mut b)) {
+            Ok(Outcome::OutOfBudget) => Status::Running,
+            Ok(Outcome::Return(_)) => self.finish(true),
+            Ok(Outcome::Yield(_)) => {
+                // `asyncio.run` left its loop with the VM.
+                match self.vm.pending_run.take() {
+                    Some(run) => {
+                        self.loop_run = Some(run);
+                        Status::Running
+                    }
+                    None => self.finish(true),
+                }
+            }
+            Err(e) => {
+                let text = self.vm.format_exception(&e);
+                self.vm.write(Stream::Stderr, &text);
+                self.finish(false)
+            }
+        }
+    }
+
+    fn finish(&mut self, ok: bool) -> Status {
+        self.done = Some(ok);
+        Status::Finished { ok }
+    }
+
+    /// Runs to the end (the CLI and tests).
+    pub fn run_to_end(&mut self) -> bool {
+        loop {
+            if let Status::Finished { ok } = self.step(100_000) {
+                return ok;
+            }
+        }
+    }
+}
