@@ -201,6 +201,7 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("QueueEmpty", "Exception"),
     ("QueueFull", "Exception"),
     ("QueueShutDown", "Exception"),
+    ("BrokenBarrierError", "RuntimeError"),
 ];
 
 /// The names in `HIERARCHY` that live in the `asyncio` module rather than `builtins`.
@@ -210,6 +211,7 @@ pub const ASYNCIO_EXCEPTIONS: &[&str] = &[
     "QueueEmpty",
     "QueueFull",
     "QueueShutDown",
+    "BrokenBarrierError",
 ];
 
 /// Reads the attributes every exception has (`args`, `__cause__`, ...); `None` for others.

@@ -13,7 +13,8 @@ use crate::lang::value::exception::Limit;
 use crate::lang::value::function::Coroutine;
 use crate::lang::value::{Args, PyErr, PyResult, Value};
 use crate::runtime::{
-    await_future, ExcClass, FutId, Host, Loop, Native, Report, Resume, RuntimeExc, Step, TaskId,
+    await_future, ExcClass, FutId, Host, Loop, Native, Progress, Report, Resume, RuntimeExc, Step,
+    TaskId,
 };
 
 /// A task's coroutine as the runtime holds it. Invariant: `delegate` is `Some` exactly
@@ -179,6 +180,10 @@ impl Host for Vm {
                             coro.delegate = Some(Delegate::Native(n));
                             return Step::Yield;
                         }
+                        Step::Paused => {
+                            coro.delegate = Some(Delegate::Native(n));
+                            return Step::Paused;
+                        }
                         Step::Return(v) => VmResume::Delegated(Ok(v)),
                         Step::Raise(e) => VmResume::Delegated(Err(e)),
                     }
@@ -189,6 +194,7 @@ impl Host for Vm {
                 },
                 None => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
+                    Some(Resume::Continue) => VmResume::Continue,
                     _ if !coro.started => VmResume::Continue,
                     _ => VmResume::Send(Value::None),
                 },
@@ -208,7 +214,8 @@ impl Host for Vm {
                     coro.coro.running.set(false);
                     return Step::Raise(e);
                 }
-                Ok(Outcome::OutOfBudget) => return Step::Yield,
+                // The loop stays blocked in this task; the next slice sends `Continue`.
+                Ok(Outcome::OutOfBudget) => return Step::Paused,
                 Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
                     Some(d) => {
                         coro.delegate = Some(d);
@@ -226,7 +233,11 @@ impl Host for Vm {
         }
     }
 
-    fn call(&mut self, lp: &mut Loop<Self>, cb: Callback, fut: Option<FutId>) {
+    fn int_value(&mut self, i: i64) -> Value {
+        Value::Int(i)
+    }
+
+    fn call(&mut self, lp: &mut Loop<Self>, cb: Callback, fut: Option<FutId>) -> Progress {
         let mut args: Vec<Value> = cb.args.to_vec();
         if let Some(f) = fut {
             args.push(Vm::fut_value(lp, f));
@@ -240,6 +251,7 @@ impl Host for Vm {
             );
             self.write(super::Stream::Stderr, &text);
         }
+        Progress::Done
     }
 
     fn new_exc(&mut self, kind: RuntimeExc<Self>) -> PyErr {
@@ -266,6 +278,7 @@ impl Host for Vm {
             RuntimeExc::QueueEmpty => PyErr::new(&types::exception("QueueEmpty"), vec![]),
             RuntimeExc::QueueFull => PyErr::new(&types::exception("QueueFull"), vec![]),
             RuntimeExc::QueueShutDown => PyErr::new(&types::exception("QueueShutDown"), vec![]),
+            RuntimeExc::BrokenBarrier(m) => PyErr::with_msg("BrokenBarrierError", m),
             RuntimeExc::Group { msg, excs } => {
                 let members = Value::list(excs.iter().map(|e| e.to_value()).collect());
                 let base = types::exception("BaseExceptionGroup");
