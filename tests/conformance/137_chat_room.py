@@ -28,7 +28,10 @@ async def client(room, name, script):
 
     async def reader():
         received = []
-        while (msg := await inbox.get()) is not None:
+        while True:
+            msg = await inbox.get()
+            if msg is None:
+                break
             received.append(msg)
         return received
 
