@@ -22,7 +22,7 @@ async def main():
     print(values)
     print(str(values[1]), repr(values[1]), repr("it's"), repr('say "hi"'), repr("both ' and \""))
     print(repr("tab\tnewline\n\\"), str(Point(2, 3)), [Named("n")] == [], str(Named("n")))
-    print({1, 2, 3}, set(), {}, frozenset({5}), {(1, 2): {3}})
+    print({1, 2, 3}, set(), {}, {(1, 2): {3}}, {3, 1, 2} == {1, 2, 3})
     print(repr(ValueError("msg")), str(ValueError("msg")), repr(ValueError()), repr(ValueError(1, "two")))
     print(str(KeyError("k")), str(KeyError()), repr(asyncio.CancelledError()), repr(TimeoutError()))
     print(str(ValueError(1, 2)), repr(Exception("a", ("b",))))

@@ -29,8 +29,8 @@ async def main():
     processed = []
     consumers = [asyncio.create_task(consumer(f"c{i}", q, processed)) for i in range(2)]
     producers = [
-        asyncio.create_task(producer("p", q, 3, 0.04)),
-        asyncio.create_task(producer("r", q, 2, 0.1)),
+        asyncio.create_task(producer("p", q, 3, 0.025)),
+        asyncio.create_task(producer("r", q, 2, 0.12)),
     ]
     await asyncio.gather(*producers)
     print("producers done; waiting for the queue to drain")

@@ -26,7 +26,10 @@ class Broker:
 
 
 async def subscriber(name, q, inbox):
-    while (item := await q.get()) is not None:
+    while True:
+        item = await q.get()
+        if item is None:
+            break
         topic, message = item
         inbox.setdefault(name, []).append(message)
         print(f"{name:<12} <- [{topic}] {message}")

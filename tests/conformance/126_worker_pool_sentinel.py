@@ -12,7 +12,7 @@ async def worker(wid, jobs, results):
             print(f"worker {wid} exits after {handled} jobs")
             return handled
         n = job
-        await asyncio.sleep(0.015 * n)
+        await asyncio.sleep(0.05 * n)
         results[n] = sum(i * i for i in range(n))
         handled += 1
         jobs.task_done()

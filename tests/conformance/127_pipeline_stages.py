@@ -26,7 +26,10 @@ async def stage(name, fn, in_q, out_q):
 
 
 async def sink(in_q, collected):
-    while (item := await in_q.get()) is not DONE:
+    while True:
+        item = await in_q.get()
+        if item is DONE:
+            break
         collected.append(item)
 
 

@@ -8,8 +8,9 @@
 
 Each program is copied to a fresh temp dir as main.py and run there, so tracebacks read
 `File "main.py", line N, in f`.  Every program runs twice on 3.14 (node
-/work/shared/tools/python314/run.js, override with $PY314_RUN) and the two runs must agree
-(determinism).  It then runs twice on `python3` (3.11): stdout, the exit code and the last
+/work/shared/tools/python314/run.js under `node --single-threaded`, so that V8's background
+compile threads of one run do not stall the timers of the other; override with $PY314_RUN)
+and the two runs must agree (determinism).  It then runs twice on `python3` (3.11): stdout, the exit code and the last
 line of stderr (the exception line) must agree with 3.14; full stderr is not compared across
 versions because 3.11 prints absolute paths and no `~~~^^^` markers.  Programs that differ
 must start with `# cpython: 3.12+ (why: ...)`; the report lists mismatches either way.
@@ -53,8 +54,8 @@ def header_says_312(path):
 def process(name, check, with311):
     src = os.path.join(HERE, name + ".py")
     problems, notes = [], []
-    a = run(["node", PY314], src)
-    b = run(["node", PY314], src)
+    a = run(["node", "--single-threaded", PY314], src)
+    b = run(["node", "--single-threaded", PY314], src)
     if a != b:
         problems.append("3.14 runs differ (non-deterministic)")
     out, err, rc = a
