@@ -1,4 +1,5 @@
-//! The browser driver (wasm only): runs a `Runner` on scaled wall time, draining ready work
+//! The browser driver (wasm only): runs a `Program` (an `asyncio.run`, or a whole Python
+//! session) on scaled wall time, draining ready work
 //! from `queueMicrotask` callbacks in slices of a few milliseconds, yielding to a macrotask
 //! (`MessageChannel`) between slices so the page paints, and sleeping on `setTimeout` until
 //! the next timer. Commands from the UI enter the loop as injected callbacks.
@@ -13,6 +14,71 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Clock, Command, Host, Loop, ManualClock, RunStatus, Runner, TaskCoro};
+
+/// What the driver runs. Implemented by `RunnerProgram` (one `asyncio.run` over a host) and
+/// by the language's `Session` (module code, then each `asyncio.run`).
+pub trait Program: 'static {
+    /// Runs at most `callbacks` loop callbacks of the current iteration (or module code),
+    /// with at most `instructions` VM instructions per task step. Returns true once the
+    /// program has finished.
+    fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool;
+    /// Is anything runnable now (ready callbacks, a due timer, module code)?
+    fn has_work_now(&mut self) -> bool;
+    /// The earliest pending timer.
+    fn next_deadline(&mut self) -> Option<f64>;
+    /// Injects a command into the running loop (ignored when no loop runs).
+    fn inject(&mut self, cmd: Command);
+    /// Loop iterations completed so far.
+    fn iteration(&self) -> u64;
+}
+
+/// One `asyncio.run(main)` over a host, on a loop whose clock the driver sets.
+pub struct RunnerProgram<H: Host> {
+    pub lp: Loop<H>,
+    pub host: H,
+    runner: Runner<H>,
+    finished: bool,
+}
+
+impl<H: Host> RunnerProgram<H> {
+    /// Prepares `asyncio.run(main)` on a fresh, traced loop running on `clock`.
+    pub fn new(host: H, main: TaskCoro<H>, clock: &ManualClock) -> Self {
+        let mut lp = Loop::new(Box::new(clock.handle()));
+        lp.set_tracing(true);
+        let runner = Runner::new(&mut lp, main, None);
+        RunnerProgram {
+            lp,
+            host,
+            runner,
+            finished: false,
+        }
+    }
+}
+
+impl<H: Host + 'static> Program for RunnerProgram<H> {
+    fn run_chunk(&mut self, callbacks: usize, _instructions: u64) -> bool {
+        if let RunStatus::Finished(_) =
+            self.runner
+                .run_slice(&mut self.lp, &mut self.host, callbacks)
+        {
+            self.finished = true;
+        }
+        self.finished
+    }
+    fn has_work_now(&mut self) -> bool {
+        // With nothing ready and no timer, the runner must still conclude (finish/deadlock).
+        self.lp.has_work_now() || self.lp.next_deadline().is_none()
+    }
+    fn next_deadline(&mut self) -> Option<f64> {
+        self.lp.next_deadline()
+    }
+    fn inject(&mut self, cmd: Command) {
+        self.lp.inject(cmd);
+    }
+    fn iteration(&self) -> u64 {
+        self.lp.iteration()
+    }
+}
 
 /// How fast loop time runs against wall time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,17 +114,18 @@ pub struct SliceInfo {
     pub wall_ms: f64,
 }
 
-/// Called after every slice with the loop and the host (to drain the trace and the
-/// program's output) and where things stand. It must not call back into the driver.
-pub type Observer<H> = Box<dyn FnMut(&mut Loop<H>, &mut H, SliceInfo)>;
+/// Called after every slice with the program (to drain the trace and the output) and where
+/// things stand. It must not call back into the driver.
+pub type Observer<P> = Box<dyn FnMut(&mut P, SliceInfo)>;
+
+/// VM instructions one task step may run before it pauses so the page can paint.
+const INSTRUCTIONS_PER_CHUNK: u64 = 20_000;
 
 /// Callbacks per `run_slice` call between two looks at the wall clock.
 const CALLBACKS_PER_CHECK: usize = 16;
 
-struct Inner<H: Host> {
-    lp: Loop<H>,
-    host: H,
-    runner: Runner<H>,
+struct Inner<P: Program> {
+    program: P,
     clock: ManualClock,
     speed: Speed,
     paused: bool,
@@ -71,19 +138,18 @@ struct Inner<H: Host> {
     /// A pump is already queued (microtask, macrotask or timer): don't queue another.
     queued: bool,
     timer: Option<gloo_timers::callback::Timeout>,
-    observer: Observer<H>,
-    me: Weak<RefCell<Inner<H>>>,
+    observer: Observer<P>,
+    me: Weak<RefCell<Inner<P>>>,
     channel: web_sys::MessageChannel,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
-/// A running program in the page: the loop, its host and `asyncio.run`'s runner.
-/// Cloning gives another handle to the same program.
-pub struct Driver<H: Host + 'static> {
-    inner: Rc<RefCell<Inner<H>>>,
+/// A running program in the page. Cloning gives another handle to the same program.
+pub struct Driver<P: Program> {
+    inner: Rc<RefCell<Inner<P>>>,
 }
 
-impl<H: Host + 'static> Clone for Driver<H> {
+impl<P: Program> Clone for Driver<P> {
     fn clone(&self) -> Self {
         Driver {
             inner: self.inner.clone(),
@@ -98,20 +164,16 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-impl<H: Host + 'static> Driver<H> {
-    /// Prepares `asyncio.run(main)` on a fresh loop; nothing runs until `start`.
+impl<P: Program> Driver<P> {
+    /// Prepares to run `program`, whose loops run on `clock`; nothing runs until `start`.
     pub fn new(
-        host: H,
-        main: TaskCoro<H>,
+        program: P,
+        clock: ManualClock,
         speed: Speed,
-        observer: Observer<H>,
+        observer: Observer<P>,
     ) -> Result<Self, JsValue> {
-        let clock = ManualClock::default();
-        let mut lp = Loop::new(Box::new(clock.handle()));
-        lp.set_tracing(true);
-        let runner = Runner::new(&mut lp, main, None);
         let channel = web_sys::MessageChannel::new()?;
-        let inner = Rc::new_cyclic(|me: &Weak<RefCell<Inner<H>>>| {
+        let inner = Rc::new_cyclic(|me: &Weak<RefCell<Inner<P>>>| {
             let weak = me.clone();
             let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
                 if let Some(inner) = weak.upgrade() {
@@ -122,9 +184,7 @@ impl<H: Host + 'static> Driver<H> {
                 .port1()
                 .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             RefCell::new(Inner {
-                lp,
-                host,
-                runner,
+                program,
                 clock,
                 speed,
                 paused: true,
@@ -178,12 +238,12 @@ impl<H: Host + 'static> Driver<H> {
         s.paused = true;
         s.cancel_timer();
         let t0 = now_ms();
-        if !s.lp.has_ready() {
-            if let Some(d) = s.lp.next_deadline() {
+        if !s.program.has_work_now() {
+            if let Some(d) = s.program.next_deadline() {
                 s.clock.set(d);
             }
         }
-        s.run_iteration_chunk(usize::MAX);
+        s.run_chunk(usize::MAX);
         s.reanchor();
         let ms = now_ms() - t0;
         s.report(ms);
@@ -212,7 +272,7 @@ impl<H: Host + 'static> Driver<H> {
         if s.finished {
             return;
         }
-        s.lp.inject(cmd);
+        s.program.inject(cmd);
         if !s.paused {
             s.cancel_timer();
             s.queue_microtask();
@@ -239,9 +299,9 @@ impl<H: Host + 'static> Driver<H> {
         }
     }
 
-    /// Reads the loop and host (for views); `None` while a slice is running.
-    pub fn with<R>(&self, f: impl FnOnce(&Loop<H>, &H) -> R) -> Option<R> {
-        self.inner.try_borrow().ok().map(|s| f(&s.lp, &s.host))
+    /// Reads the program (for views); `None` while a slice is running.
+    pub fn with<R>(&self, f: impl FnOnce(&P) -> R) -> Option<R> {
+        self.inner.try_borrow().ok().map(|s| f(&s.program))
     }
 
     /// Runs one slice now. Called from the queued microtask, macrotask or timer.
@@ -258,7 +318,7 @@ impl<H: Host + 'static> Driver<H> {
     }
 }
 
-impl<H: Host + 'static> Inner<H> {
+impl<P: Program> Inner<P> {
     /// Drops a pending timer (gloo cancels it on drop) so a new pump can be queued.
     fn cancel_timer(&mut self) {
         if self.timer.take().is_some() {
@@ -284,12 +344,10 @@ impl<H: Host + 'static> Inner<H> {
     }
 
     /// Runs up to `budget` callbacks of the current (or a new) iteration.
-    fn run_iteration_chunk(&mut self, budget: usize) -> RunStatus<H::Value, H::Exc> {
-        let status = self.runner.run_slice(&mut self.lp, &mut self.host, budget);
-        if let RunStatus::Finished(_) = status {
+    fn run_chunk(&mut self, budget: usize) {
+        if self.program.run_chunk(budget, INSTRUCTIONS_PER_CHUNK) {
             self.finished = true;
         }
-        status
     }
 
     /// One slice: run ready work until the wall budget is used, then queue what comes next.
@@ -299,13 +357,9 @@ impl<H: Host + 'static> Inner<H> {
             if self.speed != Speed::Instant {
                 self.sync_clock();
             }
-            let now = self.clock.now();
-            let due = self
-                .lp
-                .next_deadline()
-                .filter(|&d| d <= now + self.clock.resolution());
-            if !self.lp.has_ready() && due.is_none() {
-                match self.lp.next_deadline() {
+            if !self.program.has_work_now() {
+                match self.program.next_deadline() {
+                    // Instant: nothing to do now, so jump to the next timer.
                     Some(d) if self.speed == Speed::Instant => {
                         self.clock.set(d);
                         self.anchor_loop = d;
@@ -314,17 +368,12 @@ impl<H: Host + 'static> Inner<H> {
                         self.sleep_until(d);
                         break;
                     }
-                    None => {
-                        // Nothing will ever happen by itself: let the runner conclude
-                        // (a finished main, or stuck until a command arrives).
-                        let _ = self.run_iteration_chunk(CALLBACKS_PER_CHECK);
-                        break;
-                    }
+                    None => break,
                 }
             }
-            match self.run_iteration_chunk(CALLBACKS_PER_CHECK) {
-                RunStatus::Finished(_) | RunStatus::Deadlocked => break,
-                RunStatus::Running => {}
+            self.run_chunk(CALLBACKS_PER_CHECK);
+            if self.finished {
+                break;
             }
             if now_ms() - t0 >= self.slice_ms {
                 self.queue_macrotask();
@@ -339,7 +388,7 @@ impl<H: Host + 'static> Inner<H> {
             DriverStatus::Finished
         } else if self.paused {
             DriverStatus::Paused
-        } else if !self.lp.has_ready() && self.lp.next_deadline().is_none() {
+        } else if !self.program.has_work_now() && self.program.next_deadline().is_none() {
             DriverStatus::Stuck
         } else {
             DriverStatus::Running
@@ -350,10 +399,10 @@ impl<H: Host + 'static> Inner<H> {
         let info = SliceInfo {
             status: self.status(),
             time: self.clock.now(),
-            iteration: self.lp.iteration(),
+            iteration: self.program.iteration(),
             wall_ms,
         };
-        (self.observer)(&mut self.lp, &mut self.host, info);
+        (self.observer)(&mut self.program, info);
     }
 
     fn queue_microtask(&mut self) {

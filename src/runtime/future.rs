@@ -213,7 +213,7 @@ impl<H: Host> Loop<H> {
     }
 
     /// `Future.result()`: the result; raises the exception if one was set, `CancelledError`
-    /// if cancelled, `InvalidStateError('Result is not ready.')` if pending.
+    /// if cancelled, `InvalidStateError('Result is not set.')` if pending (the C `_asyncio` wording).
     pub fn future_result(&mut self, host: &mut H, f: FutId) -> Result<H::Value, H::Exc> {
         let Some(x) = self.fut(f) else {
             return Err(self.stale(host));
@@ -221,7 +221,7 @@ impl<H: Host> Loop<H> {
         match &x.state {
             FutState::Cancelled => Err(self.make_cancelled_error(host, f)),
             FutState::Pending => {
-                Err(host.new_exc(RuntimeExc::InvalidState("Result is not ready.".into())))
+                Err(host.new_exc(RuntimeExc::InvalidState("Result is not set.".into())))
             }
             FutState::Finished(r) => {
                 let r = r.clone();

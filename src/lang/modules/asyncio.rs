@@ -136,7 +136,11 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         )));
     }
     let coro = TaskExec::new(main)?;
-    let mut lp: Loop<Vm> = Loop::new(Box::new(VirtualClock::starting_at(0.0)));
+    let clock: Box<dyn crate::runtime::Clock> = match &vm.loop_clock {
+        Some(c) => Box::new(c.handle()),
+        None => Box::new(VirtualClock::starting_at(0.0)),
+    };
+    let mut lp: Loop<Vm> = Loop::new(clock);
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session

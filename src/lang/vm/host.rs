@@ -203,7 +203,9 @@ impl Host for Vm {
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
-            let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, None));
+            let mut budget = self.step_budget.take();
+            let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, budget.as_mut()));
+            self.step_budget = budget;
             self.depth = self.depth.saturating_sub(coro.ex.frames.len());
             match r {
                 Ok(Outcome::Return(v)) => {

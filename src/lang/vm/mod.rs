@@ -64,6 +64,12 @@ pub struct Vm {
     /// (`pending_run`) and suspends the module instead of running the loop itself.
     pub(crate) sliced: bool,
     pub(crate) pending_run: Option<session::LoopRun>,
+    /// The clock `asyncio.run` gives its loop: a driver's (browser, scaled wall time) or,
+    /// when `None`, a fresh virtual clock.
+    pub loop_clock: Option<crate::runtime::ManualClock>,
+    /// Instructions a task step may run before it pauses (`Step::Paused`) so the page can
+    /// paint; `None`: unlimited (the CLI). Refilled by the session for every slice.
+    pub(crate) step_budget: Option<u64>,
 }
 
 impl Default for Vm {
@@ -95,6 +101,8 @@ impl Vm {
             exception_handler: None,
             sliced: false,
             pending_run: None,
+            loop_clock: None,
+            step_budget: None,
         }
     }
 

@@ -75,9 +75,53 @@ impl Session {
         s
     }
 
+    /// Runs every later `asyncio.run` loop on `clock` (a driver's scaled wall time)
+    /// instead of a fresh virtual clock.
+    pub fn set_clock(&mut self, clock: crate::runtime::ManualClock) {
+        self.vm.loop_clock = Some(clock);
+    }
+
+    /// Is there something to run right now: module code, ready callbacks or a due timer?
+    /// (False while every task waits and the next timer is in the future.)
+    pub fn has_work_now(&mut self) -> bool {
+        match self.loop_run.as_mut() {
+            Some(run) => run.lp.has_work_now() || run.lp.next_deadline().is_none(),
+            None => self.done.is_none(),
+        }
+    }
+
+    /// The running loop's next timer, if a loop runs.
+    pub fn next_deadline(&mut self) -> Option<f64> {
+        self.loop_run.as_mut().and_then(|r| r.lp.next_deadline())
+    }
+
+    /// The running loop, if `asyncio.run` is running one.
+    pub fn running_loop(&self) -> Option<&Loop<Vm>> {
+        self.loop_run.as_ref().map(|r| &r.lp)
+    }
+
+    /// The running loop, mutably (to inject commands, drain the trace).
+    pub fn running_loop_mut(&mut self) -> Option<&mut Loop<Vm>> {
+        self.loop_run.as_mut().map(|r| &mut r.lp)
+    }
+
+    /// Like `step`, with separate budgets: at most `callbacks` loop callbacks, and at most
+    /// `instructions` VM instructions in any one task step or stretch of module code (a step
+    /// that runs out pauses, `Step::Paused`, and resumes at the next call).
+    pub fn step_with(&mut self, callbacks: usize, instructions: u64) -> Status {
+        self.vm.step_budget = Some(instructions);
+        let status = self.step_inner(callbacks as u64, instructions);
+        self.vm.step_budget = None;
+        status
+    }
+
     /// Runs up to `budget` instructions of module code, or one loop iteration (at most
     /// `budget` callbacks) while `asyncio.run` is running.
     pub fn step(&mut self, budget: u64) -> Status {
+        self.step_inner(budget, budget)
+    }
+
+    fn step_inner(&mut self, budget: u64, instructions: u64) -> Status {
         if let Some(ok) = self.done {
             return Status::Finished { ok };
         }
@@ -113,7 +157,7 @@ impl Session {
             }
             None => Resume::Continue,
         };
-        let mut b = budget;
+        let mut b = instructions;
         match self.vm.run(&mut self.module, resume, Some(&mut b)) {
             Ok(Outcome::OutOfBudget) => Status::Running,
             Ok(Outcome::Return(_)) => self.finish(true),

@@ -130,7 +130,7 @@ fn future_api_follows_cpython() {
     let (mut lp, mut host) = setup();
     let f = lp.create_future();
     let e = lp.future_result(&mut host, f).unwrap_err();
-    assert_eq!(e.to_string(), "InvalidStateError('Result is not ready.')");
+    assert_eq!(e.to_string(), "InvalidStateError('Result is not set.')");
     let e = lp.future_exception(&mut host, f).unwrap_err();
     assert_eq!(e.to_string(), "InvalidStateError('Exception is not set.')");
     lp.add_done_callback(f, TCb::Log("first".into()));
