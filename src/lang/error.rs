@@ -146,6 +146,8 @@ pub const MSG_GENEXP_PARENS: &str = "Generator expression must be parenthesized"
 pub const MSG_TRAILING_COMMA_IMPORT: &str =
     "trailing comma not allowed without surrounding parentheses";
 pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
+pub const MSG_FOR_IN: &str = "'in' expected after for-loop variables";
+pub const MSG_INVALID_STAR: &str = "Invalid star expression";
 pub const MSG_IMPORT_NAMES: &str = "Expected one or more names after 'import'";
 pub const MSG_UNEXPECTED_EOF: &str = "unexpected EOF while parsing";
 pub const MSG_AFTER_CONTINUATION: &str = "unexpected character after line continuation character";
@@ -202,6 +204,19 @@ pub const MSG_YIELD_IN_ASYNC_FROM: &str = "'yield from' inside async function";
 pub const MSG_RETURN_VALUE_IN_ASYNC_GEN: &str = "'return' with value in async generator";
 
 impl ErrorKind {
+    /// Lexer errors that CPython's tokenizer signals without raising (`E_DEDENT`,
+    /// `E_TABSPACE`, `E_TOODEEP`, `E_LINECONT`, `E_EOF`): they only win when the parser gets
+    /// to them, never over an earlier parse error.
+    pub fn is_reported_when_reached(&self) -> bool {
+        match self {
+            ErrorKind::UnindentMismatch
+            | ErrorKind::InconsistentTabs
+            | ErrorKind::TooManyIndentLevels => true,
+            ErrorKind::Message(m) => *m == MSG_AFTER_CONTINUATION || *m == MSG_UNEXPECTED_EOF,
+            _ => false,
+        }
+    }
+
     /// The exception class CPython raises for this error.
     pub fn class(&self) -> ErrorClass {
         match self {

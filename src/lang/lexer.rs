@@ -58,6 +58,9 @@ pub enum TokKind {
     FString(Box<FStr>),
     /// An operator or delimiter, as written (`"**="`).
     Punct(&'static str),
+    /// A literal CPython accepts but the playground does not (complex, bytes): the parser
+    /// says "... are not supported in the playground" when it gets there.
+    Unsupported(&'static str),
     /// A character no token starts with (`$`, `?`, a backtick): the parser says
     /// "invalid syntax" when it gets there.
     Unknown(char),

@@ -36,11 +36,9 @@ impl Lexer<'_> {
                     let at = self.pos.saturating_sub(1) as u32;
                     return self.err(ErrorKind::InvalidLiteral { kind: name }, Span::at(at));
                 }
-                if let Some(c) = self.peek() {
-                    if is_ident_continue(c) {
-                        let at = Span::at(self.here());
-                        return self.err(ErrorKind::InvalidLiteral { kind: name }, at);
-                    }
+                if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
+                    let at = Span::at(self.here());
+                    return self.err(ErrorKind::InvalidLiteral { kind: name }, at);
                 }
                 let value = BigInt::from_str_radix(&digits, radix).unwrap_or_default();
                 self.push(TokKind::Int(value), start);
@@ -76,10 +74,11 @@ impl Lexer<'_> {
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             self.pos += 1;
-            let span = Span::new(start as u32, self.here());
-            return self.err(ErrorKind::NotSupported("complex literals"), span);
+            // A token the parser rejects when it gets there (CPython parses these).
+            self.push(TokKind::Unsupported("complex literals"), start);
+            return Ok(());
         }
-        if self.peek().is_some_and(is_ident_continue) {
+        if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
             return self.err(
                 ErrorKind::InvalidLiteral { kind: "decimal" },
                 Span::at(start as u32),
@@ -97,6 +96,15 @@ impl Lexer<'_> {
             self.push(TokKind::Int(value), start);
         }
         Ok(())
+    }
+
+    /// CPython accepts a number directly followed by one of these keywords (`1if x else 2`),
+    /// with a SyntaxWarning (`verify_end_of_number`).
+    fn keyword_follows(&self) -> bool {
+        let rest = &self.src[self.pos..];
+        ["and", "else", "for", "if", "in", "is", "not", "or"]
+            .iter()
+            .any(|k| rest.starts_with(k))
     }
 
     /// Digits of `radix` with single underscores between them (a leading underscore is
@@ -182,7 +190,8 @@ impl Lexer<'_> {
         self.pos += if triple { 3 } else { 1 };
         let span = Span::new(start as u32, self.here());
         if lower.contains('b') {
-            return self.err(ErrorKind::NotSupported("bytes literals"), span);
+            self.push(TokKind::Unsupported("bytes literals"), start);
+            return Ok(());
         }
         let value = if raw {
             content.to_string()

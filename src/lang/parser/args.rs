@@ -9,6 +9,15 @@ use crate::lang::lexer::TokKind;
 use crate::lang::span::Span;
 
 impl Parser<'_> {
+    /// invalid_starred_expression: a `*` with no expression after it.
+    pub(super) fn invalid_star<T>(&mut self) -> PResult<T> {
+        if matches!(self.kind(), TokKind::Error) {
+            return self.invalid();
+        }
+        let span = self.span();
+        self.fail(ErrorKind::Message(MSG_INVALID_STAR), span)
+    }
+
     /// arguments: args [','] &')'  (after the '(', up to but not including the ')').
     /// Positional arguments (with `*x`) go to the first list, keywords (with `**x`) to the
     /// second; CPython's order rules are checked.
@@ -19,7 +28,11 @@ impl Parser<'_> {
         let mut last_comma = Span::at(self.prev_end);
         while !self.at_punct(")") {
             if let Some(star) = self.eat_punct("*") {
+                if !self.at_expr_start() {
+                    return self.invalid_star();
+                }
                 let value = self.expression()?;
+                let value = self.forgot_comma_check(value, ")")?;
                 let span = star.to(value.span);
                 if seen_kw_unpack {
                     // CPython points from the comma before the `*`.
@@ -33,6 +46,7 @@ impl Parser<'_> {
                 args.push(Expr::new(kind, span));
             } else if let Some(stars) = self.eat_punct("**") {
                 let value = self.expression()?;
+                let value = self.forgot_comma_check(value, ")")?;
                 let span = stars.to(value.span);
                 keywords.push(Keyword {
                     arg: None,
@@ -44,6 +58,7 @@ impl Parser<'_> {
                 let name = self.expect_name()?;
                 self.bump();
                 let value = self.expression()?;
+                let value = self.forgot_comma_check(value, ")")?;
                 let span = name.span.to(value.span);
                 if keywords
                     .iter()
@@ -120,7 +135,6 @@ impl Parser<'_> {
         let mut bare_star: Option<Span> = None;
         let mut seen_slash = false;
         let mut seen_default = false;
-        let mut names: Vec<String> = Vec::new();
         while !self.at_punct(end) {
             if ps.kwarg.is_some() {
                 let span = self.span();
@@ -148,7 +162,7 @@ impl Parser<'_> {
                 if self.at_punct(",") || self.at_punct(end) {
                     bare_star = Some(star);
                 } else {
-                    let p = self.parameter(is_lambda, false, &mut names)?;
+                    let p = self.parameter(is_lambda, false)?;
                     if self.at_punct("=") {
                         let span = self.span();
                         return self.fail(ErrorKind::Message(MSG_VARARG_DEFAULT), span);
@@ -159,7 +173,7 @@ impl Parser<'_> {
                     });
                 }
             } else if let Some(stars) = self.eat_punct("**") {
-                let p = self.parameter(is_lambda, false, &mut names)?;
+                let p = self.parameter(is_lambda, false)?;
                 if self.at_punct("=") {
                     let span = self.span();
                     return self.fail(ErrorKind::Message(MSG_KWARG_DEFAULT), span);
@@ -169,7 +183,7 @@ impl Parser<'_> {
                     ..p
                 });
             } else {
-                let p = self.parameter(is_lambda, true, &mut names)?;
+                let p = self.parameter(is_lambda, true)?;
                 if bare_star.is_some() || ps.vararg.is_some() {
                     ps.kwonly.push(p);
                 } else {
@@ -196,17 +210,8 @@ impl Parser<'_> {
     }
 
     /// param: NAME [':' expression] ['=' expression]  (no annotation in a lambda).
-    fn parameter(
-        &mut self,
-        is_lambda: bool,
-        with_default: bool,
-        names: &mut Vec<String>,
-    ) -> PResult<Parameter> {
+    fn parameter(&mut self, is_lambda: bool, with_default: bool) -> PResult<Parameter> {
         let name = self.expect_name()?;
-        if names.contains(&name.name) {
-            return self.fail(ErrorKind::DuplicateArgument(name.name), name.span);
-        }
-        names.push(name.name.clone());
         let mut span = name.span;
         let mut annotation = None;
         if !is_lambda && self.eat_punct(":").is_some() {

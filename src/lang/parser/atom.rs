@@ -31,6 +31,9 @@ impl Parser<'_> {
             TokKind::Float(f) => constant(Constant::Float(f)),
             TokKind::Punct("...") => constant(Constant::Ellipsis),
             TokKind::Str(_) | TokKind::FString(_) => return self.strings(),
+            TokKind::Unsupported(what) => {
+                return self.fail(ErrorKind::NotSupported(what), tok.span);
+            }
             // Nesting is counted where the contents recurse: expression(), and the '*'/'**'
             // unpackings that reach an atom without passing through expression().
             TokKind::Punct("(") => return self.paren_atom(),
@@ -340,6 +343,9 @@ impl Parser<'_> {
                             field => parts.push(field),
                         }
                     }
+                }
+                TokKind::Unsupported(what) => {
+                    return self.fail(ErrorKind::NotSupported(what), tok.span);
                 }
                 _ => break,
             }

@@ -233,14 +233,22 @@ fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
 }
 
 fn params(p: &Parameters, ctx: Ctx<'_>) -> CResult {
-    let all = p
-        .posonly
-        .iter()
-        .chain(&p.args)
-        .chain(&p.vararg)
-        .chain(&p.kwonly)
-        .chain(&p.kwarg);
-    for param in all {
+    let all = || {
+        p.posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+    };
+    // A symbol-table error in CPython, so it comes after every parse error.
+    for (i, param) in all().enumerate() {
+        if all().take(i).any(|q| q.name.name == param.name.name) {
+            let kind = ErrorKind::DuplicateArgument(param.name.name.clone());
+            return Err(SyntaxError::new(kind, param.name.span));
+        }
+    }
+    for param in all() {
         param.annotation.iter().try_for_each(|a| expr(a, ctx))?;
         param.default.iter().try_for_each(|d| expr(d, ctx))?;
     }

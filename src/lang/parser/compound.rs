@@ -99,12 +99,13 @@ impl Parser<'_> {
             let span = self.span();
             return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
         }
+        // function_def_raw: 'def' NAME &&'(' (a forced token: "expected '('").
         if self.eat_punct("(").is_none() {
-            if self.at_punct(":") || self.at_newline() {
-                let span = self.span();
-                return self.fail(ErrorKind::Expected("("), span);
+            if matches!(self.kind(), TokKind::Error) {
+                return self.invalid();
             }
-            return self.invalid();
+            let span = self.span();
+            return self.fail(ErrorKind::Expected("("), span);
         }
         let params = self.parameters(false)?;
         self.expect_punct(")")?;
@@ -113,7 +114,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("function definition", def)?;
         let span = through(start, &body);
         let f = FunctionDef {
@@ -181,7 +182,7 @@ impl Parser<'_> {
         let Some(kw) = self.eat_kw("else") else {
             return Ok(Vec::new());
         };
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         self.block("'else' statement", kw)
     }
 
@@ -201,6 +202,11 @@ impl Parser<'_> {
         let kw = self.bump().span;
         let target = self.star_targets(TargetKind::For)?;
         if self.eat_kw("in").is_none() {
+            // invalid_for_target / invalid_for_stmt
+            if self.at_expr_start() || self.at_punct(":") || self.at_newline() {
+                let span = self.span();
+                return self.fail(ErrorKind::Message(MSG_FOR_IN), span);
+            }
             return self.invalid();
         }
         let iter = self.star_expressions()?;
@@ -234,7 +240,7 @@ impl Parser<'_> {
                 items
             }
         };
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("'with' statement", kw)?;
         let span = through(start, &body);
         Ok(Stmt::new(
@@ -303,7 +309,7 @@ impl Parser<'_> {
     ///   [finally_block] | the same with except_star_block+
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().span;
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("'try' statement", start)?;
         let mut handlers: Vec<ExceptHandler> = Vec::new();
         let mut star: Option<bool> = None;
@@ -378,7 +384,7 @@ impl Parser<'_> {
         };
         let mut finalbody = Vec::new();
         if let Some(kw) = self.eat_kw("finally") {
-            self.expect_colon()?;
+            self.expect_forced_colon()?;
             finalbody = self.block("'finally' statement", kw)?;
         }
         if handlers.is_empty() && finalbody.is_empty() {

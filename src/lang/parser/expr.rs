@@ -36,6 +36,7 @@ impl Parser<'_> {
     pub(super) fn at_expr_start(&mut self) -> bool {
         match self.kind() {
             TokKind::Name(_)
+            | TokKind::Unsupported(_)
             | TokKind::Int(_)
             | TokKind::Float(_)
             | TokKind::Str(_)
@@ -89,6 +90,15 @@ impl Parser<'_> {
             ));
         }
         self.expression()
+    }
+
+    /// Whether the token after the current one (a `*`) can start an expression.
+    pub(super) fn at_star_operand(&mut self) -> bool {
+        let save = self.pos;
+        self.pos = (self.pos + 1).min(self.tokens.len() - 1);
+        let r = self.at_expr_start();
+        self.pos = save;
+        r
     }
 
     /// star_named_expression: '*' bitwise_or | named_expression
@@ -439,6 +449,11 @@ impl Parser<'_> {
     /// slice: [expression] ':' [expression] [':' [expression]] | named_expression
     fn slice(&mut self) -> PResult<Expr> {
         if self.at_punct("*") {
+            // starred_expression | invalid_starred_expression
+            if !self.at_star_operand() {
+                self.bump();
+                return self.invalid_star();
+            }
             return self.star_expression();
         }
         let start = self.span();

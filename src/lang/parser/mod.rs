@@ -6,9 +6,10 @@
 //!
 //! Which error wins, as in CPython (`Parser/pegen_errors.c`, `_PyPegen_set_syntax_error`):
 //! an error of the lexer anywhere in the file beats the parser's own (CPython tokenizes the
-//! rest of the file after a parse error), except "unexpected indent"; and an unclosed bracket
-//! is reported as "'(' was never closed" when the parser failed at end of file or on a line
-//! after the bracket's.
+//! rest of the file after a parse error), except the indentation and line-continuation errors
+//! CPython's tokenizer only reports when the parser reaches them
+//! ([`ErrorKind::is_reported_when_reached`]); and an unclosed bracket is reported as "'(' was
+//! never closed" when the parser failed inside it, at end of file, or on a later line.
 
 mod args;
 mod atom;
@@ -111,13 +112,16 @@ impl<'s> Parser<'s> {
             return Err(err.into());
         }
         if let Some(lex) = &self.lex_error {
-            return Err(lex.clone().into());
+            if !lex.kind.is_reported_when_reached() {
+                return Err(lex.clone().into());
+            }
         }
         if let Some((c, span)) = self.unclosed {
             let last = &self.tokens[self.furthest.min(self.tokens.len() - 1)];
             let table = LineTable::new(self.src);
             if last.kind == TokKind::EndOfFile
                 || table.line_of(last.span.start) > table.line_of(span.start)
+                || err.span.start >= span.start
             {
                 return Err(SyntaxError::new(ErrorKind::NeverClosed(c), span).into());
             }
@@ -210,6 +214,19 @@ impl<'s> Parser<'s> {
         self.invalid()
     }
 
+    /// A `:` that the grammar forces (`'else' &&':'`, `try`, `finally`, `def`, `with`): any
+    /// other token is "expected ':'".
+    fn expect_forced_colon(&mut self) -> PResult<Span> {
+        if let Some(s) = self.eat_punct(":") {
+            return Ok(s);
+        }
+        if matches!(self.kind(), TokKind::Error | TokKind::Indent) {
+            return self.invalid();
+        }
+        let span = self.span();
+        self.fail(ErrorKind::Expected(":"), span)
+    }
+
     fn expect_name(&mut self) -> PResult<super::ast::Ident> {
         if let TokKind::Name(n) = self.kind() {
             let name = n.clone();
@@ -246,11 +263,11 @@ impl<'s> Parser<'s> {
 
     /// Enters one level of nesting; pair with [`Parser::leave`].
     fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             let span = self.span();
             return self.fail(ErrorKind::TooDeeplyNested { limit: MAX_DEPTH }, span);
         }
+        self.depth += 1;
         Ok(())
     }
 

@@ -290,41 +290,20 @@ impl Parser<'_> {
             let span = first.span;
             return Ok(Stmt::new(StmtKind::Expr { value: first }, span));
         }
-        let mut targets = vec![first];
+        // Each target is checked as soon as its '=' is seen, as CPython's `invalid_assignment`
+        // does, so `1 = = x` reports the literal, not the second '='.
+        let mut stored = Vec::new();
+        let mut t = first;
         let value = loop {
+            self.check_assign_target(&t, stored.is_empty())?;
+            stored.push(self.to_target(t, ExprContext::Store, TargetKind::Assign)?);
             self.bump(); // '='
             let v = self.assigned_value()?;
             if !self.at_punct("=") {
                 break v;
             }
-            targets.push(v);
+            t = v;
         };
-        let last = targets.len() - 1;
-        let mut stored = Vec::with_capacity(targets.len());
-        for (i, t) in targets.into_iter().enumerate() {
-            if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
-            }
-            if invalid_target(&t, TargetKind::Assign).is_some()
-                && i == 0
-                && last == 0
-                && !no_maybe_eq_hint(&t)
-                && !matches!(
-                    value.kind,
-                    ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
-                )
-            {
-                let what = target_name(&t);
-                return self.fail(
-                    ErrorKind::CannotAssign {
-                        what,
-                        maybe_eq: true,
-                    },
-                    t.span,
-                );
-            }
-            stored.push(self.to_target(t, ExprContext::Store, TargetKind::Assign)?);
-        }
         let span = start.to(value.span);
         Ok(Stmt::new(
             StmtKind::Assign {
@@ -335,9 +314,42 @@ impl Parser<'_> {
         ))
     }
 
+    /// The checks on an assignment target `t` before its '=' that give CPython's messages.
+    fn check_assign_target(&mut self, t: &Expr, first: bool) -> PResult<()> {
+        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+            return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
+        }
+        if invalid_target(t, TargetKind::Assign).is_none() || !first || no_maybe_eq_hint(t) {
+            return Ok(());
+        }
+        // invalid_named_expression: `f() = 1` (a bitwise_or '=' bitwise_or !('='|':=')) is
+        // "... here. Maybe you meant '==' instead of '='?".
+        let (save, save_end) = (self.pos, self.prev_end);
+        self.bump();
+        let hint = self.bitwise_or().is_ok() && !self.at_punct("=") && !self.at_punct(":=");
+        self.pos = save;
+        self.prev_end = save_end;
+        if hint {
+            let what = target_name(t);
+            return self.fail(
+                ErrorKind::CannotAssign {
+                    what,
+                    maybe_eq: true,
+                },
+                t.span,
+            );
+        }
+        Ok(())
+    }
+
     /// annotated assignment: target ':' expression ['=' annotated_rhs]
     fn annotated(&mut self, target: Expr, parenthesized: bool) -> PResult<Stmt> {
         let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
+        // The target messages need an annotation after the ':' (invalid_ann_assign_target).
+        if !self.at_star_operand() {
+            self.bump();
+            return self.invalid();
+        }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { .. } => {

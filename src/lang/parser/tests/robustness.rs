@@ -209,3 +209,51 @@ fn long_flat_programs_are_fine() {
     let src = format!("y = {}\n", vec!["a"; 20_000].join(" and "));
     assert!(parse(&src).is_ok());
 }
+
+#[test]
+fn tmp_differential() {
+    let Ok(dir) = std::env::var("DIFF_DIR") else {
+        return;
+    };
+    big_stack(move || {
+        let mut rng = Lcg(0xd1ff);
+        let mut mutants = Vec::new();
+        for src in corpus() {
+            for _ in 0..40 {
+                let mut s = src.clone();
+                let at = char_boundary_at(&s, rng.next() % (s.len() + 1));
+                match rng.next() % 3 {
+                    0 => s.insert_str(at, INSERTS[rng.next() % INSERTS.len()]),
+                    1 => {
+                        if let Some(c) = s[at..].chars().next() {
+                            s.replace_range(at..at + c.len_utf8(), "");
+                        }
+                    }
+                    _ => {
+                        let end = char_boundary_at(&s, at + rng.next() % 8);
+                        let piece = s[at..end].to_string();
+                        s.insert_str(char_boundary_at(&s, rng.next() % (s.len() + 1)), &piece);
+                    }
+                }
+                mutants.push(s);
+            }
+        }
+        let ours: Vec<String> = mutants
+            .iter()
+            .map(|m| match parse(m) {
+                Ok(t) => format!("OK {}", crate::lang::ast::dump::dump_module(&t).trim_end()),
+                Err(e) => format!("ERR {}", e.render(m, "main.py")),
+            })
+            .collect();
+        std::fs::write(
+            format!("{dir}/mutants.json"),
+            serde_json::to_string(&mutants).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            format!("{dir}/ours.json"),
+            serde_json::to_string(&ours).unwrap(),
+        )
+        .unwrap();
+    });
+}
