@@ -119,6 +119,16 @@ impl Parser<'_> {
         Ok(elts)
     }
 
+    /// A dict key and ':' with no value: CPython's message when '}' or ',' follows (at the
+    /// ':'), else "invalid syntax".
+    fn dict_value_missing<T>(&mut self) -> PResult<T> {
+        if self.at_punct("}") || self.at_punct(",") {
+            let colon = Span::new(self.prev_end.saturating_sub(1), self.prev_end);
+            return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+        }
+        self.invalid()
+    }
+
     /// invalid_comprehension: `[*a for a in b]`.
     fn no_unpacking_in_comprehension(&self, elt: &Expr) -> PResult<()> {
         if matches!(elt.kind, ExprKind::Starred { .. }) {
@@ -196,8 +206,7 @@ impl Parser<'_> {
             return Ok(Expr::new(ExprKind::Set { elts }, open.to(close)));
         }
         if !self.at_expr_start() {
-            let colon = Span::new(self.prev_end - 1, self.prev_end);
-            return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+            return self.dict_value_missing();
         }
         let value = self.expression()?;
         if self.at_kw("for") || self.at_kw("async") {
@@ -247,8 +256,7 @@ impl Parser<'_> {
                 return self.invalid();
             }
             if !self.at_expr_start() {
-                let colon = Span::new(self.prev_end - 1, self.prev_end);
-                return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+                return self.dict_value_missing();
             }
             let value = self.expression()?;
             let value = self.forgot_comma_check(value, "}")?;

@@ -9,7 +9,9 @@
 //! rest of the file after a parse error), except the indentation and line-continuation errors
 //! CPython's tokenizer only reports when the parser reaches them
 //! ([`ErrorKind::is_reported_when_reached`]); and an unclosed bracket is reported as "'(' was
-//! never closed" when the parser failed inside it, at end of file, or on a later line.
+//! never closed" when the parser had read up to the end of the file or past the bracket's
+//! line (CPython compares with the last token it fetched, so the parser's lookahead matters:
+//! see `Parser::furthest`).
 
 mod args;
 mod atom;
@@ -121,7 +123,6 @@ impl<'s> Parser<'s> {
             let table = LineTable::new(self.src);
             if last.kind == TokKind::EndOfFile
                 || table.line_of(last.span.start) > table.line_of(span.start)
-                || err.span.start >= span.start
             {
                 return Err(SyntaxError::new(ErrorKind::NeverClosed(c), span).into());
             }

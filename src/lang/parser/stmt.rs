@@ -108,10 +108,32 @@ impl Parser<'_> {
             }
         }
         if !self.at_newline() {
+            if matches!(
+                out.last().map(|s| &s.kind),
+                Some(StmtKind::Expr { .. } | StmtKind::Assign { .. })
+            ) && self.at_expr_start()
+            {
+                return self.expression_after_expression();
+            }
             return self.invalid();
         }
         self.bump();
         Ok(())
+    }
+
+    /// An expression statement followed by another expression (`x = 1 2`, `retu{rn 1`).
+    /// CPython's `invalid_expression` rule then parses the second expression: its own errors
+    /// ("Perhaps you forgot a comma?" inside brackets) win, and how far it read decides
+    /// whether an unclosed bracket is reported; otherwise it is "invalid syntax" here.
+    fn expression_after_expression(&mut self) -> PResult<()> {
+        let (save, save_end) = (self.pos, self.prev_end);
+        let second = self.expression();
+        self.pos = save;
+        self.prev_end = save_end;
+        match second {
+            Err(e) if e.kind != ErrorKind::InvalidSyntax => Err(e),
+            _ => self.invalid(),
+        }
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
