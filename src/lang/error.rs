@@ -33,6 +33,8 @@ pub enum ErrorKind {
     InvalidSyntax,
     /// `invalid syntax. Perhaps you forgot a comma?`
     ForgotComma,
+    /// `invalid syntax. Did you mean 'import'?` (a misspelt keyword).
+    KeywordTypo(&'static str),
     /// `expected ':'` (and other `expected 'X'`).
     Expected(&'static str),
     /// Free text from a grammar rule that has its own message (`expected 'else' after 'if'
@@ -234,6 +236,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InvalidSyntax => "invalid syntax".into(),
             ErrorKind::ForgotComma => "invalid syntax. Perhaps you forgot a comma?".into(),
+            ErrorKind::KeywordTypo(k) => format!("invalid syntax. Did you mean '{k}'?"),
             ErrorKind::Expected(what) => format!("expected '{what}'"),
             ErrorKind::Message(m) | ErrorKind::OutsideContext(m) => (*m).into(),
             ErrorKind::NeverClosed(c) => format!("'{c}' was never closed"),

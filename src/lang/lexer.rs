@@ -23,7 +23,8 @@ pub const MAX_INDENT_LEVELS: usize = 100;
 /// CPython's `MAXFSTRINGLEVEL`: how deeply f-strings may nest.
 pub const MAX_FSTRING_DEPTH: u32 = 150;
 
-const KEYWORDS: &[&str] = &[
+/// Python's hard keywords (`keyword.kwlist`), in its order.
+pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",

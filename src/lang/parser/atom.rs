@@ -275,7 +275,12 @@ impl Parser<'_> {
             self.bump(); // 'for'
             let target = self.star_targets(TargetKind::For)?;
             if self.eat_kw("in").is_none() {
-                return self.invalid();
+                // invalid_for_if_clause
+                if matches!(self.kind(), TokKind::Error) {
+                    return self.invalid();
+                }
+                let span = self.span();
+                return self.fail(ErrorKind::Message(MSG_FOR_IN), span);
             }
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();

@@ -202,11 +202,6 @@ impl Parser<'_> {
         let kw = self.bump().span;
         let target = self.star_targets(TargetKind::For)?;
         if self.eat_kw("in").is_none() {
-            // invalid_for_target / invalid_for_stmt
-            if self.at_expr_start() || self.at_punct(":") || self.at_newline() {
-                let span = self.span();
-                return self.fail(ErrorKind::Message(MSG_FOR_IN), span);
-            }
             return self.invalid();
         }
         let iter = self.star_expressions()?;

@@ -20,6 +20,7 @@ mod compound;
 mod expr;
 mod fstring;
 mod stmt;
+mod suggest;
 mod target;
 #[cfg(test)]
 mod tests;
@@ -104,18 +105,25 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Picks the error to report (see the module docs).
+    /// Picks the error to report (see the module docs), then looks for a misspelt keyword
+    /// behind an "invalid syntax" (`suggest`).
     fn finish<T>(&self, result: PResult<T>) -> Result<T, ParseError> {
-        let err = match result {
-            Ok(v) => return Ok(v),
-            Err(e) => e,
-        };
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let e = self.pick_error(e);
+                Err(suggest::keyword_typo(self.src, &e).unwrap_or(e).into())
+            }
+        }
+    }
+
+    fn pick_error(&self, err: SyntaxError) -> SyntaxError {
         if err.kind == ErrorKind::UnexpectedIndent {
-            return Err(err.into());
+            return err;
         }
         if let Some(lex) = &self.lex_error {
             if !lex.kind.is_reported_when_reached() {
-                return Err(lex.clone().into());
+                return lex.clone();
             }
         }
         if let Some((c, span)) = self.unclosed {
@@ -124,10 +132,10 @@ impl<'s> Parser<'s> {
             if last.kind == TokKind::EndOfFile
                 || table.line_of(last.span.start) > table.line_of(span.start)
             {
-                return Err(SyntaxError::new(ErrorKind::NeverClosed(c), span).into());
+                return SyntaxError::new(ErrorKind::NeverClosed(c), span);
             }
         }
-        Err(err.into())
+        err
     }
 
     // ---- token access -------------------------------------------------------------------
