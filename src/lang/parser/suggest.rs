@@ -186,10 +186,10 @@ fn longest_match(
 ) -> (usize, usize, usize) {
     let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
     let mut prev = vec![0usize; b.len() + 1];
-    for i in alo..ahi {
+    for (i, ac) in a.iter().enumerate().take(ahi).skip(alo) {
         let mut cur = vec![0usize; b.len() + 1];
         for j in blo..bhi {
-            if a[i] == b[j] {
+            if *ac == b[j] {
                 let k = if j > 0 { prev[j - 1] } else { 0 } + 1;
                 cur[j] = k;
                 if k > bestsize {
