@@ -213,8 +213,10 @@ fn long_flat_programs_are_fine() {
     assert!(parse(&src).is_ok());
 }
 
+/// Writes mutated programs and the playground's verdicts for testdata/differential.py,
+/// which compares them with CPython 3.14 (only when `DIFF_DIR` is set).
 #[test]
-fn tmp_differential() {
+fn differential_export() {
     let Ok(dir) = std::env::var("DIFF_DIR") else {
         return;
     };
