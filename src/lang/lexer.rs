@@ -141,6 +141,8 @@ pub(crate) struct Lexer<'s> {
     at_line_start: bool,
     expr_mode: bool,
     fstring_depth: u32,
+    /// Where a comment started on the current line: CPython's NEWLINE token starts there.
+    comment_start: Option<usize>,
 }
 
 impl<'s> Lexer<'s> {
@@ -163,6 +165,7 @@ impl<'s> Lexer<'s> {
             at_line_start: !expr_mode,
             expr_mode,
             fstring_depth: depth,
+            comment_start: None,
         }
     }
 
@@ -265,9 +268,13 @@ impl<'s> Lexer<'s> {
                 ' ' | '\t' | '\x0c' => {
                     self.pos += 1;
                 }
-                '#' => self.skip_comment(),
+                '#' => {
+                    self.comment_start = Some(start);
+                    self.skip_comment();
+                }
                 '\n' | '\r' => {
                     self.skip_newline();
+                    let start = self.comment_start.take().unwrap_or(start);
                     if self.brackets.is_empty() && !self.expr_mode {
                         self.push(TokKind::Newline, start);
                         self.at_line_start = true;
@@ -316,7 +323,8 @@ impl<'s> Lexer<'s> {
         let end = self.pos;
         if self.brackets.is_empty() && !self.expr_mode {
             if !self.last_is_line_end() {
-                self.push(TokKind::Newline, end);
+                let start = self.comment_start.take().unwrap_or(end);
+                self.push(TokKind::Newline, start);
             }
             while self.indents.len() > 1 {
                 self.indents.pop();

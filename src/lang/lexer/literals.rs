@@ -37,8 +37,7 @@ impl Lexer<'_> {
                     return self.err(ErrorKind::InvalidLiteral { kind: name }, Span::at(at));
                 }
                 if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
-                    let at = Span::at(self.here());
-                    return self.err(ErrorKind::InvalidLiteral { kind: name }, at);
+                    return self.err(ErrorKind::InvalidLiteral { kind: name }, self.last_read());
                 }
                 let value = BigInt::from_str_radix(&digits, radix).unwrap_or_default();
                 self.push(TokKind::Int(value), start);
@@ -56,8 +55,10 @@ impl Lexer<'_> {
             }
         }
         if matches!(self.peek(), Some('e' | 'E')) {
+            let e_pos = self.pos;
             self.pos += 1;
             let mut exp = String::from("e");
+            let signed = matches!(self.peek(), Some('+' | '-'));
             if let Some(sign @ ('+' | '-')) = self.peek() {
                 self.pos += 1;
                 exp.push(sign);
@@ -66,10 +67,15 @@ impl Lexer<'_> {
                 exp.push_str(&self.digits(10, "decimal", false)?);
                 text.push_str(&exp);
                 is_float = true;
+            } else if signed {
+                // CPython points at the last character it read: the sign.
+                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
             } else {
-                // CPython points at the last character it read (the `e` or the sign).
-                let at = Span::at(self.here() - 1);
-                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, at);
+                // `1else`: the number ends before the `e` (CPython `verify_end_of_number`).
+                self.pos = e_pos;
+                if !self.keyword_follows() {
+                    return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
+                }
             }
         }
         if matches!(self.peek(), Some('j' | 'J')) {
@@ -79,10 +85,7 @@ impl Lexer<'_> {
             return Ok(());
         }
         if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
-            return self.err(
-                ErrorKind::InvalidLiteral { kind: "decimal" },
-                Span::at(start as u32),
-            );
+            return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
         }
         if is_float {
             let value: f64 = text.parse().unwrap_or(f64::INFINITY);
@@ -96,6 +99,12 @@ impl Lexer<'_> {
             self.push(TokKind::Int(value), start);
         }
         Ok(())
+    }
+
+    /// Where CPython's tokenizer reports an error it found on the character at `pos`: the
+    /// character before it, the last one it had read.
+    fn last_read(&self) -> Span {
+        Span::at(self.here().saturating_sub(1))
     }
 
     /// CPython accepts a number directly followed by one of these keywords (`1if x else 2`),

@@ -17,6 +17,10 @@ impl Parser<'_> {
         let e = self.named_expression()?;
         if self.at_punct("=") {
             if matches!(e.kind, ExprKind::Name { .. }) {
+                if !self.at_star_operand() {
+                    let eq = self.span();
+                    return self.fail(ErrorKind::InvalidSyntax, eq);
+                }
                 self.bump();
                 let rhs = self.bitwise_or()?;
                 return self.fail(

@@ -262,8 +262,20 @@ impl<'s> Parser<'s> {
         if t.kind == TokKind::Indent {
             return self.fail(ErrorKind::UnexpectedIndent, t.span);
         }
-        // CPython reads `not` as the start of `not in` and fails on the token after it.
-        if t.kind == TokKind::Keyword("not") && !self.nth_is_kw(1, "in") {
+        // After an operand, CPython reads `not` as the start of `not in` and fails on the
+        // token after it.
+        let after_operand = self.pos > 0
+            && matches!(
+                self.tokens[self.pos - 1].kind,
+                TokKind::Name(_)
+                    | TokKind::Int(_)
+                    | TokKind::Float(_)
+                    | TokKind::Str(_)
+                    | TokKind::FString(_)
+                    | TokKind::Punct(")" | "]" | "}")
+                    | TokKind::Keyword("None" | "True" | "False")
+            );
+        if t.kind == TokKind::Keyword("not") && after_operand && !self.nth_is_kw(1, "in") {
             let next = self.nth(1).span;
             return self.fail(ErrorKind::InvalidSyntax, next);
         }

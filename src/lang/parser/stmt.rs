@@ -88,14 +88,19 @@ impl Parser<'_> {
         {
             return false;
         }
+        // A ':' anywhere on the logical line (outside brackets: the lexer joined those).
         let mut k = 1;
-        while !matches!(
-            self.nth(k).kind,
-            TokKind::Newline | TokKind::EndOfFile | TokKind::Error
-        ) {
+        let mut depth = 0i32;
+        loop {
+            match &self.nth(k).kind {
+                TokKind::Newline | TokKind::EndOfFile | TokKind::Error => return false,
+                TokKind::Punct("(" | "[" | "{") => depth += 1,
+                TokKind::Punct(")" | "]" | "}") => depth -= 1,
+                TokKind::Punct(":") if depth == 0 => return true,
+                _ => {}
+            }
             k += 1;
         }
-        self.nth_is_punct(k - 1, ":")
     }
 
     /// simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
