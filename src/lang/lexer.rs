@@ -111,6 +111,8 @@ pub struct Lexed {
     pub error: Option<SyntaxError>,
     /// The innermost bracket still open at end of file, if any.
     pub unclosed: Option<(char, Span)>,
+    /// The error happened inside an f-string: CPython then keeps an earlier parser error.
+    pub error_in_fstring: bool,
 }
 
 /// Tokenizes a whole program.
@@ -143,6 +145,7 @@ pub(crate) struct Lexer<'s> {
     fstring_depth: u32,
     /// Where a comment started on the current line: CPython's NEWLINE token starts there.
     comment_start: Option<usize>,
+    error_in_fstring: bool,
 }
 
 impl<'s> Lexer<'s> {
@@ -166,6 +169,7 @@ impl<'s> Lexer<'s> {
             expr_mode,
             fstring_depth: depth,
             comment_start: None,
+            error_in_fstring: false,
         }
     }
 
@@ -177,6 +181,7 @@ impl<'s> Lexer<'s> {
                 tokens: self.tokens,
                 error: None,
                 unclosed,
+                error_in_fstring: false,
             },
             Err(e) => {
                 self.tokens.push(Token {
@@ -187,6 +192,7 @@ impl<'s> Lexer<'s> {
                     tokens: self.tokens,
                     error: Some(e),
                     unclosed,
+                    error_in_fstring: self.error_in_fstring,
                 }
             }
         }
@@ -415,14 +421,14 @@ impl<'s> Lexer<'s> {
                 span: ws,
             });
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |t| t.0) {
-                self.indents.pop();
-                self.tokens.push(Token {
-                    kind: TokKind::Dedent,
-                    span: Span::at(self.here()),
-                });
-            }
-            let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+            // The level dedented to must exist before any DEDENT is emitted (as CPython).
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0)
+                + 1;
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let mut end = self.pos;
                 while !matches!(self.byte(end), None | Some(b'\n' | b'\r')) {
@@ -432,6 +438,13 @@ impl<'s> Lexer<'s> {
             }
             if altcol != alttop {
                 return Err(tab_error());
+            }
+            while self.indents.len() > keep {
+                self.indents.pop();
+                self.tokens.push(Token {
+                    kind: TokKind::Dedent,
+                    span: Span::at(self.here()),
+                });
             }
         }
         Ok(false)

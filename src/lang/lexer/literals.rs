@@ -69,12 +69,18 @@ impl Lexer<'_> {
                 is_float = true;
             } else if signed {
                 // CPython points at the last character it read: the sign.
-                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
+                return self.err(
+                    ErrorKind::InvalidLiteral { kind: "decimal" },
+                    self.last_read(),
+                );
             } else {
                 // `1else`: the number ends before the `e` (CPython `verify_end_of_number`).
                 self.pos = e_pos;
                 if !self.keyword_follows() {
-                    return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
+                    return self.err(
+                        ErrorKind::InvalidLiteral { kind: "decimal" },
+                        self.last_read(),
+                    );
                 }
             }
         }
@@ -85,7 +91,10 @@ impl Lexer<'_> {
             return Ok(());
         }
         if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
-            return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, self.last_read());
+            return self.err(
+                ErrorKind::InvalidLiteral { kind: "decimal" },
+                self.last_read(),
+            );
         }
         if is_float {
             let value: f64 = text.parse().unwrap_or(f64::INFINITY);
@@ -170,6 +179,9 @@ impl Lexer<'_> {
             self.fstring_depth += 1;
             let pieces = self.fstring_body(start, quote, triple, raw, 0);
             self.fstring_depth -= 1;
+            if pieces.is_err() {
+                self.error_in_fstring = true;
+            }
             let pieces = pieces?;
             self.push(TokKind::FString(Box::new(FStr { pieces })), start);
             return Ok(());

@@ -105,6 +105,7 @@ impl Parser<'_> {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     return self.fail(ErrorKind::Message(msg), e.span.to(eq));
                 }
+                let e = self.forgot_comma_check(e, ")")?;
                 // CPython points at the token after the offending argument.
                 if seen_kw_unpack {
                     let span = self.span();
@@ -114,7 +115,6 @@ impl Parser<'_> {
                     let span = self.span();
                     return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW), span);
                 }
-                let e = self.forgot_comma_check(e, ")")?;
                 args.push(e);
             }
             match self.eat_punct(",") {

@@ -63,6 +63,7 @@ impl Parser<'_> {
             return Ok(y);
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.at_kw("for") || self.at_kw("async") {
             self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
@@ -105,6 +106,7 @@ impl Parser<'_> {
                 break;
             }
             let e = self.star_named_expression()?;
+            let e = self.stray_assign_check(e)?;
             let e = self.forgot_comma_check(e, close)?;
             elts.push(e);
         }
@@ -153,6 +155,7 @@ impl Parser<'_> {
             ));
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.at_kw("for") || self.at_kw("async") {
             self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
@@ -187,6 +190,7 @@ impl Parser<'_> {
             return self.dict_rest(open, vec![]);
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.eat_punct(":").is_none() {
             if self.at_kw("for") || self.at_kw("async") {
                 self.no_unpacking_in_comprehension(&first)?;

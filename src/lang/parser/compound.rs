@@ -2,8 +2,8 @@
 //! `if_stmt`, `while_stmt`, `for_stmt`, `with_stmt`, `try_stmt`, with their `invalid_*`
 //! rules for "expected ':'" and the indentation messages).
 
-use super::stmt::{no_maybe_eq_hint, through};
-use super::target::{target_name, TargetKind};
+use super::stmt::through;
+use super::target::TargetKind;
 use super::{PResult, Parser};
 use crate::lang::ast::*;
 use crate::lang::error::*;
@@ -15,31 +15,7 @@ impl Parser<'_> {
     /// (`if x = 1:`).
     fn condition(&mut self) -> PResult<Expr> {
         let e = self.named_expression()?;
-        if self.at_punct("=") {
-            if matches!(e.kind, ExprKind::Name { .. }) {
-                if !self.at_star_operand() {
-                    let eq = self.span();
-                    return self.fail(ErrorKind::InvalidSyntax, eq);
-                }
-                self.bump();
-                let rhs = self.bitwise_or()?;
-                return self.fail(
-                    ErrorKind::Message(MSG_MAYBE_EQ_OR_WALRUS),
-                    e.span.to(rhs.span),
-                );
-            }
-            if !no_maybe_eq_hint(&e) {
-                let what = target_name(&e);
-                return self.fail(
-                    ErrorKind::CannotAssign {
-                        what,
-                        maybe_eq: true,
-                    },
-                    e.span,
-                );
-            }
-        }
-        Ok(e)
+        self.stray_assign_check(e)
     }
 
     /// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt | try_stmt

@@ -78,6 +78,7 @@ pub(crate) struct Parser<'s> {
     /// How many f-strings enclose the text being parsed.
     fstring_depth: u32,
     lex_error: Option<SyntaxError>,
+    lex_error_in_fstring: bool,
     unclosed: Option<(char, Span)>,
     /// End of the last consumed token.
     prev_end: u32,
@@ -100,6 +101,7 @@ impl<'s> Parser<'s> {
             depth,
             fstring_depth: 0,
             lex_error: lexed.error,
+            lex_error_in_fstring: lexed.error_in_fstring,
             unclosed: lexed.unclosed,
             prev_end: 0,
         }
@@ -122,7 +124,8 @@ impl<'s> Parser<'s> {
             return err;
         }
         if let Some(lex) = &self.lex_error {
-            if !lex.kind.is_reported_when_reached() {
+            // CPython keeps the parser's error when its tokenizer fails inside an f-string.
+            if !lex.kind.is_reported_when_reached() && !self.lex_error_in_fstring {
                 return lex.clone();
             }
         }

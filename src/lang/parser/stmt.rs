@@ -369,6 +369,44 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// invalid_named_expression: a named expression followed by a single '=' where no
+    /// assignment can be (`if x = 1:`, `(a=1, 2)`): "Maybe you meant '==' or ':='".
+    pub(super) fn stray_assign_check(&mut self, e: Expr) -> PResult<Expr> {
+        if !self.at_punct("=") {
+            return Ok(e);
+        }
+        if matches!(e.kind, ExprKind::Name { .. }) {
+            if !self.at_star_operand() {
+                let eq = self.span();
+                return self.fail(ErrorKind::InvalidSyntax, eq);
+            }
+            let (save, save_end) = (self.pos, self.prev_end);
+            self.bump();
+            let rhs = self.bitwise_or();
+            let followed = self.at_punct("=") || self.at_punct(":=");
+            self.pos = save;
+            self.prev_end = save_end;
+            match rhs {
+                Ok(rhs) if !followed => {
+                    let span = e.span.to(rhs.span);
+                    return self.fail(ErrorKind::Message(MSG_MAYBE_EQ_OR_WALRUS), span);
+                }
+                _ => return Ok(e),
+            }
+        }
+        if !no_maybe_eq_hint(&e) {
+            let what = target_name(&e);
+            return self.fail(
+                ErrorKind::CannotAssign {
+                    what,
+                    maybe_eq: true,
+                },
+                e.span,
+            );
+        }
+        Ok(e)
+    }
+
     /// annotated assignment: target ':' expression ['=' annotated_rhs]
     fn annotated(&mut self, target: Expr, parenthesized: bool) -> PResult<Stmt> {
         let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
