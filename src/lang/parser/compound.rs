@@ -215,7 +215,7 @@ impl Parser<'_> {
                 items
             }
         };
-        self.expect_forced_colon()?;
+        self.expect_colon()?;
         let body = self.block("'with' statement", kw)?;
         let span = through(start, &body);
         Ok(Stmt::new(

@@ -128,7 +128,7 @@ impl Parser<'_> {
 
     /// An expression statement followed by another expression (`x = 1 2`, `retu{rn 1`).
     /// CPython's `invalid_expression` rule then parses the second expression: its own errors
-    /// ("Perhaps you forgot a comma?" inside brackets) win, and how far it read decides
+    /// ("Perhaps you forgot a comma?" inside its brackets) win, and how far it read decides
     /// whether an unclosed bracket is reported; otherwise it is "invalid syntax" here.
     fn expression_after_expression(&mut self) -> PResult<()> {
         let (save, save_end) = (self.pos, self.prev_end);
@@ -136,7 +136,7 @@ impl Parser<'_> {
         self.pos = save;
         self.prev_end = save_end;
         match second {
-            Err(e) if e.kind != ErrorKind::InvalidSyntax => Err(e),
+            Err(e) if e.kind == ErrorKind::ForgotComma => Err(e),
             _ => self.invalid(),
         }
     }
@@ -456,6 +456,9 @@ impl Parser<'_> {
     fn import_name(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !matches!(self.kind(), TokKind::Name(_)) {
+            if !self.at_newline() {
+                return self.invalid();
+            }
             let span = self.span();
             return self.fail(ErrorKind::Message(MSG_IMPORT_NAMES), span);
         }
@@ -553,6 +556,9 @@ impl Parser<'_> {
         let parens = self.eat_punct("(").is_some();
         if !matches!(self.kind(), TokKind::Name(_)) {
             if parens {
+                return self.invalid();
+            }
+            if !self.at_newline() {
                 return self.invalid();
             }
             let span = self.span();
