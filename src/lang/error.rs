@@ -147,6 +147,19 @@ pub const MSG_STAR_ONCE: &str = "* argument may appear only once";
 pub const MSG_GENEXP_PARENS: &str = "Generator expression must be parenthesized";
 pub const MSG_TRAILING_COMMA_IMPORT: &str =
     "trailing comma not allowed without surrounding parentheses";
+pub const MSG_KWARG_EXPRESSION: &str =
+    "expression cannot contain assignment, perhaps you meant \"==\"?";
+pub const MSG_EXEC: &str = "Missing parentheses in call to 'exec'. Did you mean exec(...)?";
+pub const MSG_ANNOTATE_TUPLE: &str = "only single target (not tuple) can be annotated";
+pub const MSG_ANNOTATE_LIST: &str = "only single target (not list) can be annotated";
+pub const MSG_ANNOTATE_ILLEGAL: &str = "illegal target for annotation";
+pub const MSG_STARRED_GROUP: &str = "cannot use starred expression here";
+pub const MSG_EXCEPT_TYPES_AS: &str =
+    "multiple exception types must be parenthesized when using 'as'";
+pub const MSG_TOO_LONG: &str = "source code is too long";
+pub const MSG_NULL_BYTES: &str = "source code cannot contain null bytes";
+pub const MSG_FSTRING_NESTING: &str = "too many nested f-strings";
+pub const MSG_FSTRING_MISSING_CONVERSION: &str = "f-string: missing conversion character";
 pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
 pub const MSG_FOR_IN: &str = "'in' expected after for-loop variables";
 pub const MSG_INVALID_STAR: &str = "Invalid star expression";

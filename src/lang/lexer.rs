@@ -12,7 +12,10 @@ mod literals;
 #[cfg(test)]
 mod tests;
 
-use super::error::{ErrorKind, SyntaxError, MSG_AFTER_CONTINUATION, MSG_UNEXPECTED_EOF};
+use super::error::{
+    ErrorKind, SyntaxError, MSG_AFTER_CONTINUATION, MSG_NULL_BYTES, MSG_TOO_LONG,
+    MSG_UNEXPECTED_EOF,
+};
 use super::span::{LineTable, Span};
 use num_bigint::BigInt;
 
@@ -255,7 +258,7 @@ impl<'s> Lexer<'s> {
 
     fn lex_all(&mut self) -> LexResult<()> {
         if self.src.len() > u32::MAX as usize / 2 {
-            return self.err(ErrorKind::Message("source code is too long"), Span::at(0));
+            return self.err(ErrorKind::Message(MSG_TOO_LONG), Span::at(0));
         }
         // A UTF-8 byte order mark at the very start is ignored, as CPython does.
         if self.pos == 0 && self.src.starts_with('\u{feff}') {
@@ -310,7 +313,7 @@ impl<'s> Lexer<'s> {
                 }
                 '\0' => {
                     return self.err(
-                        ErrorKind::Message("source code cannot contain null bytes"),
+                        ErrorKind::Message(MSG_NULL_BYTES),
                         Span::new(start as u32, start as u32 + 1),
                     )
                 }

@@ -174,7 +174,7 @@ impl Lexer<'_> {
         if lower.contains('f') {
             if self.fstring_depth >= super::MAX_FSTRING_DEPTH {
                 let span = Span::new(start as u32, self.here());
-                return self.err(ErrorKind::Message("too many nested f-strings"), span);
+                return self.err(ErrorKind::Message(MSG_FSTRING_NESTING), span);
             }
             self.fstring_depth += 1;
             let pieces = self.fstring_body(start, quote, triple, raw, 0);
@@ -454,12 +454,7 @@ impl Lexer<'_> {
             let span = Span::new(at as u32, self.here());
             match name {
                 "s" | "r" | "a" => conversion = name.chars().next(),
-                "" => {
-                    return self.err(
-                        ErrorKind::Message("f-string: missing conversion character"),
-                        span,
-                    )
-                }
+                "" => return self.err(ErrorKind::Message(MSG_FSTRING_MISSING_CONVERSION), span),
                 _ => return self.err(ErrorKind::FStringConversion(name.to_string()), span),
             }
             if !matches!(self.peek(), Some(':' | '}')) {

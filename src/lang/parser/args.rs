@@ -102,7 +102,7 @@ impl Parser<'_> {
                             e.span.to(eq),
                         );
                     }
-                    let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                    let msg = MSG_KWARG_EXPRESSION;
                     return self.fail(ErrorKind::Message(msg), e.span.to(eq));
                 }
                 let e = self.forgot_comma_check(e, ")")?;

@@ -76,10 +76,7 @@ impl Parser<'_> {
         }
         if self.eat_punct(")").is_some() {
             if matches!(first.kind, ExprKind::Starred { .. }) {
-                return self.fail(
-                    ErrorKind::Message("cannot use starred expression here"),
-                    first.span,
-                );
+                return self.fail(ErrorKind::Message(MSG_STARRED_GROUP), first.span);
             }
             return Ok(first);
         }

@@ -310,7 +310,7 @@ impl Parser<'_> {
                         elts.push(self.expression()?);
                     }
                     if self.eat_kw("as").is_some() {
-                        let msg = "multiple exception types must be parenthesized when using 'as'";
+                        let msg = MSG_EXCEPT_TYPES_AS;
                         let end = if matches!(self.kind(), TokKind::Name(_)) {
                             self.bump().span
                         } else {

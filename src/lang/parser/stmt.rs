@@ -306,11 +306,7 @@ impl Parser<'_> {
             if let ExprKind::Name { id, .. } = &first.kind {
                 if (id == "print" || id == "exec") && self.at_expr_start() {
                     let rest = self.star_expressions()?;
-                    let msg = if id == "print" {
-                        MSG_PRINT
-                    } else {
-                        "Missing parentheses in call to 'exec'. Did you mean exec(...)?"
-                    };
+                    let msg = if id == "print" { MSG_PRINT } else { MSG_EXEC };
                     return self.fail(ErrorKind::Message(msg), first.span.to(rest.span));
                 }
             }
@@ -418,19 +414,14 @@ impl Parser<'_> {
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { .. } => {
-                let msg = "only single target (not tuple) can be annotated";
+                let msg = MSG_ANNOTATE_TUPLE;
                 return self.fail(ErrorKind::Message(msg), target.span);
             }
             ExprKind::List { .. } => {
-                let msg = "only single target (not list) can be annotated";
+                let msg = MSG_ANNOTATE_LIST;
                 return self.fail(ErrorKind::Message(msg), target.span);
             }
-            _ => {
-                return self.fail(
-                    ErrorKind::Message("illegal target for annotation"),
-                    target.span,
-                )
-            }
+            _ => return self.fail(ErrorKind::Message(MSG_ANNOTATE_ILLEGAL), target.span),
         }
         self.bump(); // ':'
         let annotation = self.expression()?;
