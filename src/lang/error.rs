@@ -202,6 +202,16 @@ pub const MSG_PARAM_AND_GLOBAL: &str = "name '{}' is parameter and global";
 pub const MSG_YIELD_INSIDE: &str = "'yield' inside {}";
 pub const MSG_NONLOCAL_AND_GLOBAL: &str = "name '{}' is nonlocal and global";
 
+// What `ErrorKind::NotSupported` names: "{what} are not supported in the playground".
+pub const WHAT_MATCH: &str = "match statements";
+pub const WHAT_TYPE_ALIAS: &str = "type alias statements";
+pub const WHAT_TYPE_PARAMS: &str = "type parameter lists";
+pub const WHAT_COMPLEX: &str = "complex literals";
+pub const WHAT_BYTES: &str = "bytes literals";
+pub const WHAT_NAMED_ESCAPES: &str = "\\N{...} escapes";
+pub const WHAT_SURROGATES: &str = "lone surrogate escapes (\\ud800-\\udfff)";
+pub const WHAT_CLASS_DECORATORS: &str = "class decorators";
+
 // Messages for `ErrorKind::OutsideContext` (raised by CPython's compiler; the front end's
 // checker raises them after a successful parse, the VM compiler may too).
 pub const MSG_RETURN_OUTSIDE: &str = "'return' outside function";
@@ -368,7 +378,7 @@ impl SyntaxError {
 
     /// `class decorators are not supported in the playground`, for the compiler.
     pub fn class_decorators_unsupported(span: Span) -> SyntaxError {
-        SyntaxError::new(ErrorKind::NotSupported("class decorators"), span)
+        SyntaxError::new(ErrorKind::NotSupported(WHAT_CLASS_DECORATORS), span)
     }
 
     pub fn class(&self) -> ErrorClass {

@@ -87,7 +87,7 @@ impl Lexer<'_> {
         if matches!(self.peek(), Some('j' | 'J')) {
             self.pos += 1;
             // A token the parser rejects when it gets there (CPython parses these).
-            self.push(TokKind::Unsupported("complex literals"), start);
+            self.push(TokKind::Unsupported(WHAT_COMPLEX), start);
             return Ok(());
         }
         if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
@@ -211,7 +211,7 @@ impl Lexer<'_> {
         self.pos += if triple { 3 } else { 1 };
         let span = Span::new(start as u32, self.here());
         if lower.contains('b') {
-            self.push(TokKind::Unsupported("bytes literals"), start);
+            self.push(TokKind::Unsupported(WHAT_BYTES), start);
             return Ok(());
         }
         let value = if raw {
@@ -570,8 +570,7 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None if (0xd800..0xe000).contains(&v) => {
-                        let kind =
-                            ErrorKind::NotSupported("lone surrogate escapes (\\ud800-\\udfff)");
+                        let kind = ErrorKind::NotSupported(WHAT_SURROGATES);
                         return Err(SyntaxError::new(kind, span));
                     }
                     None => {
@@ -586,7 +585,7 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
             }
             'N' => {
                 return Err(SyntaxError::new(
-                    ErrorKind::NotSupported("\\N{...} escapes"),
+                    ErrorKind::NotSupported(WHAT_NAMED_ESCAPES),
                     span,
                 ));
             }

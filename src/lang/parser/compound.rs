@@ -77,7 +77,7 @@ impl Parser<'_> {
         let name = self.expect_name()?;
         if self.at_punct("[") {
             let span = self.span();
-            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+            return self.fail(ErrorKind::NotSupported(WHAT_TYPE_PARAMS), span);
         }
         // function_def_raw: 'def' NAME &&'(' (a forced token: "expected '('").
         if self.eat_punct("(").is_none() {
@@ -115,7 +115,7 @@ impl Parser<'_> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.at_punct("[") {
             let span = self.span();
-            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+            return self.fail(ErrorKind::NotSupported(WHAT_TYPE_PARAMS), span);
         }
         if self.eat_punct("(").is_some() {
             (bases, keywords) = self.call_arguments()?;

@@ -75,7 +75,7 @@ impl Parser<'_> {
                 Ok(())
             }
             TokKind::Name(n) if n == "match" && self.soft_keyword_line() => {
-                self.fail(ErrorKind::NotSupported("match statements"), tok.span)
+                self.fail(ErrorKind::NotSupported(WHAT_MATCH), tok.span)
             }
             _ => self.simple_stmts(out),
         }
@@ -258,7 +258,7 @@ impl Parser<'_> {
                     && matches!(self.nth(1).kind, TokKind::Name(_))
                     && (self.nth_is_punct(2, "=") || self.nth_is_punct(2, "[")) =>
             {
-                return self.fail(ErrorKind::NotSupported("type alias statements"), start);
+                return self.fail(ErrorKind::NotSupported(WHAT_TYPE_ALIAS), start);
             }
             _ => return self.assignment_or_expr(),
         };
