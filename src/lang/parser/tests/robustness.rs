@@ -127,10 +127,14 @@ fn char_boundary_at(s: &str, mut i: usize) -> usize {
 
 #[test]
 fn random_mutations() {
-    big_stack(|| {
+    let rounds: usize = std::env::var("MUTATION_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(40);
+    big_stack(move || {
         let mut rng = Lcg(0x5eed);
         for src in corpus() {
-            for _ in 0..40 {
+            for _ in 0..rounds {
                 let mut s = src.clone();
                 for _ in 0..1 + rng.next() % 4 {
                     let at = char_boundary_at(&s, rng.next() % (s.len() + 1));
@@ -260,5 +264,73 @@ fn differential_export() {
             serde_json::to_string(&ours).unwrap(),
         )
         .unwrap();
+    });
+}
+
+/// Random sequences of token-like pieces: states no real program reaches.
+#[test]
+fn random_token_soup() {
+    let rounds: usize = std::env::var("SOUP_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    big_stack(move || {
+        const WORDS: &[&str] = &[
+            "x",
+            "f",
+            "async",
+            "def",
+            "class",
+            "if",
+            "else",
+            "elif",
+            "for",
+            "in",
+            "while",
+            "try",
+            "except",
+            "finally",
+            "with",
+            "as",
+            "lambda",
+            "yield",
+            "await",
+            "return",
+            "import",
+            "from",
+            "not",
+            "and",
+            "or",
+            "is",
+            "None",
+            "True",
+            "match",
+            "type",
+            "print",
+            "1",
+            "0x1f",
+            "1.5e3",
+            "'s'",
+            "\"\"\"t\"\"\"",
+            "f'{x!r:>{w}}'",
+            "f\"{",
+            "}",
+            "rb'b'",
+        ];
+        let mut rng = Lcg(0x50u64);
+        for _ in 0..rounds {
+            let mut s = String::new();
+            for _ in 0..rng.next() % 40 {
+                if rng.next() % 2 == 0 {
+                    s.push_str(WORDS[rng.next() % WORDS.len()]);
+                } else {
+                    s.push_str(INSERTS[rng.next() % INSERTS.len()]);
+                }
+                if rng.next() % 3 == 0 {
+                    s.push(' ');
+                }
+            }
+            parse_checked(&s);
+        }
     });
 }
