@@ -321,12 +321,12 @@ fn random_token_soup() {
         for _ in 0..rounds {
             let mut s = String::new();
             for _ in 0..rng.next() % 40 {
-                if rng.next() % 2 == 0 {
+                if rng.next().is_multiple_of(2) {
                     s.push_str(WORDS[rng.next() % WORDS.len()]);
                 } else {
                     s.push_str(INSERTS[rng.next() % INSERTS.len()]);
                 }
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     s.push(' ');
                 }
             }
