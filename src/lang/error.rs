@@ -403,6 +403,32 @@ impl SyntaxError {
         )
     }
 
+    /// The attributes CPython's `SyntaxError` carries (`msg`, `lineno`, `offset`,
+    /// `end_lineno`, `end_offset`, `text`), for building the Python exception object.
+    /// Offsets are 1-based and count characters, as in CPython.
+    pub fn python_fields(&self, source: &str) -> PythonSyntaxErrorFields {
+        let table = LineTable::new(source);
+        let start = table.line_col(source, self.span.start);
+        let end = table.line_col(source, self.span.end);
+        let text = table.line_text(source, start.line);
+        // A span ending just after a line break (a NEWLINE token) ends on its own line.
+        let (end_lineno, end_offset) = if end.column == 0 && end.line > start.line {
+            let prev = table.line_text(source, end.line - 1).chars().count() as u32;
+            (end.line - 1, prev + 2)
+        } else {
+            (end.line, end.column + 1)
+        };
+        PythonSyntaxErrorFields {
+            class: self.class(),
+            msg: self.message(),
+            lineno: start.line,
+            offset: start.column + 1,
+            end_lineno,
+            end_offset,
+            text: format!("{text}\n"),
+        }
+    }
+
     /// The span as UTF-16 offsets from the start of `source` (what CodeMirror's positions
     /// are); an empty span (an error at a point) is widened to one character when possible,
     /// so that an underline is visible.
@@ -478,6 +504,20 @@ impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.class().name(), self.message())
     }
+}
+
+/// A syntax error as the attributes of CPython's exception object (see
+/// [`SyntaxError::python_fields`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PythonSyntaxErrorFields {
+    pub class: ErrorClass,
+    pub msg: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    /// The error's line with a trailing newline.
+    pub text: String,
 }
 
 /// A bug in the front end itself (never the user's fault). Only these may say "please report".

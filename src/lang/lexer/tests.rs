@@ -165,3 +165,47 @@ fn odd_characters() {
     );
     assert!(toks("x = 1 + \\\n").ends_with("<unexpected EOF while parsing>"));
 }
+
+#[test]
+fn newline_after_comment_starts_at_the_comment() {
+    // CPython's NEWLINE token starts where the comment does (error carets show it).
+    let l = tokenize("x = 1  # note\ny\n");
+    let nl = l
+        .tokens
+        .iter()
+        .find(|t| t.kind == TokKind::Newline)
+        .unwrap();
+    assert_eq!(nl.span, Span::new(7, 14));
+}
+
+#[test]
+fn no_dedent_before_an_unindent_error() {
+    let l = tokenize("if a:\n    if b:\n        c\n  d\n");
+    assert!(l.error.is_some());
+    let dedents = l
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokKind::Dedent)
+        .count();
+    assert_eq!(dedents, 0);
+}
+
+#[test]
+fn errors_inside_fstrings_are_marked() {
+    assert!(tokenize("f'{x").error_in_fstring);
+    assert!(!tokenize("'x").error_in_fstring);
+    // A field's expression text is re-lexed with absolute spans.
+    let l = tokenize("s = f'{ab + 1}'");
+    let TokKind::FString(f) = &l.tokens[2].kind else {
+        panic!()
+    };
+    let FPiece::Field(field) = &f.pieces[0] else {
+        panic!()
+    };
+    let sub = tokenize_expression("s = f'{ab + 1}'", field.expr, 1);
+    assert_eq!(sub.tokens[0].span, Span::new(7, 9));
+    assert_eq!(
+        sub.tokens.last().map(|t| &t.kind),
+        Some(&TokKind::EndOfFile)
+    );
+}

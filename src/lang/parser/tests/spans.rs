@@ -141,3 +141,19 @@ fn crlf_and_cr_line_endings() {
 fn byte_order_mark_is_ignored() {
     assert!(parse("\u{feff}x = 1\n").is_ok());
 }
+
+#[test]
+fn python_exception_fields() {
+    let src = "x = 1\nif x\n    pass\n";
+    let crate::lang::error::ParseError::Syntax(e) = parse(src).unwrap_err() else {
+        panic!()
+    };
+    let f = e.python_fields(src);
+    assert_eq!(f.msg, "expected ':'");
+    assert_eq!(
+        (f.lineno, f.offset, f.end_lineno, f.end_offset),
+        (2, 5, 2, 6)
+    );
+    assert_eq!(f.text, "if x\n");
+    assert_eq!(f.class.name(), "SyntaxError");
+}
