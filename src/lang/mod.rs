@@ -20,7 +20,7 @@
 //! Invariants: no input makes the front end panic or overflow its stack (nesting is limited,
 //! see [`parser::MAX_DEPTH`]); every span lies on character boundaries of the source.
 //!
-//! Tested against CPython 3.14 itself: recorded renderings of ~280 erroneous programs, the
+//! Tested against CPython 3.14 itself: recorded renderings of ~300 erroneous programs, the
 //! trees of every construct and test program, and (opt-in) thousands of mutated programs;
 //! see `parser/testdata/README.md`.
 
