@@ -160,6 +160,11 @@ pub const MSG_TOO_LONG: &str = "source code is too long";
 pub const MSG_NULL_BYTES: &str = "source code cannot contain null bytes";
 pub const MSG_FSTRING_NESTING: &str = "too many nested f-strings";
 pub const MSG_FSTRING_MISSING_CONVERSION: &str = "f-string: missing conversion character";
+// Details of `ErrorKind::UnicodeError` (after "... in position N-M: ").
+pub const MSG_TRUNCATED_X: &str = "truncated \\xXX escape";
+pub const MSG_TRUNCATED_U: &str = "truncated \\uXXXX escape";
+pub const MSG_TRUNCATED_BIG_U: &str = "truncated \\UXXXXXXXX escape";
+pub const MSG_ILLEGAL_UNICODE: &str = "illegal Unicode character";
 pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
 pub const MSG_FOR_IN: &str = "'in' expected after for-loop variables";
 pub const MSG_INVALID_STAR: &str = "Invalid star expression";

@@ -544,9 +544,9 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
             }
             'x' | 'u' | 'U' => {
                 let (n, detail) = match e {
-                    'x' => (2, "truncated \\xXX escape"),
-                    'u' => (4, "truncated \\uXXXX escape"),
-                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                    'x' => (2, MSG_TRUNCATED_X),
+                    'u' => (4, MSG_TRUNCATED_U),
+                    _ => (8, MSG_TRUNCATED_BIG_U),
                 };
                 let mut v: u32 = 0;
                 let mut last = i + 1;
@@ -577,7 +577,7 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
                         let kind = ErrorKind::UnicodeError {
                             from: i,
                             to: last,
-                            detail: "illegal Unicode character",
+                            detail: MSG_ILLEGAL_UNICODE,
                         };
                         return Err(SyntaxError::new(kind, span));
                     }

@@ -32,7 +32,7 @@ impl Parser<'_> {
                     return self.invalid_star();
                 }
                 let value = self.expression()?;
-                let value = self.forgot_comma_check(value, ")")?;
+                let value = self.forgot_comma_check(value)?;
                 let span = star.to(value.span);
                 if seen_kw_unpack {
                     // CPython points from the comma before the `*`.
@@ -46,7 +46,7 @@ impl Parser<'_> {
                 args.push(Expr::new(kind, span));
             } else if let Some(stars) = self.eat_punct("**") {
                 let value = self.expression()?;
-                let value = self.forgot_comma_check(value, ")")?;
+                let value = self.forgot_comma_check(value)?;
                 let span = stars.to(value.span);
                 keywords.push(Keyword {
                     arg: None,
@@ -58,7 +58,7 @@ impl Parser<'_> {
                 let name = self.expect_name()?;
                 self.bump();
                 let value = self.expression()?;
-                let value = self.forgot_comma_check(value, ")")?;
+                let value = self.forgot_comma_check(value)?;
                 let span = name.span.to(value.span);
                 if keywords
                     .iter()
@@ -105,7 +105,7 @@ impl Parser<'_> {
                     let msg = MSG_KWARG_EXPRESSION;
                     return self.fail(ErrorKind::Message(msg), e.span.to(eq));
                 }
-                let e = self.forgot_comma_check(e, ")")?;
+                let e = self.forgot_comma_check(e)?;
                 // CPython points at the token after the offending argument.
                 if seen_kw_unpack {
                     let span = self.span();

@@ -81,7 +81,7 @@ impl Parser<'_> {
             return Ok(first);
         }
         if !self.at_punct(",") {
-            self.forgot_comma_check(first, ")")?;
+            self.forgot_comma_check(first)?;
             return self.invalid();
         }
         let elts = self.display_rest(first, ")")?;
@@ -104,7 +104,7 @@ impl Parser<'_> {
             }
             let e = self.star_named_expression()?;
             let e = self.stray_assign_check(e)?;
-            let e = self.forgot_comma_check(e, close)?;
+            let e = self.forgot_comma_check(e)?;
             elts.push(e);
         }
         if close != ")" && (self.at_kw("for") || self.at_kw("async")) {
@@ -165,7 +165,7 @@ impl Parser<'_> {
                 open.to(close),
             ));
         }
-        let first = self.forgot_comma_check(first, "]")?;
+        let first = self.forgot_comma_check(first)?;
         let elts = self.display_rest(first, "]")?;
         let close = self.expect_punct("]")?;
         Ok(Expr::new(
@@ -201,7 +201,7 @@ impl Parser<'_> {
                     open.to(close),
                 ));
             }
-            let first = self.forgot_comma_check(first, "}")?;
+            let first = self.forgot_comma_check(first)?;
             let elts = self.display_rest(first, "}")?;
             let close = self.expect_punct("}")?;
             return Ok(Expr::new(ExprKind::Set { elts }, open.to(close)));
@@ -220,7 +220,7 @@ impl Parser<'_> {
             };
             return Ok(Expr::new(kind, open.to(close)));
         }
-        let value = self.forgot_comma_check(value, "}")?;
+        let value = self.forgot_comma_check(value)?;
         self.dict_rest(open, vec![DictItem::KeyValue { key: first, value }])
     }
 
@@ -260,7 +260,7 @@ impl Parser<'_> {
                 return self.dict_value_missing();
             }
             let value = self.expression()?;
-            let value = self.forgot_comma_check(value, "}")?;
+            let value = self.forgot_comma_check(value)?;
             items.push(DictItem::KeyValue { key, value });
         }
         let close = self.expect_punct("}")?;

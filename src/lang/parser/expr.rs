@@ -464,7 +464,7 @@ impl Parser<'_> {
         };
         if !self.at_punct(":") {
             return match lower {
-                Some(lower) => self.forgot_comma_check(lower, "]"),
+                Some(lower) => self.forgot_comma_check(lower),
                 None => self.invalid(),
             };
         }
@@ -491,7 +491,7 @@ impl Parser<'_> {
 
     /// After an element inside brackets: if another expression follows directly, CPython
     /// reports "Perhaps you forgot a comma?" (python.gram `invalid_expression`).
-    pub(super) fn forgot_comma_check(&mut self, e: Expr, _close: &str) -> PResult<Expr> {
+    pub(super) fn forgot_comma_check(&mut self, e: Expr) -> PResult<Expr> {
         if !self.at_expr_start() || matches!(self.kind(), TokKind::Keyword("not")) {
             return Ok(e);
         }
