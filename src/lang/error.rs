@@ -204,6 +204,7 @@ pub const MSG_ASSIGNED_BEFORE_NONLOCAL: &str =
 pub const MSG_ASSIGNED_BEFORE_GLOBAL: &str = "name '{}' is assigned to before global declaration";
 pub const MSG_PARAM_AND_NONLOCAL: &str = "name '{}' is parameter and nonlocal";
 pub const MSG_PARAM_AND_GLOBAL: &str = "name '{}' is parameter and global";
+pub const MSG_IN_ANNOTATION: &str = "{} expression cannot be used within an annotation";
 pub const MSG_YIELD_INSIDE: &str = "'yield' inside {}";
 pub const MSG_NONLOCAL_AND_GLOBAL: &str = "name '{}' is nonlocal and global";
 

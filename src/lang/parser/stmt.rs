@@ -413,9 +413,14 @@ impl Parser<'_> {
         }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple { .. } => {
-                let msg = MSG_ANNOTATE_TUPLE;
-                return self.fail(ErrorKind::Message(msg), target.span);
+            ExprKind::Tuple { elts, .. } => {
+                // CPython points at the first element of an unparenthesized tuple.
+                let span = if parenthesized {
+                    target.span
+                } else {
+                    elts[0].span
+                };
+                return self.fail(ErrorKind::Message(MSG_ANNOTATE_TUPLE), span);
             }
             ExprKind::List { .. } => {
                 let msg = MSG_ANNOTATE_LIST;

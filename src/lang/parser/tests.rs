@@ -89,6 +89,10 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ),
     ("\"\\\\N{BULLET}\"\\n", "no Unicode name table in the wasm"),
     (
+        "x = '\\\\ud800'\\n",
+        "Rust strings cannot hold lone surrogates",
+    ),
+    (
         "def f():\\n    nonlocal x\\n",
         "needs scope analysis: the compiler reports \"no binding for nonlocal\"",
     ),
