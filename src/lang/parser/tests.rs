@@ -218,3 +218,23 @@ fn compiler_message_constructors() {
         "class decorators are not supported in the playground"
     );
 }
+
+#[test]
+fn limits_and_odd_bytes() {
+    assert_eq!(
+        msg("x = 1\0\n"),
+        "SyntaxError: source code cannot contain null bytes"
+    );
+    big_stack(|| {
+        let nest = |n: usize| format!("x = {}1{}\n", "f'{".repeat(n), "}'".repeat(n));
+        assert_eq!(msg(&nest(3)), "OK");
+        assert_eq!(msg(&nest(160)), "SyntaxError: too many nested f-strings");
+        let e = msg(&nest(60));
+        assert!(e.contains("too deeply nested"), "{e}");
+        let indents: String = (0..120)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
+        let e = msg(&(indents + &" ".repeat(120) + "pass\n"));
+        assert_eq!(e, "IndentationError: too many levels of indentation");
+    });
+}
