@@ -21,7 +21,8 @@ impl Parser<'_> {
     /// arguments: args [','] &')'  (after the '(', up to but not including the ')').
     /// Positional arguments (with `*x`) go to the first list, keywords (with `**x`) to the
     /// second; CPython's order rules are checked.
-    pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    /// `open` is the '(' (a lone generator expression argument spans the call's parentheses).
+    pub(super) fn call_arguments(&mut self, open: Span) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let (mut seen_kw, mut seen_kw_unpack) = (false, false);
@@ -33,7 +34,7 @@ impl Parser<'_> {
                 }
                 let value = self.expression()?;
                 let value = self.forgot_comma_check(value)?;
-                let span = star.to(value.span);
+                let span = self.since(star.start);
                 if seen_kw_unpack {
                     // CPython points from the comma before the `*`.
                     let span = last_comma.to(span);
@@ -47,7 +48,7 @@ impl Parser<'_> {
             } else if let Some(stars) = self.eat_punct("**") {
                 let value = self.expression()?;
                 let value = self.forgot_comma_check(value)?;
-                let span = stars.to(value.span);
+                let span = self.since(stars.start);
                 keywords.push(Keyword {
                     arg: None,
                     value,
@@ -59,7 +60,7 @@ impl Parser<'_> {
                 self.bump();
                 let value = self.expression()?;
                 let value = self.forgot_comma_check(value)?;
-                let span = name.span.to(value.span);
+                let span = self.since(name.span.start);
                 if keywords
                     .iter()
                     .any(|k| k.arg.as_ref().is_some_and(|a| a.name == name.name))
@@ -73,10 +74,16 @@ impl Parser<'_> {
                 });
                 seen_kw = true;
             } else {
+                let start = self.start_pos();
                 let mut e = self.named_expression()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.for_if_clauses()?;
-                    let span = e.span.to(Span::at(self.prev_end));
+                    let lone = args.is_empty() && keywords.is_empty() && self.at_punct(")");
+                    let span = if lone {
+                        open.to(self.span())
+                    } else {
+                        self.since(start)
+                    };
                     e = Expr::new(
                         ExprKind::GeneratorExp {
                             elt: boxed(e),

@@ -308,7 +308,7 @@ impl Parser<'_> {
         let start = self.bump().span;
         if self.eat_kw("from").is_some() {
             let value = self.expression()?;
-            let span = start.to(value.span);
+            let span = self.since(start.start);
             return Ok(Expr::new(
                 ExprKind::YieldFrom {
                     value: boxed(value),
@@ -319,7 +319,7 @@ impl Parser<'_> {
         if self.at_expr_start() || self.at_punct("*") {
             let value = self.star_expressions()?;
             self.no_bare_starred(&value)?;
-            let span = start.to(value.span);
+            let span = self.since(start.start);
             return Ok(Expr::new(
                 ExprKind::Yield {
                     value: Some(boxed(value)),

@@ -45,8 +45,9 @@ impl Parser<'_> {
     }
 
     /// decorators: ('@' named_expression NEWLINE)+, then a function or class.
+    /// The statement's span starts at `def`/`async`/`class`, not at the first decorator (as
+    /// CPython's positions do).
     fn decorated(&mut self) -> PResult<Stmt> {
-        let start = self.span();
         let mut decorators = Vec::new();
         while self.eat_punct("@").is_some() {
             decorators.push(self.named_expression()?);
@@ -55,6 +56,7 @@ impl Parser<'_> {
             }
             self.bump();
         }
+        let start = self.span();
         match self.kind().clone() {
             TokKind::Keyword("def") => self.function_def(decorators, start, false),
             TokKind::Keyword("class") => self.class_def(decorators, start),
@@ -117,8 +119,8 @@ impl Parser<'_> {
             let span = self.span();
             return self.fail(ErrorKind::NotSupported(WHAT_TYPE_PARAMS), span);
         }
-        if self.eat_punct("(").is_some() {
-            (bases, keywords) = self.call_arguments()?;
+        if let Some(open) = self.eat_punct("(") {
+            (bases, keywords) = self.call_arguments(open)?;
             if let Some(g) = bases.iter().find_map(|b| match &b.kind {
                 ExprKind::GeneratorExp { generators, .. } => generators.first(),
                 _ => None,

@@ -171,6 +171,18 @@ impl<'s> Parser<'s> {
         t
     }
 
+    /// Where the current token starts: the start of a node about to be parsed. A node's span
+    /// runs from its first token to its last (`since`), so it includes the parentheses of a
+    /// parenthesized first or last operand, as CPython's positions do.
+    fn start_pos(&mut self) -> u32 {
+        self.peek().span.start
+    }
+
+    /// The span from `start` to the end of the last consumed token.
+    fn since(&self, start: u32) -> Span {
+        Span::new(start, self.prev_end.max(start))
+    }
+
     fn at_punct(&mut self, p: &str) -> bool {
         matches!(self.kind(), TokKind::Punct(q) if *q == p)
     }

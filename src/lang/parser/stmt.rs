@@ -278,12 +278,12 @@ impl Parser<'_> {
     /// assignment | star_expressions (an expression statement).
     fn assignment_or_expr(&mut self) -> PResult<Stmt> {
         let parenthesized = self.at_punct("(");
+        let start = self.start_pos();
         let first = if self.at_kw("yield") {
             self.yield_expr()?
         } else {
             self.star_expressions()?
         };
-        let start = first.span;
         if let Some(op) = augassign(self.kind()) {
             if !matches!(
                 first.kind,
@@ -295,11 +295,11 @@ impl Parser<'_> {
             self.bump();
             let target = self.to_target(first, ExprContext::Store, TargetKind::Assign)?;
             let value = self.assigned_value()?;
-            let span = start.to(value.span);
+            let span = self.since(start);
             return Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span));
         }
         if self.at_punct(":") {
-            return self.annotated(first, parenthesized);
+            return self.annotated(first, parenthesized, start);
         }
         if !self.at_punct("=") {
             self.no_bare_starred(&first)?;
@@ -310,7 +310,7 @@ impl Parser<'_> {
                     return self.fail(ErrorKind::Message(msg), first.span.to(rest.span));
                 }
             }
-            let span = first.span;
+            let span = self.since(start);
             return Ok(Stmt::new(StmtKind::Expr { value: first }, span));
         }
         // Each target is checked as soon as its '=' is seen, as CPython's `invalid_assignment`
@@ -327,7 +327,7 @@ impl Parser<'_> {
             }
             t = v;
         };
-        let span = start.to(value.span);
+        let span = self.since(start);
         Ok(Stmt::new(
             StmtKind::Assign {
                 targets: stored,
@@ -404,7 +404,7 @@ impl Parser<'_> {
     }
 
     /// annotated assignment: target ':' expression ['=' annotated_rhs]
-    fn annotated(&mut self, target: Expr, parenthesized: bool) -> PResult<Stmt> {
+    fn annotated(&mut self, target: Expr, parenthesized: bool, start: u32) -> PResult<Stmt> {
         let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
         // The target messages need an annotation after the ':' (invalid_ann_assign_target).
         if !self.at_star_operand() {
@@ -435,7 +435,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        let span = target.span.to(Span::at(self.prev_end));
+        let span = self.since(start);
         let target = self.to_target(target, ExprContext::Store, TargetKind::Assign)?;
         Ok(Stmt::new(
             StmtKind::AnnAssign {
