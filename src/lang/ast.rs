@@ -25,9 +25,9 @@
 //!   all of its element targets; at most one `Starred` per `Tuple`/`List` target;
 //! - `Slice` only appears directly as `Subscript::slice` or as an element of a `Tuple` that is
 //!   a `Subscript::slice`;
-//! - `Starred` in `Load` context only appears as a call argument, or as an element of a
-//!   `List`/`Tuple`/`Set` display (`**` unpacking lives in [`DictItem::Unpack`] and
-//!   [`Keyword`] with `arg == None`);
+//! - `Starred` in `Load` context only appears as a call argument or class base, or as an
+//!   element of a `List`/`Tuple`/`Set` display (a subscript `a[*b]` has a `Tuple` slice;
+//!   `**` unpacking lives in [`DictItem::Unpack`] and [`Keyword`] with `arg == None`);
 //! - `NamedExpr::target` is a `Name` in `Store` context;
 //! - statement bodies (`body`, `orelse`, `finalbody`, handler bodies) are non-empty where
 //!   Python requires them (`orelse`/`finalbody` may be empty, meaning absent).
@@ -53,7 +53,8 @@ pub struct Module {
 }
 
 /// A statement and the span of its source text (from its first token to its last, not
-/// including the newline; for compound statements, through the end of the last body).
+/// including the newline; for compound statements, through the end of the last body; for a
+/// decorated `def`/`class`, from `def`/`async`/`class`, as CPython's `lineno` is).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
     pub kind: StmtKind,
