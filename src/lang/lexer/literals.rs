@@ -292,7 +292,7 @@ impl Lexer<'_> {
                         || (self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote))) =>
                 {
                     if in_spec {
-                        return self.err(ErrorKind::Message(expect_close), Span::at(self.here()));
+                        return self.spec_ended_by_quote(triple, expect_close);
                     }
                     self.flush_text(&mut text, seg_start, raw)?;
                     if !text.is_empty() {
@@ -344,6 +344,24 @@ impl Lexer<'_> {
                 c => self.pos += c.len_utf8(),
             }
         }
+    }
+
+    /// The f-string's closing quote inside a format spec (`f"{x:.2f s")`): CPython ends the
+    /// f-string there, so a closing bracket right after it does not match the field's '{'.
+    fn spec_ended_by_quote<T>(&self, triple: bool, expect_close: &'static str) -> LexResult<T> {
+        let after = self.pos + if triple { 3 } else { 1 };
+        let rest = self.src.get(after..).unwrap_or("");
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let at = after + skipped;
+        if let Some(close @ (')' | ']')) = self.src.get(at..).and_then(|r| r.chars().next()) {
+            let kind = ErrorKind::MismatchedClose {
+                close,
+                open: '{',
+                open_line: None,
+            };
+            return self.err(kind, Span::new(at as u32, at as u32 + 1));
+        }
+        self.err(ErrorKind::Message(expect_close), Span::at(self.here()))
     }
 
     /// Decodes `src[seg_start..pos]` onto `text`.
