@@ -214,6 +214,7 @@ pub const WHAT_TYPE_ALIAS: &str = "type alias statements";
 pub const WHAT_TYPE_PARAMS: &str = "type parameter lists";
 pub const WHAT_COMPLEX: &str = "complex literals";
 pub const WHAT_BYTES: &str = "bytes literals";
+pub const WHAT_TSTRINGS: &str = "template string literals (t-strings)";
 pub const WHAT_NAMED_ESCAPES: &str = "\\N{...} escapes";
 pub const WHAT_SURROGATES: &str = "lone surrogate escapes (\\ud800-\\udfff)";
 pub const WHAT_CLASS_DECORATORS: &str = "class decorators";

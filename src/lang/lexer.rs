@@ -466,7 +466,7 @@ impl<'s> Lexer<'s> {
             let lower = word.to_ascii_lowercase();
             if matches!(
                 lower.as_str(),
-                "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf"
+                "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf" | "t" | "tr" | "rt"
             ) {
                 return self.string(start, word);
             }

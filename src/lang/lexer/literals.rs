@@ -171,7 +171,9 @@ impl Lexer<'_> {
         if triple {
             self.pos += 2;
         }
-        if lower.contains('f') {
+        // Template strings (PEP 750) are scanned like f-strings, then rejected by the parser.
+        let template = lower.contains('t');
+        if lower.contains('f') || template {
             if self.fstring_depth >= super::MAX_FSTRING_DEPTH {
                 let span = Span::new(start as u32, self.here());
                 return self.err(ErrorKind::Message(MSG_FSTRING_NESTING), span);
@@ -183,7 +185,11 @@ impl Lexer<'_> {
                 self.error_in_fstring = true;
             }
             let pieces = pieces?;
-            self.push(TokKind::FString(Box::new(FStr { pieces })), start);
+            if template {
+                self.push(TokKind::Unsupported(WHAT_TSTRINGS), start);
+            } else {
+                self.push(TokKind::FString(Box::new(FStr { pieces })), start);
+            }
             return Ok(());
         }
         let content_start = self.pos;
@@ -416,7 +422,7 @@ impl Lexer<'_> {
                     let word = self.src[at..self.pos].to_ascii_lowercase();
                     let is_prefix = matches!(
                         word.as_str(),
-                        "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf"
+                        "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf" | "t" | "tr" | "rt"
                     );
                     if is_prefix && matches!(self.peek(), Some('\'' | '"')) {
                         let prefix = self.src[at..self.pos].to_string();

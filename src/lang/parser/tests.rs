@@ -169,6 +169,7 @@ fn unsupported_constructs_name_themselves() {
         ("type X = int\n", "type alias statements"),
         ("class C[T]: pass\n", "type parameter lists"),
         ("s = '\\N{DASH}'\n", "\\N{...} escapes"),
+        ("t = t'{x}!'\n", "template string literals (t-strings)"),
     ] {
         assert_eq!(
             msg(src),

@@ -334,3 +334,120 @@ fn random_token_soup() {
         }
     });
 }
+
+/// Parses CPython's standard library and writes what testdata/stdlib.py compares with
+/// CPython 3.14 (only when `STDLIB_DIR` is set).
+#[test]
+fn stdlib_export() {
+    let Ok(dir) = std::env::var("STDLIB_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p)
+            } else if p.extension().is_some_and(|x| x == "py") {
+                files.push(p)
+            }
+        }
+    }
+    files.sort();
+    let (mut ok, mut unsupported, mut failed) =
+        (0, std::collections::BTreeMap::<String, usize>::new(), 0);
+    let t = std::time::Instant::now();
+    let mut bytes = 0;
+    let mut accepted = Vec::new();
+    for f in &files {
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        bytes += src.len();
+        match parse(&src) {
+            Ok(_) => {
+                ok += 1;
+                accepted.push((f.display().to_string(), src.clone()));
+            }
+            Err(e) => {
+                let m = e.to_string();
+                if m.contains("not supported in the playground") {
+                    *unsupported.entry(m).or_default() += 1;
+                } else {
+                    failed += 1;
+                    println!(
+                        "FAIL {}: {}",
+                        f.display(),
+                        e.render(&src, "f")
+                            .lines()
+                            .rev()
+                            .take(4)
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "{} files, {} bytes in {:?}: ok {ok}, failed {failed}, unsupported {unsupported:?}",
+        files.len(),
+        bytes,
+        t.elapsed()
+    );
+    let srcs: Vec<&String> = accepted.iter().map(|a| &a.1).collect();
+    std::fs::write("/tmp/stdlib_ok.json", serde_json::to_string(&srcs).unwrap()).unwrap();
+    // Our positions and trees, in the formats of positions.py and ast_sexpr.py.
+    use crate::lang::ast::visit::{for_each_child, Child};
+    use crate::lang::span::LineTable;
+    fn collect(node: Child<'_>, t: &LineTable, src: &str, out: &mut Vec<String>) {
+        let (a, b) = (
+            t.line_col(src, node.span().start),
+            t.line_col(src, node.span().end),
+        );
+        let k = if matches!(node, Child::Stmt(_)) {
+            "S"
+        } else {
+            "E"
+        };
+        out.push(format!(
+            "{k} {}:{}-{}:{}",
+            a.line, a.byte_column, b.line, b.byte_column
+        ));
+        for_each_child(node, &mut |c| collect(c, t, src, out));
+    }
+    let mut pos = Vec::new();
+    let mut trees = Vec::new();
+    for (_, src) in &accepted {
+        let m = crate::lang::parser::parse_tree(src).unwrap();
+        let t = LineTable::new(src);
+        let mut v = Vec::new();
+        m.body
+            .iter()
+            .for_each(|s| collect(Child::Stmt(s), &t, src, &mut v));
+        v.sort();
+        pos.push(v);
+        trees.push(
+            crate::lang::ast::dump::dump_module(&m)
+                .trim_end()
+                .to_string(),
+        );
+    }
+    std::fs::write(
+        "/tmp/stdlib_pos_ours.json",
+        serde_json::to_string(&pos).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        "/tmp/stdlib_tree_ours.json",
+        serde_json::to_string(&trees).unwrap(),
+    )
+    .unwrap();
+    let names: Vec<&String> = accepted.iter().map(|a| &a.0).collect();
+    std::fs::write(
+        "/tmp/stdlib_names.json",
+        serde_json::to_string(&names).unwrap(),
+    )
+    .unwrap();
+}
