@@ -13,21 +13,27 @@
 //! - `async def`/`async for`/`async with` are flags (`is_async`) rather than separate nodes.
 //!
 //! Invariants the parser guarantees (the compiler may rely on them):
-//! - every span lies inside the source and a node's span covers its children's spans
-//!   (except for the synthesised parts of `{x=}`, which reuse the field's span);
+//! - every span lies inside the source and a node's span covers its children's spans,
+//!   except that a decorated `def`/`class` starts at `def`/`async`/`class` (its decorators
+//!   come before it), as in CPython;
+//! - a node's span runs from its first token to its last, so it includes the parentheses of
+//!   a parenthesized first or last operand (`(a + b) * c` starts at the `(`) but a
+//!   parenthesized expression itself excludes them; these are CPython's `col_offset`/
+//!   `end_col_offset` (UTF-8 byte columns) exactly;
 //! - an expression whose `ctx` is [`ExprContext::Store`] or [`ExprContext::Del`] is one of
 //!   `Name`, `Attribute`, `Subscript`, `Starred` (Store only), `Tuple`, `List`, and so are
 //!   all of its element targets; at most one `Starred` per `Tuple`/`List` target;
 //! - `Slice` only appears directly as `Subscript::slice` or as an element of a `Tuple` that is
 //!   a `Subscript::slice`;
-//! - `Starred` in `Load` context only appears as a call argument, or as an element of a
-//!   `List`/`Tuple`/`Set` display (`**` unpacking lives in [`DictItem::Unpack`] and
-//!   [`Keyword`] with `arg == None`);
+//! - `Starred` in `Load` context only appears as a call argument or class base, or as an
+//!   element of a `List`/`Tuple`/`Set` display (a subscript `a[*b]` has a `Tuple` slice;
+//!   `**` unpacking lives in [`DictItem::Unpack`] and [`Keyword`] with `arg == None`);
 //! - `NamedExpr::target` is a `Name` in `Store` context;
 //! - statement bodies (`body`, `orelse`, `finalbody`, handler bodies) are non-empty where
 //!   Python requires them (`orelse`/`finalbody` may be empty, meaning absent).
 
 pub mod dump;
+pub mod visit;
 
 use super::span::Span;
 use num_bigint::BigInt;
@@ -47,7 +53,8 @@ pub struct Module {
 }
 
 /// A statement and the span of its source text (from its first token to its last, not
-/// including the newline; for compound statements, through the end of the last body).
+/// including the newline; for compound statements, through the end of the last body; for a
+/// decorated `def`/`class`, from `def`/`async`/`class`, as CPython's `lineno` is).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
     pub kind: StmtKind,

@@ -33,6 +33,8 @@ pub enum ErrorKind {
     InvalidSyntax,
     /// `invalid syntax. Perhaps you forgot a comma?`
     ForgotComma,
+    /// `invalid syntax. Did you mean 'import'?` (a misspelt keyword).
+    KeywordTypo(&'static str),
     /// `expected ':'` (and other `expected 'X'`).
     Expected(&'static str),
     /// Free text from a grammar rule that has its own message (`expected 'else' after 'if'
@@ -145,7 +147,27 @@ pub const MSG_STAR_ONCE: &str = "* argument may appear only once";
 pub const MSG_GENEXP_PARENS: &str = "Generator expression must be parenthesized";
 pub const MSG_TRAILING_COMMA_IMPORT: &str =
     "trailing comma not allowed without surrounding parentheses";
+pub const MSG_KWARG_EXPRESSION: &str =
+    "expression cannot contain assignment, perhaps you meant \"==\"?";
+pub const MSG_EXEC: &str = "Missing parentheses in call to 'exec'. Did you mean exec(...)?";
+pub const MSG_ANNOTATE_TUPLE: &str = "only single target (not tuple) can be annotated";
+pub const MSG_ANNOTATE_LIST: &str = "only single target (not list) can be annotated";
+pub const MSG_ANNOTATE_ILLEGAL: &str = "illegal target for annotation";
+pub const MSG_STARRED_GROUP: &str = "cannot use starred expression here";
+pub const MSG_EXCEPT_TYPES_AS: &str =
+    "multiple exception types must be parenthesized when using 'as'";
+pub const MSG_TOO_LONG: &str = "source code is too long";
+pub const MSG_NULL_BYTES: &str = "source code cannot contain null bytes";
+pub const MSG_FSTRING_NESTING: &str = "too many nested f-strings";
+pub const MSG_FSTRING_MISSING_CONVERSION: &str = "f-string: missing conversion character";
+// Details of `ErrorKind::UnicodeError` (after "... in position N-M: ").
+pub const MSG_TRUNCATED_X: &str = "truncated \\xXX escape";
+pub const MSG_TRUNCATED_U: &str = "truncated \\uXXXX escape";
+pub const MSG_TRUNCATED_BIG_U: &str = "truncated \\UXXXXXXXX escape";
+pub const MSG_ILLEGAL_UNICODE: &str = "illegal Unicode character";
 pub const MSG_IMPORT_ATTRIBUTE: &str = "cannot use attribute as import target";
+pub const MSG_FOR_IN: &str = "'in' expected after for-loop variables";
+pub const MSG_INVALID_STAR: &str = "Invalid star expression";
 pub const MSG_IMPORT_NAMES: &str = "Expected one or more names after 'import'";
 pub const MSG_UNEXPECTED_EOF: &str = "unexpected EOF while parsing";
 pub const MSG_AFTER_CONTINUATION: &str = "unexpected character after line continuation character";
@@ -182,8 +204,20 @@ pub const MSG_ASSIGNED_BEFORE_NONLOCAL: &str =
 pub const MSG_ASSIGNED_BEFORE_GLOBAL: &str = "name '{}' is assigned to before global declaration";
 pub const MSG_PARAM_AND_NONLOCAL: &str = "name '{}' is parameter and nonlocal";
 pub const MSG_PARAM_AND_GLOBAL: &str = "name '{}' is parameter and global";
+pub const MSG_IN_ANNOTATION: &str = "{} expression cannot be used within an annotation";
 pub const MSG_YIELD_INSIDE: &str = "'yield' inside {}";
 pub const MSG_NONLOCAL_AND_GLOBAL: &str = "name '{}' is nonlocal and global";
+
+// What `ErrorKind::NotSupported` names: "{what} are not supported in the playground".
+pub const WHAT_MATCH: &str = "match statements";
+pub const WHAT_TYPE_ALIAS: &str = "type alias statements";
+pub const WHAT_TYPE_PARAMS: &str = "type parameter lists";
+pub const WHAT_COMPLEX: &str = "complex literals";
+pub const WHAT_BYTES: &str = "bytes literals";
+pub const WHAT_TSTRINGS: &str = "template string literals (t-strings)";
+pub const WHAT_NAMED_ESCAPES: &str = "\\N{...} escapes";
+pub const WHAT_SURROGATES: &str = "lone surrogate escapes (\\ud800-\\udfff)";
+pub const WHAT_CLASS_DECORATORS: &str = "class decorators";
 
 // Messages for `ErrorKind::OutsideContext` (raised by CPython's compiler; the front end's
 // checker raises them after a successful parse, the VM compiler may too).
@@ -202,6 +236,19 @@ pub const MSG_YIELD_IN_ASYNC_FROM: &str = "'yield from' inside async function";
 pub const MSG_RETURN_VALUE_IN_ASYNC_GEN: &str = "'return' with value in async generator";
 
 impl ErrorKind {
+    /// Lexer errors that CPython's tokenizer signals without raising (`E_DEDENT`,
+    /// `E_TABSPACE`, `E_TOODEEP`, `E_LINECONT`, `E_EOF`): they only win when the parser gets
+    /// to them, never over an earlier parse error.
+    pub fn is_reported_when_reached(&self) -> bool {
+        match self {
+            ErrorKind::UnindentMismatch
+            | ErrorKind::InconsistentTabs
+            | ErrorKind::TooManyIndentLevels => true,
+            ErrorKind::Message(m) => *m == MSG_AFTER_CONTINUATION || *m == MSG_UNEXPECTED_EOF,
+            _ => false,
+        }
+    }
+
     /// The exception class CPython raises for this error.
     pub fn class(&self) -> ErrorClass {
         match self {
@@ -219,6 +266,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InvalidSyntax => "invalid syntax".into(),
             ErrorKind::ForgotComma => "invalid syntax. Perhaps you forgot a comma?".into(),
+            ErrorKind::KeywordTypo(k) => format!("invalid syntax. Did you mean '{k}'?"),
             ErrorKind::Expected(what) => format!("expected '{what}'"),
             ErrorKind::Message(m) | ErrorKind::OutsideContext(m) => (*m).into(),
             ErrorKind::NeverClosed(c) => format!("'{c}' was never closed"),
@@ -337,7 +385,7 @@ impl SyntaxError {
 
     /// `class decorators are not supported in the playground`, for the compiler.
     pub fn class_decorators_unsupported(span: Span) -> SyntaxError {
-        SyntaxError::new(ErrorKind::NotSupported("class decorators"), span)
+        SyntaxError::new(ErrorKind::NotSupported(WHAT_CLASS_DECORATORS), span)
     }
 
     pub fn class(&self) -> ErrorClass {
@@ -360,6 +408,32 @@ impl SyntaxError {
             table.line_col(source, self.span.start),
             table.line_col(source, self.span.end),
         )
+    }
+
+    /// The attributes CPython's `SyntaxError` carries (`msg`, `lineno`, `offset`,
+    /// `end_lineno`, `end_offset`, `text`), for building the Python exception object.
+    /// Offsets are 1-based and count characters, as in CPython.
+    pub fn python_fields(&self, source: &str) -> PythonSyntaxErrorFields {
+        let table = LineTable::new(source);
+        let start = table.line_col(source, self.span.start);
+        let end = table.line_col(source, self.span.end);
+        let text = table.line_text(source, start.line);
+        // A span ending just after a line break (a NEWLINE token) ends on its own line.
+        let (end_lineno, end_offset) = if end.column == 0 && end.line > start.line {
+            let prev = table.line_text(source, end.line - 1).chars().count() as u32;
+            (end.line - 1, prev + 2)
+        } else {
+            (end.line, end.column + 1)
+        };
+        PythonSyntaxErrorFields {
+            class: self.class(),
+            msg: self.message(),
+            lineno: start.line,
+            offset: start.column + 1,
+            end_lineno,
+            end_offset,
+            text: format!("{text}\n"),
+        }
     }
 
     /// The span as UTF-16 offsets from the start of `source` (what CodeMirror's positions
@@ -437,6 +511,20 @@ impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.class().name(), self.message())
     }
+}
+
+/// A syntax error as the attributes of CPython's exception object (see
+/// [`SyntaxError::python_fields`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PythonSyntaxErrorFields {
+    pub class: ErrorClass,
+    pub msg: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    /// The error's line with a trailing newline.
+    pub text: String,
 }
 
 /// A bug in the front end itself (never the user's fault). Only these may say "please report".

@@ -12,7 +12,10 @@ mod literals;
 #[cfg(test)]
 mod tests;
 
-use super::error::{ErrorKind, SyntaxError, MSG_AFTER_CONTINUATION, MSG_UNEXPECTED_EOF};
+use super::error::{
+    ErrorKind, SyntaxError, MSG_AFTER_CONTINUATION, MSG_NULL_BYTES, MSG_TOO_LONG,
+    MSG_UNEXPECTED_EOF,
+};
 use super::span::{LineTable, Span};
 use num_bigint::BigInt;
 
@@ -23,7 +26,8 @@ pub const MAX_INDENT_LEVELS: usize = 100;
 /// CPython's `MAXFSTRINGLEVEL`: how deeply f-strings may nest.
 pub const MAX_FSTRING_DEPTH: u32 = 150;
 
-const KEYWORDS: &[&str] = &[
+/// Python's hard keywords (`keyword.kwlist`), in its order.
+pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
@@ -58,6 +62,9 @@ pub enum TokKind {
     FString(Box<FStr>),
     /// An operator or delimiter, as written (`"**="`).
     Punct(&'static str),
+    /// A literal CPython accepts but the playground does not (complex, bytes): the parser
+    /// says "... are not supported in the playground" when it gets there.
+    Unsupported(&'static str),
     /// A character no token starts with (`$`, `?`, a backtick): the parser says
     /// "invalid syntax" when it gets there.
     Unknown(char),
@@ -107,6 +114,8 @@ pub struct Lexed {
     pub error: Option<SyntaxError>,
     /// The innermost bracket still open at end of file, if any.
     pub unclosed: Option<(char, Span)>,
+    /// The error happened inside an f-string: CPython then keeps an earlier parser error.
+    pub error_in_fstring: bool,
 }
 
 /// Tokenizes a whole program.
@@ -137,6 +146,9 @@ pub(crate) struct Lexer<'s> {
     at_line_start: bool,
     expr_mode: bool,
     fstring_depth: u32,
+    /// Where a comment started on the current line: CPython's NEWLINE token starts there.
+    comment_start: Option<usize>,
+    error_in_fstring: bool,
 }
 
 impl<'s> Lexer<'s> {
@@ -159,6 +171,8 @@ impl<'s> Lexer<'s> {
             at_line_start: !expr_mode,
             expr_mode,
             fstring_depth: depth,
+            comment_start: None,
+            error_in_fstring: false,
         }
     }
 
@@ -170,6 +184,7 @@ impl<'s> Lexer<'s> {
                 tokens: self.tokens,
                 error: None,
                 unclosed,
+                error_in_fstring: false,
             },
             Err(e) => {
                 self.tokens.push(Token {
@@ -180,6 +195,7 @@ impl<'s> Lexer<'s> {
                     tokens: self.tokens,
                     error: Some(e),
                     unclosed,
+                    error_in_fstring: self.error_in_fstring,
                 }
             }
         }
@@ -242,7 +258,7 @@ impl<'s> Lexer<'s> {
 
     fn lex_all(&mut self) -> LexResult<()> {
         if self.src.len() > u32::MAX as usize / 2 {
-            return self.err(ErrorKind::Message("source code is too long"), Span::at(0));
+            return self.err(ErrorKind::Message(MSG_TOO_LONG), Span::at(0));
         }
         // A UTF-8 byte order mark at the very start is ignored, as CPython does.
         if self.pos == 0 && self.src.starts_with('\u{feff}') {
@@ -261,9 +277,13 @@ impl<'s> Lexer<'s> {
                 ' ' | '\t' | '\x0c' => {
                     self.pos += 1;
                 }
-                '#' => self.skip_comment(),
+                '#' => {
+                    self.comment_start = Some(start);
+                    self.skip_comment();
+                }
                 '\n' | '\r' => {
                     self.skip_newline();
+                    let start = self.comment_start.take().unwrap_or(start);
                     if self.brackets.is_empty() && !self.expr_mode {
                         self.push(TokKind::Newline, start);
                         self.at_line_start = true;
@@ -293,7 +313,7 @@ impl<'s> Lexer<'s> {
                 }
                 '\0' => {
                     return self.err(
-                        ErrorKind::Message("source code cannot contain null bytes"),
+                        ErrorKind::Message(MSG_NULL_BYTES),
                         Span::new(start as u32, start as u32 + 1),
                     )
                 }
@@ -312,7 +332,8 @@ impl<'s> Lexer<'s> {
         let end = self.pos;
         if self.brackets.is_empty() && !self.expr_mode {
             if !self.last_is_line_end() {
-                self.push(TokKind::Newline, end);
+                let start = self.comment_start.take().unwrap_or(end);
+                self.push(TokKind::Newline, start);
             }
             while self.indents.len() > 1 {
                 self.indents.pop();
@@ -403,14 +424,14 @@ impl<'s> Lexer<'s> {
                 span: ws,
             });
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |t| t.0) {
-                self.indents.pop();
-                self.tokens.push(Token {
-                    kind: TokKind::Dedent,
-                    span: Span::at(self.here()),
-                });
-            }
-            let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+            // The level dedented to must exist before any DEDENT is emitted (as CPython).
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0)
+                + 1;
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let mut end = self.pos;
                 while !matches!(self.byte(end), None | Some(b'\n' | b'\r')) {
@@ -420,6 +441,13 @@ impl<'s> Lexer<'s> {
             }
             if altcol != alttop {
                 return Err(tab_error());
+            }
+            while self.indents.len() > keep {
+                self.indents.pop();
+                self.tokens.push(Token {
+                    kind: TokKind::Dedent,
+                    span: Span::at(self.here()),
+                });
             }
         }
         Ok(false)
@@ -438,7 +466,7 @@ impl<'s> Lexer<'s> {
             let lower = word.to_ascii_lowercase();
             if matches!(
                 lower.as_str(),
-                "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf"
+                "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf" | "t" | "tr" | "rt"
             ) {
                 return self.string(start, word);
             }

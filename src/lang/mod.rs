@@ -9,7 +9,8 @@
 //!   `Grammar/python.gram`, then the context checks CPython's compiler makes (`'return'
 //!   outside function`, `'await' outside async function`, ...);
 //! - [`ast`]: the tree, shaped like CPython's `ast` module; [`ast::dump`] prints it compactly;
-//! - [`error`]: every syntax-error message in CPython 3.14's wording, and its rendering.
+//! - [`error`]: every syntax-error message in CPython 3.14's wording, and its rendering
+//!   (the traceback module's carets, and "Did you mean 'import'?" for misspelt keywords).
 //!
 //! Use: `lang::parser::parse(source)` gives `Ok(Module)` or `Err(ParseError)`; a
 //! `ParseError::Syntax` renders as CPython prints it with `render(source, "main.py")`, and
@@ -18,6 +19,11 @@
 //!
 //! Invariants: no input makes the front end panic or overflow its stack (nesting is limited,
 //! see [`parser::MAX_DEPTH`]); every span lies on character boundaries of the source.
+//!
+//! Tested against CPython 3.14 itself: recorded renderings of ~350 erroneous programs, the
+//! trees and node positions of every construct and test program, and (opt-in) thousands of
+//! mutated programs and CPython's whole standard library (identical trees and positions for
+//! every file in the subset); see `parser/testdata/README.md`.
 
 pub mod ast;
 pub mod builtins;

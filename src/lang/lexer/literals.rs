@@ -36,11 +36,8 @@ impl Lexer<'_> {
                     let at = self.pos.saturating_sub(1) as u32;
                     return self.err(ErrorKind::InvalidLiteral { kind: name }, Span::at(at));
                 }
-                if let Some(c) = self.peek() {
-                    if is_ident_continue(c) {
-                        let at = Span::at(self.here());
-                        return self.err(ErrorKind::InvalidLiteral { kind: name }, at);
-                    }
+                if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
+                    return self.err(ErrorKind::InvalidLiteral { kind: name }, self.last_read());
                 }
                 let value = BigInt::from_str_radix(&digits, radix).unwrap_or_default();
                 self.push(TokKind::Int(value), start);
@@ -58,8 +55,10 @@ impl Lexer<'_> {
             }
         }
         if matches!(self.peek(), Some('e' | 'E')) {
+            let e_pos = self.pos;
             self.pos += 1;
             let mut exp = String::from("e");
+            let signed = matches!(self.peek(), Some('+' | '-'));
             if let Some(sign @ ('+' | '-')) = self.peek() {
                 self.pos += 1;
                 exp.push(sign);
@@ -68,21 +67,33 @@ impl Lexer<'_> {
                 exp.push_str(&self.digits(10, "decimal", false)?);
                 text.push_str(&exp);
                 is_float = true;
+            } else if signed {
+                // CPython points at the last character it read: the sign.
+                return self.err(
+                    ErrorKind::InvalidLiteral { kind: "decimal" },
+                    self.last_read(),
+                );
             } else {
-                // CPython points at the last character it read (the `e` or the sign).
-                let at = Span::at(self.here() - 1);
-                return self.err(ErrorKind::InvalidLiteral { kind: "decimal" }, at);
+                // `1else`: the number ends before the `e` (CPython `verify_end_of_number`).
+                self.pos = e_pos;
+                if !self.keyword_follows() {
+                    return self.err(
+                        ErrorKind::InvalidLiteral { kind: "decimal" },
+                        self.last_read(),
+                    );
+                }
             }
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             self.pos += 1;
-            let span = Span::new(start as u32, self.here());
-            return self.err(ErrorKind::NotSupported("complex literals"), span);
+            // A token the parser rejects when it gets there (CPython parses these).
+            self.push(TokKind::Unsupported(WHAT_COMPLEX), start);
+            return Ok(());
         }
-        if self.peek().is_some_and(is_ident_continue) {
+        if self.peek().is_some_and(is_ident_continue) && !self.keyword_follows() {
             return self.err(
                 ErrorKind::InvalidLiteral { kind: "decimal" },
-                Span::at(start as u32),
+                self.last_read(),
             );
         }
         if is_float {
@@ -97,6 +108,21 @@ impl Lexer<'_> {
             self.push(TokKind::Int(value), start);
         }
         Ok(())
+    }
+
+    /// Where CPython's tokenizer reports an error it found on the character at `pos`: the
+    /// character before it, the last one it had read.
+    fn last_read(&self) -> Span {
+        Span::at(self.here().saturating_sub(1))
+    }
+
+    /// CPython accepts a number directly followed by one of these keywords (`1if x else 2`),
+    /// with a SyntaxWarning (`verify_end_of_number`).
+    fn keyword_follows(&self) -> bool {
+        let rest = &self.src[self.pos..];
+        ["and", "else", "for", "if", "in", "is", "not", "or"]
+            .iter()
+            .any(|k| rest.starts_with(k))
     }
 
     /// Digits of `radix` with single underscores between them (a leading underscore is
@@ -145,16 +171,25 @@ impl Lexer<'_> {
         if triple {
             self.pos += 2;
         }
-        if lower.contains('f') {
+        // Template strings (PEP 750) are scanned like f-strings, then rejected by the parser.
+        let template = lower.contains('t');
+        if lower.contains('f') || template {
             if self.fstring_depth >= super::MAX_FSTRING_DEPTH {
                 let span = Span::new(start as u32, self.here());
-                return self.err(ErrorKind::Message("too many nested f-strings"), span);
+                return self.err(ErrorKind::Message(MSG_FSTRING_NESTING), span);
             }
             self.fstring_depth += 1;
             let pieces = self.fstring_body(start, quote, triple, raw, 0);
             self.fstring_depth -= 1;
+            if pieces.is_err() {
+                self.error_in_fstring = true;
+            }
             let pieces = pieces?;
-            self.push(TokKind::FString(Box::new(FStr { pieces })), start);
+            if template {
+                self.push(TokKind::Unsupported(WHAT_TSTRINGS), start);
+            } else {
+                self.push(TokKind::FString(Box::new(FStr { pieces })), start);
+            }
             return Ok(());
         }
         let content_start = self.pos;
@@ -182,7 +217,8 @@ impl Lexer<'_> {
         self.pos += if triple { 3 } else { 1 };
         let span = Span::new(start as u32, self.here());
         if lower.contains('b') {
-            return self.err(ErrorKind::NotSupported("bytes literals"), span);
+            self.push(TokKind::Unsupported(WHAT_BYTES), start);
+            return Ok(());
         }
         let value = if raw {
             content.to_string()
@@ -262,7 +298,7 @@ impl Lexer<'_> {
                         || (self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote))) =>
                 {
                     if in_spec {
-                        return self.err(ErrorKind::Message(expect_close), Span::at(self.here()));
+                        return self.spec_ended_by_quote(triple, expect_close);
                     }
                     self.flush_text(&mut text, seg_start, raw)?;
                     if !text.is_empty() {
@@ -314,6 +350,24 @@ impl Lexer<'_> {
                 c => self.pos += c.len_utf8(),
             }
         }
+    }
+
+    /// The f-string's closing quote inside a format spec (`f"{x:.2f s")`): CPython ends the
+    /// f-string there, so a closing bracket right after it does not match the field's '{'.
+    fn spec_ended_by_quote<T>(&self, triple: bool, expect_close: &'static str) -> LexResult<T> {
+        let after = self.pos + if triple { 3 } else { 1 };
+        let rest = self.src.get(after..).unwrap_or("");
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let at = after + skipped;
+        if let Some(close @ (')' | ']')) = self.src.get(at..).and_then(|r| r.chars().next()) {
+            let kind = ErrorKind::MismatchedClose {
+                close,
+                open: '{',
+                open_line: None,
+            };
+            return self.err(kind, Span::new(at as u32, at as u32 + 1));
+        }
+        self.err(ErrorKind::Message(expect_close), Span::at(self.here()))
     }
 
     /// Decodes `src[seg_start..pos]` onto `text`.
@@ -368,7 +422,7 @@ impl Lexer<'_> {
                     let word = self.src[at..self.pos].to_ascii_lowercase();
                     let is_prefix = matches!(
                         word.as_str(),
-                        "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf"
+                        "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf" | "t" | "tr" | "rt"
                     );
                     if is_prefix && matches!(self.peek(), Some('\'' | '"')) {
                         let prefix = self.src[at..self.pos].to_string();
@@ -424,12 +478,7 @@ impl Lexer<'_> {
             let span = Span::new(at as u32, self.here());
             match name {
                 "s" | "r" | "a" => conversion = name.chars().next(),
-                "" => {
-                    return self.err(
-                        ErrorKind::Message("f-string: missing conversion character"),
-                        span,
-                    )
-                }
+                "" => return self.err(ErrorKind::Message(MSG_FSTRING_MISSING_CONVERSION), span),
                 _ => return self.err(ErrorKind::FStringConversion(name.to_string()), span),
             }
             if !matches!(self.peek(), Some(':' | '}')) {
@@ -519,9 +568,9 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
             }
             'x' | 'u' | 'U' => {
                 let (n, detail) = match e {
-                    'x' => (2, "truncated \\xXX escape"),
-                    'u' => (4, "truncated \\uXXXX escape"),
-                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                    'x' => (2, MSG_TRUNCATED_X),
+                    'u' => (4, MSG_TRUNCATED_U),
+                    _ => (8, MSG_TRUNCATED_BIG_U),
                 };
                 let mut v: u32 = 0;
                 let mut last = i + 1;
@@ -545,15 +594,14 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None if (0xd800..0xe000).contains(&v) => {
-                        let kind =
-                            ErrorKind::NotSupported("lone surrogate escapes (\\ud800-\\udfff)");
+                        let kind = ErrorKind::NotSupported(WHAT_SURROGATES);
                         return Err(SyntaxError::new(kind, span));
                     }
                     None => {
                         let kind = ErrorKind::UnicodeError {
                             from: i,
                             to: last,
-                            detail: "illegal Unicode character",
+                            detail: MSG_ILLEGAL_UNICODE,
                         };
                         return Err(SyntaxError::new(kind, span));
                     }
@@ -561,7 +609,7 @@ pub fn decode_escapes(text: &str, span: Span) -> LexResult<String> {
             }
             'N' => {
                 return Err(SyntaxError::new(
-                    ErrorKind::NotSupported("\\N{...} escapes"),
+                    ErrorKind::NotSupported(WHAT_NAMED_ESCAPES),
                     span,
                 ));
             }

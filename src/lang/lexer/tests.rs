@@ -15,6 +15,7 @@ fn toks(src: &str) -> String {
             TokKind::FString(f) => format!("f{}", f.pieces.len()),
             TokKind::Punct(p) => p.to_string(),
             TokKind::Unknown(c) => format!("?{c}"),
+            TokKind::Unsupported(what) => format!("<{what}>"),
             TokKind::Newline => "NL".into(),
             TokKind::Indent => "IN".into(),
             TokKind::Dedent => "DE".into(),
@@ -91,7 +92,11 @@ fn numbers() {
     assert!(toks("0b12").ends_with("<invalid digit '2' in binary literal>"));
     assert!(toks("0o8").ends_with("<invalid digit '8' in octal literal>"));
     assert!(toks("0x").ends_with("<invalid hexadecimal literal>"));
-    assert!(toks("1j").ends_with("<complex literals are not supported in the playground>"));
+    assert_eq!(
+        toks("1j + 2.5J"),
+        "<complex literals> + <complex literals> NL END"
+    );
+    assert_eq!(toks("1if x else 2"), "1 'if' x 'else' 2 NL END");
     assert!(toks("1e").ends_with("<invalid decimal literal>"));
     assert!(toks("1abc").ends_with("<invalid decimal literal>"));
 }
@@ -111,7 +116,10 @@ fn strings() {
     assert_eq!(toks(r"'\q'"), r#""\\q" NL END"#);
     assert!(toks("x = 'abc\n").ends_with("<unterminated string literal (detected at line 1)>"));
     assert!(toks("x = '''abc\n\n").ends_with("(detected at line 2)>"));
-    assert!(toks("b'x'").ends_with("<bytes literals are not supported in the playground>"));
+    assert_eq!(
+        toks("b'x' Rb'y'"),
+        "<bytes literals> <bytes literals> NL END"
+    );
     assert!(toks(r"'\x4'").contains("truncated \\xXX escape"));
     assert!(toks(r"'\N{DASH}'").contains("not supported"));
 }
@@ -156,4 +164,48 @@ fn odd_characters() {
         toks("x = 1 + \\ y").ends_with("<unexpected character after line continuation character>")
     );
     assert!(toks("x = 1 + \\\n").ends_with("<unexpected EOF while parsing>"));
+}
+
+#[test]
+fn newline_after_comment_starts_at_the_comment() {
+    // CPython's NEWLINE token starts where the comment does (error carets show it).
+    let l = tokenize("x = 1  # note\ny\n");
+    let nl = l
+        .tokens
+        .iter()
+        .find(|t| t.kind == TokKind::Newline)
+        .unwrap();
+    assert_eq!(nl.span, Span::new(7, 14));
+}
+
+#[test]
+fn no_dedent_before_an_unindent_error() {
+    let l = tokenize("if a:\n    if b:\n        c\n  d\n");
+    assert!(l.error.is_some());
+    let dedents = l
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokKind::Dedent)
+        .count();
+    assert_eq!(dedents, 0);
+}
+
+#[test]
+fn errors_inside_fstrings_are_marked() {
+    assert!(tokenize("f'{x").error_in_fstring);
+    assert!(!tokenize("'x").error_in_fstring);
+    // A field's expression text is re-lexed with absolute spans.
+    let l = tokenize("s = f'{ab + 1}'");
+    let TokKind::FString(f) = &l.tokens[2].kind else {
+        panic!()
+    };
+    let FPiece::Field(field) = &f.pieces[0] else {
+        panic!()
+    };
+    let sub = tokenize_expression("s = f'{ab + 1}'", field.expr, 1);
+    assert_eq!(sub.tokens[0].span, Span::new(7, 9));
+    assert_eq!(
+        sub.tokens.last().map(|t| &t.kind),
+        Some(&TokKind::EndOfFile)
+    );
 }

@@ -9,18 +9,32 @@ use crate::lang::lexer::TokKind;
 use crate::lang::span::Span;
 
 impl Parser<'_> {
+    /// invalid_starred_expression: a `*` with no expression after it.
+    pub(super) fn invalid_star<T>(&mut self) -> PResult<T> {
+        if matches!(self.kind(), TokKind::Error) {
+            return self.invalid();
+        }
+        let span = self.span();
+        self.fail(ErrorKind::Message(MSG_INVALID_STAR), span)
+    }
+
     /// arguments: args [','] &')'  (after the '(', up to but not including the ')').
     /// Positional arguments (with `*x`) go to the first list, keywords (with `**x`) to the
     /// second; CPython's order rules are checked.
-    pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    /// `open` is the '(' (a lone generator expression argument spans the call's parentheses).
+    pub(super) fn call_arguments(&mut self, open: Span) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let (mut seen_kw, mut seen_kw_unpack) = (false, false);
         let mut last_comma = Span::at(self.prev_end);
         while !self.at_punct(")") {
             if let Some(star) = self.eat_punct("*") {
+                if !self.at_expr_start() {
+                    return self.invalid_star();
+                }
                 let value = self.expression()?;
-                let span = star.to(value.span);
+                let value = self.forgot_comma_check(value)?;
+                let span = self.since(star.start);
                 if seen_kw_unpack {
                     // CPython points from the comma before the `*`.
                     let span = last_comma.to(span);
@@ -33,7 +47,8 @@ impl Parser<'_> {
                 args.push(Expr::new(kind, span));
             } else if let Some(stars) = self.eat_punct("**") {
                 let value = self.expression()?;
-                let span = stars.to(value.span);
+                let value = self.forgot_comma_check(value)?;
+                let span = self.since(stars.start);
                 keywords.push(Keyword {
                     arg: None,
                     value,
@@ -44,7 +59,8 @@ impl Parser<'_> {
                 let name = self.expect_name()?;
                 self.bump();
                 let value = self.expression()?;
-                let span = name.span.to(value.span);
+                let value = self.forgot_comma_check(value)?;
+                let span = self.since(name.span.start);
                 if keywords
                     .iter()
                     .any(|k| k.arg.as_ref().is_some_and(|a| a.name == name.name))
@@ -58,10 +74,16 @@ impl Parser<'_> {
                 });
                 seen_kw = true;
             } else {
+                let start = self.start_pos();
                 let mut e = self.named_expression()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.for_if_clauses()?;
-                    let span = e.span.to(Span::at(self.prev_end));
+                    let lone = args.is_empty() && keywords.is_empty() && self.at_punct(")");
+                    let span = if lone {
+                        open.to(self.span())
+                    } else {
+                        self.since(start)
+                    };
                     e = Expr::new(
                         ExprKind::GeneratorExp {
                             elt: boxed(e),
@@ -87,9 +109,10 @@ impl Parser<'_> {
                             e.span.to(eq),
                         );
                     }
-                    let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                    let msg = MSG_KWARG_EXPRESSION;
                     return self.fail(ErrorKind::Message(msg), e.span.to(eq));
                 }
+                let e = self.forgot_comma_check(e)?;
                 // CPython points at the token after the offending argument.
                 if seen_kw_unpack {
                     let span = self.span();
@@ -99,7 +122,6 @@ impl Parser<'_> {
                     let span = self.span();
                     return self.fail(ErrorKind::Message(MSG_POS_AFTER_KW), span);
                 }
-                let e = self.forgot_comma_check(e, ")")?;
                 args.push(e);
             }
             match self.eat_punct(",") {
@@ -120,7 +142,6 @@ impl Parser<'_> {
         let mut bare_star: Option<Span> = None;
         let mut seen_slash = false;
         let mut seen_default = false;
-        let mut names: Vec<String> = Vec::new();
         while !self.at_punct(end) {
             if ps.kwarg.is_some() {
                 let span = self.span();
@@ -148,7 +169,7 @@ impl Parser<'_> {
                 if self.at_punct(",") || self.at_punct(end) {
                     bare_star = Some(star);
                 } else {
-                    let p = self.parameter(is_lambda, false, &mut names)?;
+                    let p = self.parameter(is_lambda, false)?;
                     if self.at_punct("=") {
                         let span = self.span();
                         return self.fail(ErrorKind::Message(MSG_VARARG_DEFAULT), span);
@@ -159,7 +180,7 @@ impl Parser<'_> {
                     });
                 }
             } else if let Some(stars) = self.eat_punct("**") {
-                let p = self.parameter(is_lambda, false, &mut names)?;
+                let p = self.parameter(is_lambda, false)?;
                 if self.at_punct("=") {
                     let span = self.span();
                     return self.fail(ErrorKind::Message(MSG_KWARG_DEFAULT), span);
@@ -169,7 +190,7 @@ impl Parser<'_> {
                     ..p
                 });
             } else {
-                let p = self.parameter(is_lambda, true, &mut names)?;
+                let p = self.parameter(is_lambda, true)?;
                 if bare_star.is_some() || ps.vararg.is_some() {
                     ps.kwonly.push(p);
                 } else {
@@ -196,17 +217,8 @@ impl Parser<'_> {
     }
 
     /// param: NAME [':' expression] ['=' expression]  (no annotation in a lambda).
-    fn parameter(
-        &mut self,
-        is_lambda: bool,
-        with_default: bool,
-        names: &mut Vec<String>,
-    ) -> PResult<Parameter> {
+    fn parameter(&mut self, is_lambda: bool, with_default: bool) -> PResult<Parameter> {
         let name = self.expect_name()?;
-        if names.contains(&name.name) {
-            return self.fail(ErrorKind::DuplicateArgument(name.name), name.span);
-        }
-        names.push(name.name.clone());
         let mut span = name.span;
         let mut annotation = None;
         if !is_lambda && self.eat_punct(":").is_some() {

@@ -31,6 +31,9 @@ impl Parser<'_> {
             TokKind::Float(f) => constant(Constant::Float(f)),
             TokKind::Punct("...") => constant(Constant::Ellipsis),
             TokKind::Str(_) | TokKind::FString(_) => return self.strings(),
+            TokKind::Unsupported(what) => {
+                return self.fail(ErrorKind::NotSupported(what), tok.span);
+            }
             // Nesting is counted where the contents recurse: expression(), and the '*'/'**'
             // unpackings that reach an atom without passing through expression().
             TokKind::Punct("(") => return self.paren_atom(),
@@ -60,6 +63,7 @@ impl Parser<'_> {
             return Ok(y);
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.at_kw("for") || self.at_kw("async") {
             self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
@@ -72,15 +76,12 @@ impl Parser<'_> {
         }
         if self.eat_punct(")").is_some() {
             if matches!(first.kind, ExprKind::Starred { .. }) {
-                return self.fail(
-                    ErrorKind::Message("cannot use starred expression here"),
-                    first.span,
-                );
+                return self.fail(ErrorKind::Message(MSG_STARRED_GROUP), first.span);
             }
             return Ok(first);
         }
         if !self.at_punct(",") {
-            self.forgot_comma_check(first, ")")?;
+            self.forgot_comma_check(first)?;
             return self.invalid();
         }
         let elts = self.display_rest(first, ")")?;
@@ -102,7 +103,8 @@ impl Parser<'_> {
                 break;
             }
             let e = self.star_named_expression()?;
-            let e = self.forgot_comma_check(e, close)?;
+            let e = self.stray_assign_check(e)?;
+            let e = self.forgot_comma_check(e)?;
             elts.push(e);
         }
         if close != ")" && (self.at_kw("for") || self.at_kw("async")) {
@@ -114,6 +116,16 @@ impl Parser<'_> {
             return self.invalid();
         }
         Ok(elts)
+    }
+
+    /// A dict key and ':' with no value: CPython's message when '}' or ',' follows (at the
+    /// ':'), else "invalid syntax".
+    fn dict_value_missing<T>(&mut self) -> PResult<T> {
+        if self.at_punct("}") || self.at_punct(",") {
+            let colon = Span::new(self.prev_end.saturating_sub(1), self.prev_end);
+            return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+        }
+        self.invalid()
     }
 
     /// invalid_comprehension: `[*a for a in b]`.
@@ -140,6 +152,7 @@ impl Parser<'_> {
             ));
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.at_kw("for") || self.at_kw("async") {
             self.no_unpacking_in_comprehension(&first)?;
             let generators = self.for_if_clauses()?;
@@ -152,7 +165,7 @@ impl Parser<'_> {
                 open.to(close),
             ));
         }
-        let first = self.forgot_comma_check(first, "]")?;
+        let first = self.forgot_comma_check(first)?;
         let elts = self.display_rest(first, "]")?;
         let close = self.expect_punct("]")?;
         Ok(Expr::new(
@@ -174,6 +187,7 @@ impl Parser<'_> {
             return self.dict_rest(open, vec![]);
         }
         let first = self.star_named_expression()?;
+        let first = self.stray_assign_check(first)?;
         if self.eat_punct(":").is_none() {
             if self.at_kw("for") || self.at_kw("async") {
                 self.no_unpacking_in_comprehension(&first)?;
@@ -187,14 +201,13 @@ impl Parser<'_> {
                     open.to(close),
                 ));
             }
-            let first = self.forgot_comma_check(first, "}")?;
+            let first = self.forgot_comma_check(first)?;
             let elts = self.display_rest(first, "}")?;
             let close = self.expect_punct("}")?;
             return Ok(Expr::new(ExprKind::Set { elts }, open.to(close)));
         }
         if !self.at_expr_start() {
-            let colon = Span::new(self.prev_end - 1, self.prev_end);
-            return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+            return self.dict_value_missing();
         }
         let value = self.expression()?;
         if self.at_kw("for") || self.at_kw("async") {
@@ -207,7 +220,7 @@ impl Parser<'_> {
             };
             return Ok(Expr::new(kind, open.to(close)));
         }
-        let value = self.forgot_comma_check(value, "}")?;
+        let value = self.forgot_comma_check(value)?;
         self.dict_rest(open, vec![DictItem::KeyValue { key: first, value }])
     }
 
@@ -244,11 +257,10 @@ impl Parser<'_> {
                 return self.invalid();
             }
             if !self.at_expr_start() {
-                let colon = Span::new(self.prev_end - 1, self.prev_end);
-                return self.fail(ErrorKind::Message(MSG_DICT_VALUE), colon);
+                return self.dict_value_missing();
             }
             let value = self.expression()?;
-            let value = self.forgot_comma_check(value, "}")?;
+            let value = self.forgot_comma_check(value)?;
             items.push(DictItem::KeyValue { key, value });
         }
         let close = self.expect_punct("}")?;
@@ -264,7 +276,12 @@ impl Parser<'_> {
             self.bump(); // 'for'
             let target = self.star_targets(TargetKind::For)?;
             if self.eat_kw("in").is_none() {
-                return self.invalid();
+                // invalid_for_if_clause
+                if matches!(self.kind(), TokKind::Error) {
+                    return self.invalid();
+                }
+                let span = self.span();
+                return self.fail(ErrorKind::Message(MSG_FOR_IN), span);
             }
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
@@ -291,7 +308,7 @@ impl Parser<'_> {
         let start = self.bump().span;
         if self.eat_kw("from").is_some() {
             let value = self.expression()?;
-            let span = start.to(value.span);
+            let span = self.since(start.start);
             return Ok(Expr::new(
                 ExprKind::YieldFrom {
                     value: boxed(value),
@@ -302,7 +319,7 @@ impl Parser<'_> {
         if self.at_expr_start() || self.at_punct("*") {
             let value = self.star_expressions()?;
             self.no_bare_starred(&value)?;
-            let span = start.to(value.span);
+            let span = self.since(start.start);
             return Ok(Expr::new(
                 ExprKind::Yield {
                     value: Some(boxed(value)),
@@ -340,6 +357,9 @@ impl Parser<'_> {
                             field => parts.push(field),
                         }
                     }
+                }
+                TokKind::Unsupported(what) => {
+                    return self.fail(ErrorKind::NotSupported(what), tok.span);
                 }
                 _ => break,
             }

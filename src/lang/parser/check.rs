@@ -34,6 +34,8 @@ struct Ctx<'a> {
     comprehension_kind: Option<&'static str>,
     /// The innermost function (or lambda) being walked.
     function: Option<&'a FnState>,
+    /// Inside an annotation (no `yield`, `await` or `:=` there).
+    in_annotation: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -46,6 +48,14 @@ impl<'a> Ctx<'a> {
             in_comprehension: None,
             comprehension_kind: None,
             function: None,
+            in_annotation: false,
+        }
+    }
+
+    fn annotation(self) -> Ctx<'a> {
+        Ctx {
+            in_annotation: true,
+            ..self
         }
     }
 
@@ -89,7 +99,7 @@ fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
             f.decorators.iter().try_for_each(|d| expr(d, ctx))?;
             params(&f.params, ctx)?;
             if let Some(r) = &f.returns {
-                expr(r, ctx)?;
+                expr(r, ctx.annotation())?;
             }
             let state = FnState::default();
             body(&f.body, Ctx::function(f.is_async, &state))?;
@@ -133,7 +143,7 @@ fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
             ..
         } => {
             expr(target, ctx)?;
-            expr(annotation, ctx)?;
+            expr(annotation, ctx.annotation())?;
             value.iter().try_for_each(|v| expr(v, ctx))
         }
         StmtKind::For {
@@ -233,15 +243,26 @@ fn stmt(s: &Stmt, ctx: Ctx<'_>) -> CResult {
 }
 
 fn params(p: &Parameters, ctx: Ctx<'_>) -> CResult {
-    let all = p
-        .posonly
-        .iter()
-        .chain(&p.args)
-        .chain(&p.vararg)
-        .chain(&p.kwonly)
-        .chain(&p.kwarg);
-    for param in all {
-        param.annotation.iter().try_for_each(|a| expr(a, ctx))?;
+    let all = || {
+        p.posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg)
+    };
+    // A symbol-table error in CPython, so it comes after every parse error.
+    for (i, param) in all().enumerate() {
+        if all().take(i).any(|q| q.name.name == param.name.name) {
+            let kind = ErrorKind::DuplicateArgument(param.name.name.clone());
+            return Err(SyntaxError::new(kind, param.name.span));
+        }
+    }
+    for param in all() {
+        param
+            .annotation
+            .iter()
+            .try_for_each(|a| expr(a, ctx.annotation()))?;
         param.default.iter().try_for_each(|d| expr(d, ctx))?;
     }
     Ok(())
@@ -296,6 +317,9 @@ fn comprehension(
 fn expr(e: &Expr, ctx: Ctx<'_>) -> CResult {
     match &e.kind {
         ExprKind::Await { value } => {
+            if ctx.in_annotation {
+                return Err(SyntaxError::named(MSG_IN_ANNOTATION, "await", e.span));
+            }
             if let (Some(span), false) = (ctx.in_comprehension, ctx.is_async) {
                 return err(MSG_ASYNC_COMPREHENSION_OUTSIDE, span);
             }
@@ -339,6 +363,9 @@ fn expr(e: &Expr, ctx: Ctx<'_>) -> CResult {
         } => comprehension(&[key, value], generators, ctx, "dict comprehension", e.span),
         ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| expr(v, ctx)),
         ExprKind::NamedExpr { target, value } => {
+            if ctx.in_annotation {
+                return Err(SyntaxError::named(MSG_IN_ANNOTATION, "named", e.span));
+            }
             expr(target, ctx)?;
             expr(value, ctx)
         }
@@ -393,6 +420,9 @@ fn expr(e: &Expr, ctx: Ctx<'_>) -> CResult {
 
 /// A `yield` or `yield from` at `span`: allowed directly in a function body only.
 fn yield_here(span: Span, ctx: Ctx<'_>) -> CResult {
+    if ctx.in_annotation {
+        return Err(SyntaxError::named(MSG_IN_ANNOTATION, "yield", span));
+    }
     if let Some(kind) = ctx.comprehension_kind {
         return Err(SyntaxError::named(MSG_YIELD_INSIDE, kind, span));
     }

@@ -2,8 +2,8 @@
 //! `if_stmt`, `while_stmt`, `for_stmt`, `with_stmt`, `try_stmt`, with their `invalid_*`
 //! rules for "expected ':'" and the indentation messages).
 
-use super::stmt::{no_maybe_eq_hint, through};
-use super::target::{target_name, TargetKind};
+use super::stmt::through;
+use super::target::TargetKind;
 use super::{PResult, Parser};
 use crate::lang::ast::*;
 use crate::lang::error::*;
@@ -15,27 +15,7 @@ impl Parser<'_> {
     /// (`if x = 1:`).
     fn condition(&mut self) -> PResult<Expr> {
         let e = self.named_expression()?;
-        if self.at_punct("=") {
-            if matches!(e.kind, ExprKind::Name { .. }) {
-                self.bump();
-                let rhs = self.bitwise_or()?;
-                return self.fail(
-                    ErrorKind::Message(MSG_MAYBE_EQ_OR_WALRUS),
-                    e.span.to(rhs.span),
-                );
-            }
-            if !no_maybe_eq_hint(&e) {
-                let what = target_name(&e);
-                return self.fail(
-                    ErrorKind::CannotAssign {
-                        what,
-                        maybe_eq: true,
-                    },
-                    e.span,
-                );
-            }
-        }
-        Ok(e)
+        self.stray_assign_check(e)
     }
 
     /// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt | try_stmt
@@ -65,8 +45,9 @@ impl Parser<'_> {
     }
 
     /// decorators: ('@' named_expression NEWLINE)+, then a function or class.
+    /// The statement's span starts at `def`/`async`/`class`, not at the first decorator (as
+    /// CPython's positions do).
     fn decorated(&mut self) -> PResult<Stmt> {
-        let start = self.span();
         let mut decorators = Vec::new();
         while self.eat_punct("@").is_some() {
             decorators.push(self.named_expression()?);
@@ -75,6 +56,7 @@ impl Parser<'_> {
             }
             self.bump();
         }
+        let start = self.span();
         match self.kind().clone() {
             TokKind::Keyword("def") => self.function_def(decorators, start, false),
             TokKind::Keyword("class") => self.class_def(decorators, start),
@@ -97,14 +79,15 @@ impl Parser<'_> {
         let name = self.expect_name()?;
         if self.at_punct("[") {
             let span = self.span();
-            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+            return self.fail(ErrorKind::NotSupported(WHAT_TYPE_PARAMS), span);
         }
+        // function_def_raw: 'def' NAME &&'(' (a forced token: "expected '('").
         if self.eat_punct("(").is_none() {
-            if self.at_punct(":") || self.at_newline() {
-                let span = self.span();
-                return self.fail(ErrorKind::Expected("("), span);
+            if matches!(self.kind(), TokKind::Error) {
+                return self.invalid();
             }
-            return self.invalid();
+            let span = self.span();
+            return self.fail(ErrorKind::Expected("("), span);
         }
         let params = self.parameters(false)?;
         self.expect_punct(")")?;
@@ -113,7 +96,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("function definition", def)?;
         let span = through(start, &body);
         let f = FunctionDef {
@@ -134,10 +117,10 @@ impl Parser<'_> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.at_punct("[") {
             let span = self.span();
-            return self.fail(ErrorKind::NotSupported("type parameter lists"), span);
+            return self.fail(ErrorKind::NotSupported(WHAT_TYPE_PARAMS), span);
         }
-        if self.eat_punct("(").is_some() {
-            (bases, keywords) = self.call_arguments()?;
+        if let Some(open) = self.eat_punct("(") {
+            (bases, keywords) = self.call_arguments(open)?;
             if let Some(g) = bases.iter().find_map(|b| match &b.kind {
                 ExprKind::GeneratorExp { generators, .. } => generators.first(),
                 _ => None,
@@ -181,7 +164,7 @@ impl Parser<'_> {
         let Some(kw) = self.eat_kw("else") else {
             return Ok(Vec::new());
         };
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         self.block("'else' statement", kw)
     }
 
@@ -303,7 +286,7 @@ impl Parser<'_> {
     ///   [finally_block] | the same with except_star_block+
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().span;
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("'try' statement", start)?;
         let mut handlers: Vec<ExceptHandler> = Vec::new();
         let mut star: Option<bool> = None;
@@ -329,7 +312,7 @@ impl Parser<'_> {
                         elts.push(self.expression()?);
                     }
                     if self.eat_kw("as").is_some() {
-                        let msg = "multiple exception types must be parenthesized when using 'as'";
+                        let msg = MSG_EXCEPT_TYPES_AS;
                         let end = if matches!(self.kind(), TokKind::Name(_)) {
                             self.bump().span
                         } else {
@@ -378,7 +361,7 @@ impl Parser<'_> {
         };
         let mut finalbody = Vec::new();
         if let Some(kw) = self.eat_kw("finally") {
-            self.expect_colon()?;
+            self.expect_forced_colon()?;
             finalbody = self.block("'finally' statement", kw)?;
         }
         if handlers.is_empty() && finalbody.is_empty() {

@@ -36,6 +36,7 @@ impl Parser<'_> {
     pub(super) fn at_expr_start(&mut self) -> bool {
         match self.kind() {
             TokKind::Name(_)
+            | TokKind::Unsupported(_)
             | TokKind::Int(_)
             | TokKind::Float(_)
             | TokKind::Str(_)
@@ -50,11 +51,11 @@ impl Parser<'_> {
 
     /// star_expressions: star_expression (',' star_expression)* [',']  (a tuple if a comma)
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let first = self.star_expression()?;
         if !self.at_punct(",") {
             return Ok(first);
         }
-        let start = first.span;
         let mut elts = vec![first];
         while self.eat_punct(",").is_some() {
             if !(self.at_expr_start() || self.at_punct("*")) {
@@ -62,7 +63,7 @@ impl Parser<'_> {
             }
             elts.push(self.star_expression()?);
         }
-        let span = start.to(Span::new(self.prev_end, self.prev_end));
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Tuple {
                 elts,
@@ -79,7 +80,7 @@ impl Parser<'_> {
             let value = self.bitwise_or();
             self.leave();
             let value = value?;
-            let span = star.to(value.span);
+            let span = self.since(star.start);
             return Ok(Expr::new(
                 ExprKind::Starred {
                     value: boxed(value),
@@ -89,6 +90,15 @@ impl Parser<'_> {
             ));
         }
         self.expression()
+    }
+
+    /// Whether the token after the current one (a `*`) can start an expression.
+    pub(super) fn at_star_operand(&mut self) -> bool {
+        let save = self.pos;
+        self.pos = (self.pos + 1).min(self.tokens.len() - 1);
+        let r = self.at_expr_start();
+        self.pos = save;
+        r
     }
 
     /// star_named_expression: '*' bitwise_or | named_expression
@@ -101,16 +111,16 @@ impl Parser<'_> {
 
     /// named_expression: assignment_expression | expression !':='
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let e = self.expression()?;
-        if let Some(op) = self.eat_punct(":=") {
+        if self.eat_punct(":=").is_some() {
             if !matches!(e.kind, ExprKind::Name { .. }) {
                 let what = target_name(&e);
                 return self.fail(ErrorKind::CannotWalrus { what }, e.span);
             }
             let value = self.expression()?;
             let target = self.to_target(e, ExprContext::Store, TargetKind::Assign)?;
-            let span = target.span.to(value.span);
-            let _ = op;
+            let span = self.since(start);
             return Ok(Expr::new(
                 ExprKind::NamedExpr {
                     target: boxed(target),
@@ -134,6 +144,7 @@ impl Parser<'_> {
         if self.at_kw("lambda") {
             return self.lambdef();
         }
+        let start = self.start_pos();
         let body = self.disjunction()?;
         if !self.at_kw("if") {
             return Ok(body);
@@ -159,7 +170,7 @@ impl Parser<'_> {
             return self.invalid();
         }
         let orelse = self.expression()?;
-        let span = body.span.to(orelse.span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::IfExp {
                 test: boxed(test),
@@ -176,7 +187,7 @@ impl Parser<'_> {
         let params = self.parameters(true)?;
         self.expect_punct(":")?;
         let body = self.expression()?;
-        let span = start.to(body.span);
+        let span = self.since(start.start);
         Ok(Expr::new(
             ExprKind::Lambda {
                 params: Box::new(params),
@@ -202,6 +213,7 @@ impl Parser<'_> {
         op: BoolOp,
         next: fn(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
+        let start = self.start_pos();
         let first = next(self)?;
         if !self.at_kw(kw) {
             return Ok(first);
@@ -210,7 +222,7 @@ impl Parser<'_> {
         while self.eat_kw(kw).is_some() {
             values.push(next(self)?);
         }
-        let span = values[0].span.to(values[values.len() - 1].span);
+        let span = self.since(start);
         Ok(Expr::new(ExprKind::BoolOp { op, values }, span))
     }
 
@@ -221,7 +233,7 @@ impl Parser<'_> {
             let operand = self.inversion();
             self.leave();
             let operand = operand?;
-            let span = not.to(operand.span);
+            let span = self.since(not.start);
             return Ok(Expr::new(
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -235,6 +247,7 @@ impl Parser<'_> {
 
     /// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -268,7 +281,7 @@ impl Parser<'_> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(comparators[comparators.len() - 1].span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Compare {
                 left: boxed(left),
@@ -285,6 +298,7 @@ impl Parser<'_> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.start_pos();
         let mut left = self.factor()?;
         while let Some((op, prec)) = binop(self.kind()) {
             if prec < min_prec {
@@ -292,7 +306,7 @@ impl Parser<'_> {
             }
             self.bump();
             let right = self.binary(prec + 1)?;
-            let span = left.span.to(right.span);
+            let span = self.since(start);
             left = Expr::new(
                 ExprKind::BinOp {
                     left: boxed(left),
@@ -318,7 +332,7 @@ impl Parser<'_> {
         let operand = self.factor();
         self.leave();
         let operand = operand?;
-        let span = start.to(operand.span);
+        let span = self.since(start.start);
         Ok(Expr::new(
             ExprKind::UnaryOp {
                 op,
@@ -330,6 +344,7 @@ impl Parser<'_> {
 
     /// power: await_primary '**' factor | await_primary
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let left = self.await_primary()?;
         if self.eat_punct("**").is_none() {
             return Ok(left);
@@ -338,7 +353,7 @@ impl Parser<'_> {
         let right = self.factor();
         self.leave();
         let right = right?;
-        let span = left.span.to(right.span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::BinOp {
                 left: boxed(left),
@@ -353,7 +368,7 @@ impl Parser<'_> {
     fn await_primary(&mut self) -> PResult<Expr> {
         if let Some(start) = self.eat_kw("await") {
             let value = self.primary()?;
-            let span = start.to(value.span);
+            let span = self.since(start.start);
             return Ok(Expr::new(
                 ExprKind::Await {
                     value: boxed(value),
@@ -367,11 +382,12 @@ impl Parser<'_> {
     /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///        | primary '[' slices ']' | atom
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let mut e = self.atom()?;
         loop {
             if self.eat_punct(".").is_some() {
                 let attr = self.expect_name()?;
-                let span = e.span.to(attr.span);
+                let span = self.since(start);
                 e = Expr::new(
                     ExprKind::Attribute {
                         value: boxed(e),
@@ -381,10 +397,10 @@ impl Parser<'_> {
                     span,
                 );
             } else if self.at_punct("(") {
-                self.bump();
-                let (args, keywords) = self.call_arguments()?;
-                let close = self.expect_punct(")")?;
-                let span = e.span.to(close);
+                let open = self.bump().span;
+                let (args, keywords) = self.call_arguments(open)?;
+                self.expect_punct(")")?;
+                let span = self.since(start);
                 e = Expr::new(
                     ExprKind::Call {
                         func: boxed(e),
@@ -396,8 +412,8 @@ impl Parser<'_> {
             } else if self.at_punct("[") {
                 self.bump();
                 let slice = self.slices()?;
-                let close = self.expect_punct("]")?;
-                let span = e.span.to(close);
+                self.expect_punct("]")?;
+                let span = self.since(start);
                 e = Expr::new(
                     ExprKind::Subscript {
                         value: boxed(e),
@@ -414,11 +430,11 @@ impl Parser<'_> {
 
     /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
     fn slices(&mut self) -> PResult<Expr> {
+        let start = self.start_pos();
         let first = self.slice()?;
         if !self.at_punct(",") && !matches!(first.kind, ExprKind::Starred { .. }) {
             return Ok(first);
         }
-        let start = first.span;
         let mut elts = vec![first];
         while self.eat_punct(",").is_some() {
             if self.at_punct("]") {
@@ -426,7 +442,7 @@ impl Parser<'_> {
             }
             elts.push(self.slice()?);
         }
-        let span = start.to(Span::at(self.prev_end));
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Tuple {
                 elts,
@@ -439,6 +455,11 @@ impl Parser<'_> {
     /// slice: [expression] ':' [expression] [':' [expression]] | named_expression
     fn slice(&mut self) -> PResult<Expr> {
         if self.at_punct("*") {
+            // starred_expression | invalid_starred_expression
+            if !self.at_star_operand() {
+                self.bump();
+                return self.invalid_star();
+            }
             return self.star_expression();
         }
         let start = self.span();
@@ -449,7 +470,7 @@ impl Parser<'_> {
         };
         if !self.at_punct(":") {
             return match lower {
-                Some(lower) => self.forgot_comma_check(lower, "]"),
+                Some(lower) => self.forgot_comma_check(lower),
                 None => self.invalid(),
             };
         }
@@ -476,7 +497,7 @@ impl Parser<'_> {
 
     /// After an element inside brackets: if another expression follows directly, CPython
     /// reports "Perhaps you forgot a comma?" (python.gram `invalid_expression`).
-    pub(super) fn forgot_comma_check(&mut self, e: Expr, _close: &str) -> PResult<Expr> {
+    pub(super) fn forgot_comma_check(&mut self, e: Expr) -> PResult<Expr> {
         if !self.at_expr_start() || matches!(self.kind(), TokKind::Keyword("not")) {
             return Ok(e);
         }

@@ -5,7 +5,7 @@
 use super::atom::push_literal;
 use super::{PResult, Parser};
 use crate::lang::ast::*;
-use crate::lang::error::{ErrorKind, MSG_FSTRING_LAMBDA};
+use crate::lang::error::{ErrorKind, MSG_FSTRING_EXPECT_CLOSE, MSG_FSTRING_LAMBDA};
 use crate::lang::lexer::{self, FPiece, TokKind};
 use crate::lang::span::Span;
 
@@ -92,7 +92,7 @@ impl Parser<'_> {
                 return self.invalid();
             }
             let span = self.span();
-            return self.fail(ErrorKind::Message("f-string: expecting '}'"), span);
+            return self.fail(ErrorKind::Message(MSG_FSTRING_EXPECT_CLOSE), span);
         }
         Ok(e)
     }

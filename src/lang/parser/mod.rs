@@ -6,9 +6,12 @@
 //!
 //! Which error wins, as in CPython (`Parser/pegen_errors.c`, `_PyPegen_set_syntax_error`):
 //! an error of the lexer anywhere in the file beats the parser's own (CPython tokenizes the
-//! rest of the file after a parse error), except "unexpected indent"; and an unclosed bracket
-//! is reported as "'(' was never closed" when the parser failed at end of file or on a line
-//! after the bracket's.
+//! rest of the file after a parse error), except the indentation and line-continuation errors
+//! CPython's tokenizer only reports when the parser reaches them
+//! ([`ErrorKind::is_reported_when_reached`]); and an unclosed bracket is reported as "'(' was
+//! never closed" when the parser had read up to the end of the file or past the bracket's
+//! line (CPython compares with the last token it fetched, so the parser's lookahead matters:
+//! see `Parser::furthest`).
 
 mod args;
 mod atom;
@@ -17,6 +20,7 @@ mod compound;
 mod expr;
 mod fstring;
 mod stmt;
+mod suggest;
 mod target;
 #[cfg(test)]
 mod tests;
@@ -28,9 +32,9 @@ use super::span::{LineTable, Span};
 
 /// How deeply expressions may nest (one level per bracket, unary operator, `not`, `**`,
 /// lambda, f-string field...). CPython allows 200 nested brackets; the playground runs on the
-/// page's thread, whose stack is small: a level costs about 3.5 KB of stack in a release
-/// build and about 25 KB in a debug build, so 100 levels fit the 1 MB wasm stack with room
-/// to spare (deep-nesting tests run on a bigger thread in debug builds).
+/// page's thread, whose stack is small (1 MB for wasm32). Measured natively: 98 levels of
+/// each kind fit in 512 KB at `opt-level = "z"` (the wasm release profile) but not in 384 KB;
+/// a debug build needs about 25 KB a level, so tests that nest deeply run on a big thread.
 pub const MAX_DEPTH: u32 = 100;
 
 /// Parses a whole program (CPython `file: [statements] ENDMARKER`), then checks what CPython's
@@ -74,6 +78,7 @@ pub(crate) struct Parser<'s> {
     /// How many f-strings enclose the text being parsed.
     fstring_depth: u32,
     lex_error: Option<SyntaxError>,
+    lex_error_in_fstring: bool,
     unclosed: Option<(char, Span)>,
     /// End of the last consumed token.
     prev_end: u32,
@@ -96,22 +101,33 @@ impl<'s> Parser<'s> {
             depth,
             fstring_depth: 0,
             lex_error: lexed.error,
+            lex_error_in_fstring: lexed.error_in_fstring,
             unclosed: lexed.unclosed,
             prev_end: 0,
         }
     }
 
-    /// Picks the error to report (see the module docs).
+    /// Picks the error to report (see the module docs), then looks for a misspelt keyword
+    /// behind an "invalid syntax" (`suggest`).
     fn finish<T>(&self, result: PResult<T>) -> Result<T, ParseError> {
-        let err = match result {
-            Ok(v) => return Ok(v),
-            Err(e) => e,
-        };
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let e = self.pick_error(e);
+                Err(suggest::keyword_typo(self.src, &e).unwrap_or(e).into())
+            }
+        }
+    }
+
+    fn pick_error(&self, err: SyntaxError) -> SyntaxError {
         if err.kind == ErrorKind::UnexpectedIndent {
-            return Err(err.into());
+            return err;
         }
         if let Some(lex) = &self.lex_error {
-            return Err(lex.clone().into());
+            // CPython keeps the parser's error when its tokenizer fails inside an f-string.
+            if !lex.kind.is_reported_when_reached() && !self.lex_error_in_fstring {
+                return lex.clone();
+            }
         }
         if let Some((c, span)) = self.unclosed {
             let last = &self.tokens[self.furthest.min(self.tokens.len() - 1)];
@@ -119,10 +135,10 @@ impl<'s> Parser<'s> {
             if last.kind == TokKind::EndOfFile
                 || table.line_of(last.span.start) > table.line_of(span.start)
             {
-                return Err(SyntaxError::new(ErrorKind::NeverClosed(c), span).into());
+                return SyntaxError::new(ErrorKind::NeverClosed(c), span);
             }
         }
-        Err(err.into())
+        err
     }
 
     // ---- token access -------------------------------------------------------------------
@@ -153,6 +169,18 @@ impl<'s> Parser<'s> {
         }
         self.prev_end = t.span.end;
         t
+    }
+
+    /// Where the current token starts: the start of a node about to be parsed. A node's span
+    /// runs from its first token to its last (`since`), so it includes the parentheses of a
+    /// parenthesized first or last operand, as CPython's positions do.
+    fn start_pos(&mut self) -> u32 {
+        self.peek().span.start
+    }
+
+    /// The span from `start` to the end of the last consumed token.
+    fn since(&self, start: u32) -> Span {
+        Span::new(start, self.prev_end.max(start))
     }
 
     fn at_punct(&mut self, p: &str) -> bool {
@@ -210,6 +238,19 @@ impl<'s> Parser<'s> {
         self.invalid()
     }
 
+    /// A `:` that the grammar forces (`'else' &&':'`, `try`, `finally`, `def`, `with`): any
+    /// other token is "expected ':'".
+    fn expect_forced_colon(&mut self) -> PResult<Span> {
+        if let Some(s) = self.eat_punct(":") {
+            return Ok(s);
+        }
+        if matches!(self.kind(), TokKind::Error | TokKind::Indent) {
+            return self.invalid();
+        }
+        let span = self.span();
+        self.fail(ErrorKind::Expected(":"), span)
+    }
+
     fn expect_name(&mut self) -> PResult<super::ast::Ident> {
         if let TokKind::Name(n) = self.kind() {
             let name = n.clone();
@@ -236,8 +277,20 @@ impl<'s> Parser<'s> {
         if t.kind == TokKind::Indent {
             return self.fail(ErrorKind::UnexpectedIndent, t.span);
         }
-        // CPython reads `not` as the start of `not in` and fails on the token after it.
-        if t.kind == TokKind::Keyword("not") && !self.nth_is_kw(1, "in") {
+        // After an operand, CPython reads `not` as the start of `not in` and fails on the
+        // token after it.
+        let after_operand = self.pos > 0
+            && matches!(
+                self.tokens[self.pos - 1].kind,
+                TokKind::Name(_)
+                    | TokKind::Int(_)
+                    | TokKind::Float(_)
+                    | TokKind::Str(_)
+                    | TokKind::FString(_)
+                    | TokKind::Punct(")" | "]" | "}")
+                    | TokKind::Keyword("None" | "True" | "False")
+            );
+        if t.kind == TokKind::Keyword("not") && after_operand && !self.nth_is_kw(1, "in") {
             let next = self.nth(1).span;
             return self.fail(ErrorKind::InvalidSyntax, next);
         }
@@ -246,11 +299,11 @@ impl<'s> Parser<'s> {
 
     /// Enters one level of nesting; pair with [`Parser::leave`].
     fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             let span = self.span();
             return self.fail(ErrorKind::TooDeeplyNested { limit: MAX_DEPTH }, span);
         }
+        self.depth += 1;
         Ok(())
     }
 

@@ -75,7 +75,7 @@ impl Parser<'_> {
                 Ok(())
             }
             TokKind::Name(n) if n == "match" && self.soft_keyword_line() => {
-                self.fail(ErrorKind::NotSupported("match statements"), tok.span)
+                self.fail(ErrorKind::NotSupported(WHAT_MATCH), tok.span)
             }
             _ => self.simple_stmts(out),
         }
@@ -88,14 +88,19 @@ impl Parser<'_> {
         {
             return false;
         }
+        // A ':' anywhere on the logical line (outside brackets: the lexer joined those).
         let mut k = 1;
-        while !matches!(
-            self.nth(k).kind,
-            TokKind::Newline | TokKind::EndOfFile | TokKind::Error
-        ) {
+        let mut depth = 0i32;
+        loop {
+            match &self.nth(k).kind {
+                TokKind::Newline | TokKind::EndOfFile | TokKind::Error => return false,
+                TokKind::Punct("(" | "[" | "{") => depth += 1,
+                TokKind::Punct(")" | "]" | "}") => depth -= 1,
+                TokKind::Punct(":") if depth == 0 => return true,
+                _ => {}
+            }
             k += 1;
         }
-        self.nth_is_punct(k - 1, ":")
     }
 
     /// simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
@@ -108,10 +113,32 @@ impl Parser<'_> {
             }
         }
         if !self.at_newline() {
+            if matches!(
+                out.last().map(|s| &s.kind),
+                Some(StmtKind::Expr { .. } | StmtKind::Assign { .. })
+            ) && self.at_expr_start()
+            {
+                return self.expression_after_expression();
+            }
             return self.invalid();
         }
         self.bump();
         Ok(())
+    }
+
+    /// An expression statement followed by another expression (`x = 1 2`, `retu{rn 1`).
+    /// CPython's `invalid_expression` rule then parses the second expression: its own errors
+    /// ("Perhaps you forgot a comma?" inside its brackets) win, and how far it read decides
+    /// whether an unclosed bracket is reported; otherwise it is "invalid syntax" here.
+    fn expression_after_expression(&mut self) -> PResult<()> {
+        let (save, save_end) = (self.pos, self.prev_end);
+        let second = self.expression();
+        self.pos = save;
+        self.prev_end = save_end;
+        match second {
+            Err(e) if e.kind == ErrorKind::ForgotComma => Err(e),
+            _ => self.invalid(),
+        }
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
@@ -231,7 +258,7 @@ impl Parser<'_> {
                     && matches!(self.nth(1).kind, TokKind::Name(_))
                     && (self.nth_is_punct(2, "=") || self.nth_is_punct(2, "[")) =>
             {
-                return self.fail(ErrorKind::NotSupported("type alias statements"), start);
+                return self.fail(ErrorKind::NotSupported(WHAT_TYPE_ALIAS), start);
             }
             _ => return self.assignment_or_expr(),
         };
@@ -251,12 +278,12 @@ impl Parser<'_> {
     /// assignment | star_expressions (an expression statement).
     fn assignment_or_expr(&mut self) -> PResult<Stmt> {
         let parenthesized = self.at_punct("(");
+        let start = self.start_pos();
         let first = if self.at_kw("yield") {
             self.yield_expr()?
         } else {
             self.star_expressions()?
         };
-        let start = first.span;
         if let Some(op) = augassign(self.kind()) {
             if !matches!(
                 first.kind,
@@ -268,64 +295,39 @@ impl Parser<'_> {
             self.bump();
             let target = self.to_target(first, ExprContext::Store, TargetKind::Assign)?;
             let value = self.assigned_value()?;
-            let span = start.to(value.span);
+            let span = self.since(start);
             return Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span));
         }
         if self.at_punct(":") {
-            return self.annotated(first, parenthesized);
+            return self.annotated(first, parenthesized, start);
         }
         if !self.at_punct("=") {
             self.no_bare_starred(&first)?;
             if let ExprKind::Name { id, .. } = &first.kind {
                 if (id == "print" || id == "exec") && self.at_expr_start() {
                     let rest = self.star_expressions()?;
-                    let msg = if id == "print" {
-                        MSG_PRINT
-                    } else {
-                        "Missing parentheses in call to 'exec'. Did you mean exec(...)?"
-                    };
+                    let msg = if id == "print" { MSG_PRINT } else { MSG_EXEC };
                     return self.fail(ErrorKind::Message(msg), first.span.to(rest.span));
                 }
             }
-            let span = first.span;
+            let span = self.since(start);
             return Ok(Stmt::new(StmtKind::Expr { value: first }, span));
         }
-        let mut targets = vec![first];
+        // Each target is checked as soon as its '=' is seen, as CPython's `invalid_assignment`
+        // does, so `1 = = x` reports the literal, not the second '='.
+        let mut stored = Vec::new();
+        let mut t = first;
         let value = loop {
+            self.check_assign_target(&t, stored.is_empty())?;
+            stored.push(self.to_target(t, ExprContext::Store, TargetKind::Assign)?);
             self.bump(); // '='
             let v = self.assigned_value()?;
             if !self.at_punct("=") {
                 break v;
             }
-            targets.push(v);
+            t = v;
         };
-        let last = targets.len() - 1;
-        let mut stored = Vec::with_capacity(targets.len());
-        for (i, t) in targets.into_iter().enumerate() {
-            if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
-            }
-            if invalid_target(&t, TargetKind::Assign).is_some()
-                && i == 0
-                && last == 0
-                && !no_maybe_eq_hint(&t)
-                && !matches!(
-                    value.kind,
-                    ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
-                )
-            {
-                let what = target_name(&t);
-                return self.fail(
-                    ErrorKind::CannotAssign {
-                        what,
-                        maybe_eq: true,
-                    },
-                    t.span,
-                );
-            }
-            stored.push(self.to_target(t, ExprContext::Store, TargetKind::Assign)?);
-        }
-        let span = start.to(value.span);
+        let span = self.since(start);
         Ok(Stmt::new(
             StmtKind::Assign {
                 targets: stored,
@@ -335,25 +337,96 @@ impl Parser<'_> {
         ))
     }
 
+    /// The checks on an assignment target `t` before its '=' that give CPython's messages.
+    fn check_assign_target(&mut self, t: &Expr, first: bool) -> PResult<()> {
+        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+            return self.fail(ErrorKind::Message(MSG_YIELD_ASSIGN), t.span);
+        }
+        if invalid_target(t, TargetKind::Assign).is_none() || !first || no_maybe_eq_hint(t) {
+            return Ok(());
+        }
+        // invalid_named_expression: `f() = 1` (a bitwise_or '=' bitwise_or !('='|':=')) is
+        // "... here. Maybe you meant '==' instead of '='?".
+        let (save, save_end) = (self.pos, self.prev_end);
+        self.bump();
+        let hint = self.bitwise_or().is_ok() && !self.at_punct("=") && !self.at_punct(":=");
+        self.pos = save;
+        self.prev_end = save_end;
+        if hint {
+            let what = target_name(t);
+            return self.fail(
+                ErrorKind::CannotAssign {
+                    what,
+                    maybe_eq: true,
+                },
+                t.span,
+            );
+        }
+        Ok(())
+    }
+
+    /// invalid_named_expression: a named expression followed by a single '=' where no
+    /// assignment can be (`if x = 1:`, `(a=1, 2)`): "Maybe you meant '==' or ':='".
+    pub(super) fn stray_assign_check(&mut self, e: Expr) -> PResult<Expr> {
+        if !self.at_punct("=") {
+            return Ok(e);
+        }
+        if matches!(e.kind, ExprKind::Name { .. }) {
+            if !self.at_star_operand() {
+                let eq = self.span();
+                return self.fail(ErrorKind::InvalidSyntax, eq);
+            }
+            let (save, save_end) = (self.pos, self.prev_end);
+            self.bump();
+            let rhs = self.bitwise_or();
+            let followed = self.at_punct("=") || self.at_punct(":=");
+            self.pos = save;
+            self.prev_end = save_end;
+            match rhs {
+                Ok(rhs) if !followed => {
+                    let span = e.span.to(rhs.span);
+                    return self.fail(ErrorKind::Message(MSG_MAYBE_EQ_OR_WALRUS), span);
+                }
+                _ => return Ok(e),
+            }
+        }
+        if !no_maybe_eq_hint(&e) {
+            let what = target_name(&e);
+            return self.fail(
+                ErrorKind::CannotAssign {
+                    what,
+                    maybe_eq: true,
+                },
+                e.span,
+            );
+        }
+        Ok(e)
+    }
+
     /// annotated assignment: target ':' expression ['=' annotated_rhs]
-    fn annotated(&mut self, target: Expr, parenthesized: bool) -> PResult<Stmt> {
+    fn annotated(&mut self, target: Expr, parenthesized: bool, start: u32) -> PResult<Stmt> {
         let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
+        // The target messages need an annotation after the ':' (invalid_ann_assign_target).
+        if !self.at_star_operand() {
+            self.bump();
+            return self.invalid();
+        }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple { .. } => {
-                let msg = "only single target (not tuple) can be annotated";
-                return self.fail(ErrorKind::Message(msg), target.span);
+            ExprKind::Tuple { elts, .. } => {
+                // CPython points at the first element of an unparenthesized tuple.
+                let span = if parenthesized {
+                    target.span
+                } else {
+                    elts[0].span
+                };
+                return self.fail(ErrorKind::Message(MSG_ANNOTATE_TUPLE), span);
             }
             ExprKind::List { .. } => {
-                let msg = "only single target (not list) can be annotated";
+                let msg = MSG_ANNOTATE_LIST;
                 return self.fail(ErrorKind::Message(msg), target.span);
             }
-            _ => {
-                return self.fail(
-                    ErrorKind::Message("illegal target for annotation"),
-                    target.span,
-                )
-            }
+            _ => return self.fail(ErrorKind::Message(MSG_ANNOTATE_ILLEGAL), target.span),
         }
         self.bump(); // ':'
         let annotation = self.expression()?;
@@ -362,7 +435,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        let span = target.span.to(Span::at(self.prev_end));
+        let span = self.since(start);
         let target = self.to_target(target, ExprContext::Store, TargetKind::Assign)?;
         Ok(Stmt::new(
             StmtKind::AnnAssign {
@@ -379,6 +452,9 @@ impl Parser<'_> {
     fn import_name(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !matches!(self.kind(), TokKind::Name(_)) {
+            if !self.at_newline() {
+                return self.invalid();
+            }
             let span = self.span();
             return self.fail(ErrorKind::Message(MSG_IMPORT_NAMES), span);
         }
@@ -476,6 +552,9 @@ impl Parser<'_> {
         let parens = self.eat_punct("(").is_some();
         if !matches!(self.kind(), TokKind::Name(_)) {
             if parens {
+                return self.invalid();
+            }
+            if !self.at_newline() {
                 return self.invalid();
             }
             let span = self.span();

@@ -5,7 +5,6 @@
 use super::{PResult, Parser};
 use crate::lang::ast::*;
 use crate::lang::error::*;
-use crate::lang::span::Span;
 
 /// What a target is for; decides the wording of the error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,9 +152,9 @@ impl Parser<'_> {
     /// star_targets: star_target (',' star_target)* [',']  (for `for` and comprehensions:
     /// each element is parsed at `bitwise_or` level so that `in` ends it).
     pub(super) fn star_targets(&mut self, kind: TargetKind) -> PResult<Expr> {
+        let start = self.start_pos();
         let first = self.star_target_elt()?;
         let e = if self.at_punct(",") {
-            let start = first.span;
             let mut elts = vec![first];
             while self.eat_punct(",").is_some() {
                 if !(self.at_expr_start() || self.at_punct("*")) {
@@ -163,7 +162,7 @@ impl Parser<'_> {
                 }
                 elts.push(self.star_target_elt()?);
             }
-            let span = start.to(Span::at(self.prev_end));
+            let span = self.since(start);
             Expr::new(
                 ExprKind::Tuple {
                     elts,
@@ -183,7 +182,7 @@ impl Parser<'_> {
             let value = self.bitwise_or();
             self.leave();
             let value = value?;
-            let span = star.to(value.span);
+            let span = self.since(star.start);
             let kind = ExprKind::Starred {
                 value: Box::new(value),
                 ctx: ExprContext::Load,

@@ -89,6 +89,10 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ),
     ("\"\\\\N{BULLET}\"\\n", "no Unicode name table in the wasm"),
     (
+        "x = '\\\\ud800'\\n",
+        "Rust strings cannot hold lone surrogates",
+    ),
+    (
         "def f():\\n    nonlocal x\\n",
         "needs scope analysis: the compiler reports \"no binding for nonlocal\"",
     ),
@@ -165,6 +169,7 @@ fn unsupported_constructs_name_themselves() {
         ("type X = int\n", "type alias statements"),
         ("class C[T]: pass\n", "type parameter lists"),
         ("s = '\\N{DASH}'\n", "\\N{...} escapes"),
+        ("t = t'{x}!'\n", "template string literals (t-strings)"),
     ] {
         assert_eq!(
             msg(src),
@@ -213,4 +218,24 @@ fn compiler_message_constructors() {
         e.message(),
         "class decorators are not supported in the playground"
     );
+}
+
+#[test]
+fn limits_and_odd_bytes() {
+    assert_eq!(
+        msg("x = 1\0\n"),
+        "SyntaxError: source code cannot contain null bytes"
+    );
+    big_stack(|| {
+        let nest = |n: usize| format!("x = {}1{}\n", "f'{".repeat(n), "}'".repeat(n));
+        assert_eq!(msg(&nest(3)), "OK");
+        assert_eq!(msg(&nest(160)), "SyntaxError: too many nested f-strings");
+        let e = msg(&nest(60));
+        assert!(e.contains("too deeply nested"), "{e}");
+        let indents: String = (0..120)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
+        let e = msg(&(indents + &" ".repeat(120) + "pass\n"));
+        assert_eq!(e, "IndentationError: too many levels of indentation");
+    });
 }

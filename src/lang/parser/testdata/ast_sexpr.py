@@ -10,6 +10,7 @@ to check the parser's trees against CPython's own (tests.rs `trees_match_cpython
 import ast
 import json
 import sys
+import unicodedata
 
 BIN = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.MatMult: '@', ast.Div: '/',
        ast.FloorDiv: '//', ast.Mod: '%', ast.Pow: '**', ast.LShift: '<<', ast.RShift: '>>',
@@ -24,8 +25,13 @@ def ctx(node):
     return {ast.Store: ':S', ast.Del: ':D'}.get(type(c), '')
 
 
+# Rust's `str` Debug escapes these categories (its "printable" tables) and combining marks
+# (grapheme extenders).
+NOT_PRINTABLE = ('Cc', 'Cf', 'Cs', 'Co', 'Cn', 'Zl', 'Zp', 'Zs')
+
+
 def rs_str(s):
-    # Rust's {:?} for strings, for the characters the tests use.
+    # Rust's {:?} for strings.
     out = '"'
     for ch in s:
         if ch == '"':
@@ -40,7 +46,9 @@ def rs_str(s):
             out += '\\r'
         elif ch == '\0':
             out += '\\0'
-        elif ord(ch) < 0x20 or ord(ch) == 0x7f:
+        elif ch != ' ' and unicodedata.category(ch) in NOT_PRINTABLE:
+            out += '\\u{%x}' % ord(ch)
+        elif unicodedata.category(ch) in ('Mn', 'Me'):
             out += '\\u{%x}' % ord(ch)
         else:
             out += ch

@@ -141,3 +141,114 @@ fn crlf_and_cr_line_endings() {
 fn byte_order_mark_is_ignored() {
     assert!(parse("\u{feff}x = 1\n").is_ok());
 }
+
+#[test]
+fn python_exception_fields() {
+    let src = "x = 1\nif x\n    pass\n";
+    let crate::lang::error::ParseError::Syntax(e) = parse(src).unwrap_err() else {
+        panic!()
+    };
+    let f = e.python_fields(src);
+    assert_eq!(f.msg, "expected ':'");
+    assert_eq!(
+        (f.lineno, f.offset, f.end_lineno, f.end_offset),
+        (2, 5, 2, 6)
+    );
+    assert_eq!(f.text, "if x\n");
+    assert_eq!(f.class.name(), "SyntaxError");
+}
+
+/// Every child's span lies inside its parent's, in every test program and construct.
+#[test]
+fn children_lie_inside_parents() {
+    use crate::lang::ast::visit::{for_each_child, Child};
+    fn check(node: Child<'_>, src: &str) {
+        let decorators: Vec<Span> = match node {
+            Child::Stmt(Stmt {
+                kind: StmtKind::FunctionDef(f),
+                ..
+            }) => f.decorators.iter().map(|d| d.span).collect(),
+            Child::Stmt(Stmt {
+                kind: StmtKind::ClassDef(c),
+                ..
+            }) => c.decorators.iter().map(|d| d.span).collect(),
+            _ => Vec::new(),
+        };
+        for_each_child(node, &mut |c| {
+            if decorators.contains(&c.span()) {
+                return check(c, src);
+            }
+            let (p, s) = (node.span(), c.span());
+            assert!(
+                p.start <= s.start && s.end <= p.end,
+                "{:?} {:?} outside {:?} {:?}",
+                &src[s.range()],
+                s,
+                &src[p.range()],
+                p
+            );
+            check(c, src);
+        });
+    }
+    let dir = super::TESTDATA;
+    let sources = std::fs::read_to_string(format!("{dir}/ast_sources.json")).unwrap();
+    let sources: Vec<String> = serde_json::from_str(&sources).unwrap();
+    for src in &sources {
+        if let Ok(m) = crate::lang::parser::parse_tree(src) {
+            m.body.iter().for_each(|s| check(Child::Stmt(s), src));
+        }
+    }
+}
+
+/// Every statement and expression has CPython 3.14's position (line, UTF-8 column, end line,
+/// end column), for every construct and test program (testdata/positions.py).
+#[test]
+fn positions_match_cpython() {
+    use crate::lang::ast::visit::{for_each_child, Child};
+    fn collect(node: Child<'_>, t: &LineTable, src: &str, out: &mut Vec<String>) {
+        let (a, b) = (
+            t.line_col(src, node.span().start),
+            t.line_col(src, node.span().end),
+        );
+        let k = if matches!(node, Child::Stmt(_)) {
+            "S"
+        } else {
+            "E"
+        };
+        out.push(format!(
+            "{k} {}:{}-{}:{}",
+            a.line, a.byte_column, b.line, b.byte_column
+        ));
+        for_each_child(node, &mut |c| collect(c, t, src, out));
+    }
+    let dir = super::TESTDATA;
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let sources: Vec<String> = serde_json::from_str(&read("ast_sources.json")).unwrap();
+    let theirs: Vec<Option<Vec<String>>> =
+        serde_json::from_str(&read("positions_cpython.json")).unwrap();
+    assert_eq!(
+        sources.len(),
+        theirs.len(),
+        "regenerate positions_cpython.json"
+    );
+    let mut mismatches = Vec::new();
+    for (src, their) in sources.iter().zip(theirs) {
+        let (Some(their), Ok(m)) = (their, crate::lang::parser::parse_tree(src)) else {
+            continue;
+        };
+        let t = LineTable::new(src);
+        let mut ours = Vec::new();
+        m.body
+            .iter()
+            .for_each(|s| collect(Child::Stmt(s), &t, src, &mut ours));
+        ours.sort();
+        if ours != their {
+            let only_theirs: Vec<_> = their.iter().filter(|x| !ours.contains(x)).collect();
+            let only_ours: Vec<_> = ours.iter().filter(|x| !their.contains(x)).collect();
+            mismatches.push(format!(
+                "{src:?}\n  CPython only {only_theirs:?}\n  ours only {only_ours:?}"
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
