@@ -3,15 +3,15 @@ import asyncio
 START = 0.0
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 async def worker():
     print(f"[{now()}] worker: opened a connection, starting a 3s job")
     try:
-        await asyncio.sleep(3.0)
-        print(f"[{now()}] worker: job finished (not printed: we get cancelled)")
+        await asyncio.sleep(3.0)  # main cancels us before this ends
+        print(f"[{now()}] worker: job finished")
     except asyncio.CancelledError:
         print(f"[{now()}] worker: cancelled! rolling back")
         await asyncio.sleep(0.5)  # cleanup may await too

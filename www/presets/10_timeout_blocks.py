@@ -3,8 +3,8 @@ import asyncio
 START = 0.0
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 async def handle_request():
@@ -17,9 +17,10 @@ async def handle_request():
             except TimeoutError:
                 print(f"[{now()}] cache lookup timed out: expired() = {lookup.expired()}")
             print(f"[{now()}] the 2s budget is untouched: expired() = {whole.expired()}")
-            print(f"[{now()}] database query (needs 2.0s, budget ends at {whole.when() - START:.1f}s)")
-            await asyncio.sleep(2.0)
-            print(f"[{now()}] query finished (not printed: the outer deadline hits first)")
+            ends = whole.when() - START  # when() is the deadline, in loop time
+            print(f"[{now()}] database query (needs 2.0s, budget ends at {ends:.1f}s)")
+            await asyncio.sleep(2.0)  # the outer deadline hits first
+            print(f"[{now()}] query finished")
     except TimeoutError:
         print(f"[{now()}] request timed out: expired() = {whole.expired()}")
 

@@ -3,8 +3,8 @@ import asyncio
 START = 0.0
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 async def producer(queue):
@@ -18,7 +18,7 @@ async def packer(name, queue):
     while True:  # runs until cancelled
         order = await queue.get()  # waits while the queue is empty
         print(f"[{now()}] {name}: packing {order}")
-        await asyncio.sleep(0.8)
+        await asyncio.sleep(1.0)  # packing is slower than ordering: a backlog builds
         print(f"[{now()}] {name}: shipped {order}")
         queue.task_done()  # tells join() this item is finished
 

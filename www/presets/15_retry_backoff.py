@@ -1,33 +1,33 @@
 import asyncio
 
 START = 0.0
-# What the flaky server does on each call: hang, fail fast, hang, then answer
 SCRIPT = [("hang", 5.0), ("reset", 0.3), ("hang", 5.0), ("answer", 0.4)]
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 async def call_server(attempt):
-    behaviour, seconds = SCRIPT[attempt - 1]
+    behaviour, seconds = SCRIPT[attempt - 1]  # the flaky server's plan for this call
     await asyncio.sleep(seconds)  # a "hang" is cut short by the timeout
     if behaviour == "reset":
         raise ConnectionError("connection reset by peer")
     return "200 OK"
 
 
-async def fetch_with_retries(attempts=5, timeout=1.0, backoff=0.2):
+async def fetch_with_retries(attempts=4, timeout=1.0, backoff=0.2):
     for attempt in range(1, attempts + 1):
         print(f"[{now()}] attempt {attempt}: calling (timeout {timeout}s)")
         try:
             async with asyncio.timeout(timeout):  # never wait forever on one call
                 return await call_server(attempt)
         except (TimeoutError, ConnectionError) as e:
+            if attempt == attempts:
+                raise RuntimeError(f"gave up after {attempts} attempts") from e
             delay = backoff * 2 ** (attempt - 1)  # 0.2, 0.4, 0.8, ... seconds
-            print(f"[{now()}] attempt {attempt}: {type(e).__name__}, retrying in {delay:.1f}s")
+            print(f"[{now()}] attempt {attempt}: {type(e).__name__}, retry in {delay:.1f}s")
             await asyncio.sleep(delay)  # back off: give the server time to recover
-    raise RuntimeError(f"gave up after {attempts} attempts")
 
 
 async def main():

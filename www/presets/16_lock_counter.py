@@ -3,8 +3,8 @@ import asyncio
 START = 0.0
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 class Account:
@@ -27,12 +27,12 @@ async def main():
     global START
     START = asyncio.get_running_loop().time()
     racy = Account(100)  # three tasks each take 10 from 100: we expect 70
-    await asyncio.gather(*[asyncio.create_task(withdraw(racy, f"racy-{n}", 10),
-                                               name=f"racy-{n}") for n in (1, 2, 3)])
-    print(f"[{now()}] without a lock: balance {racy.balance}, two withdrawals were lost")
+    await asyncio.gather(*[asyncio.create_task(withdraw(racy, n, 10), name=n)
+                           for n in ("racy-1", "racy-2", "racy-3")])
+    print(f"[{now()}] without a lock: balance {racy.balance}, expected 70")
     safe, lock = Account(100), asyncio.Lock()
-    await asyncio.gather(*[asyncio.create_task(locked_withdraw(safe, f"safe-{n}", 10, lock),
-                                               name=f"safe-{n}") for n in (1, 2, 3)])
+    await asyncio.gather(*[asyncio.create_task(locked_withdraw(safe, n, 10, lock), name=n)
+                           for n in ("safe-1", "safe-2", "safe-3")])
     print(f"[{now()}] with a lock: balance {safe.balance}")
 
 

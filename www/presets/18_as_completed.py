@@ -3,8 +3,8 @@ import asyncio
 START = 0.0
 
 
-def now():  # loop time since main() started, as text like '1.0s'
-    return f"{asyncio.get_running_loop().time() - START:.1f}s"
+def now():  # loop time since main() began, rounded down to 0.1s: '1.5s'
+    return f"{int((asyncio.get_running_loop().time() - START) * 10 + 0.01) / 10:.1f}s"
 
 
 async def query(mirror, seconds):
@@ -23,7 +23,7 @@ async def main():
         answers.append(await next_done)
         print(f"[{now()}] main: {answers[-1]}")
         if len(answers) == 2:
-            print(f"[{now()}] main: two answers are enough, not waiting for the third")
+            print(f"[{now()}] main: {len(answers)} answers are enough, stop waiting")
             break
     for task in tasks:
         task.cancel()  # no effect on the finished ones; stops mirror-asia
