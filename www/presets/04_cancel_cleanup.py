@@ -26,7 +26,8 @@ async def main():
     START = asyncio.get_running_loop().time()
     task = asyncio.create_task(worker(), name="worker")
     await asyncio.sleep(1.0)
-    print(f"[{now()}] main: cancel() -> {task.cancel('user pressed stop')}")
+    accepted = task.cancel("user pressed stop")  # only a request, delivered at an await
+    print(f"[{now()}] main: cancel() -> {accepted}")
     try:
         await task  # wait for the cleanup to finish
     except asyncio.CancelledError as e:

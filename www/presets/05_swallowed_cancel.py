@@ -32,7 +32,8 @@ async def main():
     except TimeoutError:  # what should have happened
         print(f"[{now()}] main: wait_for raised TimeoutError")
     print(f"[{now()}] main: task.cancelled() = {task.cancelled()}")
-    print(f"[{now()}] main: cancel() on the finished task -> {task.cancel()}")
+    accepted = task.cancel()  # a finished task cannot be cancelled any more
+    print(f"[{now()}] main: cancel() on the finished task -> {accepted}")
 
 
 asyncio.run(main())

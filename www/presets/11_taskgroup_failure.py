@@ -27,7 +27,7 @@ async def main():
             tg.create_task(job("download", 0.5), name="download")
             tg.create_task(job("parse", 1.0, fail=True), name="parse")
             tg.create_task(job("upload", 2.5), name="upload")
-            print(f"[{now()}] main: all three started; the block waits for them")
+            print(f"[{now()}] main: three tasks created; they start when the block waits")
     except* ValueError as group:
         # the group cancels the siblings, waits for them, then raises ExceptionGroup
         print(f"[{now()}] main: {group.message}")
