@@ -1,4 +1,5 @@
-//! Conformance: every program in `tests/conformance/` run through the `aioplay` CLI must
+//! Conformance: every program in `tests/conformance/` (and every preset in `www/presets/`)
+//! run through the `aioplay` CLI must
 //! print exactly what CPython printed (`NAME.out`, `NAME.err`; exit code in `NAME.exit` when
 //! it is not 0). Programs are run as `main.py` from a temp dir, like the recordings.
 //! `tests/conformance/KNOWN_FAILURES` lists programs not yet passing, one name per line with
@@ -42,9 +43,13 @@ struct Outcome {
 }
 
 fn run_aioplay(name: &str) -> Outcome {
-    let dir = std::env::temp_dir().join(format!("aioplay-conf-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "aioplay-conf-{}-{}",
+        std::process::id(),
+        name.replace('/', "-")
+    ));
     fs::create_dir_all(&dir).unwrap();
-    fs::copy(corpus_dir().join(format!("{name}.py")), dir.join("main.py")).unwrap();
+    fs::copy(path_of(name, "py"), dir.join("main.py")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_aioplay"))
         .args(["run", "main.py"])
         .current_dir(&dir)
@@ -73,11 +78,18 @@ fn first_difference(label: &str, want: &str, got: &str) -> Option<String> {
     ))
 }
 
+/// `tests/conformance/NAME.EXT`, or `www/presets/NAME.EXT` for `presets/NAME`.
+fn path_of(name: &str, ext: &str) -> PathBuf {
+    match name.strip_prefix("presets/") {
+        Some(p) => corpus_dir().join(format!("../../www/presets/{p}.{ext}")),
+        None => corpus_dir().join(format!("{name}.{ext}")),
+    }
+}
+
 fn check(name: &str) -> Result<(), String> {
-    let dir = corpus_dir();
-    let want_out = read_or_empty(dir.join(format!("{name}.out")));
-    let want_err = read_or_empty(dir.join(format!("{name}.err")));
-    let want_code: i32 = read_or_empty(dir.join(format!("{name}.exit")))
+    let want_out = read_or_empty(path_of(name, "out"));
+    let want_err = read_or_empty(path_of(name, "err"));
+    let want_code: i32 = read_or_empty(path_of(name, "exit"))
         .trim()
         .parse()
         .unwrap_or(0);
