@@ -1,7 +1,9 @@
 //! `use_playground()`: the reducer handle wrapped in verbs, shared through a context
 //! (as rust-yew-realworld's `use_user_context`).
 
+use super::bridge::Run;
 use super::state::{Action, State};
+use crate::runtime::browser::Speed;
 use yew::prelude::*;
 
 /// The app state plus the commands a component may issue.
@@ -27,13 +29,39 @@ impl Playground {
         self.handle.dispatch(Action::Edit { code });
     }
 
-    /// Starts a run of the current program.
+    /// Starts a run of the current program (stopping any earlier one).
     pub fn run(&self) {
-        self.handle.dispatch(Action::RunStarted);
+        if let Some(old) = &self.handle.run {
+            old.stop();
+        }
+        let run = Run::start(
+            &self.handle.code,
+            Speed::Scaled(1.0),
+            self.handle.dispatcher(),
+        );
+        self.handle.dispatch(Action::RunStarted { run });
+    }
+
+    /// Stops the running program; always works, even on one that never awaits.
+    pub fn stop(&self) {
+        if let Some(run) = &self.handle.run {
+            run.stop();
+        }
+        self.handle.dispatch(Action::Stopped);
+    }
+
+    /// Cancels a task of the running program (`task.cancel()` from outside).
+    pub fn cancel(&self, task: u32) {
+        if let Some(run) = &self.handle.run {
+            run.cancel(task);
+        }
     }
 
     /// Clears the console and the run state.
     pub fn reset(&self) {
+        if let Some(run) = &self.handle.run {
+            run.stop();
+        }
         self.handle.dispatch(Action::Reset);
     }
 }

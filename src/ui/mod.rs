@@ -2,6 +2,7 @@
 //! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
 pub mod app;
+pub mod bridge;
 pub mod editor;
 pub mod hooks;
 pub mod panels;

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 use yew::Reducible;
 
+use super::bridge::Run;
 use super::tasks::{fold, TaskRow};
 use crate::runtime::TraceEvent;
 
@@ -75,6 +76,8 @@ pub struct State {
     /// Loop time and completed iterations of the current run.
     pub time: f64,
     pub iteration: u64,
+    /// The program running (or last run) in the page, for Stop and Cancel.
+    pub run: Option<Run>,
 }
 
 impl Default for State {
@@ -87,6 +90,7 @@ impl Default for State {
             tasks: Rc::new(Vec::new()),
             time: 0.0,
             iteration: 0,
+            run: None,
         }
     }
 }
@@ -97,7 +101,9 @@ pub enum Action {
     /// The editor's text changed.
     Edit { code: String },
     /// A run starts: the console is cleared and says so.
-    RunStarted,
+    RunStarted { run: Option<Run> },
+    /// The user stopped the run.
+    Stopped,
     /// The program wrote output.
     Output { stream: Stream, text: String },
     /// A batch of lifecycle events (with the source line of each, when known) and where
@@ -114,6 +120,9 @@ pub enum Action {
     Reset,
 }
 
+/// The reducer is pure: effects on a run (start, stop, cancel) happen in `hooks.rs` before
+/// an action is dispatched, never inside `reduce` (the driver reports back synchronously,
+/// and dispatching from inside a reducer would re-enter it).
 impl Reducible for State {
     type Action = Action;
 
@@ -121,7 +130,8 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Edit { code } => next.code = Rc::from(code),
-            Action::RunStarted => {
+            Action::RunStarted { run } => {
+                next.run = run;
                 next.runs += 1;
                 next.tasks = Rc::new(Vec::new());
                 next.time = 0.0;
@@ -133,7 +143,21 @@ impl Reducible for State {
                 }]);
             }
             Action::Output { stream, text } => {
-                Rc::make_mut(&mut next.console).push(ConsoleLine { stream, text });
+                // Text continues the last line of the same stream (output arrives per slice).
+                let console = Rc::make_mut(&mut next.console);
+                match console.last_mut() {
+                    Some(last) if last.stream == stream && !last.text.ends_with('\n') => {
+                        last.text.push_str(&text)
+                    }
+                    _ => console.push(ConsoleLine { stream, text }),
+                }
+            }
+            Action::Stopped => {
+                next.status = RunStatus::Finished;
+                Rc::make_mut(&mut next.console).push(ConsoleLine {
+                    stream: Stream::System,
+                    text: "--- stopped ---".into(),
+                });
             }
             Action::Trace {
                 events,
@@ -145,10 +169,14 @@ impl Reducible for State {
                 let mut line_iter = lines.iter();
                 fold(rows, &events, |_| line_iter.next().copied().flatten());
                 next.time = time;
-                next.iteration = iteration;
+                // After `asyncio.run` returns there is no loop to ask: keep the last count.
+                if iteration > 0 {
+                    next.iteration = iteration;
+                }
             }
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::Reset => {
+                next.run = None;
                 next.status = RunStatus::Idle;
                 next.tasks = Rc::new(Vec::new());
                 next.time = 0.0;

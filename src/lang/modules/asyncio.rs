@@ -141,6 +141,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => Box::new(VirtualClock::starting_at(0.0)),
     };
     let mut lp: Loop<Vm> = Loop::new(clock);
+    lp.set_tracing(vm.trace_loops);
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session

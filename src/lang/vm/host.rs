@@ -206,6 +206,10 @@ impl Host for Vm {
             let mut budget = self.step_budget.take();
             let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, budget.as_mut()));
             self.step_budget = budget;
+            // The trace's span is the task's current line (where it awaits or paused).
+            if let Some(f) = coro.ex.frames.last() {
+                lp.set_span(Some(crate::runtime::Span(f.line())));
+            }
             self.depth = self.depth.saturating_sub(coro.ex.frames.len());
             match r {
                 Ok(Outcome::Return(v)) => {

@@ -70,6 +70,8 @@ pub struct Vm {
     /// Instructions a task step may run before it pauses (`Step::Paused`) so the page can
     /// paint; `None`: unlimited (the CLI). Refilled by the session for every slice.
     pub(crate) step_budget: Option<u64>,
+    /// Turn the trace on in every loop `asyncio.run` creates (the UI reads it).
+    pub trace_loops: bool,
 }
 
 impl Default for Vm {
@@ -103,6 +105,7 @@ impl Vm {
             pending_run: None,
             loop_clock: None,
             step_budget: None,
+            trace_loops: false,
         }
     }
 

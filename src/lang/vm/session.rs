@@ -33,6 +33,8 @@ pub struct Session {
     pub vm: Vm,
     module: Exec,
     pub loop_run: Option<LoopRun>,
+    /// Trace events of loops that already finished, not yet taken by `drain_trace`.
+    finished_trace: Vec<crate::runtime::TraceEvent>,
     started: bool,
     done: Option<bool>,
 }
@@ -52,6 +54,7 @@ impl Session {
             vm,
             module: Exec::default(),
             loop_run: None,
+            finished_trace: Vec::new(),
             started: false,
             done: None,
         };
@@ -95,6 +98,15 @@ impl Session {
         self.loop_run.as_mut().and_then(|r| r.lp.next_deadline())
     }
 
+    /// Takes the trace events recorded since the last call (of finished loops too).
+    pub fn drain_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {
+        let mut events = std::mem::take(&mut self.finished_trace);
+        if let Some(run) = self.loop_run.as_mut() {
+            events.extend(run.lp.drain_trace());
+        }
+        events
+    }
+
     /// The running loop, if `asyncio.run` is running one.
     pub fn running_loop(&self) -> Option<&Loop<Vm>> {
         self.loop_run.as_ref().map(|r| &r.lp)
@@ -135,6 +147,7 @@ impl Session {
                 match status {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
+                        self.finished_trace.extend(run.lp.drain_trace());
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
@@ -142,6 +155,7 @@ impl Session {
                         ))
                     }
                     RunStatus::Finished(r) => {
+                        self.finished_trace.extend(run.lp.drain_trace());
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
                         match r {

@@ -17,6 +17,10 @@ pub fn TasksPanel() -> Html {
         html! { <p class="empty">{ "No tasks yet. Press Run to start the event loop." }</p> }
     } else {
         let trs = rows.iter().map(|r| {
+            let on_cancel = {
+                let (pg, id) = (pg.clone(), r.id);
+                Callback::from(move |_: MouseEvent| pg.cancel(id))
+            };
             let waits = match &r.state {
                 TaskState::Awaiting(t) => describe_wait(&t.what, &rows),
                 _ => String::new(),
@@ -43,6 +47,15 @@ pub fn TasksPanel() -> Html {
                     <td class="task-waits">{ waits }</td>
                     <td class="task-time">{ format!("{:.3}", r.created_at) }</td>
                     <td class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</td>
+                    <td>
+                        if !r.is_finished() {
+                            <button class="btn btn-small cancel-task" onclick={on_cancel}
+                                aria-label={format!("Cancel {}", r.name)}
+                                title="task.cancel(): CancelledError is thrown in at its next await">
+                                { "Cancel" }
+                            </button>
+                        }
+                    </td>
                 </tr>
             }
         });
@@ -50,7 +63,7 @@ pub fn TasksPanel() -> Html {
             <table class="task-table">
                 <thead><tr>
                     <th>{ "Task" }</th><th>{ "State" }</th><th>{ "Line" }</th>
-                    <th>{ "Awaiting" }</th><th>{ "Created" }</th><th>{ "Finished" }</th>
+                    <th>{ "Awaiting" }</th><th>{ "Created" }</th><th>{ "Finished" }</th><th></th>
                 </tr></thead>
                 <tbody>{ for trs }</tbody>
             </table>

@@ -1,0 +1,109 @@
+//! The bridge from the UI to a running program: compiles the editor's code into a language
+//! `Session`, drives it with the runtime's browser driver, and turns each slice's trace batch
+//! and console output into reducer actions. The UI talks back only through `Run` commands.
+
+use std::rc::Rc;
+
+use yew::UseReducerDispatcher;
+
+use super::state::{Action, State, Stream};
+use crate::lang::vm::session::{Session, Status};
+use crate::lang::vm::Stream as VmStream;
+use crate::runtime::browser::{Driver, DriverStatus, Program, SliceInfo, Speed};
+use crate::runtime::{Command, ManualClock, TaskId};
+
+impl Program for Session {
+    fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool {
+        matches!(
+            self.step_with(callbacks, instructions),
+            Status::Finished { .. }
+        )
+    }
+    fn has_work_now(&mut self) -> bool {
+        Session::has_work_now(self)
+    }
+    fn next_deadline(&mut self) -> Option<f64> {
+        Session::next_deadline(self)
+    }
+    fn inject(&mut self, cmd: Command) {
+        if let Some(lp) = self.running_loop_mut() {
+            lp.inject(cmd);
+        }
+    }
+    fn iteration(&self) -> u64 {
+        self.running_loop().map_or(0, |lp| lp.iteration())
+    }
+}
+
+/// A program running in the page.
+#[derive(Clone)]
+pub struct Run {
+    driver: Driver<Session>,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Run")
+    }
+}
+
+impl PartialEq for Run {
+    fn eq(&self, _other: &Self) -> bool {
+        // One run at a time; identity does not matter to views.
+        true
+    }
+}
+
+impl Run {
+    /// Compiles `code` and starts running it at `speed`, reporting to `dispatch`.
+    pub fn start(code: &str, speed: Speed, dispatch: UseReducerDispatcher<State>) -> Option<Run> {
+        let clock = ManualClock::default();
+        let mut session = Session::new(code, "main.py");
+        session.vm.trace_loops = true;
+        session.set_clock(clock.handle());
+        let observer = Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &dispatch));
+        let driver = Driver::new(session, clock, speed, observer).ok()?;
+        driver.start();
+        Some(Run { driver })
+    }
+
+    /// Stops the program for good (always works: the driver simply runs nothing more).
+    pub fn stop(&self) {
+        self.driver.stop();
+    }
+
+    /// Asks the loop to cancel a task, as `task.cancel()` from outside.
+    pub fn cancel(&self, task: u32) {
+        self.driver.command(Command::CancelTask {
+            task: TaskId(task),
+            msg: None,
+        });
+    }
+}
+
+/// Moves one slice's output and trace batch into the reducer.
+fn report(s: &mut Session, info: SliceInfo, dispatch: &UseReducerDispatcher<State>) {
+    for (stream, text) in std::mem::take(&mut s.vm.console) {
+        let stream = match stream {
+            VmStream::Stdout => Stream::Stdout,
+            VmStream::Stderr => Stream::Stderr,
+        };
+        dispatch.dispatch(Action::Output { stream, text });
+    }
+    {
+        let events = s.drain_trace();
+        if !events.is_empty() {
+            // The VM records each task's current line as the event's span.
+            let lines = events.iter().map(|e| e.span.map(|sp| sp.0)).collect();
+            dispatch.dispatch(Action::Trace {
+                events: Rc::new(events),
+                lines: Rc::new(lines),
+                time: info.time,
+                iteration: info.iteration,
+            });
+        }
+    }
+    if info.status == DriverStatus::Finished {
+        dispatch.dispatch(Action::RunFinished);
+    }
+}
