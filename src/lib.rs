@@ -2,6 +2,7 @@
 //! Layers (see ARCHITECTURE.md): `runtime` (the event loop) <- `lang` (the Python subset) <- `ui`.
 
 pub mod lang;
+pub mod presets;
 pub mod runtime;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -72,6 +72,11 @@ impl Run {
         self.driver.stop();
     }
 
+    /// Changes how fast loop time runs.
+    pub fn set_speed(&self, speed: Speed) {
+        self.driver.set_speed(speed);
+    }
+
     /// Asks the loop to cancel a task, as `task.cancel()` from outside.
     pub fn cancel(&self, task: u32) {
         self.driver.command(Command::CancelTask {

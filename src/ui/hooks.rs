@@ -29,6 +29,23 @@ impl Playground {
         self.handle.dispatch(Action::Edit { code });
     }
 
+    /// Loads a gallery example into the editor. What was there stays one Ctrl+Z away in
+    /// the editor, and is also kept in storage (`storage::save_backup`).
+    pub fn load_preset(&self, id: &str) {
+        let Some(p) = crate::presets::Preset::by_id(id) else {
+            return;
+        };
+        let current: &str = &self.handle.code;
+        if !crate::presets::PRESETS.iter().any(|q| q.code == current) {
+            super::storage::save_backup(current);
+        }
+        super::storage::save_code(p.code);
+        self.handle.dispatch(Action::LoadPreset {
+            id: p.id,
+            code: p.code,
+        });
+    }
+
     /// Starts a run of the current program (stopping any earlier one).
     pub fn run(&self) {
         if let Some(old) = &self.handle.run {
@@ -40,6 +57,14 @@ impl Playground {
             self.handle.dispatcher(),
         );
         self.handle.dispatch(Action::RunStarted { run });
+    }
+
+    /// Changes the speed, also of the running program (loop time does not jump).
+    pub fn set_speed(&self, speed: Option<f64>) {
+        if let Some(run) = &self.handle.run {
+            run.set_speed(speed_of(speed));
+        }
+        self.handle.dispatch(Action::SetSpeed { speed });
     }
 
     /// Stops the running program; always works, even on one that never awaits.
@@ -64,6 +89,10 @@ impl Playground {
         }
         self.handle.dispatch(Action::Reset);
     }
+}
+
+fn speed_of(speed: Option<f64>) -> Speed {
+    speed.map_or(Speed::Instant, Speed::Scaled)
 }
 
 /// The playground context; panics never: components outside the provider get `None`.

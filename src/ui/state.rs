@@ -78,6 +78,10 @@ pub struct State {
     pub iteration: u64,
     /// The program running (or last run) in the page, for Stop and Cancel.
     pub run: Option<Run>,
+    /// The gallery example last loaded (its explanation is shown), if any.
+    pub preset: Option<&'static str>,
+    /// Loop seconds per wall second; `None`: instant (virtual time).
+    pub speed: Option<f64>,
 }
 
 impl Default for State {
@@ -91,6 +95,8 @@ impl Default for State {
             time: 0.0,
             iteration: 0,
             run: None,
+            preset: None,
+            speed: Some(1.0),
         }
     }
 }
@@ -100,10 +106,17 @@ impl Default for State {
 pub enum Action {
     /// The editor's text changed.
     Edit { code: String },
+    /// A gallery example replaces the program (the editor keeps an undo step).
+    LoadPreset {
+        id: &'static str,
+        code: &'static str,
+    },
     /// A run starts: the console is cleared and says so.
     RunStarted { run: Option<Run> },
     /// The user stopped the run.
     Stopped,
+    /// The speed changed (`None`: instant).
+    SetSpeed { speed: Option<f64> },
     /// The program wrote output.
     Output { stream: Stream, text: String },
     /// A batch of lifecycle events (with the source line of each, when known) and where
@@ -130,6 +143,10 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Edit { code } => next.code = Rc::from(code),
+            Action::LoadPreset { id, code } => {
+                next.code = Rc::from(code);
+                next.preset = Some(id);
+            }
             Action::RunStarted { run } => {
                 next.run = run;
                 next.runs += 1;
@@ -152,6 +169,7 @@ impl Reducible for State {
                     _ => console.push(ConsoleLine { stream, text }),
                 }
             }
+            Action::SetSpeed { speed } => next.speed = speed,
             Action::Stopped => {
                 next.status = RunStatus::Finished;
                 Rc::make_mut(&mut next.console).push(ConsoleLine {

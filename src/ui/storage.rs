@@ -19,3 +19,17 @@ pub fn save_code(code: &str) {
         let _ = s.set_item(KEY, code);
     }
 }
+
+const BACKUP_KEY: &str = "asyncio-playground.code-before-example";
+
+/// Keeps the user's own program when an example replaces it.
+pub fn save_backup(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(BACKUP_KEY, code);
+    }
+}
+
+/// The program kept by `save_backup`, if any.
+pub fn load_backup() -> Option<String> {
+    storage()?.get_item(BACKUP_KEY).ok().flatten()
+}

@@ -66,6 +66,7 @@ pub fn EditorPanel() -> Html {
         <section class="panel editor-panel" aria-label="Editor">
             <h2 class="panel-title">{ "main.py" }</h2>
             <div class="code" id="code" ref={host}></div>
+            <super::ExampleDoc />
         </section>
     }
 }

@@ -2,10 +2,12 @@
 
 mod console;
 mod editor;
+mod gallery;
 mod tasks;
 mod toolbar;
 
 pub use console::ConsolePanel;
 pub use editor::EditorPanel;
+pub use gallery::{ExampleDoc, ExamplePicker};
 pub use tasks::TasksPanel;
 pub use toolbar::Toolbar;
