@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod hooks;
+pub mod model;
 pub mod panels;
 pub mod state;
 pub mod tasks;

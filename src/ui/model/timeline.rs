@@ -1,0 +1,305 @@
+//! The timeline's model: one lane per task of merged state segments and markers, folded from
+//! trace events (incrementally, `Timeline::apply`), and the pixel layout of a time window
+//! (only what overlaps the window, sub-pixel runs collapsed, lanes capped).
+
+use std::rc::Rc;
+
+use super::words::StateKind;
+use crate::runtime::{Reason, TaskId, TraceEvent};
+
+/// A run of one state: from `start` until `end` (`None`: still in it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub start: f64,
+    pub end: Option<f64>,
+    pub state: StateKind,
+    /// The event that began it (its tooltip).
+    pub seq: u64,
+}
+
+/// What a marker on a lane stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// `cancel()` accepted.
+    CancelRequested,
+    /// `CancelledError` thrown into the coroutine.
+    CancelDelivered,
+    /// A timeout or `wait_for` deadline fired for this task.
+    TimeoutFired,
+    /// The coroutine raised (not `CancelledError`).
+    Exception,
+    /// A cancel request stopped at a `shield` around this task.
+    Shielded,
+}
+
+impl MarkerKind {
+    /// The marker for an event, if it gets one.
+    pub fn of(reason: &Reason) -> Option<Self> {
+        Some(match reason {
+            Reason::CancelRequested(_) => MarkerKind::CancelRequested,
+            Reason::CancelledErrorDelivered { .. } => MarkerKind::CancelDelivered,
+            Reason::TimeoutFired { .. } => MarkerKind::TimeoutFired,
+            Reason::Raised => MarkerKind::Exception,
+            Reason::ShieldedFromCancel { .. } => MarkerKind::Shielded,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkerKind::CancelRequested => "cancel requested",
+            MarkerKind::CancelDelivered => "CancelledError delivered",
+            MarkerKind::TimeoutFired => "timeout fired",
+            MarkerKind::Exception => "exception raised",
+            MarkerKind::Shielded => "cancel stopped at shield",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            MarkerKind::CancelRequested => "marker-cancel-requested",
+            MarkerKind::CancelDelivered => "marker-cancel-delivered",
+            MarkerKind::TimeoutFired => "marker-timeout",
+            MarkerKind::Exception => "marker-exception",
+            MarkerKind::Shielded => "marker-shielded",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub time: f64,
+    pub kind: MarkerKind,
+    pub seq: u64,
+}
+
+/// One task's lane. Segments are in time order, and consecutive events in the same state
+/// (a new wait target, a cancel request while awaiting) extend one segment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub task: TaskId,
+    pub name: Rc<str>,
+    pub segments: Vec<Segment>,
+    pub markers: Vec<Marker>,
+}
+
+/// Every lane, by task creation order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    /// The latest event time seen.
+    pub last_time: f64,
+}
+
+impl Timeline {
+    pub fn from_events(events: &[TraceEvent]) -> Self {
+        let mut tl = Timeline::default();
+        for ev in events {
+            tl.apply(ev);
+        }
+        tl
+    }
+
+    /// Folds one more event in.
+    pub fn apply(&mut self, ev: &TraceEvent) {
+        let i = ev.task.0 as usize;
+        while self.lanes.len() <= i {
+            let id = self.lanes.len() as u32;
+            self.lanes.push(Lane {
+                task: TaskId(id),
+                name: ev.name.clone(),
+                segments: Vec::new(),
+                markers: Vec::new(),
+            });
+        }
+        self.last_time = self.last_time.max(ev.time);
+        let lane = &mut self.lanes[i];
+        lane.name = ev.name.clone();
+        let state = StateKind::of(&ev.new);
+        match lane.segments.last_mut() {
+            Some(last) if last.state == state => {}
+            last => {
+                if let Some(last) = last {
+                    last.end = Some(ev.time);
+                }
+                lane.segments.push(Segment {
+                    start: ev.time,
+                    end: state.is_finished().then_some(ev.time),
+                    state,
+                    seq: ev.seq,
+                });
+            }
+        }
+        if let Some(kind) = MarkerKind::of(&ev.reason) {
+            lane.markers.push(Marker {
+                time: ev.time,
+                kind,
+                seq: ev.seq,
+            });
+        }
+    }
+}
+
+/// A time window mapped onto `width` pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub start: f64,
+    pub end: f64,
+    pub width: f64,
+}
+
+impl Window {
+    pub fn x(&self, t: f64) -> f64 {
+        let span = (self.end - self.start).max(1e-9);
+        (t - self.start) / span * self.width
+    }
+
+    /// The loop time at pixel `x`.
+    pub fn time_at(&self, x: f64) -> f64 {
+        self.start + x / self.width.max(1.0) * (self.end - self.start)
+    }
+}
+
+/// A drawn segment in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub w: f64,
+    pub state: StateKind,
+    pub seq: u64,
+}
+
+/// A drawn marker in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub x: f64,
+    pub kind: MarkerKind,
+    pub seq: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneLayout {
+    pub task: TaskId,
+    pub name: Rc<str>,
+    pub rects: Vec<Rect>,
+    pub marks: Vec<Mark>,
+}
+
+/// What the timeline draws for one window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub lanes: Vec<LaneLayout>,
+    /// Lanes not drawn because of the cap.
+    pub hidden: usize,
+}
+
+/// Width of the cap drawn where a task finished.
+pub const END_CAP: f64 = 6.0;
+
+/// Lays out the window: segments overlapping it clipped to it (open ones run to `now`),
+/// runs shorter than a pixel that the next segment overdraws left out, finished states as an
+/// end cap, markers in the window (one per kind and pixel), at most `max_lanes` lanes.
+pub fn layout(tl: &Timeline, now: f64, win: Window, max_lanes: usize) -> Layout {
+    let lanes = tl
+        .lanes
+        .iter()
+        .take(max_lanes)
+        .map(|lane| lay_lane(lane, now, win))
+        .collect();
+    Layout {
+        lanes,
+        hidden: tl.lanes.len().saturating_sub(max_lanes),
+    }
+}
+
+fn lay_lane(lane: &Lane, now: f64, win: Window) -> LaneLayout {
+    // Segments are sorted by start: skip those that end before the window.
+    let first = lane
+        .segments
+        .partition_point(|s| s.end.is_some_and(|e| e < win.start) && !s.state.is_finished());
+    let mut rects: Vec<Rect> = Vec::new();
+    for s in &lane.segments[first..] {
+        if s.start > win.end {
+            break;
+        }
+        let (x, w) = if s.state.is_finished() {
+            if s.start < win.start {
+                continue;
+            }
+            (win.x(s.start), END_CAP)
+        } else {
+            let end = s.end.unwrap_or(now.max(s.start)).min(win.end);
+            if end < win.start {
+                continue;
+            }
+            let x0 = win.x(s.start.max(win.start));
+            (x0, (win.x(end) - x0).max(0.0))
+        };
+        // A sub-pixel run at the same pixel as the next one is overdrawn: keep the later.
+        if let Some(last) = rects.last() {
+            if last.w < 1.0 && (x - last.x) < 1.0 {
+                rects.pop();
+            }
+        }
+        match rects.last_mut() {
+            Some(last) if last.state == s.state && (x - (last.x + last.w)).abs() < 0.5 => {
+                last.w = x + w - last.x;
+            }
+            _ => rects.push(Rect {
+                x,
+                w,
+                state: s.state,
+                seq: s.seq,
+            }),
+        }
+    }
+    for r in &mut rects {
+        r.w = r.w.max(1.0);
+    }
+    let mut marks: Vec<Mark> = Vec::new();
+    let from = lane.markers.partition_point(|m| m.time < win.start);
+    for m in &lane.markers[from..] {
+        if m.time > win.end {
+            break;
+        }
+        let x = win.x(m.time);
+        if marks
+            .iter()
+            .rev()
+            .take_while(|k| (x - k.x).abs() < 1.0)
+            .any(|k| k.kind == m.kind)
+        {
+            continue;
+        }
+        marks.push(Mark {
+            x,
+            kind: m.kind,
+            seq: m.seq,
+        });
+    }
+    LaneLayout {
+        task: lane.task,
+        name: lane.name.clone(),
+        rects,
+        marks,
+    }
+}
+
+/// Tick marks for an axis over the window: about `n` round times.
+pub fn ticks(win: Window, n: usize) -> Vec<f64> {
+    let span = (win.end - win.start).max(1e-9);
+    let raw = span / n.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let mut t = (win.start / step).ceil() * step;
+    let mut out = Vec::new();
+    while t <= win.end + 1e-9 && out.len() < 50 {
+        out.push(t);
+        t += step;
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! The await tree: live tasks nested by who awaits whom, with gather, shield and TaskGroup
+//! nodes and a state chip per task (`model::await_tree::snapshot` builds it).
+
+use std::rc::Rc;
+
+use crate::runtime::TaskId;
+use crate::ui::model::await_tree::{AwaitNode, AwaitSnapshot, NodeKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AwaitTreeProps {
+    /// `model::await_tree::snapshot(&lp)`, taken per slice.
+    pub snapshot: Rc<AwaitSnapshot>,
+    /// A task was clicked.
+    #[prop_or_default]
+    pub onselect: Callback<TaskId>,
+    #[prop_or_default]
+    pub selected: Option<TaskId>,
+}
+
+fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
+    let (class, data, head) = match &n.kind {
+        NodeKind::Task {
+            id,
+            name,
+            state,
+            group,
+        } => {
+            let t = *id;
+            let onclick = props.onselect.reform(move |_: MouseEvent| t);
+            let head = html! {
+                <>
+                    <button type="button" class="link-button task-name" {onclick}
+                            aria-label={format!("Select {name}")}>{ name.to_string() }</button>
+                    <span class={classes!("chip", state.class())}>{ state.label() }</span>
+                    if let Some(g) = group {
+                        <span class="chip group-chip">{ format!("in TaskGroup #{g}") }</span>
+                    }
+                </>
+            };
+            let selected = props.selected == Some(t);
+            (
+                classes!("node", "node-task", selected.then_some("selected")),
+                name.to_string(),
+                head,
+            )
+        }
+        NodeKind::Gather => (
+            classes!("node", "node-gather"),
+            "gather".into(),
+            html! { <span class="node-label">{ "gather(...)" }</span> },
+        ),
+        NodeKind::Shield => (
+            classes!("node", "node-shield"),
+            "shield".into(),
+            html! { <span class="node-label">{ "shield(...)" }</span> },
+        ),
+        NodeKind::TaskGroup { group } => (
+            classes!("node", "node-group"),
+            format!("TaskGroup #{group}"),
+            html! { <span class="node-label">{ format!("TaskGroup #{group} (waiting for its tasks)") }</span> },
+        ),
+        NodeKind::Wait => (
+            classes!("node", "node-wait"),
+            "wait".into(),
+            html! { <span class="node-label">{ "wait(...)" }</span> },
+        ),
+        NodeKind::Leaf { what } => (
+            classes!("node", "node-leaf"),
+            what.clone(),
+            html! { <span class="node-label">{ format!("awaits {what}") }</span> },
+        ),
+    };
+    html! {
+        <li {class} data-name={data}>
+            <div class="node-head">{ head }</div>
+            if !n.children.is_empty() {
+                <ul>{ for n.children.iter().map(|c| node(c, props)) }</ul>
+            }
+        </li>
+    }
+}
+
+#[component]
+pub fn AwaitTreePanel(props: &AwaitTreeProps) -> Html {
+    let roots = &props.snapshot.roots;
+    html! {
+        <section class="panel await-tree-panel" aria-label="Await tree">
+            <h2 class="panel-title">{ "Await tree" }</h2>
+            if roots.is_empty() {
+                <p class="empty">{ "No live tasks." }</p>
+            } else {
+                <ul class="await-tree" aria-label="Who awaits whom">
+                    { for roots.iter().map(|r| node(r, props)) }
+                </ul>
+            }
+        </section>
+    }
+}
