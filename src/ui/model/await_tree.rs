@@ -16,6 +16,8 @@ pub enum NodeKind {
         name: Rc<str>,
         state: StateKind,
         group: Option<u32>,
+        /// `task.cancelling()`: cancel requests not yet done with.
+        cancelling: u32,
     },
     /// A `gather(...)`: its children follow.
     Gather,
@@ -111,6 +113,7 @@ fn task_node<H: Host>(
         name: lp.task_name(t).unwrap_or_else(|| Rc::from("")),
         state: StateKind::of(&state),
         group: lp.task_group_of(t).map(|TaskGroupId(g)| g),
+        cancelling: lp.cancelling(t),
     };
     // A cycle cannot happen in asyncio (a task awaiting itself raises), but stay safe.
     if path.contains(&t) || path.len() > MAX_DEPTH {

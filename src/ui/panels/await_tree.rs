@@ -25,6 +25,7 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
             name,
             state,
             group,
+            cancelling,
         } => {
             let t = *id;
             let onclick = props.onselect.reform(move |_: MouseEvent| t);
@@ -33,6 +34,11 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
                     <button type="button" class="link-button task-name" {onclick}
                             aria-label={format!("Select {name}")}>{ name.to_string() }</button>
                     <span class={classes!("chip", state.class())}>{ state.label() }</span>
+                    if *cancelling > 0 && !state.is_finished() {
+                        <span class="chip mark-cancel" title="cancel() accepted; CancelledError not delivered yet">
+                            { "cancel requested" }
+                        </span>
+                    }
                     if let Some(g) = group {
                         <span class="chip group-chip">{ format!("in TaskGroup #{g}") }</span>
                     }

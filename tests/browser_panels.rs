@@ -1,0 +1,687 @@
+//! Browser tests of the view panels, fed with traces recorded from the real runtime (a
+//! scripted host on a virtual clock: two sleeps gathered, a task cancelled while sleeping, a
+//! wait_for timing out), read back from the DOM; plus the pure folds behind them.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use asyncio_playground::runtime::{CancelCause, Reason, Scheduled, TaskId, TaskState, Waitable};
+use asyncio_playground::ui::model::await_tree::{snapshot, NodeKind};
+use asyncio_playground::ui::model::event_log::{
+    export_json, filtered, visible_range, EventKind, LogFilter,
+};
+use asyncio_playground::ui::model::lifecycle::{transitions, StateCounts, Transition};
+use asyncio_playground::ui::model::timeline::{layout, MarkerKind, Timeline, Window};
+use asyncio_playground::ui::model::{words, Lookup, StateKind};
+use asyncio_playground::ui::panels::await_tree::AwaitTreeProps;
+use asyncio_playground::ui::panels::event_log::EventLogProps;
+use asyncio_playground::ui::panels::event_loop::EventLoopProps;
+use asyncio_playground::ui::panels::lifecycle::LifecycleProps;
+use asyncio_playground::ui::panels::timeline::TimelineProps;
+use asyncio_playground::ui::panels::{
+    AwaitTreePanel, EventLogPanel, EventLoopPanel, LifecyclePanel, TimelinePanel,
+};
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+mod support;
+use support::dom::{all, choose, class, click, find, mount, text, texts};
+use support::scenario::{gather_cancel_timeout, Recorded};
+use support::script_host::Op;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn finished() -> Recorded {
+    let mut r = gather_cancel_timeout();
+    r.run_to_end();
+    r
+}
+
+// ---- the pure folds ----
+
+#[wasm_bindgen_test]
+fn timeline_fold_gives_one_lane_per_task_with_merged_segments_and_markers() {
+    let r = finished();
+    let tl = Timeline::from_events(&r.events);
+    let names: Vec<&str> = tl.lanes.iter().map(|l| &*l.name).collect();
+    assert_eq!(names, ["main", "sleep1", "sleep2", "victim", "timed"]);
+    let states =
+        |i: usize| -> Vec<StateKind> { tl.lanes[i].segments.iter().map(|s| s.state).collect() };
+    use StateKind::*;
+    // Consecutive segments never repeat a state.
+    for lane in &tl.lanes {
+        for w in lane.segments.windows(2) {
+            assert_ne!(w[0].state, w[1].state, "{}", lane.name);
+        }
+    }
+    assert_eq!(
+        states(1),
+        [Created, Running, Awaiting, Scheduled, Running, Done]
+    );
+    assert_eq!(*states(3).last().unwrap(), Cancelled);
+    assert_eq!(*states(4).last().unwrap(), Failed);
+    let sleep1 = &tl.lanes[1].segments;
+    assert_eq!((sleep1[2].start, sleep1[2].end), (0.0, Some(1.0)));
+    let marks =
+        |i: usize| -> Vec<MarkerKind> { tl.lanes[i].markers.iter().map(|m| m.kind).collect() };
+    assert_eq!(
+        marks(3),
+        [MarkerKind::CancelRequested, MarkerKind::CancelDelivered]
+    );
+    let timed = marks(4);
+    assert!(timed.contains(&MarkerKind::TimeoutFired), "{timed:?}");
+    assert!(timed.contains(&MarkerKind::Exception), "{timed:?}");
+    assert_eq!(tl.lanes[3].markers[0].time, 0.5);
+    assert_eq!(tl.lanes[4].markers[0].time, 1.5);
+    assert_eq!(tl.last_time, 2.0);
+}
+
+#[wasm_bindgen_test]
+fn timeline_layout_clips_to_the_window_and_caps_lanes() {
+    let r = finished();
+    let tl = Timeline::from_events(&r.events);
+    let win = Window {
+        start: 1.25,
+        end: 2.0,
+        width: 750.0,
+    };
+    let geo = layout(&tl, 2.0, win, 3);
+    assert_eq!(geo.lanes.len(), 3);
+    assert_eq!(geo.hidden, 2);
+    // sleep1 finished at t=1.0, before the window: nothing of it is drawn.
+    assert!(geo.lanes[1].rects.is_empty(), "{:?}", geo.lanes[1].rects);
+    // sleep2 awaits from the window's left edge until t=2, then its end cap.
+    let r2 = &geo.lanes[2].rects;
+    assert_eq!(r2[0].state, StateKind::Awaiting);
+    assert_eq!(r2[0].x, 0.0);
+    assert!((r2[0].w - 750.0).abs() < 1e-6, "{r2:?}");
+    assert_eq!(r2.last().unwrap().state, StateKind::Done);
+    // Everything at one pixel (t=0: Created, Running, Awaiting) collapses to the last run.
+    let all = layout(
+        &tl,
+        2.0,
+        Window {
+            start: 0.0,
+            end: 2.0,
+            width: 800.0,
+        },
+        10,
+    );
+    let first = &all.lanes[1].rects[0];
+    assert_eq!(first.state, StateKind::Awaiting);
+}
+
+#[wasm_bindgen_test]
+fn words_name_who_cancelled_and_why() {
+    let r = finished();
+    let lk = Lookup::from_events(&r.events);
+    let reasons: Vec<String> = r
+        .events
+        .iter()
+        .filter(|e| matches!(e.reason, Reason::CancelRequested(_)))
+        .map(|e| format!("{}: {}", e.name, words::reason(e, &lk)))
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|s| s.starts_with("victim: cancel requested by main")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|s| s.starts_with("timed: cancel requested by wait_for timeout")),
+        "{reasons:?}"
+    );
+    let delivered: Vec<String> = r
+        .events
+        .iter()
+        .filter(|e| e.name.as_ref() == "victim")
+        .filter(|e| matches!(e.reason, Reason::CancelledErrorDelivered { .. }))
+        .map(|e| words::reason(e, &lk))
+        .collect();
+    assert_eq!(delivered.len(), 1);
+    assert!(delivered[0].contains("by main"), "{delivered:?}");
+    assert_eq!(words::cause(&CancelCause::User, &lk), "by you");
+    assert_eq!(
+        words::cause(
+            &CancelCause::TaskGroupAbort {
+                group: 0,
+                failed: Some(TaskId(2))
+            },
+            &lk
+        ),
+        "by TaskGroup abort because sleep2 failed"
+    );
+    assert_eq!(
+        words::wait(&Waitable::Sleep { until: 2.0 }, &lk),
+        "sleep until t=2.000"
+    );
+}
+
+#[wasm_bindgen_test]
+fn lifecycle_fold_counts_states_and_batch_transitions() {
+    let mut r = gather_cancel_timeout();
+    r.steps(2);
+    // Iteration 2: the four children take their first step and start sleeping.
+    let t = transitions(&r.batch);
+    assert_eq!(
+        t,
+        [
+            Transition {
+                from: StateKind::Created,
+                to: StateKind::Running,
+                count: 4
+            },
+            Transition {
+                from: StateKind::Running,
+                to: StateKind::Awaiting,
+                count: 4
+            },
+        ]
+    );
+    let c = StateCounts::from_events(&r.events);
+    assert_eq!(c.get(StateKind::Awaiting), 5);
+    assert_eq!(c.total(), 5);
+    r.run_to_end();
+    let c = StateCounts::from_events(&r.events);
+    assert_eq!(
+        (
+            c.get(StateKind::Done),
+            c.get(StateKind::Failed),
+            c.get(StateKind::Cancelled)
+        ),
+        (3, 1, 1)
+    );
+    let states: Vec<TaskState> = (0..5).map(|i| r.lp.task_state(TaskId(i))).collect();
+    assert_eq!(StateCounts::from_states(&states), c);
+}
+
+#[wasm_bindgen_test]
+fn event_log_fold_filters_and_virtualises_and_exports() {
+    let r = finished();
+    let all_rows = filtered(&r.events, &LogFilter::default());
+    assert_eq!(all_rows.len(), r.events.len());
+    let victim = TaskId(3);
+    let f = LogFilter {
+        task: Some(victim),
+        kind: None,
+    };
+    let rows = filtered(&r.events, &f);
+    assert!(!rows.is_empty() && rows.len() < r.events.len());
+    assert!(rows.iter().all(|&i| r.events[i as usize].task == victim));
+    let f = LogFilter {
+        task: None,
+        kind: Some(EventKind::Timeout),
+    };
+    assert_eq!(filtered(&r.events, &f).len(), 1);
+    // Row 10 is first in view; 100 px show 5 rows (+1 partial); 2 rows overscan each side.
+    assert_eq!(visible_range(1000, 240.0, 100.0, 24.0, 2), 8..18);
+    assert_eq!(visible_range(3, 0.0, 100.0, 24.0, 2), 0..3);
+    let json: serde_json::Value = serde_json::from_str(&export_json(&r.events)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), r.events.len());
+    assert_eq!(json[0]["name"], "main");
+}
+
+#[wasm_bindgen_test]
+fn await_tree_snapshot_nests_gather_children_under_main() {
+    let mut r = gather_cancel_timeout();
+    // Until main awaits the gather (t=0.5).
+    r.until(|r| {
+        matches!(
+            r.lp.task_state(r.runner.main_task()),
+            TaskState::Awaiting(ref w) if w.what == Waitable::Gather
+        )
+    });
+    let snap = snapshot(&r.lp);
+    let flat: Vec<(usize, String)> = snap
+        .walk()
+        .into_iter()
+        .map(|(d, n)| {
+            let label = match &n.kind {
+                NodeKind::Task { name, state, .. } => format!("{name} {}", state.label()),
+                NodeKind::Gather => "gather".into(),
+                NodeKind::Leaf { what } => what.clone(),
+                other => format!("{other:?}"),
+            };
+            (d, label)
+        })
+        .collect();
+    let want: Vec<(usize, String)> = [
+        (0, "main Awaiting"),
+        (1, "gather"),
+        (2, "sleep1 Awaiting"),
+        (3, "sleep until t=1.000"),
+        (2, "sleep2 Awaiting"),
+        (3, "sleep until t=2.000"),
+    ]
+    .into_iter()
+    .map(|(d, s)| (d, s.to_string()))
+    .collect();
+    assert_eq!(flat[..6], want[..], "{flat:?}");
+    // The victim was just cancelled: scheduled to receive CancelledError, marked as such.
+    assert!(
+        flat.contains(&(0, "victim Scheduled".to_string())),
+        "{flat:?}"
+    );
+    assert!(snap.walk().iter().any(|(_, n)| matches!(
+        &n.kind,
+        NodeKind::Task { name, cancelling: 1, .. } if &**name == "victim"
+    )));
+    // timed is a root of its own, awaiting its sleep.
+    assert!(
+        flat.contains(&(0, "timed Awaiting".to_string())),
+        "{flat:?}"
+    );
+    // One iteration later the victim is cancelled, so it leaves the tree.
+    r.step();
+    let snap = snapshot(&r.lp);
+    assert!(!snap.walk().iter().any(|(_, n)| matches!(
+        &n.kind,
+        NodeKind::Task { name, .. } if &**name == "victim"
+    )));
+}
+
+#[wasm_bindgen_test]
+fn await_tree_shows_a_task_awaiting_a_task_and_a_shield() {
+    let mut r = Recorded::new(vec![
+        Op::Task {
+            var: "inner",
+            name: "inner",
+            ops: vec![Op::Sleep(3.0)],
+        },
+        Op::Task {
+            var: "outer",
+            name: "outer",
+            ops: vec![Op::Await("inner")],
+        },
+        Op::Shield {
+            var: "outer",
+            into: "s",
+        },
+        Op::Await("s"),
+    ]);
+    r.steps(2);
+    let snap = snapshot(&r.lp);
+    let flat: Vec<(usize, String)> = snap
+        .walk()
+        .into_iter()
+        .map(|(d, n)| match &n.kind {
+            NodeKind::Task { name, .. } => (d, name.to_string()),
+            NodeKind::Shield => (d, "shield".into()),
+            NodeKind::Leaf { what } => (d, what.clone()),
+            other => (d, format!("{other:?}")),
+        })
+        .collect();
+    let want: Vec<(usize, String)> = [
+        (0, "main"),
+        (1, "shield"),
+        (2, "outer"),
+        (3, "inner"),
+        (4, "sleep until t=3.000"),
+    ]
+    .into_iter()
+    .map(|(d, s)| (d, s.to_string()))
+    .collect();
+    assert_eq!(flat, want);
+}
+
+// ---- the panels, in the DOM ----
+
+#[wasm_bindgen_test]
+async fn timeline_panel_draws_lanes_segments_and_markers() {
+    let r = finished();
+    let picked = Rc::new(RefCell::new(Vec::<TaskId>::new()));
+    let p = picked.clone();
+    let root = mount::<TimelinePanel>(TimelineProps {
+        events: r.events_rc(),
+        now: r.lp.time(),
+        onselect: Callback::from(move |t| p.borrow_mut().push(t)),
+        selected: None,
+        max_lanes: 40,
+    })
+    .await;
+    assert_eq!(
+        find(&root, "section")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Timeline")
+    );
+    assert_eq!(text(&root, "h2.panel-title"), "Timeline");
+    let lanes = all(&root, "g.lane");
+    let names: Vec<String> = lanes
+        .iter()
+        .map(|g| g.get_attribute("data-task").unwrap())
+        .collect();
+    assert_eq!(names, ["main", "sleep1", "sleep2", "victim", "timed"]);
+    let seg_classes = |g: &web_sys::Element| -> Vec<String> {
+        all(g, "rect.seg")
+            .iter()
+            .map(|e| {
+                class(e)
+                    .split(' ')
+                    .find(|c| c.starts_with("state-"))
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    // sleep1: (created, running at t=0 collapse) awaiting 0..1, then done (the wakeup's
+    // scheduled/running at t=1 collapse into the end cap).
+    assert_eq!(seg_classes(&lanes[1]), ["state-awaiting", "state-done"]);
+    let victim = seg_classes(&lanes[3]);
+    assert_eq!(victim.first().map(String::as_str), Some("state-awaiting"));
+    assert_eq!(victim.last().map(String::as_str), Some("state-cancelled"));
+    assert_eq!(
+        seg_classes(&lanes[4]).last().map(String::as_str),
+        Some("state-failed")
+    );
+    assert_eq!(all(&lanes[3], "path.marker-cancel-requested").len(), 1);
+    assert_eq!(all(&lanes[3], "path.marker-cancel-delivered").len(), 1);
+    assert_eq!(all(&lanes[4], "path.marker-timeout").len(), 1);
+    assert_eq!(all(&lanes[4], "path.marker-exception").len(), 1);
+    // Hover text names the event.
+    let tip = text(&lanes[3], "path.marker-cancel-requested title");
+    assert!(tip.contains("cancel requested by main"), "{tip}");
+    let seg_tip = text(&lanes[1], "rect.state-awaiting title");
+    assert!(seg_tip.contains("awaits sleep until t=1.000"), "{seg_tip}");
+    // Clicking a lane selects its task.
+    lanes[2]
+        .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())
+        .unwrap();
+    assert_eq!(picked.borrow().as_slice(), [TaskId(2)]);
+}
+
+#[wasm_bindgen_test]
+async fn timeline_zooms_pans_follows_and_caps_lanes() {
+    let r = finished();
+    let root = mount::<TimelinePanel>(TimelineProps {
+        events: r.events_rc(),
+        now: 2.0,
+        onselect: Callback::noop(),
+        selected: None,
+        max_lanes: 2,
+    })
+    .await;
+    assert_eq!(all(&root, "g.lane").len(), 2);
+    assert_eq!(text(&root, ".timeline-more"), "+3 more tasks");
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 2.000");
+    click(&root, "button[aria-label='Zoom in']").await;
+    // Following: the right edge stays at now.
+    assert_eq!(text(&root, ".timeline-window"), "t = 1.000 … 2.000");
+    click(&root, "button[aria-label='Pan earlier']").await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.750 … 1.750");
+    assert_eq!(
+        find(&root, "button.follow")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    click(&root, "button[aria-label='Show everything']").await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 2.000");
+    assert_eq!(
+        find(&root, "button.follow")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    // Every icon button has an accessible name.
+    for b in all(&root, "button") {
+        assert!(b.get_attribute("aria-label").is_some() || !b.text_content().unwrap().is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn lifecycle_panel_counts_states_and_lights_the_latest_transitions() {
+    let mut r = gather_cancel_timeout();
+    r.steps(2);
+    let root = mount::<LifecyclePanel>(LifecycleProps {
+        counts: StateCounts::from_events(&r.events),
+        transitions: Rc::new(transitions(&r.batch)),
+    })
+    .await;
+    let count = |state: &str| text(&root, &format!("g.lc-node[data-state='{state}'] .lc-count"));
+    assert_eq!(count("Awaiting"), "5");
+    assert_eq!(count("Done"), "0");
+    let lit: Vec<(String, String)> = all(&root, "g.lc-edge.lit")
+        .iter()
+        .map(|g| {
+            (
+                g.get_attribute("data-from").unwrap(),
+                g.get_attribute("data-to").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lit,
+        [
+            ("Created".to_string(), "Running".to_string()),
+            ("Running".to_string(), "Awaiting".to_string())
+        ]
+    );
+    assert_eq!(
+        texts(&root, ".lc-transition"),
+        ["Created → Running ×4", "Running → Awaiting ×4"]
+    );
+    assert!(class(&find(&root, "g.lc-node[data-state='Awaiting']")).contains("lit"));
+
+    r.run_to_end();
+    let root = mount::<LifecyclePanel>(LifecycleProps {
+        counts: StateCounts::from_events(&r.events),
+        transitions: Rc::new(Vec::new()),
+    })
+    .await;
+    let count = |state: &str| text(&root, &format!("g.lc-node[data-state='{state}'] .lc-count"));
+    assert_eq!(
+        (
+            count("Done"),
+            count("Failed"),
+            count("Cancelled"),
+            count("Awaiting")
+        ),
+        ("3".into(), "1".into(), "1".into(), "0".into())
+    );
+    assert!(all(&root, "g.lc-edge.lit").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn event_loop_panel_lists_the_ready_queue_and_timers_after_stepping() {
+    let mut r = gather_cancel_timeout();
+    r.steps(1);
+    // After iteration 1 main has created four tasks and sleeps: their first steps are
+    // queued in creation order, and main's sleep timer is the only timer.
+    assert_eq!(
+        r.lp.ready_queue(),
+        (1..=4)
+            .map(|i| Scheduled::Step { task: TaskId(i) })
+            .collect::<Vec<_>>()
+    );
+    let root = mount::<EventLoopPanel>(EventLoopProps {
+        time: r.lp.time(),
+        iteration: r.lp.iteration(),
+        ready: Rc::new(r.lp.ready_queue()),
+        timers: Rc::new(r.lp.timers()),
+        names: r.names(),
+        onselect: Callback::noop(),
+        max_rows: 200,
+    })
+    .await;
+    assert_eq!(text(&root, ".loop-iteration"), "1");
+    assert_eq!(text(&root, ".loop-time"), "0.000");
+    let ready: Vec<String> = all(&root, ".ready-entry")
+        .iter()
+        .map(|li| li.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        ready,
+        [
+            "1.stepstep of sleep1",
+            "2.stepstep of sleep2",
+            "3.stepstep of victim",
+            "4.stepstep of timed"
+        ]
+    );
+    assert_eq!(
+        texts(&root, ".timer-entry"),
+        ["t=0.500sleepsleep timer of main"]
+    );
+
+    // One more iteration: the children sleep, so the heap holds every deadline in order.
+    r.steps(1);
+    let root = mount::<EventLoopPanel>(EventLoopProps {
+        time: r.lp.time(),
+        iteration: r.lp.iteration(),
+        ready: Rc::new(r.lp.ready_queue()),
+        timers: Rc::new(r.lp.timers()),
+        names: r.names(),
+        onselect: Callback::noop(),
+        max_rows: 200,
+    })
+    .await;
+    assert_eq!(text(&root, ".loop-iteration"), "2");
+    assert!(all(&root, ".ready-entry").is_empty());
+    assert_eq!(text(&root, ".loop-queue .empty"), "Nothing ready.");
+    let deadlines: Vec<String> = texts(&root, ".timer-entry .deadline");
+    assert_eq!(
+        deadlines,
+        ["t=0.500", "t=1.000", "t=1.500", "t=2.000", "t=5.000", "t=10.000"]
+    );
+    let timers = texts(&root, ".timer-entry");
+    assert!(timers[2].contains("timeout #"), "{timers:?}");
+    assert!(timers[5].ends_with("sleep timer of victim"), "{timers:?}");
+}
+
+#[wasm_bindgen_test]
+async fn await_tree_panel_renders_the_nesting() {
+    let mut r = gather_cancel_timeout();
+    r.until(|r| r.lp.time() >= 0.5 && r.lp.ready_queue().is_empty());
+    let root = mount::<AwaitTreePanel>(AwaitTreeProps {
+        snapshot: Rc::new(snapshot(&r.lp)),
+        onselect: Callback::noop(),
+        selected: None,
+    })
+    .await;
+    assert_eq!(text(&root, "h2.panel-title"), "Await tree");
+    let kids = all(
+        &root,
+        "ul.await-tree > li[data-name='main'] > ul > li.node-gather > ul > li.node-task",
+    );
+    let names: Vec<String> = kids
+        .iter()
+        .map(|e| e.get_attribute("data-name").unwrap())
+        .collect();
+    assert_eq!(names, ["sleep1", "sleep2"]);
+    assert_eq!(
+        text(&root, "li[data-name='sleep1'] > .node-head .chip"),
+        "Awaiting"
+    );
+    assert_eq!(
+        text(&root, "li[data-name='sleep1'] li.node-leaf .node-label"),
+        "awaits sleep until t=1.000"
+    );
+    let roots: Vec<String> = all(&root, "ul.await-tree > li")
+        .iter()
+        .map(|e| e.get_attribute("data-name").unwrap())
+        .collect();
+    assert_eq!(roots, ["main", "timed"]);
+}
+
+#[wasm_bindgen_test]
+async fn event_log_filters_by_task_and_kind_and_exports_json() {
+    let r = finished();
+    let exported = Rc::new(RefCell::new(None::<String>));
+    let e = exported.clone();
+    let n = r.events.len();
+    let root = mount::<EventLogPanel>(EventLogProps {
+        events: r.events_rc(),
+        onexport: Callback::from(move |json| *e.borrow_mut() = Some(json)),
+        height: 2000.0,
+    })
+    .await;
+    assert_eq!(all(&root, ".log-spacer .log-row").len(), n);
+    assert_eq!(
+        text(&root, "h2.panel-title"),
+        format!("Event log ({n} of {n})")
+    );
+    // Filter to the victim (TaskId 3).
+    choose(&root, "select.log-filter-task", "3").await;
+    let rows = all(&root, ".log-spacer .log-row");
+    assert!(!rows.is_empty() && rows.len() < n, "{} of {n}", rows.len());
+    assert!(texts(&root, ".log-spacer .log-task")
+        .iter()
+        .all(|t| t == "victim"));
+    let reasons = texts(&root, ".log-spacer .log-reason");
+    assert!(
+        reasons
+            .iter()
+            .any(|s| s.starts_with("cancel requested by main")),
+        "{reasons:?}"
+    );
+    // And to cancellation events only.
+    choose(&root, "select.log-filter-kind", "cancel").await;
+    let changes = texts(&root, ".log-spacer .log-change");
+    assert!(
+        changes.len() < rows.len() && !changes.is_empty(),
+        "{changes:?}"
+    );
+    assert_eq!(
+        changes.last().map(String::as_str),
+        Some("Running → Cancelled")
+    );
+    // Back to all tasks, timeouts only: one row, on `timed`.
+    choose(&root, "select.log-filter-task", "").await;
+    choose(&root, "select.log-filter-kind", "timeout").await;
+    assert_eq!(texts(&root, ".log-spacer .log-task"), ["timed"]);
+
+    click(&root, "button.log-export").await;
+    let json = exported.borrow().clone().expect("export ran");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let arr = v.as_array().unwrap();
+    assert_eq!(
+        arr.len(),
+        n,
+        "the export holds every event, not just the filtered ones"
+    );
+    assert_eq!(arr[0]["seq"], 0);
+    assert!(arr
+        .iter()
+        .any(|e| e["reason"].get("TimeoutFired").is_some()));
+}
+
+#[wasm_bindgen_test]
+async fn event_log_renders_only_the_visible_rows() {
+    // 300 tasks that each yield once: well over a thousand events.
+    let mut r = Recorded::new(vec![Op::Spawn(300), Op::Yield]);
+    r.run_to_end();
+    let n = r.events.len();
+    assert!(n > 1000, "{n}");
+    let root = mount::<EventLogPanel>(EventLogProps {
+        events: r.events_rc(),
+        onexport: Callback::noop(),
+        height: 240.0,
+    })
+    .await;
+    let rows = all(&root, ".log-spacer .log-row");
+    // 240 px / 24 px = 10 rows, plus one partial and the overscan below.
+    assert!(rows.len() <= 20, "{} rows rendered", rows.len());
+    assert_eq!(rows[0].get_attribute("data-seq").as_deref(), Some("0"));
+    let spacer = find(&root, ".log-spacer");
+    assert!(spacer
+        .get_attribute("style")
+        .unwrap()
+        .contains(&format!("height:{}px", n * 24)),);
+    // Scroll to row 500: the rows around it are rendered instead.
+    let viewport = find(&root, ".log-viewport");
+    viewport.set_scroll_top(500 * 24);
+    viewport
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let seqs: Vec<u64> = all(&root, ".log-spacer .log-row")
+        .iter()
+        .map(|e| e.get_attribute("data-seq").unwrap().parse().unwrap())
+        .collect();
+    assert!(seqs.len() <= 30, "{}", seqs.len());
+    assert!(seqs.contains(&500) && !seqs.contains(&0), "{seqs:?}");
+}
