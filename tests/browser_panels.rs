@@ -26,7 +26,7 @@ use wasm_bindgen_test::*;
 use yew::Callback;
 
 mod support;
-use support::dom::{all, choose, class, click, find, mount, text, texts};
+use support::dom::{all, choose, class, click, find, mount, mount_handle, text, texts};
 use support::scenario::{gather_cancel_timeout, Recorded};
 use support::script_host::Op;
 
@@ -684,4 +684,61 @@ async fn event_log_renders_only_the_visible_rows() {
         .collect();
     assert!(seqs.len() <= 30, "{}", seqs.len());
     assert!(seqs.contains(&500) && !seqs.contains(&0), "{seqs:?}");
+}
+
+#[wasm_bindgen_test]
+async fn timeline_follows_the_present_and_zooms_with_ctrl_wheel_and_keys() {
+    let mut r = gather_cancel_timeout();
+    r.until(|r| r.lp.time() >= 1.0);
+    let props = |r: &Recorded| TimelineProps {
+        events: r.events_rc(),
+        now: r.lp.time(),
+        onselect: Callback::noop(),
+        selected: None,
+        max_lanes: 40,
+    };
+    let (root, mut handle) = mount_handle::<TimelinePanel>(props(&r)).await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 1.000");
+    click(&root, "button[aria-label='Zoom in']").await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.500 … 1.000");
+    // The loop moves on: the window follows with the same span.
+    r.run_to_end();
+    handle.update(props(&r));
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 1.500 … 2.000");
+    // ctrl+wheel up zooms in around the pointer (here the plot's left edge: t=1.5 stays).
+    let svg = find(&root, "svg.timeline");
+    let rect = svg.get_bounding_client_rect();
+    let init = web_sys::WheelEventInit::new();
+    init.set_delta_y(-100.0);
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x((rect.left() + rect.width() * 120.0 / 930.0) as i32);
+    init.set_client_y((rect.top() + 30.0) as i32);
+    let wheel = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+    svg.dispatch_event(&wheel).unwrap();
+    yew::scheduler::flush().await;
+    assert!(
+        wheel.default_prevented(),
+        "ctrl+wheel must not zoom the page"
+    );
+    let w = text(&root, ".timeline-window");
+    assert!(w.starts_with("t = 1.50") && !w.ends_with("2.000"), "{w}");
+    // Keys on the focusable plot: - zooms out, arrows pan.
+    let scroll = find(&root, ".timeline-scroll");
+    assert_eq!(scroll.get_attribute("tabindex").as_deref(), Some("0"));
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    click(&root, "button[aria-label='Show everything']").await;
+    scroll.dispatch_event(&key("-")).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 4.000");
+    scroll.dispatch_event(&key("ArrowRight")).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.400 … 4.400");
 }

@@ -2,19 +2,27 @@
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use yew::BaseComponent;
+use yew::{AppHandle, BaseComponent};
 
 /// Mounts `C` with `props` into a fresh element and waits for the first render.
 pub async fn mount<C>(props: C::Properties) -> Element
 where
     C: BaseComponent,
 {
+    mount_handle::<C>(props).await.0
+}
+
+/// Like `mount`, keeping the handle to pass new props (`handle.update(props)`).
+pub async fn mount_handle<C>(props: C::Properties) -> (Element, AppHandle<C>)
+where
+    C: BaseComponent,
+{
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    root
+    (root, handle)
 }
 
 pub fn find(root: &Element, selector: &str) -> Element {

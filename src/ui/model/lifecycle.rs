@@ -69,17 +69,16 @@ pub fn transitions(batch: &[TraceEvent]) -> Vec<Transition> {
     out
 }
 
-/// The arrows the diagram draws (the picture tutorials draw: Created → Scheduled →
-/// Running ⇄ Awaiting → Done/Failed/Cancelled, Scheduled ⇄ Running for yields), plus the
-/// shortcuts the runtime takes (a first step starts from Created; a wakeup schedules).
-pub const EDGES: [(StateKind, StateKind); 10] = [
-    (StateKind::Created, StateKind::Scheduled),
+/// The arrows the diagram draws: the picture tutorials draw (Running ⇄ Awaiting through a
+/// wakeup, Scheduled ⇄ Running for yields), with the runtime's own edges: a task's first
+/// step starts from Created (Created already means "its first step is queued"), and a
+/// woken task is Scheduled before it runs again.
+pub const EDGES: [(StateKind, StateKind); 8] = [
     (StateKind::Created, StateKind::Running),
     (StateKind::Scheduled, StateKind::Running),
     (StateKind::Running, StateKind::Scheduled),
     (StateKind::Running, StateKind::Awaiting),
     (StateKind::Awaiting, StateKind::Scheduled),
-    (StateKind::Awaiting, StateKind::Running),
     (StateKind::Running, StateKind::Done),
     (StateKind::Running, StateKind::Failed),
     (StateKind::Running, StateKind::Cancelled),

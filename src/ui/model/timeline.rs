@@ -285,21 +285,22 @@ fn lay_lane(lane: &Lane, now: f64, win: Window) -> LaneLayout {
     }
 }
 
-/// Tick marks for an axis over the window: about `n` round times.
-pub fn ticks(win: Window, n: usize) -> Vec<f64> {
+/// Tick marks for an axis over the window: about `n` round times (1, 2 or 5 × 10^k apart),
+/// each with its label printed to the step's precision.
+pub fn ticks(win: Window, n: usize) -> Vec<(f64, String)> {
     let span = (win.end - win.start).max(1e-9);
     let raw = span / n.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * mag)
-        .find(|s| *s >= raw)
+        .find(|s| *s >= raw * (1.0 - 1e-9))
         .unwrap_or(10.0 * mag);
-    let mut t = (win.start / step).ceil() * step;
-    let mut out = Vec::new();
-    while t <= win.end + 1e-9 && out.len() < 50 {
-        out.push(t);
-        t += step;
-    }
-    out
+    let decimals = (-step.log10().floor()).max(0.0) as usize;
+    let first = (win.start / step).ceil() as i64;
+    (0..50)
+        .map(|i| (first + i) as f64 * step)
+        .take_while(|t| *t <= win.end + step * 1e-6)
+        .map(|t| (t, format!("{t:.decimals$}")))
+        .collect()
 }

@@ -18,16 +18,17 @@ pub struct LifecycleProps {
 const BOX_W: f64 = 96.0;
 const BOX_H: f64 = 38.0;
 
-/// Centre of each state's box.
+/// Centre of each state's box: Created → Running along the top, the Running → Awaiting →
+/// Scheduled → Running cycle as a triangle below, the three ends on the right.
 fn pos(k: StateKind) -> (f64, f64) {
     match k {
-        StateKind::Created => (60.0, 45.0),
-        StateKind::Scheduled => (190.0, 45.0),
-        StateKind::Running => (340.0, 45.0),
-        StateKind::Awaiting => (265.0, 150.0),
-        StateKind::Done => (490.0, 25.0),
-        StateKind::Failed => (490.0, 90.0),
-        StateKind::Cancelled => (490.0, 155.0),
+        StateKind::Created => (70.0, 40.0),
+        StateKind::Running => (260.0, 40.0),
+        StateKind::Scheduled => (165.0, 150.0),
+        StateKind::Awaiting => (355.0, 150.0),
+        StateKind::Done => (485.0, 30.0),
+        StateKind::Failed => (485.0, 95.0),
+        StateKind::Cancelled => (485.0, 160.0),
     }
 }
 
@@ -112,7 +113,8 @@ pub fn LifecyclePanel(props: &LifecycleProps) -> Html {
                  aria-label={format!("Task states: {summary}")}>
                 <defs>
                     <marker id="lc-arrow" viewBox="0 0 10 10" refX="8" refY="5"
-                            markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse"
+                            orient="auto-start-reverse">
                         <path d="M0 0 L10 5 L0 10 Z" />
                     </marker>
                 </defs>

@@ -40,6 +40,8 @@ struct View {
 
 const LABEL_W: f64 = 120.0;
 const PLOT_W: f64 = 800.0;
+/// Room right of the plot so markers at the present are not cut off.
+const PAD_R: f64 = 10.0;
 const AXIS_H: f64 = 20.0;
 const LANE_H: f64 = 16.0;
 const LANE_GAP: f64 = 6.0;
@@ -243,7 +245,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 let at = svg_ref.cast::<Element>().map(|el| {
                     let r = el.get_bounding_client_rect();
                     let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0)
-                        * (LABEL_W + PLOT_W)
+                        * (LABEL_W + PLOT_W + PAD_R)
                         - LABEL_W;
                     start + x.clamp(0.0, PLOT_W) / PLOT_W * (end - start)
                 });
@@ -282,12 +284,12 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         width: PLOT_W,
     };
     let height = AXIS_H + geo.lanes.len() as f64 * (LANE_H + LANE_GAP) + 4.0;
-    let axis = ticks(win, 8).into_iter().map(|t| {
+    let axis = ticks(win, 8).into_iter().map(|(t, label)| {
         let x = LABEL_W + win.x(t);
         html! {
             <g class="tick">
                 <line x1={n(x)} x2={n(x)} y1={n(AXIS_H - 4.0)} y2={n(height)} />
-                <text x={n(x + 2.0)} y={n(AXIS_H - 8.0)}>{ format!("{t}") }</text>
+                <text x={n(x + 2.0)} y={n(AXIS_H - 8.0)}>{ label }</text>
             </g>
         }
     });
@@ -349,7 +351,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     } else {
         html! {
             <svg ref={svg_ref} class="timeline" role="group" aria-label="Task lanes"
-                 viewBox={format!("0 0 {} {}", n(LABEL_W + PLOT_W), n(height))}
+                 viewBox={format!("0 0 {} {}", n(LABEL_W + PLOT_W + PAD_R), n(height))}
                  preserveAspectRatio="xMinYMin meet">
                 { for axis }
                 { for lanes }
