@@ -662,26 +662,36 @@ async fn event_log_renders_only_the_visible_rows() {
         height: 240.0,
     })
     .await;
-    let rows = all(&root, ".log-spacer .log-row");
-    // 240 px / 24 px = 10 rows, plus one partial and the overscan below.
-    assert!(rows.len() <= 20, "{} rows rendered", rows.len());
-    assert_eq!(rows[0].get_attribute("data-seq").as_deref(), Some("0"));
+    let seqs = |root: &web_sys::Element| -> Vec<u64> {
+        all(root, ".log-spacer .log-row")
+            .iter()
+            .map(|e| e.get_attribute("data-seq").unwrap().parse().unwrap())
+            .collect()
+    };
+    // The list opens at its newest rows (it sticks to the bottom while events arrive):
+    // 240 px / 24 px = 10 rows, plus one partial and the overscan above.
+    let shown = seqs(&root);
+    assert!(shown.len() <= 20, "{} rows rendered", shown.len());
+    assert!(shown.contains(&(n as u64 - 1)), "{shown:?}");
     let spacer = find(&root, ".log-spacer");
     assert!(spacer
         .get_attribute("style")
         .unwrap()
         .contains(&format!("height:{}px", n * 24)),);
-    // Scroll to row 500: the rows around it are rendered instead.
     let viewport = find(&root, ".log-viewport");
-    viewport.set_scroll_top(500 * 24);
-    viewport
-        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
-        .unwrap();
+    let scroll_to = |row: i32| {
+        viewport.set_scroll_top(row * 24);
+        viewport
+            .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+    };
+    scroll_to(0);
     yew::scheduler::flush().await;
-    let seqs: Vec<u64> = all(&root, ".log-spacer .log-row")
-        .iter()
-        .map(|e| e.get_attribute("data-seq").unwrap().parse().unwrap())
-        .collect();
+    assert_eq!(seqs(&root).first(), Some(&0));
+    // Scroll to row 500: the rows around it are rendered instead.
+    scroll_to(500);
+    yew::scheduler::flush().await;
+    let seqs = seqs(&root);
     assert!(seqs.len() <= 30, "{}", seqs.len());
     assert!(seqs.contains(&500) && !seqs.contains(&0), "{seqs:?}");
 }
@@ -741,4 +751,71 @@ async fn timeline_follows_the_present_and_zooms_with_ctrl_wheel_and_keys() {
     scroll.dispatch_event(&key("ArrowRight")).unwrap();
     yew::scheduler::flush().await;
     assert_eq!(text(&root, ".timeline-window"), "t = 0.400 … 4.400");
+    // Dragging right by a tenth of the plot's width shows earlier times.
+    let mouse = |kind: &str, x: f64, buttons: u16| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_client_x(x as i32);
+        init.set_client_y((rect.top() + 30.0) as i32);
+        init.set_buttons(buttons);
+        init.set_bubbles(true);
+        web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap()
+    };
+    let plot_px = rect.width() * 800.0 / 930.0;
+    let x0 = rect.left() + rect.width() * 500.0 / 930.0;
+    svg.dispatch_event(&mouse("mousedown", x0, 1)).unwrap();
+    svg.dispatch_event(&mouse("mousemove", x0 + plot_px / 10.0, 1))
+        .unwrap();
+    svg.dispatch_event(&mouse("mouseup", x0 + plot_px / 10.0, 0))
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 4.000");
+}
+
+#[wasm_bindgen_test]
+async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
+    let mut r = Recorded::new(vec![Op::TaskGroup {
+        tasks: vec![
+            ("ok", vec![Op::Sleep(2.0)]),
+            ("bad", vec![Op::Sleep(0.5), Op::Raise("boom")]),
+        ],
+    }]);
+    r.steps(2);
+    let root = mount::<AwaitTreePanel>(AwaitTreeProps {
+        snapshot: Rc::new(snapshot(&r.lp)),
+        onselect: Callback::noop(),
+        selected: None,
+    })
+    .await;
+    let kids: Vec<String> = all(
+        &root,
+        "ul.await-tree > li[data-name='main'] > ul > li.node-group > ul > li.node-task",
+    )
+    .iter()
+    .map(|e| e.get_attribute("data-name").unwrap())
+    .collect();
+    assert_eq!(kids, ["ok", "bad"]);
+    assert_eq!(
+        text(&root, "li[data-name='ok'] .group-chip"),
+        "in TaskGroup #0"
+    );
+    // bad raises at t=0.5: the group aborts and cancels ok, naming bad as the cause.
+    r.run_to_end();
+    let root = mount::<EventLogPanel>(EventLogProps {
+        events: r.events_rc(),
+        onexport: Callback::noop(),
+        height: 2000.0,
+    })
+    .await;
+    choose(&root, "select.log-filter-kind", "cancel").await;
+    let reasons = texts(&root, ".log-spacer .log-reason");
+    assert!(
+        reasons
+            .iter()
+            .any(|s| s.starts_with("cancel requested by TaskGroup abort because bad failed")),
+        "{reasons:?}"
+    );
+    let tl = Timeline::from_events(&r.events);
+    let bad = tl.lanes.iter().find(|l| &*l.name == "bad").unwrap();
+    assert_eq!(bad.segments.last().unwrap().state, StateKind::Failed);
+    assert_eq!(bad.markers.last().unwrap().kind, MarkerKind::Exception);
 }

@@ -48,6 +48,9 @@ pub enum Op {
     WaitForSleep { sleep: f64, timeout: f64 },
     /// `raise RuntimeError(msg)`.
     Raise(&'static str),
+    /// `async with asyncio.TaskGroup() as tg:` creating one named task per entry, then
+    /// waiting for them in `__aexit__`.
+    TaskGroup { tasks: Vec<(&'static str, Vec<Op>)> },
 }
 
 pub struct Script {
@@ -165,6 +168,20 @@ impl Host for TestHost {
                     c.sub = Some(wait_for(Awaitable::Coro(Box::new(inner)), Some(timeout)));
                 }
                 Op::Raise(msg) => return Step::Raise(Exc::Other(msg.into())),
+                Op::TaskGroup { tasks } => {
+                    let g = lp.task_group();
+                    if let Err(e) = lp.task_group_enter(self, g) {
+                        return Step::Raise(e);
+                    }
+                    for (name, ops) in tasks {
+                        let coro = TaskCoro::Host(Script::new(ops));
+                        if let Err(e) = lp.task_group_create_task(self, g, coro, Some(name.into()))
+                        {
+                            return Step::Raise(e);
+                        }
+                    }
+                    c.sub = Some(lp.task_group_exit(g, None));
+                }
             }
         }
     }

@@ -65,30 +65,55 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
         use_memo((key, *filter), move |(_, f)| filtered(&events, f))
     };
 
+    let viewport = use_node_ref();
+    // Whether the list sticks to its newest row (true until the user scrolls up).
+    let stick = use_mut_ref(|| true);
+    {
+        let (viewport, stick, scroll_top) = (viewport.clone(), stick.clone(), scroll_top.clone());
+        use_effect_with((shown.len(), *filter), move |_| {
+            if let (true, Some(el)) = (*stick.borrow(), viewport.cast::<Element>()) {
+                el.set_scroll_top(el.scroll_height());
+                scroll_top.set(el.scroll_top() as f64);
+            }
+        });
+    }
+    // A new filter: the newest rows when sticking, else the top.
+    let set_filter = {
+        let (filter, scroll_top) = (filter.clone(), scroll_top.clone());
+        let (viewport, stick) = (viewport.clone(), stick.clone());
+        Rc::new(move |f: LogFilter| {
+            filter.set(f);
+            if !*stick.borrow() {
+                if let Some(el) = viewport.cast::<Element>() {
+                    el.set_scroll_top(0);
+                }
+                scroll_top.set(0.0);
+            }
+        })
+    };
     let on_task = {
-        let filter = filter.clone();
-        let scroll_top = scroll_top.clone();
+        let (filter, set_filter) = (filter.clone(), set_filter.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let task = v.parse::<u32>().ok().map(TaskId);
-            filter.set(LogFilter { task, ..*filter });
-            scroll_top.set(0.0);
+            set_filter(LogFilter { task, ..*filter });
         })
     };
     let on_kind = {
         let filter = filter.clone();
-        let scroll_top = scroll_top.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let kind = EventKind::from_value(&v);
-            filter.set(LogFilter { kind, ..*filter });
-            scroll_top.set(0.0);
+            set_filter(LogFilter { kind, ..*filter });
         })
     };
     let onscroll = {
-        let scroll_top = scroll_top.clone();
+        let (scroll_top, stick) = (scroll_top.clone(), stick.clone());
         Callback::from(move |e: Event| {
-            scroll_top.set(e.target_unchecked_into::<Element>().scroll_top() as f64)
+            let el = e.target_unchecked_into::<Element>();
+            let top = el.scroll_top();
+            *stick.borrow_mut() = top + el.client_height() >= el.scroll_height() - 2;
+            scroll_top.set(top as f64)
         })
     };
     let on_export = {
@@ -156,7 +181,7 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
                     <span role="columnheader" class="log-change">{ "Change" }</span>
                     <span role="columnheader" class="log-reason">{ "Why" }</span>
                 </div>
-                <div class="log-viewport" tabindex="0" {onscroll}
+                <div class="log-viewport" ref={viewport} tabindex="0" {onscroll}
                      style={format!("height:{}px;overflow-y:auto;position:relative", props.height)}>
                     <div class="log-spacer" role="rowgroup"
                          style={format!("position:relative;height:{}px", shown.len() as f64 * ROW_HEIGHT)}>

@@ -38,6 +38,13 @@ struct View {
     start: f64,
 }
 
+/// A drag in progress (view-only, no re-render of its own).
+#[derive(Default)]
+struct Drag {
+    from: Option<(f64, f64)>,
+    moved: bool,
+}
+
 const LABEL_W: f64 = 120.0;
 const PLOT_W: f64 = 800.0;
 /// Room right of the plot so markers at the present are not cut off.
@@ -140,6 +147,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         start: 0.0,
     });
     let svg_ref = use_node_ref();
+    let drag = use_mut_ref(Drag::default);
     let key = (Rc::as_ptr(&props.events) as usize, props.events.len());
     let tl = {
         let events = props.events.clone();
@@ -261,6 +269,50 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             }
         })
     };
+    // Drag to pan: where the drag started (pointer x, window start), and whether it moved
+    // (then the click that ends it selects nothing).
+    let onmousedown = {
+        let drag = drag.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 {
+                *drag.borrow_mut() = Drag {
+                    from: Some((e.client_x() as f64, start)),
+                    moved: false,
+                };
+            }
+        })
+    };
+    let onmousemove = {
+        let (drag, view, svg_ref) = (drag.clone(), view.clone(), svg_ref.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((x0, t0)) = drag.borrow().from else {
+                return;
+            };
+            if e.buttons() & 1 == 0 {
+                drag.borrow_mut().from = None;
+                return;
+            }
+            let dx = e.client_x() as f64 - x0;
+            if dx.abs() < 3.0 && !drag.borrow().moved {
+                return;
+            }
+            drag.borrow_mut().moved = true;
+            let px = svg_ref
+                .cast::<Element>()
+                .map_or(PLOT_W, |el| el.get_bounding_client_rect().width())
+                .max(1.0);
+            let per_px = (LABEL_W + PLOT_W + PAD_R) / px / PLOT_W * (end - start);
+            view.set(View {
+                follow: false,
+                span: Some(end - start),
+                start: (t0 - dx * per_px).max(0.0),
+            });
+        })
+    };
+    let onmouseup = {
+        let drag = drag.clone();
+        Callback::from(move |_: MouseEvent| drag.borrow_mut().from = None)
+    };
     let onkeydown = {
         let (z, p) = (zoom.clone(), pan.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -297,7 +349,14 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let lanes = geo.lanes.iter().enumerate().map(|(i, lane)| {
         let y = AXIS_H + i as f64 * (LANE_H + LANE_GAP);
         let task = lane.task;
-        let onclick = props.onselect.reform(move |_: MouseEvent| task);
+        let onclick = {
+            let (onselect, drag) = (props.onselect.clone(), drag.clone());
+            Callback::from(move |_: MouseEvent| {
+                if !std::mem::take(&mut drag.borrow_mut().moved) {
+                    onselect.emit(task);
+                }
+            })
+        };
         let onkey = {
             let onselect = props.onselect.clone();
             Callback::from(move |e: KeyboardEvent| {
@@ -375,7 +434,8 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 <span class="timeline-window">{ format!("t = {} … {}", words::time(start), words::time(end)) }</span>
             </div>
             <div class="timeline-scroll" tabindex="0" {onwheel} {onkeydown}
-                 aria-label="Timeline: arrow keys pan, + and − zoom, ctrl+wheel zooms">
+                 {onmousedown} {onmousemove} {onmouseup}
+                 aria-label="Timeline: drag or arrow keys pan, + and − zoom, ctrl+wheel zooms">
                 { body }
             </div>
             if geo.hidden > 0 {
