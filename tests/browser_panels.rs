@@ -12,7 +12,9 @@ use asyncio_playground::ui::model::event_log::{
     export_json, filtered, visible_range, EventKind, LogFilter,
 };
 use asyncio_playground::ui::model::lifecycle::{transitions, StateCounts, Transition};
-use asyncio_playground::ui::model::timeline::{layout, MarkerKind, Timeline, Window};
+use asyncio_playground::ui::model::timeline::{
+    layout, layout_keeping, MarkerKind, Timeline, Window,
+};
 use asyncio_playground::ui::model::{words, Lookup, StateKind};
 use asyncio_playground::ui::panels::await_tree::AwaitTreeProps;
 use asyncio_playground::ui::panels::event_log::EventLogProps;
@@ -87,16 +89,26 @@ fn timeline_layout_clips_to_the_window_and_caps_lanes() {
         width: 750.0,
     };
     let geo = layout(&tl, 2.0, win, 3);
-    assert_eq!(geo.lanes.len(), 3);
+    // Five lanes for three places: only tasks alive during the window compete (sleep1 ended
+    // at t=1.0 and victim at t=0.5, before it).
+    let names: Vec<&str> = geo.lanes.iter().map(|l| &*l.name).collect();
+    assert_eq!(names, ["main", "sleep2", "timed"]);
     assert_eq!(geo.hidden, 2);
-    // sleep1 finished at t=1.0, before the window: nothing of it is drawn.
-    assert!(geo.lanes[1].rects.is_empty(), "{:?}", geo.lanes[1].rects);
     // sleep2 awaits from the window's left edge until t=2, then its end cap.
-    let r2 = &geo.lanes[2].rects;
+    let r2 = &geo.lanes[1].rects;
     assert_eq!(r2[0].state, StateKind::Awaiting);
     assert_eq!(r2[0].x, 0.0);
     assert!((r2[0].w - 750.0).abs() < 1e-6, "{r2:?}");
     assert_eq!(r2.last().unwrap().state, StateKind::Done);
+    // The selected task keeps its lane, in creation order, even outside its lifetime.
+    let geo = layout_keeping(&tl, 2.0, win, 3, Some(TaskId(3)));
+    let names: Vec<&str> = geo.lanes.iter().map(|l| &*l.name).collect();
+    assert_eq!(names, ["main", "sleep2", "victim"]);
+    assert!(geo.lanes[2].rects.is_empty());
+    // With room for all, every lane is drawn (finished ones empty in this window).
+    let geo = layout(&tl, 2.0, win, 10);
+    assert_eq!(geo.lanes.len(), 5);
+    assert!(geo.lanes[1].rects.is_empty(), "{:?}", geo.lanes[1].rects);
     // Everything at one pixel (t=0: Created, Running, Awaiting) collapses to the last run.
     let all = layout(
         &tl,
@@ -818,4 +830,33 @@ async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
     let bad = tl.lanes.iter().find(|l| &*l.name == "bad").unwrap();
     assert_eq!(bad.segments.last().unwrap().state, StateKind::Failed);
     assert_eq!(bad.markers.last().unwrap().kind, MarkerKind::Exception);
+}
+
+#[wasm_bindgen_test]
+async fn panels_stay_small_with_thousands_of_tasks() {
+    // 3,000 tasks that each yield once (about 12,000 events).
+    let mut r = Recorded::new(vec![Op::Spawn(3_000), Op::Yield]);
+    r.run_to_end();
+    let events = r.events_rc();
+    let n = events.len();
+    let root = mount::<TimelinePanel>(TimelineProps {
+        events: events.clone(),
+        now: r.lp.time(),
+        onselect: Callback::noop(),
+        selected: None,
+        max_lanes: 40,
+    })
+    .await;
+    assert_eq!(all(&root, "g.lane").len(), 40);
+    assert_eq!(text(&root, ".timeline-more"), "+2961 more tasks");
+    let drawn = all(&root, "svg *").len();
+    assert!(drawn < 2_000, "{drawn} SVG elements for {n} events");
+    let root = mount::<EventLogPanel>(EventLogProps {
+        events,
+        onexport: Callback::noop(),
+        height: 320.0,
+    })
+    .await;
+    let rows = all(&root, ".log-spacer .log-row").len();
+    assert!(rows <= 30, "{rows} rows in the DOM for {n} events");
 }

@@ -198,18 +198,51 @@ pub const END_CAP: f64 = 6.0;
 
 /// Lays out the window: segments overlapping it clipped to it (open ones run to `now`),
 /// runs shorter than a pixel that the next segment overdraws left out, finished states as an
-/// end cap, markers in the window (one per kind and pixel), at most `max_lanes` lanes.
+/// end cap, markers in the window (one per kind and pixel), at most `max_lanes` lanes. When
+/// there are more lanes than that, only tasks alive during the window compete for them
+/// (and `keep`, the selected task, first), in creation order.
 pub fn layout(tl: &Timeline, now: f64, win: Window, max_lanes: usize) -> Layout {
-    let lanes = tl
+    layout_keeping(tl, now, win, max_lanes, None)
+}
+
+/// `layout`, making sure the lane of `keep` is among those drawn.
+pub fn layout_keeping(
+    tl: &Timeline,
+    now: f64,
+    win: Window,
+    max_lanes: usize,
+    keep: Option<TaskId>,
+) -> Layout {
+    let crowded = tl.lanes.len() > max_lanes;
+    let kept = keep.filter(|t| crowded && (t.0 as usize) < tl.lanes.len());
+    let slots = max_lanes.saturating_sub(kept.is_some() as usize);
+    let mut chosen: Vec<&Lane> = tl
         .lanes
         .iter()
-        .take(max_lanes)
-        .map(|lane| lay_lane(lane, now, win))
+        .filter(|l| !crowded || (alive_in(l, win) && Some(l.task) != kept))
+        .take(slots)
         .collect();
-    Layout {
-        lanes,
-        hidden: tl.lanes.len().saturating_sub(max_lanes),
+    if let Some(k) = kept {
+        let at = chosen.partition_point(|l| l.task < k);
+        chosen.insert(at, &tl.lanes[k.0 as usize]);
     }
+    Layout {
+        hidden: tl.lanes.len() - chosen.len(),
+        lanes: chosen.into_iter().map(|l| lay_lane(l, now, win)).collect(),
+    }
+}
+
+/// Whether the task existed during part of the window (created before its end, not
+/// finished before its start).
+fn alive_in(lane: &Lane, win: Window) -> bool {
+    let Some(first) = lane.segments.first() else {
+        return false;
+    };
+    let finished_before = lane
+        .segments
+        .last()
+        .is_some_and(|s| s.state.is_finished() && s.start < win.start);
+    first.start <= win.end && !finished_before
 }
 
 fn lay_lane(lane: &Lane, now: f64, win: Window) -> LaneLayout {

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use crate::runtime::{TaskId, TraceEvent};
-use crate::ui::model::timeline::{layout, ticks, Layout, MarkerKind, Timeline, Window, END_CAP};
+use crate::ui::model::timeline::{
+    layout_keeping, ticks, Layout, MarkerKind, Timeline, Window, END_CAP,
+};
 use crate::ui::model::{words, Lookup};
 use web_sys::{Element, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
@@ -161,16 +163,16 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let (start, end) = window(*view, total);
     let geo: Rc<Layout> = {
         let tl = tl.clone();
-        let (now, max) = (props.now, props.max_lanes);
+        let (now, max, keep) = (props.now, props.max_lanes, props.selected);
         use_memo(
-            (Rc::as_ptr(&tl) as usize, now, start, end, max),
+            (Rc::as_ptr(&tl) as usize, now, start, end, max, keep),
             move |_| {
                 let win = Window {
                     start,
                     end,
                     width: PLOT_W,
                 };
-                layout(&tl, now, win, max)
+                layout_keeping(&tl, now, win, max, keep)
             },
         )
     };
