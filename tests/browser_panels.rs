@@ -572,6 +572,7 @@ async fn await_tree_panel_renders_the_nesting() {
         snapshot: Rc::new(snapshot(&r.lp)),
         onselect: Callback::noop(),
         selected: None,
+        max_nodes: 400,
     })
     .await;
     assert_eq!(text(&root, "h2.panel-title"), "Await tree");
@@ -796,6 +797,7 @@ async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
         snapshot: Rc::new(snapshot(&r.lp)),
         onselect: Callback::noop(),
         selected: None,
+        max_nodes: 400,
     })
     .await;
     let kids: Vec<String> = all(
@@ -859,4 +861,50 @@ async fn panels_stay_small_with_thousands_of_tasks() {
     .await;
     let rows = all(&root, ".log-spacer .log-row").len();
     assert!(rows <= 30, "{rows} rows in the DOM for {n} events");
+}
+
+#[wasm_bindgen_test]
+async fn await_tree_draws_at_most_its_budget_of_nodes() {
+    // main gathers 1,000 sleeping tasks.
+    let mut ops: Vec<Op> = Vec::new();
+    let vars: Vec<&'static str> = (0..1000)
+        .map(|i| &*Box::leak(format!("t{i}").into_boxed_str()))
+        .collect();
+    for v in &vars {
+        ops.push(Op::Task {
+            var: v,
+            name: v,
+            ops: vec![Op::Sleep(1.0)],
+        });
+    }
+    ops.push(Op::Gather {
+        vars: vars.clone(),
+        into: "g",
+    });
+    ops.push(Op::Await("g"));
+    let mut r = Recorded::new(ops);
+    r.steps(2);
+    let snap = snapshot(&r.lp);
+    // main, gather, and per child the task and its sleep.
+    assert_eq!(snap.walk().len(), 2 + 2 * 1000);
+    let root = mount::<AwaitTreePanel>(AwaitTreeProps {
+        snapshot: Rc::new(snap),
+        onselect: Callback::noop(),
+        selected: None,
+        max_nodes: 100,
+    })
+    .await;
+    assert_eq!(all(&root, "li.node:not(.more)").len(), 100);
+    let more = texts(&root, "li.more");
+    assert!(!more.is_empty(), "{more:?}");
+    let hidden: usize = more
+        .iter()
+        .map(|m| {
+            m.trim_start_matches('+')
+                .trim_end_matches(" more")
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(hidden, 2002 - 100);
 }

@@ -16,9 +16,32 @@ pub struct AwaitTreeProps {
     pub onselect: Callback<TaskId>,
     #[prop_or_default]
     pub selected: Option<TaskId>,
+    /// Nodes drawn at most (10,000 live tasks stay a short list); the rest are counted.
+    #[prop_or(400)]
+    pub max_nodes: usize,
 }
 
-fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
+/// Nodes in a subtree.
+fn size(n: &AwaitNode) -> usize {
+    1 + n.children.iter().map(size).sum::<usize>()
+}
+
+/// Draws `nodes` while `budget` lasts, then one "+N more" item for the rest.
+fn items(nodes: &[AwaitNode], props: &AwaitTreeProps, budget: &mut usize) -> Html {
+    let mut out = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if *budget == 0 {
+            let rest: usize = nodes[i..].iter().map(size).sum();
+            out.push(html! { <li class="node more">{ format!("+{rest} more") }</li> });
+            break;
+        }
+        out.push(node(n, props, budget));
+    }
+    out.into_iter().collect()
+}
+
+fn node(n: &AwaitNode, props: &AwaitTreeProps, budget: &mut usize) -> Html {
+    *budget -= 1;
     let (class, data, head) = match &n.kind {
         NodeKind::Task {
             id,
@@ -77,12 +100,13 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
             html! { <span class="node-label">{ format!("awaits {what}") }</span> },
         ),
     };
+    let children = (!n.children.is_empty()).then(|| {
+        html! { <ul>{ items(&n.children, props, budget) }</ul> }
+    });
     html! {
         <li {class} data-name={data}>
             <div class="node-head">{ head }</div>
-            if !n.children.is_empty() {
-                <ul>{ for n.children.iter().map(|c| node(c, props)) }</ul>
-            }
+            { children }
         </li>
     }
 }
@@ -90,6 +114,7 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps) -> Html {
 #[component]
 pub fn AwaitTreePanel(props: &AwaitTreeProps) -> Html {
     let roots = &props.snapshot.roots;
+    let mut budget = props.max_nodes.max(1);
     html! {
         <section class="panel await-tree-panel" aria-label="Await tree">
             <h2 class="panel-title">{ "Await tree" }</h2>
@@ -97,7 +122,7 @@ pub fn AwaitTreePanel(props: &AwaitTreeProps) -> Html {
                 <p class="empty">{ "No live tasks." }</p>
             } else {
                 <ul class="await-tree" aria-label="Who awaits whom">
-                    { for roots.iter().map(|r| node(r, props)) }
+                    { items(roots, props, &mut budget) }
                 </ul>
             }
         </section>
