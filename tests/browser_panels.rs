@@ -605,10 +605,13 @@ async fn event_log_filters_by_task_and_kind_and_exports_json() {
     let r = finished();
     let exported = Rc::new(RefCell::new(None::<String>));
     let e = exported.clone();
+    let picked = Rc::new(RefCell::new(Vec::<TaskId>::new()));
+    let p = picked.clone();
     let n = r.events.len();
     let root = mount::<EventLogPanel>(EventLogProps {
         events: r.events_rc(),
         onexport: Callback::from(move |json| *e.borrow_mut() = Some(json)),
+        onselect: Callback::from(move |t| p.borrow_mut().push(t)),
         height: 2000.0,
     })
     .await;
@@ -646,6 +649,8 @@ async fn event_log_filters_by_task_and_kind_and_exports_json() {
     choose(&root, "select.log-filter-task", "").await;
     choose(&root, "select.log-filter-kind", "timeout").await;
     assert_eq!(texts(&root, ".log-spacer .log-task"), ["timed"]);
+    click(&root, ".log-spacer .log-task button").await;
+    assert_eq!(picked.borrow().as_slice(), [TaskId(4)]);
 
     click(&root, "button.log-export").await;
     let json = exported.borrow().clone().expect("export ran");
@@ -672,6 +677,7 @@ async fn event_log_renders_only_the_visible_rows() {
     let root = mount::<EventLogPanel>(EventLogProps {
         events: r.events_rc(),
         onexport: Callback::noop(),
+        onselect: Callback::noop(),
         height: 240.0,
     })
     .await;
@@ -817,6 +823,7 @@ async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
     let root = mount::<EventLogPanel>(EventLogProps {
         events: r.events_rc(),
         onexport: Callback::noop(),
+        onselect: Callback::noop(),
         height: 2000.0,
     })
     .await;
@@ -856,6 +863,7 @@ async fn panels_stay_small_with_thousands_of_tasks() {
     let root = mount::<EventLogPanel>(EventLogProps {
         events,
         onexport: Callback::noop(),
+        onselect: Callback::noop(),
         height: 320.0,
     })
     .await;

@@ -20,6 +20,9 @@ pub struct EventLogProps {
     /// Called with the exported JSON after the download starts (e.g. for a toast).
     #[prop_or_default]
     pub onexport: Callback<String>,
+    /// A task's name in a row was clicked.
+    #[prop_or_default]
+    pub onselect: Callback<TaskId>,
     /// Height of the scrolling list in pixels.
     #[prop_or(320.0)]
     pub height: f64,
@@ -139,14 +142,20 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
     let range = visible_range(shown.len(), *scroll_top, props.height, ROW_HEIGHT, OVERSCAN);
     let rows = shown[range.clone()].iter().enumerate().map(|(k, &i)| {
         let pos = range.start + k;
-        let r = row(&props.events[i as usize], &lookup);
+        let ev = &props.events[i as usize];
+        let r = row(ev, &lookup);
+        let task = ev.task;
+        let onclick = props.onselect.reform(move |_: MouseEvent| task);
         html! {
             <div class={classes!("log-row", format!("kind-{}", r.kind.value()))} role="row"
                  aria-rowindex={(pos + 2).to_string()} data-seq={r.seq.to_string()}
                  style={format!("position:absolute;left:0;right:0;top:{}px;height:{}px", pos as f64 * ROW_HEIGHT, ROW_HEIGHT)}>
                 <span role="cell" class="log-time">{ r.time }</span>
                 <span role="cell" class="log-iter">{ r.iteration.to_string() }</span>
-                <span role="cell" class="log-task">{ r.task }</span>
+                <span role="cell" class="log-task">
+                    <button type="button" class="link-button" {onclick}
+                            aria-label={format!("Select {}", r.task)}>{ r.task.clone() }</button>
+                </span>
                 <span role="cell" class="log-change">{ r.change }</span>
                 <span role="cell" class="log-reason" title={r.reason.clone()}>{ r.reason }</span>
             </div>
