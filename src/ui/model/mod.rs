@@ -9,3 +9,6 @@ pub mod timeline;
 pub mod words;
 
 pub use words::{Lookup, StateKind};
+
+#[cfg(test)]
+mod tests;
