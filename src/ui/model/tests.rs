@@ -1,5 +1,7 @@
-//! Unit tests of the pure folds on hand-made events (no runtime, no DOM). The browser suite
-//! (`tests/browser_panels.rs`) runs the same folds on traces from the real runtime.
+//! Unit tests of the pure folds on hand-made events (no DOM). They run in the browser today
+//! (`wasm-pack test --headless --chrome -- --lib`) and natively under `cargo test` once
+//! `ui::model` compiles on native; `tests/browser_panels.rs` runs the same folds on traces
+//! from the real runtime.
 
 use std::rc::Rc;
 
@@ -10,6 +12,9 @@ use super::words::{self, Lookup, StateKind};
 use crate::runtime::{
     CancelCause, CancelRequest, FutId, Reason, TaskId, TaskState, TraceEvent, WaitTarget, Waitable,
 };
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn sleeping(until: f64) -> TaskState {
     TaskState::Awaiting(WaitTarget {
@@ -118,7 +123,8 @@ fn sample() -> Vec<TraceEvent> {
     ])
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn timeline_merges_same_state_events_and_marks_cancels() {
     let tl = Timeline::from_events(&sample());
     let states: Vec<StateKind> = tl.lanes[1].segments.iter().map(|s| s.state).collect();
@@ -137,7 +143,8 @@ fn timeline_merges_same_state_events_and_marks_cancels() {
     assert_eq!(tl.last_time, 1.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn layout_collapses_runs_at_one_pixel_and_caps_finished_lanes() {
     let tl = Timeline::from_events(&sample());
     let win = Window {
@@ -164,7 +171,8 @@ fn layout_collapses_runs_at_one_pixel_and_caps_finished_lanes() {
     assert_eq!(marks, [50.0, 50.0]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn ticks_are_round_and_labelled_to_their_precision() {
     let win = Window {
         start: 0.0,
@@ -188,7 +196,8 @@ fn ticks_are_round_and_labelled_to_their_precision() {
     assert_eq!(labels, ["20", "40", "60", "80", "100"]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn lifecycle_counts_latest_states_and_groups_transitions() {
     let ev = sample();
     let c = StateCounts::from_events(&ev);
@@ -215,7 +224,8 @@ fn lifecycle_counts_latest_states_and_groups_transitions() {
     assert!(transitions(&ev[6..7]).is_empty());
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn log_filter_and_visible_rows() {
     let ev = sample();
     let f = LogFilter {
@@ -229,7 +239,8 @@ fn log_filter_and_visible_rows() {
     assert_eq!(EventKind::from_value("timeout"), Some(EventKind::Timeout));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn words_say_who_cancelled_and_whose_request_was_delivered() {
     let ev = sample();
     let lk = Lookup::from_events(&ev);
