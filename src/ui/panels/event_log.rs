@@ -13,7 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// Props compare the trace by pointer and length (not element by element): the app
+/// replaces or extends its `Rc<Vec<TraceEvent>>` when a batch arrives.
+#[derive(Properties)]
 pub struct EventLogProps {
     /// The whole trace of the run so far.
     pub events: Rc<Vec<TraceEvent>>,
@@ -26,6 +28,16 @@ pub struct EventLogProps {
     /// Height of the scrolling list in pixels.
     #[prop_or(320.0)]
     pub height: f64,
+}
+
+impl PartialEq for EventLogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.events, &other.events)
+            && self.events.len() == other.events.len()
+            && self.onexport == other.onexport
+            && self.onselect == other.onselect
+            && self.height == other.height
+    }
 }
 
 /// Every row is this tall (the virtualisation depends on it; `www/panels.css` agrees).

@@ -12,7 +12,9 @@ use crate::ui::model::{words, Lookup};
 use web_sys::{Element, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// Props compare the trace by pointer and length (not element by element): the app
+/// replaces or extends its `Rc<Vec<TraceEvent>>` when a batch arrives.
+#[derive(Properties)]
 pub struct TimelineProps {
     /// The whole trace of the run so far.
     pub events: Rc<Vec<TraceEvent>>,
@@ -27,6 +29,17 @@ pub struct TimelineProps {
     /// Lanes drawn at most; the rest are counted in a "+N more" note.
     #[prop_or(40)]
     pub max_lanes: usize,
+}
+
+impl PartialEq for TimelineProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.events, &other.events)
+            && self.events.len() == other.events.len()
+            && self.now == other.now
+            && self.onselect == other.onselect
+            && self.selected == other.selected
+            && self.max_lanes == other.max_lanes
+    }
 }
 
 /// What part of time is shown (view-only state).
