@@ -24,6 +24,8 @@ use asyncio_playground::ui::panels::timeline::TimelineProps;
 use asyncio_playground::ui::panels::{
     AwaitTreePanel, EventLogPanel, EventLoopPanel, LifecyclePanel, TimelinePanel,
 };
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -652,8 +654,31 @@ async fn event_log_filters_by_task_and_kind_and_exports_json() {
     click(&root, ".log-spacer .log-task button").await;
     assert_eq!(picked.borrow().as_slice(), [TaskId(4)]);
 
+    // Watch URL.createObjectURL to catch the Blob the download is made from.
+    let blobs = Rc::new(RefCell::new(Vec::<web_sys::Blob>::new()));
+    let url = js_sys::Reflect::get(&web_sys::window().unwrap(), &"URL".into()).unwrap();
+    let original: js_sys::Function = js_sys::Reflect::get(&url, &"createObjectURL".into())
+        .unwrap()
+        .unchecked_into();
+    let hook = {
+        let (blobs, url, original) = (blobs.clone(), url.clone(), original.clone());
+        Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |b: JsValue| {
+            blobs.borrow_mut().push(b.clone().unchecked_into());
+            original.call1(&url, &b).unwrap()
+        })
+    };
+    js_sys::Reflect::set(&url, &"createObjectURL".into(), hook.as_ref()).unwrap();
     click(&root, "button.log-export").await;
+    js_sys::Reflect::set(&url, &"createObjectURL".into(), &original).unwrap();
+    let blob = blobs.borrow().first().cloned().expect("a Blob was offered");
+    assert_eq!(blob.type_(), "application/json");
+    let downloaded = wasm_bindgen_futures::JsFuture::from(blob.text())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
     let json = exported.borrow().clone().expect("export ran");
+    assert_eq!(downloaded, json, "the download holds the exported JSON");
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     let arr = v.as_array().unwrap();
     assert_eq!(
