@@ -271,3 +271,26 @@ fn words_say_who_cancelled_and_whose_request_was_delivered() {
     }
     assert_eq!(lk.name(TaskId(9)), "task #9");
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn viewport_zooms_pans_and_follows() {
+    use super::timeline::Viewport;
+    let v = Viewport::default();
+    assert_eq!(v.window(2.0), (0.0, 2.0));
+    // Following: zooming keeps the present at the right edge, also as time goes on.
+    let v = v.zoomed(0.5, None, 2.0);
+    assert_eq!(v.window(2.0), (1.0, 2.0));
+    assert_eq!(v.window(5.0), (4.0, 5.0));
+    // Zooming around a point keeps it at the same place and stops following.
+    let v = v.zoomed(0.5, Some(4.5), 5.0);
+    assert!(!v.follow);
+    assert_eq!(v.window(9.0), (4.25, 4.75));
+    // Panning moves by a fraction of the window, never before 0.
+    assert_eq!(v.panned(1.0, 9.0).window(9.0), (4.75, 5.25));
+    assert_eq!(v.panned(-100.0, 9.0).window(9.0), (0.0, 0.5));
+    // Following again: the window jumps to the present.
+    let v = v.toggled_follow(9.0);
+    assert_eq!(v.window(9.0), (8.5, 9.0));
+    assert_eq!(Viewport::default().window(0.0), (0.0, 1e-3));
+}

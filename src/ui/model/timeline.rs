@@ -337,3 +337,151 @@ pub fn ticks(win: Window, n: usize) -> Vec<(f64, String)> {
         .map(|t| (t, format!("{t:.decimals$}")))
         .collect()
 }
+
+/// Which part of loop time the timeline shows: the panel's view-only state, and the zoom
+/// and pan arithmetic on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Keep the right edge at the present.
+    pub follow: bool,
+    /// Seconds shown; `None`: everything so far.
+    pub span: Option<f64>,
+    /// Left edge when not following.
+    pub start: f64,
+}
+
+impl Default for Viewport {
+    /// Everything so far, following the present.
+    fn default() -> Self {
+        Viewport {
+            follow: true,
+            span: None,
+            start: 0.0,
+        }
+    }
+}
+
+impl Viewport {
+    /// `[start, end]` in loop time, given how far time has got (`total`).
+    pub fn window(self, total: f64) -> (f64, f64) {
+        let total = total.max(1e-3);
+        match (self.follow, self.span) {
+            (true, None) => (0.0, total),
+            (true, Some(s)) => ((total - s).max(0.0), total.max(s)),
+            (false, span) => (self.start, self.start + span.unwrap_or(total)),
+        }
+    }
+
+    /// Zoomed by `factor` (0.5: twice as close) around loop time `at`; without `at`, around
+    /// the centre, or the present while following (which then goes on).
+    pub fn zoomed(self, factor: f64, at: Option<f64>, total: f64) -> Self {
+        let (s, e) = self.window(total);
+        let span = ((e - s) * factor).clamp(1e-4, 1e7);
+        if self.follow && at.is_none() {
+            return Viewport {
+                span: Some(span),
+                ..self
+            };
+        }
+        let at = at.unwrap_or((s + e) / 2.0);
+        let frac = (at - s) / (e - s).max(1e-9);
+        Viewport {
+            follow: false,
+            span: Some(span),
+            start: (at - frac * span).max(0.0),
+        }
+    }
+
+    /// Moved by `fraction` of the window (negative: earlier); stops following.
+    pub fn panned(self, fraction: f64, total: f64) -> Self {
+        let (s, e) = self.window(total);
+        self.dragged_to(s + fraction * (e - s), total)
+    }
+
+    /// The left edge put at `start` (not before 0), same span; stops following.
+    pub fn dragged_to(self, start: f64, total: f64) -> Self {
+        let (s, e) = self.window(total);
+        Viewport {
+            follow: false,
+            span: Some(e - s),
+            start: start.max(0.0),
+        }
+    }
+
+    /// Following switched on or off, the window staying where it is.
+    pub fn toggled_follow(self, total: f64) -> Self {
+        Viewport {
+            follow: !self.follow,
+            start: self.window(total).0,
+            ..self
+        }
+    }
+}
+
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The SVG path of a marker at `x` on a lane whose top is `y` and height `h`: a flag for a
+/// cancel request, a cross for CancelledError, a diamond for a timeout, a spike for an
+/// exception, a bar for a shield.
+pub fn marker_path(kind: MarkerKind, x: f64, y: f64, h: f64) -> String {
+    match kind {
+        // A flag dropping onto the lane.
+        MarkerKind::CancelRequested => format!(
+            "M{} {} L{} {} L{} {} Z",
+            n(x - 4.0),
+            n(y - 2.0),
+            n(x + 4.0),
+            n(y - 2.0),
+            n(x),
+            n(y + 5.0)
+        ),
+        // A cross.
+        MarkerKind::CancelDelivered => format!(
+            "M{} {} L{} {} M{} {} L{} {}",
+            n(x - 4.0),
+            n(y + 2.0),
+            n(x + 4.0),
+            n(y + h - 2.0),
+            n(x + 4.0),
+            n(y + 2.0),
+            n(x - 4.0),
+            n(y + h - 2.0)
+        ),
+        // A diamond.
+        MarkerKind::TimeoutFired => format!(
+            "M{} {} L{} {} L{} {} L{} {} Z",
+            n(x),
+            n(y + 1.0),
+            n(x + 5.0),
+            n(y + h / 2.0),
+            n(x),
+            n(y + h - 1.0),
+            n(x - 5.0),
+            n(y + h / 2.0)
+        ),
+        // A bolt-like triangle pointing up from the bottom.
+        MarkerKind::Exception => format!(
+            "M{} {} L{} {} L{} {} Z",
+            n(x - 5.0),
+            n(y + h + 2.0),
+            n(x + 5.0),
+            n(y + h + 2.0),
+            n(x),
+            n(y + h - 6.0)
+        ),
+        // A bar across the lane.
+        MarkerKind::Shielded => format!(
+            "M{} {} L{} {} L{} {} L{} {} Z",
+            n(x - 2.0),
+            n(y - 2.0),
+            n(x + 2.0),
+            n(y - 2.0),
+            n(x + 2.0),
+            n(y + h + 2.0),
+            n(x - 2.0),
+            n(y + h + 2.0)
+        ),
+    }
+}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::runtime::{TaskId, TraceEvent};
 use crate::ui::model::timeline::{
-    layout_keeping, ticks, Layout, MarkerKind, Timeline, Window, END_CAP,
+    layout_keeping, marker_path, ticks, Layout, Timeline, Viewport, Window, END_CAP,
 };
 use crate::ui::model::{words, Lookup};
 use web_sys::{Element, KeyboardEvent, WheelEvent};
@@ -42,17 +42,6 @@ impl PartialEq for TimelineProps {
     }
 }
 
-/// What part of time is shown (view-only state).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct View {
-    /// Keep the right edge at `now`.
-    follow: bool,
-    /// Seconds shown; `None`: everything so far.
-    span: Option<f64>,
-    /// Left edge when not following.
-    start: f64,
-}
-
 /// A drag in progress (view-only, no re-render of its own).
 #[derive(Default)]
 struct Drag {
@@ -72,81 +61,6 @@ fn n(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// The window for a view: `[start, end]` in loop time.
-fn window(view: View, total: f64) -> (f64, f64) {
-    let total = total.max(1e-3);
-    match (view.follow, view.span) {
-        (true, None) => (0.0, total),
-        (true, Some(s)) => ((total - s).max(0.0), total.max(s)),
-        (false, span) => {
-            let s = span.unwrap_or(total);
-            (view.start, view.start + s)
-        }
-    }
-}
-
-fn marker_path(kind: MarkerKind, x: f64, y: f64) -> String {
-    let h = LANE_H;
-    match kind {
-        // A flag dropping onto the lane.
-        MarkerKind::CancelRequested => format!(
-            "M{} {} L{} {} L{} {} Z",
-            n(x - 4.0),
-            n(y - 2.0),
-            n(x + 4.0),
-            n(y - 2.0),
-            n(x),
-            n(y + 5.0)
-        ),
-        // A cross.
-        MarkerKind::CancelDelivered => format!(
-            "M{} {} L{} {} M{} {} L{} {}",
-            n(x - 4.0),
-            n(y + 2.0),
-            n(x + 4.0),
-            n(y + h - 2.0),
-            n(x + 4.0),
-            n(y + 2.0),
-            n(x - 4.0),
-            n(y + h - 2.0)
-        ),
-        // A diamond.
-        MarkerKind::TimeoutFired => format!(
-            "M{} {} L{} {} L{} {} L{} {} Z",
-            n(x),
-            n(y + 1.0),
-            n(x + 5.0),
-            n(y + h / 2.0),
-            n(x),
-            n(y + h - 1.0),
-            n(x - 5.0),
-            n(y + h / 2.0)
-        ),
-        // A bolt-like triangle pointing up from the bottom.
-        MarkerKind::Exception => format!(
-            "M{} {} L{} {} L{} {} Z",
-            n(x - 5.0),
-            n(y + h + 2.0),
-            n(x + 5.0),
-            n(y + h + 2.0),
-            n(x),
-            n(y + h - 6.0)
-        ),
-        // A bar across the lane.
-        MarkerKind::Shielded => format!(
-            "M{} {} L{} {} L{} {} L{} {} Z",
-            n(x - 2.0),
-            n(y - 2.0),
-            n(x + 2.0),
-            n(y - 2.0),
-            n(x + 2.0),
-            n(y + h + 2.0),
-            n(x - 2.0),
-            n(y + h + 2.0)
-        ),
-    }
-}
-
 /// The event with sequence number `seq`, in a trace that is contiguous by `seq`.
 fn event_at(events: &[TraceEvent], seq: u64) -> Option<&TraceEvent> {
     let first = events.first()?.seq;
@@ -156,11 +70,7 @@ fn event_at(events: &[TraceEvent], seq: u64) -> Option<&TraceEvent> {
 
 #[component]
 pub fn TimelinePanel(props: &TimelineProps) -> Html {
-    let view = use_state(|| View {
-        follow: true,
-        span: None,
-        start: 0.0,
-    });
+    let view = use_state(Viewport::default);
     let svg_ref = use_node_ref();
     let drag = use_mut_ref(Drag::default);
     let key = (Rc::as_ptr(&props.events) as usize, props.events.len());
@@ -173,7 +83,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         use_memo(key, move |_| Lookup::from_events(&events))
     };
     let total = props.now.max(tl.last_time);
-    let (start, end) = window(*view, total);
+    let (start, end) = view.window(total);
     let geo: Rc<Layout> = {
         let tl = tl.clone();
         let (now, max, keep) = (props.now, props.max_lanes, props.selected);
@@ -190,40 +100,15 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         )
     };
 
-    // Zoom by `factor` around loop time `at` (the centre, or the pointer).
+    // Zoom by `factor` around loop time `at` (the centre, or the pointer); pan by a
+    // fraction of the window.
     let zoom = {
         let view = view.clone();
-        move |factor: f64, at: Option<f64>| {
-            let (s, e) = window(*view, total);
-            let span = ((e - s) * factor).clamp(1e-4, 1e7);
-            let v = if view.follow && at.is_none() {
-                View {
-                    span: Some(span),
-                    ..*view
-                }
-            } else {
-                let at = at.unwrap_or((s + e) / 2.0);
-                let frac = (at - s) / (e - s).max(1e-9);
-                View {
-                    follow: false,
-                    span: Some(span),
-                    start: (at - frac * span).max(0.0),
-                }
-            };
-            view.set(v);
-        }
+        move |factor: f64, at: Option<f64>| view.set(view.zoomed(factor, at, total))
     };
     let pan = {
         let view = view.clone();
-        move |fraction: f64| {
-            let (s, e) = window(*view, total);
-            let span = e - s;
-            view.set(View {
-                follow: false,
-                span: Some(span),
-                start: (s + fraction * span).max(0.0),
-            });
-        }
+        move |fraction: f64| view.set(view.panned(fraction, total))
     };
     let button = |label: &'static str, text: &'static str, action: Callback<MouseEvent>| {
         html! {
@@ -242,23 +127,11 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let pan_right = Callback::from(move |_| p(0.25));
     let fit = {
         let view = view.clone();
-        Callback::from(move |_| {
-            view.set(View {
-                follow: true,
-                span: None,
-                start: 0.0,
-            })
-        })
+        Callback::from(move |_| view.set(Viewport::default()))
     };
     let toggle_follow = {
         let view = view.clone();
-        Callback::from(move |_| {
-            view.set(View {
-                follow: !view.follow,
-                start: window(*view, total).0,
-                ..*view
-            })
-        })
+        Callback::from(move |_| view.set(view.toggled_follow(total)))
     };
     let onwheel = {
         let (z, p, svg_ref) = (zoom.clone(), pan.clone(), svg_ref.clone());
@@ -317,11 +190,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 .map_or(PLOT_W, |el| el.get_bounding_client_rect().width())
                 .max(1.0);
             let per_px = (LABEL_W + PLOT_W + PAD_R) / px / PLOT_W * (end - start);
-            view.set(View {
-                follow: false,
-                span: Some(end - start),
-                start: (t0 - dx * per_px).max(0.0),
-            });
+            view.set(view.dragged_to(t0 - dx * per_px, total));
         })
     };
     let onmouseup = {
@@ -399,7 +268,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 .map(|ev| words::event(ev, &lookup))
                 .unwrap_or_else(|| m.kind.label().into());
             html! {
-                <path class={classes!("marker", m.kind.class())} d={marker_path(m.kind, LABEL_W + m.x, y)}>
+                <path class={classes!("marker", m.kind.class())} d={marker_path(m.kind, LABEL_W + m.x, y, LANE_H)}>
                     <title>{ format!("{}: {tip}", m.kind.label()) }</title>
                 </path>
             }
