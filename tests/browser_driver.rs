@@ -7,120 +7,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use asyncio_playground::runtime::browser::{Driver, DriverStatus, RunnerProgram, SliceInfo, Speed};
-use asyncio_playground::runtime::{
-    sleep, Command, ExcClass, FutId, Host, Loop, ManualClock, Native, Progress, Resume, RuntimeExc,
-    Step, TaskCoro, TaskId,
-};
+use asyncio_playground::runtime::{Command, ManualClock, TaskCoro};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// What a scripted coroutine does, one op per resume.
-#[derive(Clone)]
-enum Op {
-    Yield,
-    Sleep(f64),
-    /// Create this many tasks that each yield once and log "child".
-    Spawn(usize),
-    Log(&'static str),
-}
-
-struct Script {
-    ops: Vec<Op>,
-    pc: usize,
-    sub: Option<Native<TestHost>>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Exc {
-    Cancelled,
-    Other(String),
-}
-
-#[derive(Default)]
-struct TestHost {
-    log: Rc<RefCell<Vec<String>>>,
-}
-
-impl Host for TestHost {
-    type Value = ();
-    type Exc = Exc;
-    type Coro = Script;
-    type Callback = u8;
-
-    fn resume(
-        &mut self,
-        lp: &mut Loop<Self>,
-        task: TaskId,
-        c: &mut Script,
-        input: Resume<Self>,
-    ) -> Step<Self> {
-        let mut input = input;
-        loop {
-            if let Some(sub) = c.sub.as_mut() {
-                match sub.resume(lp, self, task, input) {
-                    Step::Return(_) => c.sub = None,
-                    other => {
-                        if !matches!(other, Step::Await(_) | Step::Yield) {
-                            c.sub = None;
-                        }
-                        return other;
-                    }
-                }
-                input = Resume::Send;
-            }
-            if let Resume::Throw(e) = input {
-                return Step::Raise(e);
-            }
-            let Some(op) = c.ops.get(c.pc).cloned() else {
-                return Step::Return(());
-            };
-            c.pc += 1;
-            match op {
-                Op::Yield => return Step::Yield,
-                Op::Sleep(d) => c.sub = Some(sleep(d, None)),
-                Op::Spawn(n) => {
-                    for _ in 0..n {
-                        let child = Script {
-                            ops: vec![Op::Yield, Op::Log("child")],
-                            pc: 0,
-                            sub: None,
-                        };
-                        lp.create_task(TaskCoro::Host(child), None);
-                    }
-                }
-                Op::Log(s) => {
-                    if s != "child" || self.log.borrow().len() < 3 {
-                        self.log.borrow_mut().push(s.to_string());
-                    }
-                }
-            }
-        }
-    }
-    fn call(&mut self, _lp: &mut Loop<Self>, _cb: u8, _fut: Option<FutId>) -> Progress {
-        Progress::Done
-    }
-    fn int_value(&mut self, _i: i64) {}
-    fn new_exc(&mut self, kind: RuntimeExc<Self>) -> Exc {
-        match kind {
-            RuntimeExc::Cancelled { .. } => Exc::Cancelled,
-            _ => Exc::Other("runtime error".into()),
-        }
-    }
-    fn classify(&self, e: &Exc) -> ExcClass {
-        match e {
-            Exc::Cancelled => ExcClass::Cancelled,
-            Exc::Other(_) => ExcClass::Exception,
-        }
-    }
-    fn none(&mut self) {}
-    fn bool_value(&mut self, _b: bool) {}
-    fn list(&mut self, _items: Vec<()>) {}
-    fn exc_value(&mut self, _e: Exc) {}
-    fn future_value(&mut self, _f: FutId) {}
-}
+#[path = "support/script_host.rs"]
+mod script_host;
+use script_host::{Op, Script, TestHost};
 
 type Slices = Rc<RefCell<Vec<SliceInfo>>>;
 
@@ -132,11 +28,7 @@ fn driver(ops: Vec<Op>, speed: Speed) -> (TestDriver, Slices, Rc<RefCell<Vec<Str
     let log = host.log.clone();
     let slices: Slices = Rc::default();
     let seen = slices.clone();
-    let main = TaskCoro::Host(Script {
-        ops,
-        pc: 0,
-        sub: None,
-    });
+    let main = TaskCoro::Host(Script::new(ops));
     let clock = ManualClock::default();
     let program = RunnerProgram::new(host, main, &clock);
     let observer = Box::new(move |p: &mut RunnerProgram<TestHost>, info: SliceInfo| {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod bridge;
 pub mod editor;
 pub mod hooks;
+pub mod model;
 pub mod panels;
 pub mod state;
 pub mod storage;

@@ -11,3 +11,15 @@ pub use editor::EditorPanel;
 pub use gallery::{ExampleDoc, ExamplePicker};
 pub use tasks::TasksPanel;
 pub use toolbar::Toolbar;
+
+pub mod await_tree;
+pub mod event_log;
+pub mod event_loop;
+pub mod lifecycle;
+pub mod timeline;
+
+pub use await_tree::AwaitTreePanel;
+pub use event_log::EventLogPanel;
+pub use event_loop::EventLoopPanel;
+pub use lifecycle::LifecyclePanel;
+pub use timeline::TimelinePanel;

@@ -1,0 +1,14 @@
+//! Pure data folds behind the view panels: timeline lanes, lifecycle counts, the await tree,
+//! the event log's filter, and the words they share. No yew, no DOM: plain functions of
+//! trace events (or of a `Loop` for the await tree), so they can be tested without a page.
+
+pub mod await_tree;
+pub mod event_log;
+pub mod lifecycle;
+pub mod timeline;
+pub mod words;
+
+pub use words::{Lookup, StateKind};
+
+#[cfg(test)]
+mod tests;

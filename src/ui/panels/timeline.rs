@@ -1,0 +1,330 @@
+//! The timeline: one lane per task over loop time, coloured by state, with markers for
+//! cancel requests, CancelledError delivery, timeouts and exceptions. SVG of only what the
+//! window shows (`model::timeline::layout`); zoom, pan, and following the present.
+
+use std::rc::Rc;
+
+use crate::runtime::{TaskId, TraceEvent};
+use crate::ui::model::timeline::{
+    layout_keeping, marker_path, ticks, Layout, Timeline, Viewport, Window, END_CAP,
+};
+use crate::ui::model::{words, Lookup};
+use web_sys::{Element, KeyboardEvent, WheelEvent};
+use yew::prelude::*;
+
+/// Props compare the trace by pointer and length (not element by element): the app
+/// replaces or extends its `Rc<Vec<TraceEvent>>` when a batch arrives.
+#[derive(Properties)]
+pub struct TimelineProps {
+    /// The whole trace of the run so far.
+    pub events: Rc<Vec<TraceEvent>>,
+    /// Current loop time (open segments run to it).
+    pub now: f64,
+    /// A lane was clicked (or chosen with Enter).
+    #[prop_or_default]
+    pub onselect: Callback<TaskId>,
+    /// The task to highlight.
+    #[prop_or_default]
+    pub selected: Option<TaskId>,
+    /// Lanes drawn at most; the rest are counted in a "+N more" note.
+    #[prop_or(40)]
+    pub max_lanes: usize,
+}
+
+impl PartialEq for TimelineProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.events, &other.events)
+            && self.events.len() == other.events.len()
+            && self.now == other.now
+            && self.onselect == other.onselect
+            && self.selected == other.selected
+            && self.max_lanes == other.max_lanes
+    }
+}
+
+/// A drag in progress (view-only, no re-render of its own).
+#[derive(Default)]
+struct Drag {
+    from: Option<(f64, f64)>,
+    moved: bool,
+}
+
+const LABEL_W: f64 = 120.0;
+const PLOT_W: f64 = 800.0;
+/// Room right of the plot so markers at the present are not cut off.
+const PAD_R: f64 = 10.0;
+const AXIS_H: f64 = 20.0;
+const LANE_H: f64 = 16.0;
+const LANE_GAP: f64 = 6.0;
+
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The event with sequence number `seq`, in a trace that is contiguous by `seq`.
+fn event_at(events: &[TraceEvent], seq: u64) -> Option<&TraceEvent> {
+    let first = events.first()?.seq;
+    let ev = events.get(seq.checked_sub(first)? as usize)?;
+    (ev.seq == seq).then_some(ev)
+}
+
+#[component]
+pub fn TimelinePanel(props: &TimelineProps) -> Html {
+    let view = use_state(Viewport::default);
+    let svg_ref = use_node_ref();
+    let drag = use_mut_ref(Drag::default);
+    let key = (Rc::as_ptr(&props.events) as usize, props.events.len());
+    let tl = {
+        let events = props.events.clone();
+        use_memo(key, move |_| Timeline::from_events(&events))
+    };
+    let lookup = {
+        let events = props.events.clone();
+        use_memo(key, move |_| Lookup::from_events(&events))
+    };
+    let total = props.now.max(tl.last_time);
+    let (start, end) = view.window(total);
+    let geo: Rc<Layout> = {
+        let tl = tl.clone();
+        let (now, max, keep) = (props.now, props.max_lanes, props.selected);
+        use_memo(
+            (Rc::as_ptr(&tl) as usize, now, start, end, max, keep),
+            move |_| {
+                let win = Window {
+                    start,
+                    end,
+                    width: PLOT_W,
+                };
+                layout_keeping(&tl, now, win, max, keep)
+            },
+        )
+    };
+
+    // Zoom by `factor` around loop time `at` (the centre, or the pointer); pan by a
+    // fraction of the window.
+    let zoom = {
+        let view = view.clone();
+        move |factor: f64, at: Option<f64>| view.set(view.zoomed(factor, at, total))
+    };
+    let pan = {
+        let view = view.clone();
+        move |fraction: f64| view.set(view.panned(fraction, total))
+    };
+    let button = |label: &'static str, text: &'static str, action: Callback<MouseEvent>| {
+        html! {
+            <button type="button" class="icon-button" aria-label={label} title={label} onclick={action}>
+                { text }
+            </button>
+        }
+    };
+    let z = zoom.clone();
+    let zoom_in = Callback::from(move |_| z(0.5, None));
+    let z = zoom.clone();
+    let zoom_out = Callback::from(move |_| z(2.0, None));
+    let p = pan.clone();
+    let pan_left = Callback::from(move |_| p(-0.25));
+    let p = pan.clone();
+    let pan_right = Callback::from(move |_| p(0.25));
+    let fit = {
+        let view = view.clone();
+        Callback::from(move |_| view.set(Viewport::default()))
+    };
+    let toggle_follow = {
+        let view = view.clone();
+        Callback::from(move |_| view.set(view.toggled_follow(total)))
+    };
+    let onwheel = {
+        let (z, p, svg_ref) = (zoom.clone(), pan.clone(), svg_ref.clone());
+        Callback::from(move |e: WheelEvent| {
+            if e.ctrl_key() || e.meta_key() {
+                e.prevent_default();
+                let at = svg_ref.cast::<Element>().map(|el| {
+                    let r = el.get_bounding_client_rect();
+                    let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0)
+                        * (LABEL_W + PLOT_W + PAD_R)
+                        - LABEL_W;
+                    start + x.clamp(0.0, PLOT_W) / PLOT_W * (end - start)
+                });
+                z(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, at);
+            } else if e.shift_key() || e.delta_x().abs() > e.delta_y().abs() {
+                e.prevent_default();
+                let d = if e.delta_x() != 0.0 {
+                    e.delta_x()
+                } else {
+                    e.delta_y()
+                };
+                p(d.signum() * 0.1);
+            }
+        })
+    };
+    // Drag to pan: where the drag started (pointer x, window start), and whether it moved
+    // (then the click that ends it selects nothing).
+    let onmousedown = {
+        let drag = drag.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 {
+                *drag.borrow_mut() = Drag {
+                    from: Some((e.client_x() as f64, start)),
+                    moved: false,
+                };
+            }
+        })
+    };
+    let onmousemove = {
+        let (drag, view, svg_ref) = (drag.clone(), view.clone(), svg_ref.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((x0, t0)) = drag.borrow().from else {
+                return;
+            };
+            if e.buttons() & 1 == 0 {
+                drag.borrow_mut().from = None;
+                return;
+            }
+            let dx = e.client_x() as f64 - x0;
+            if dx.abs() < 3.0 && !drag.borrow().moved {
+                return;
+            }
+            drag.borrow_mut().moved = true;
+            let px = svg_ref
+                .cast::<Element>()
+                .map_or(PLOT_W, |el| el.get_bounding_client_rect().width())
+                .max(1.0);
+            let per_px = (LABEL_W + PLOT_W + PAD_R) / px / PLOT_W * (end - start);
+            view.set(view.dragged_to(t0 - dx * per_px, total));
+        })
+    };
+    let onmouseup = {
+        let drag = drag.clone();
+        Callback::from(move |_: MouseEvent| drag.borrow_mut().from = None)
+    };
+    let onkeydown = {
+        let (z, p) = (zoom.clone(), pan.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowLeft" => {
+                e.prevent_default();
+                p(-0.1)
+            }
+            "ArrowRight" => {
+                e.prevent_default();
+                p(0.1)
+            }
+            "+" | "=" => z(0.5, None),
+            "-" | "_" => z(2.0, None),
+            _ => {}
+        })
+    };
+
+    let win = Window {
+        start,
+        end,
+        width: PLOT_W,
+    };
+    let height = AXIS_H + geo.lanes.len() as f64 * (LANE_H + LANE_GAP) + 4.0;
+    let axis = ticks(win, 8).into_iter().map(|(t, label)| {
+        let x = LABEL_W + win.x(t);
+        html! {
+            <g class="tick">
+                <line x1={n(x)} x2={n(x)} y1={n(AXIS_H - 4.0)} y2={n(height)} />
+                <text x={n(x + 2.0)} y={n(AXIS_H - 8.0)}>{ label }</text>
+            </g>
+        }
+    });
+    let events = &props.events;
+    let lanes = geo.lanes.iter().enumerate().map(|(i, lane)| {
+        let y = AXIS_H + i as f64 * (LANE_H + LANE_GAP);
+        let task = lane.task;
+        let onclick = {
+            let (onselect, drag) = (props.onselect.clone(), drag.clone());
+            Callback::from(move |_: MouseEvent| {
+                if !std::mem::take(&mut drag.borrow_mut().moved) {
+                    onselect.emit(task);
+                }
+            })
+        };
+        let onkey = {
+            let onselect = props.onselect.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    onselect.emit(task);
+                }
+            })
+        };
+        let rects = lane.rects.iter().map(|r| {
+            let tip = event_at(events, r.seq).map(|ev| words::event(ev, &lookup)).unwrap_or_default();
+            let class = classes!(
+                "seg",
+                r.state.class(),
+                (r.state.is_finished() && r.w <= END_CAP).then_some("end-cap")
+            );
+            html! {
+                <rect {class} x={n(LABEL_W + r.x)} y={n(y)} width={n(r.w)} height={n(LANE_H)}>
+                    <title>{ tip }</title>
+                </rect>
+            }
+        });
+        let marks = lane.marks.iter().map(|m| {
+            let tip = event_at(events, m.seq)
+                .map(|ev| words::event(ev, &lookup))
+                .unwrap_or_else(|| m.kind.label().into());
+            html! {
+                <path class={classes!("marker", m.kind.class())} d={marker_path(m.kind, LABEL_W + m.x, y, LANE_H)}>
+                    <title>{ format!("{}: {tip}", m.kind.label()) }</title>
+                </path>
+            }
+        });
+        let selected = props.selected == Some(task);
+        html! {
+            <g class={classes!("lane", selected.then_some("selected"))} data-task={lane.name.to_string()}
+               tabindex="0" role="button" aria-label={format!("Select {}", lane.name)}
+               {onclick} onkeydown={onkey}>
+                <rect class="lane-bg" x="0" y={n(y - LANE_GAP / 2.0)} width={n(LABEL_W + PLOT_W)} height={n(LANE_H + LANE_GAP)} />
+                <text class="lane-label" x="4" y={n(y + LANE_H - 4.0)}>{ lane.name.to_string() }</text>
+                { for rects }
+                { for marks }
+            </g>
+        }
+    });
+    let now_x = LABEL_W + win.x(props.now);
+    let now_line = (props.now >= start && props.now <= end).then(|| {
+        html! { <line class="now-line" x1={n(now_x)} x2={n(now_x)} y1="0" y2={n(height)} /> }
+    });
+    let body = if tl.lanes.is_empty() {
+        html! { <p class="empty">{ "No tasks yet: the timeline fills in as the loop runs." }</p> }
+    } else {
+        html! {
+            <svg ref={svg_ref} class="timeline" role="group" aria-label="Task lanes"
+                 viewBox={format!("0 0 {} {}", n(LABEL_W + PLOT_W + PAD_R), n(height))}
+                 preserveAspectRatio="xMinYMin meet">
+                { for axis }
+                { for lanes }
+                { for now_line }
+            </svg>
+        }
+    };
+    html! {
+        <section class="panel timeline-panel" aria-label="Timeline">
+            <h2 class="panel-title">{ "Timeline" }</h2>
+            <div class="panel-toolbar" role="toolbar" aria-label="Zoom and pan the timeline">
+                { button("Pan earlier", "◀", pan_left) }
+                { button("Zoom in", "+", zoom_in) }
+                { button("Zoom out", "−", zoom_out) }
+                { button("Pan later", "▶", pan_right) }
+                { button("Show everything", "⤢", fit) }
+                <button type="button" class="follow" aria-pressed={view.follow.to_string()}
+                        onclick={toggle_follow} title="Keep the present in view">
+                    { "Follow" }
+                </button>
+                <span class="timeline-window">{ format!("t = {} … {}", words::time(start), words::time(end)) }</span>
+            </div>
+            <div class="timeline-scroll" tabindex="0" {onwheel} {onkeydown}
+                 {onmousedown} {onmousemove} {onmouseup}
+                 aria-label="Timeline: drag or arrow keys pan, + and − zoom, ctrl+wheel zooms">
+                { body }
+            </div>
+            if geo.hidden > 0 {
+                <p class="timeline-more">{ format!("+{} more tasks", geo.hidden) }</p>
+            }
+        </section>
+    }
+}
