@@ -1,8 +1,15 @@
-//! The app shell: header with the controls, editor, task pane, console.
+//! The app shell: header with the controls, the editor, and the views in tabs around it.
+
+use std::rc::Rc;
 
 use super::hooks::Playground;
-use super::panels::{ConsolePanel, EditorPanel, TasksPanel, Toolbar};
-use super::state::State;
+use super::model::lifecycle::StateCounts;
+use super::panels::{
+    AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel, LifecyclePanel, Tab,
+    Tabs, TasksPanel, TimelinePanel, Toolbar,
+};
+use super::state::{Action, State};
+use crate::runtime::TaskId;
 use yew::prelude::*;
 
 /// The whole playground page.
@@ -15,7 +22,51 @@ pub fn App() -> Html {
         },
         None => State::default(),
     });
-    let playground = Playground::new(state);
+    let onselect = {
+        let state = state.clone();
+        Callback::from(move |t: TaskId| state.dispatch(Action::Select { task: Some(t) }))
+    };
+    let s: &State = &state;
+    let names: Rc<Vec<Rc<str>>> = Rc::new(s.tasks.iter().map(|r| r.name.clone()).collect());
+    let counts = StateCounts::from_states(s.tasks.iter().map(|r| &r.state));
+    let views = vec![
+        Tab {
+            id: "tasks",
+            label: format!("Tasks ({})", s.tasks.len()),
+            content: html! { <TasksPanel /> },
+        },
+        Tab {
+            id: "tree",
+            label: "Await tree".into(),
+            content: html! { <AwaitTreePanel snapshot={s.view.tree.clone()} onselect={onselect.clone()} selected={s.selected} /> },
+        },
+        Tab {
+            id: "loop",
+            label: "Event loop".into(),
+            content: html! {
+                <EventLoopPanel time={s.time} iteration={s.iteration} ready={s.view.ready.clone()}
+                    timers={s.view.timers.clone()} names={names} onselect={onselect.clone()} />
+            },
+        },
+        Tab {
+            id: "lifecycle",
+            label: "Lifecycle".into(),
+            content: html! { <LifecyclePanel {counts} transitions={s.transitions.clone()} /> },
+        },
+    ];
+    let outputs = vec![
+        Tab {
+            id: "console",
+            label: "Console".into(),
+            content: html! { <ConsolePanel /> },
+        },
+        Tab {
+            id: "log",
+            label: format!("Event log ({})", s.trace.len()),
+            content: html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} /> },
+        },
+    ];
+    let playground = Playground::new(state.clone());
     html! {
         <ContextProvider<Playground> context={playground}>
             <div class="app">
@@ -25,8 +76,11 @@ pub fn App() -> Html {
                 </header>
                 <main class="workspace">
                     <EditorPanel />
-                    <TasksPanel />
-                    <ConsolePanel />
+                    <Tabs label="Views" tabs={views} class="views" />
+                    <Tabs label="Output" tabs={outputs} class="outputs" />
+                    <div class="timeline-area">
+                        <TimelinePanel events={s.trace.clone()} now={s.time} {onselect} selected={s.selected} />
+                    </div>
                 </main>
             </div>
         </ContextProvider<Playground>>

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
-use super::state::{Action, State, Stream};
+use super::model::await_tree::snapshot;
+use super::state::{Action, LoopView, State, Stream};
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, DriverStatus, Program, SliceInfo, Speed};
@@ -108,6 +109,12 @@ fn report(s: &mut Session, info: SliceInfo, dispatch: &UseReducerDispatcher<Stat
             });
         }
     }
+    let view = s.running_loop().map(|lp| LoopView {
+        ready: Rc::new(lp.ready_queue()),
+        timers: Rc::new(lp.timers()),
+        tree: Rc::new(snapshot(lp)),
+    });
+    dispatch.dispatch(Action::Loop { view });
     if info.status == DriverStatus::Finished {
         dispatch.dispatch(Action::RunFinished);
     }

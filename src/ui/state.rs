@@ -5,8 +5,18 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::bridge::Run;
+use super::model::await_tree::AwaitSnapshot;
+use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
-use crate::runtime::TraceEvent;
+use crate::runtime::{Scheduled, TaskId, TraceEvent};
+
+/// What the loop looked like after the latest slice (for the loop panel and await tree).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoopView {
+    pub ready: Rc<Vec<Scheduled>>,
+    pub timers: Rc<Vec<(f64, Scheduled)>>,
+    pub tree: Rc<AwaitSnapshot>,
+}
 
 /// The program shown when nothing is saved yet: two tasks running concurrently.
 pub const DEFAULT_PROGRAM: &str = r#"import asyncio
@@ -82,6 +92,14 @@ pub struct State {
     pub preset: Option<&'static str>,
     /// Loop seconds per wall second; `None`: instant (virtual time).
     pub speed: Option<f64>,
+    /// Every trace event of the current run, in order.
+    pub trace: Rc<Vec<TraceEvent>>,
+    /// The state transitions of the latest batch (the lifecycle diagram lights them).
+    pub transitions: Rc<Vec<Transition>>,
+    /// The loop after the latest slice.
+    pub view: LoopView,
+    /// The task the user picked (highlighted in every panel).
+    pub selected: Option<TaskId>,
 }
 
 impl Default for State {
@@ -97,6 +115,10 @@ impl Default for State {
             run: None,
             preset: None,
             speed: Some(1.0),
+            trace: Rc::new(Vec::new()),
+            transitions: Rc::new(Vec::new()),
+            view: LoopView::default(),
+            selected: None,
         }
     }
 }
@@ -127,6 +149,10 @@ pub enum Action {
         time: f64,
         iteration: u64,
     },
+    /// The loop's queues and await tree after a slice (`None` once no loop runs).
+    Loop { view: Option<LoopView> },
+    /// The user picked a task in some panel.
+    Select { task: Option<TaskId> },
     /// The run ended.
     RunFinished,
     /// Back to a clean slate (the code stays).
@@ -151,6 +177,10 @@ impl Reducible for State {
                 next.run = run;
                 next.runs += 1;
                 next.tasks = Rc::new(Vec::new());
+                next.trace = Rc::new(Vec::new());
+                next.transitions = Rc::new(Vec::new());
+                next.view = LoopView::default();
+                next.selected = None;
                 next.time = 0.0;
                 next.iteration = 0;
                 next.status = RunStatus::Running;
@@ -186,17 +216,25 @@ impl Reducible for State {
                 let rows = Rc::make_mut(&mut next.tasks);
                 let mut line_iter = lines.iter();
                 fold(rows, &events, |_| line_iter.next().copied().flatten());
+                next.transitions = Rc::new(transitions(&events));
+                Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;
                 // After `asyncio.run` returns there is no loop to ask: keep the last count.
                 if iteration > 0 {
                     next.iteration = iteration;
                 }
             }
+            Action::Loop { view } => next.view = view.unwrap_or_default(),
+            Action::Select { task } => next.selected = task,
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::Reset => {
                 next.run = None;
                 next.status = RunStatus::Idle;
                 next.tasks = Rc::new(Vec::new());
+                next.trace = Rc::new(Vec::new());
+                next.transitions = Rc::new(Vec::new());
+                next.view = LoopView::default();
+                next.selected = None;
                 next.time = 0.0;
                 next.iteration = 0;
                 next.console = Rc::new(Vec::new());

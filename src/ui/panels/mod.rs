@@ -3,12 +3,14 @@
 mod console;
 mod editor;
 mod gallery;
+mod tabs;
 mod tasks;
 mod toolbar;
 
 pub use console::ConsolePanel;
 pub use editor::EditorPanel;
 pub use gallery::{ExampleDoc, ExamplePicker};
+pub use tabs::{Tab, Tabs};
 pub use tasks::TasksPanel;
 pub use toolbar::Toolbar;
 
