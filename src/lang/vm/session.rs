@@ -37,6 +37,8 @@ pub struct Session {
     finished_trace: Vec<crate::runtime::TraceEvent>,
     started: bool,
     done: Option<bool>,
+    /// The program did not compile (its syntax error is on the console).
+    pub syntax_error: bool,
 }
 
 impl Session {
@@ -57,6 +59,7 @@ impl Session {
             finished_trace: Vec::new(),
             started: false,
             done: None,
+            syntax_error: false,
         };
         match code {
             Ok(code) => {
@@ -70,9 +73,14 @@ impl Session {
                     .push(Frame::new(code, globals.clone(), Some(globals)));
                 s.vm.depth = 1;
             }
-            Err(text) => {
+            Err(mut text) => {
+                // CPython ends the report with a newline, like every traceback.
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
                 s.vm.write(Stream::Stderr, &text);
                 s.done = Some(false);
+                s.syntax_error = true;
             }
         }
         s

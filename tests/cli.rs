@@ -1,0 +1,77 @@
+//! The `aioplay` command line: help, exit codes, the JSON trace, real time.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn aioplay(args: &[&str], program: Option<&str>) -> (Output, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!(
+        "aioplay-cli-{}-{}",
+        std::process::id(),
+        args.join("_").replace(['/', '.'], "")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    if let Some(p) = program {
+        std::fs::write(dir.join("main.py"), p).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_aioplay"))
+        .args(args)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    (out, dir)
+}
+
+const SLEEPER: &str = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.2)\n    print('slept')\n\nasyncio.run(main())\n";
+
+#[test]
+fn help_documents_the_options() {
+    let (out, _) = aioplay(&["--help"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for word in ["run FILE.py", "--trace", "--real-time", "EXIT STATUS"] {
+        assert!(text.contains(word), "help lacks {word}");
+    }
+}
+
+#[test]
+fn exit_codes_are_0_1_2() {
+    let (ok, _) = aioplay(&["run", "main.py"], Some(SLEEPER));
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&ok.stdout), "slept\n");
+    let (err, _) = aioplay(&["run", "main.py"], Some("x = 1\nprint(x / 0)\n"));
+    assert_eq!(err.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&err.stderr).ends_with("ZeroDivisionError: division by zero\n"));
+    let (syntax, _) = aioplay(&["run", "main.py"], Some("def f(:\n    pass\n"));
+    assert_eq!(syntax.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&syntax.stderr),
+        "  File \"main.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n"
+    );
+    let (usage, _) = aioplay(&["run", "main.py", "--bogus"], Some(SLEEPER));
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn trace_is_json_of_lifecycle_events() {
+    let (out, dir) = aioplay(&["run", "main.py", "--trace", "t.json"], Some(SLEEPER));
+    assert!(out.status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("t.json")).unwrap()).unwrap();
+    let events = json.as_array().expect("an array of events");
+    assert_eq!(events[0]["name"], "Task-1");
+    assert_eq!(events[0]["reason"], "Created");
+    let last = events.last().unwrap();
+    assert_eq!(last["new"], "Done");
+    assert_eq!(last["time"].as_f64(), Some(0.2));
+}
+
+#[test]
+fn real_time_really_waits() {
+    let t0 = std::time::Instant::now();
+    let (out, _) = aioplay(&["run", "main.py", "--real-time"], Some(SLEEPER));
+    assert!(out.status.success());
+    assert!(
+        t0.elapsed().as_secs_f64() >= 0.2,
+        "a 0.2 s sleep returned early"
+    );
+}
