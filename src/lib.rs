@@ -4,5 +4,4 @@
 pub mod lang;
 pub mod presets;
 pub mod runtime;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

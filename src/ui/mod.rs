@@ -1,18 +1,29 @@
-//! The Yew UI (wasm only): one reducer (`state`), a hook with verbs (`hooks`), pure panels.
+//! The Yew UI: one reducer (`state`), a hook with verbs (`hooks`), pure panels (wasm only),
+//! over pure view models (`model`, `tasks`: no DOM, tested natively too).
 //! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
-pub mod app;
-pub mod bridge;
-pub mod editor;
-pub mod hooks;
 pub mod model;
-pub mod panels;
-pub mod state;
-pub mod storage;
 pub mod tasks;
 
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod bridge;
+#[cfg(target_arch = "wasm32")]
+pub mod editor;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod panels;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
 pub use app::App;
 
+#[cfg(target_arch = "wasm32")]
 /// Mounts the app on `<body>`, after installing a panic hook that shows a readable error
 /// instead of a silently dead page.
 pub fn start() {
