@@ -5,8 +5,8 @@ use std::rc::Rc;
 use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
-    AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel, LifecyclePanel, Tab,
-    Tabs, TasksPanel, TimelinePanel, Toolbar,
+    shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
+    LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
 };
 use super::state::{Action, State};
 use crate::runtime::TaskId;
@@ -67,9 +67,17 @@ pub fn App() -> Html {
         },
     ];
     let playground = Playground::new(state.clone());
+    let onkeydown = {
+        let pg = playground.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if shortcut(&pg, &e) {
+                e.prevent_default();
+            }
+        })
+    };
     html! {
         <ContextProvider<Playground> context={playground}>
-            <div class="app">
+            <div class="app" {onkeydown}>
                 <header class="app-header">
                     <h1 class="brand">{ "asyncio playground" }</h1>
                     <Toolbar />

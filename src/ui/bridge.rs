@@ -32,7 +32,7 @@ impl Program for Session {
         }
     }
     fn iteration(&self) -> u64 {
-        self.running_loop().map_or(0, |lp| lp.iteration())
+        Session::iteration(self)
     }
 }
 
@@ -56,21 +56,51 @@ impl PartialEq for Run {
 }
 
 impl Run {
-    /// Compiles `code` and starts running it at `speed`, reporting to `dispatch`.
+    /// Compiles `code` and starts running it at `speed`, reporting to `dispatch`. A syntax
+    /// error is also reported with its editor range, so the editor can underline it.
     pub fn start(code: &str, speed: Speed, dispatch: UseReducerDispatcher<State>) -> Option<Run> {
+        let run = Run::prepare(code, speed, dispatch)?;
+        run.driver.start();
+        Some(run)
+    }
+
+    /// Like `start`, but paused before the first iteration (for stepping from the start).
+    pub fn prepare(code: &str, speed: Speed, dispatch: UseReducerDispatcher<State>) -> Option<Run> {
+        dispatch.dispatch(Action::SyntaxError {
+            error: syntax_error(code),
+        });
         let clock = ManualClock::default();
         let mut session = Session::new(code, "main.py");
         session.vm.trace_loops = true;
         session.set_clock(clock.handle());
         let observer = Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &dispatch));
         let driver = Driver::new(session, clock, speed, observer).ok()?;
-        driver.start();
         Some(Run { driver })
     }
 
     /// Stops the program for good (always works: the driver simply runs nothing more).
     pub fn stop(&self) {
         self.driver.stop();
+    }
+
+    /// Freezes loop time; `resume` or `step` continue.
+    pub fn pause(&self) {
+        self.driver.pause();
+    }
+
+    /// Continues after `pause`.
+    pub fn resume(&self) {
+        self.driver.start();
+    }
+
+    /// Runs exactly one loop iteration, then stays paused.
+    pub fn step(&self) {
+        self.driver.step();
+    }
+
+    /// Graceful shutdown: cancels every task and lets their cleanup run.
+    pub fn shutdown(&self) {
+        self.driver.command(Command::Shutdown);
     }
 
     /// Changes how fast loop time runs.
@@ -115,7 +145,25 @@ fn report(s: &mut Session, info: SliceInfo, dispatch: &UseReducerDispatcher<Stat
         tree: Rc::new(snapshot(lp)),
     });
     dispatch.dispatch(Action::Loop { view });
-    if info.status == DriverStatus::Finished {
-        dispatch.dispatch(Action::RunFinished);
+    match info.status {
+        DriverStatus::Finished => dispatch.dispatch(Action::RunFinished),
+        DriverStatus::Paused => dispatch.dispatch(Action::Paused { paused: true }),
+        DriverStatus::Running | DriverStatus::Stuck => {
+            dispatch.dispatch(Action::Paused { paused: false })
+        }
     }
+}
+
+/// The program's syntax error as (UTF-16 from, to, message), if it has one.
+pub fn syntax_error(code: &str) -> Option<(u32, u32, String)> {
+    use crate::lang::error::ParseError;
+    let found = match crate::lang::parser::parse(code) {
+        Ok(module) => crate::lang::compiler::compile(&module, code, "main.py").err(),
+        Err(ParseError::Syntax(e)) => Some(e),
+        Err(ParseError::Internal(_)) => None,
+    };
+    found.map(|e| {
+        let (from, to) = e.utf16_range(code);
+        (from, to, e.message())
+    })
 }

@@ -2,7 +2,7 @@
 //! (as rust-yew-realworld's `use_user_context`).
 
 use super::bridge::Run;
-use super::state::{Action, State};
+use super::state::{Action, RunStatus, State};
 use crate::runtime::browser::Speed;
 use yew::prelude::*;
 
@@ -57,6 +57,45 @@ impl Playground {
             self.handle.dispatcher(),
         );
         self.handle.dispatch(Action::RunStarted { run });
+    }
+
+    /// Pauses a running program, or resumes a paused one.
+    pub fn toggle_pause(&self) {
+        let Some(run) = &self.handle.run else { return };
+        match self.handle.status {
+            RunStatus::Running => run.pause(),
+            RunStatus::Paused => run.resume(),
+            _ => {}
+        }
+    }
+
+    /// Runs one loop iteration (pausing first if running). With no live run, starts the
+    /// program paused and runs its first step, so a newcomer can walk through from the start.
+    pub fn step(&self) {
+        match &self.handle.run {
+            Some(run) if matches!(self.handle.status, RunStatus::Running | RunStatus::Paused) => {
+                run.step()
+            }
+            _ => {
+                let run = Run::prepare(
+                    &self.handle.code,
+                    speed_of(self.handle.speed),
+                    self.handle.dispatcher(),
+                );
+                self.handle
+                    .dispatch(Action::RunStarted { run: run.clone() });
+                if let Some(run) = run {
+                    run.step();
+                }
+            }
+        }
+    }
+
+    /// Cancels every task and lets their cleanup run (a server's shutdown hook).
+    pub fn shutdown(&self) {
+        if let Some(run) = &self.handle.run {
+            run.shutdown();
+        }
     }
 
     /// Changes the speed, also of the running program (loop time does not jump).

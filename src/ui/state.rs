@@ -42,6 +42,8 @@ pub enum RunStatus {
     Idle,
     /// The loop is running.
     Running,
+    /// Paused by the user (Step runs one iteration).
+    Paused,
     /// The program ended (normally or with an uncaught exception).
     Finished,
 }
@@ -52,6 +54,7 @@ impl RunStatus {
         match self {
             RunStatus::Idle => "Ready",
             RunStatus::Running => "Running",
+            RunStatus::Paused => "Paused",
             RunStatus::Finished => "Finished",
         }
     }
@@ -100,6 +103,9 @@ pub struct State {
     pub view: LoopView,
     /// The task the user picked (highlighted in every panel).
     pub selected: Option<TaskId>,
+    /// The program's syntax error (UTF-16 range in the editor, message), if the last run
+    /// found one.
+    pub syntax_error: Option<(u32, u32, String)>,
 }
 
 impl Default for State {
@@ -119,6 +125,7 @@ impl Default for State {
             transitions: Rc::new(Vec::new()),
             view: LoopView::default(),
             selected: None,
+            syntax_error: None,
         }
     }
 }
@@ -151,6 +158,10 @@ pub enum Action {
     },
     /// The loop's queues and await tree after a slice (`None` once no loop runs).
     Loop { view: Option<LoopView> },
+    /// The driver paused or resumed.
+    Paused { paused: bool },
+    /// The last run's syntax error (or its absence).
+    SyntaxError { error: Option<(u32, u32, String)> },
     /// The user picked a task in some panel.
     Select { task: Option<TaskId> },
     /// The run ended.
@@ -168,7 +179,10 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit { code } => next.code = Rc::from(code),
+            Action::Edit { code } => {
+                next.code = Rc::from(code);
+                next.syntax_error = None;
+            }
             Action::LoadPreset { id, code } => {
                 next.code = Rc::from(code);
                 next.preset = Some(id);
@@ -226,6 +240,16 @@ impl Reducible for State {
             }
             Action::Loop { view } => next.view = view.unwrap_or_default(),
             Action::Select { task } => next.selected = task,
+            Action::SyntaxError { error } => next.syntax_error = error,
+            Action::Paused { paused } => {
+                if matches!(next.status, RunStatus::Running | RunStatus::Paused) {
+                    next.status = if paused {
+                        RunStatus::Paused
+                    } else {
+                        RunStatus::Running
+                    };
+                }
+            }
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::Reset => {
                 next.run = None;

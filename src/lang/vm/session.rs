@@ -39,6 +39,8 @@ pub struct Session {
     done: Option<bool>,
     /// The program did not compile (its syntax error is on the console).
     pub syntax_error: bool,
+    /// Iterations of the last loop that finished.
+    last_iteration: u64,
 }
 
 impl Session {
@@ -60,6 +62,7 @@ impl Session {
             started: false,
             done: None,
             syntax_error: false,
+            last_iteration: 0,
         };
         match code {
             Ok(code) => {
@@ -92,13 +95,22 @@ impl Session {
         self.vm.loop_clock = Some(clock);
     }
 
-    /// Is there something to run right now: module code, ready callbacks or a due timer?
-    /// (False while every task waits and the next timer is in the future.)
+    /// Is there something to do right now: module code, ready callbacks, a due timer, or a
+    /// finished program or loop to conclude? (False while every task waits and the next
+    /// timer is in the future.)
     pub fn has_work_now(&mut self) -> bool {
         match self.loop_run.as_mut() {
             Some(run) => run.lp.has_work_now() || run.lp.next_deadline().is_none(),
-            None => self.done.is_none(),
+            // Module code to run, or a finished program to report.
+            None => true,
         }
+    }
+
+    /// Loop iterations of the running loop, or of the last one that ran.
+    pub fn iteration(&self) -> u64 {
+        self.loop_run
+            .as_ref()
+            .map_or(self.last_iteration, |r| r.lp.iteration())
     }
 
     /// The running loop's next timer, if a loop runs.
@@ -156,6 +168,7 @@ impl Session {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
                         self.finished_trace.extend(run.lp.drain_trace());
+                        self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
@@ -164,6 +177,7 @@ impl Session {
                     }
                     RunStatus::Finished(r) => {
                         self.finished_trace.extend(run.lp.drain_trace());
+                        self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
                         match r {

@@ -62,6 +62,40 @@ pub fn EditorPanel() -> Html {
         });
     }
 
+    // A gutter dot on each live task's current line, coloured by its state.
+    let tasks = pg.as_ref().map(|pg| pg.state().tasks.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(tasks, move |tasks| {
+            if let (Some(m), Some(tasks)) = (mounted.borrow().as_ref(), tasks) {
+                let markers = js_sys::Array::new();
+                for r in tasks.iter().filter(|r| !r.is_finished()) {
+                    let Some(line) = r.line else { continue };
+                    let o = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
+                    let _ = js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
+                    let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
+                    markers.push(&o);
+                }
+                m.editor.set_task_markers(&markers);
+            }
+        });
+    }
+
+    // The last run's syntax error, underlined with its message.
+    let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(error, move |error| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                match error {
+                    Some((from, to, msg)) => m.editor.set_error(*from, *to, msg),
+                    None => m.editor.set_error(0, 0, ""),
+                }
+            }
+        });
+    }
+
     html! {
         <section class="panel editor-panel" aria-label="Editor">
             <h2 class="panel-title">{ "main.py" }</h2>

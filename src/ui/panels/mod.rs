@@ -12,7 +12,7 @@ pub use editor::EditorPanel;
 pub use gallery::{ExampleDoc, ExamplePicker};
 pub use tabs::{Tab, Tabs};
 pub use tasks::TasksPanel;
-pub use toolbar::Toolbar;
+pub use toolbar::{shortcut, Toolbar};
 
 pub mod await_tree;
 pub mod event_log;

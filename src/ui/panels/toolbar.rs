@@ -1,6 +1,6 @@
-//! The run controls and the run status.
+//! The run controls, the speed, the examples picker and the run status.
 
-use crate::ui::hooks::use_playground;
+use crate::ui::hooks::{use_playground, Playground};
 use crate::ui::state::RunStatus;
 use yew::prelude::*;
 
@@ -16,20 +16,56 @@ const SPEEDS: &[(&str, Option<f64>)] = &[
     ("Instant", None),
 ];
 
-/// Run and Reset, plus the status of the current run.
+/// Keyboard shortcuts (also shown in each button's tooltip): Ctrl+Enter runs (in the
+/// editor too), Alt+P pauses/resumes, Alt+S steps, Alt+X stops, Alt+D shuts down, Alt+R resets.
+pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
+    // The editor handles its own Ctrl+Enter (and prevents the default).
+    if e.default_prevented() {
+        return false;
+    }
+    let key = e.key().to_lowercase();
+    if e.ctrl_key() && key == "enter" {
+        pg.run();
+        return true;
+    }
+    if !e.alt_key() || e.ctrl_key() || e.meta_key() {
+        return false;
+    }
+    match key.as_str() {
+        "p" => pg.toggle_pause(),
+        "s" => pg.step(),
+        "x" => pg.stop(),
+        "d" => pg.shutdown(),
+        "r" => pg.reset(),
+        _ => return false,
+    }
+    true
+}
+
+fn button(
+    id: &'static str,
+    label: &'static str,
+    title: &'static str,
+    enabled: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button class={classes!("btn", (id == "run").then_some("btn-primary"))} {id} {onclick}
+            disabled={!enabled} {title}>{ label }</button>
+    }
+}
+
+/// Run, Pause/Resume, Step, Stop, Shut down, Reset; speed; examples; status.
 #[component]
 pub fn Toolbar() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
     let status = pg.state().status;
-    let on_run = {
+    let live = matches!(status, RunStatus::Running | RunStatus::Paused);
+    let act = |f: fn(&Playground)| {
         let pg = pg.clone();
-        Callback::from(move |_: MouseEvent| pg.run())
-    };
-    let on_stop = {
-        let pg = pg.clone();
-        Callback::from(move |_: MouseEvent| pg.stop())
+        Callback::from(move |_: MouseEvent| f(&pg))
     };
     let on_speed = {
         let pg = pg.clone();
@@ -40,18 +76,20 @@ pub fn Toolbar() -> Html {
         })
     };
     let speed = pg.state().speed;
-    let on_reset = {
-        let pg = pg.clone();
-        Callback::from(move |_: MouseEvent| pg.reset())
+    let pause_label = if status == RunStatus::Paused {
+        "Resume"
+    } else {
+        "Pause"
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label="Run controls">
-            <button class="btn btn-primary" id="run" onclick={on_run}
-                title="Run the program (Ctrl+Enter)">{ "Run" }</button>
-            <button class="btn" id="stop" onclick={on_stop} disabled={status != RunStatus::Running}
-                title="Stop the program now (Esc)">{ "Stop" }</button>
-            <button class="btn" id="reset" onclick={on_reset}
-                title="Clear the console and tasks">{ "Reset" }</button>
+            { button("run", "Run", "Run the program (Ctrl+Enter)", true, act(Playground::run)) }
+            <button class="btn" id="pause" onclick={act(Playground::toggle_pause)} disabled={!live}
+                title="Pause or resume loop time (Alt+P)">{ pause_label }</button>
+            { button("step", "Step", "Run one loop iteration; from the start if nothing runs (Alt+S)", true, act(Playground::step)) }
+            { button("stop", "Stop", "Stop the program now (Alt+X)", live, act(Playground::stop)) }
+            { button("shutdown", "Shut down", "Cancel every task and let their cleanup run (Alt+D)", live, act(Playground::shutdown)) }
+            { button("reset", "Reset", "Clear the console and tasks (Alt+R)", true, act(Playground::reset)) }
             <label class="picker">
                 <span class="visually-hidden">{ "Speed" }</span>
                 <select id="speed" onchange={on_speed} title="Loop time per wall second; Instant jumps over sleeps">
@@ -62,9 +100,7 @@ pub fn Toolbar() -> Html {
                 </select>
             </label>
             <super::ExamplePicker />
-            <span class="status" id="status" role="status" aria-live="polite">
-                { status.label() }
-            </span>
+            <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
         </div>
     }
 }
