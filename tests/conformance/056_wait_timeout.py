@@ -19,10 +19,12 @@ async def main():
         await asyncio.wait([])
     except ValueError as e:
         print("ValueError:", e)
+    coro = job(0)
     try:
-        await asyncio.wait([job(0)])
+        await asyncio.wait([coro])
     except TypeError as e:
         print("TypeError:", e)
+    coro.close()  # never awaited: close it, or CPython warns on stderr when it is collected
 
 
 asyncio.run(main())

@@ -9,9 +9,11 @@ class TokenBucket:
         self.tick = tick
         self.cond = asyncio.Condition()
 
-    async def refill(self, ticks):
-        for _ in range(ticks):
-            await asyncio.sleep(self.tick)
+    async def refill(self, t0, ticks):
+        loop = asyncio.get_running_loop()
+        for k in range(1, ticks + 1):
+            # absolute deadlines: refills do not drift
+            await asyncio.sleep(t0 + k * self.tick - loop.time())
             async with self.cond:
                 self.tokens = min(self.capacity, self.tokens + self.rate)
                 self.cond.notify_all()
@@ -29,9 +31,9 @@ async def request(i, bucket, loop, t0, log):
 
 async def main():
     loop = asyncio.get_running_loop()
-    bucket = TokenBucket(rate_per_tick=2, capacity=3, tick=0.04)
-    refiller = asyncio.create_task(bucket.refill(5))
+    bucket = TokenBucket(rate_per_tick=2, capacity=3, tick=0.08)
     t0 = loop.time()
+    refiller = asyncio.create_task(bucket.refill(t0, 5))
     log = []
     await asyncio.gather(*(request(i, bucket, loop, t0, log) for i in range(9)))
     await refiller
