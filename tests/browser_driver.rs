@@ -122,21 +122,22 @@ async fn slices_stay_near_budget_while_100k_callbacks_drain() {
         "expected several slices (yields to the page), got {}",
         s.len()
     );
-    // The driver checks the clock every few callbacks, so a slice overshoots by at most a
-    // few callbacks; a single callback that runs long (here a step creating 1,000 tasks,
-    // in a debug build, sometimes growing a 100,000-entry Vec) cannot be split.
+    // The driver checks the clock every 16 callbacks, so a slice overshoots by at most a
+    // few callbacks; a single long callback (here a step creating 100 tasks, in a debug
+    // build, sometimes growing a 100,000-entry Vec) cannot be split. The bounds leave room
+    // for a loaded 2-core machine: the median says slices end near the budget.
     let mut ms: Vec<f64> = s.iter().map(|i| i.wall_ms).collect();
     ms.sort_by(f64::total_cmp);
-    let p95 = ms[ms.len() * 95 / 100];
-    let worst = ms[ms.len() - 1];
-    assert!(
-        p95 < 16.0,
-        "95th-percentile slice {p95} ms against an 8 ms budget ({} slices)",
+    let (median, p95, worst) = (ms[ms.len() / 2], ms[ms.len() * 95 / 100], ms[ms.len() - 1]);
+    let report = format!(
+        "median {median} ms, p95 {p95} ms, worst {worst} ms over {} slices",
         ms.len()
     );
+    assert!(median < 12.0, "slices overshoot an 8 ms budget: {report}");
+    assert!(p95 < 30.0, "slices overshoot an 8 ms budget: {report}");
     assert!(
         worst < 150.0,
-        "a slice took {worst} ms against an 8 ms budget"
+        "a slice ran far past an 8 ms budget: {report}"
     );
     assert_eq!(log.borrow().last().map(String::as_str), Some("main done"));
     assert!(s.last().unwrap().time >= 1.0);
