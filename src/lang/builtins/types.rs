@@ -227,8 +227,13 @@ impl Types {
         }
         for name in crate::lang::value::exception::ASYNCIO_EXCEPTIONS {
             if let Some(c) = t.exceptions.get(name).cloned() {
+                let module = if name.starts_with("Queue") {
+                    "asyncio.queues"
+                } else {
+                    "asyncio.exceptions"
+                };
                 let moved =
-                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, "asyncio");
+                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, module);
                 t.exceptions.insert(name, moved);
             }
         }

@@ -748,16 +748,28 @@ impl<'a> Compiler<'a> {
         }
         self.unit().fblocks.pop();
         self.emit(Op::PopBlock);
-        self.emit(Op::CallExitAsync);
-        self.await_tos();
+        // Errors from `__aexit__` point at the context expression, as in CPython.
+        let ctx = &first.context_expr;
+        let anchor = match &ctx.kind {
+            ExprKind::Call { func, .. } => Some((func.span.end, ctx.span.end)),
+            _ => None,
+        };
+        self.with_span(ctx.span, |c| {
+            c.unit().anchor = anchor;
+            c.emit(Op::CallExitAsync);
+            c.await_tos();
+        });
         self.emit(Op::Pop);
         let to_end = self.emit(Op::Jump(0));
         self.patch(setup);
         // Stack: [aexit, exc].
         self.emit(Op::PushExcInfo);
         let cleanup = self.emit(Op::SetupFinally(0));
-        self.emit(Op::WithExceptStart);
-        self.await_tos();
+        self.with_span(ctx.span, |c| {
+            c.unit().anchor = anchor;
+            c.emit(Op::WithExceptStart);
+            c.await_tos();
+        });
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::PopBlock);
         self.emit(Op::Reraise);

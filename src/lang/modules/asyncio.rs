@@ -114,6 +114,120 @@ fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     }
 }
 
+// Frames of CPython 3.14's asyncio code in tracebacks, as its reference build prints them
+// (`node tools/python314/run.js`), innermost first.
+const LIB: &str = "/lib/python314.zip/asyncio";
+macro_rules! lib_frame {
+    ($file:literal, $line:literal, $func:literal, $code:literal, $carets:literal) => {
+        concat!(
+            "  File \"/lib/python314.zip/asyncio/",
+            $file,
+            "\", line ",
+            $line,
+            ", in ",
+            $func,
+            "\n    ",
+            $code,
+            "\n",
+            $carets
+        )
+    };
+}
+/// `asyncio.run` → `Runner.run` → `run_until_complete`.
+pub const RUN_FRAMES: [&str; 3] = [
+    lib_frame!(
+        "base_events.py",
+        "719",
+        "run_until_complete",
+        "return future.result()",
+        "           ~~~~~~~~~~~~~^^\n"
+    ),
+    lib_frame!(
+        "runners.py",
+        "127",
+        "run",
+        "return self._loop.run_until_complete(task)",
+        "           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^\n"
+    ),
+    lib_frame!(
+        "runners.py",
+        "204",
+        "run",
+        "return runner.run(main)",
+        "           ~~~~~~~~~~^^^^^^\n"
+    ),
+];
+/// `TaskGroup.__aexit__` raising the group.
+pub const TASKGROUP_FRAMES: [&str; 2] = [
+    lib_frame!(
+        "taskgroups.py",
+        "174",
+        "_aexit",
+        "raise BaseExceptionGroup(",
+        "    ...<2 lines>...\n    ) from None\n"
+    ),
+    lib_frame!(
+        "taskgroups.py",
+        "72",
+        "__aexit__",
+        "return await self._aexit(et, exc)",
+        "           ^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+    ),
+];
+/// `Timeout.__aexit__` raising TimeoutError.
+pub const TIMEOUT_FRAMES: [&str; 1] = [lib_frame!(
+    "timeouts.py",
+    "114",
+    "__aexit__",
+    "raise TimeoutError from exc_val",
+    ""
+)];
+/// `asyncio.sleep` interrupted.
+pub const SLEEP_FRAMES: [&str; 1] = [lib_frame!(
+    "tasks.py",
+    "702",
+    "sleep",
+    "return await future",
+    "           ^^^^^^^^^^^^\n"
+)];
+/// `wait_for` timing out (the TimeoutError side).
+pub const WAIT_FOR_FRAMES: [&str; 2] = [
+    lib_frame!(
+        "timeouts.py",
+        "114",
+        "__aexit__",
+        "raise TimeoutError from exc_val",
+        ""
+    ),
+    lib_frame!(
+        "tasks.py",
+        "487",
+        "wait_for",
+        "async with timeouts.timeout(timeout):",
+        "               ~~~~~~~~~~~~~~~~^^^^^^^^^\n"
+    ),
+];
+/// Inside `wait_for`, the awaited coroutine cancelled (the CancelledError side).
+pub const WAIT_FOR_INNER_FRAMES: [&str; 1] = [lib_frame!(
+    "tasks.py",
+    "488",
+    "wait_for",
+    "return await fut",
+    "           ^^^^^^^^^\n"
+)];
+
+/// The library frames an exception raised by library coroutine `name` shows.
+pub fn frames_for(name: &str, e: &PyErr) -> &'static [&'static str] {
+    let _ = LIB;
+    match name {
+        "sleep" => &SLEEP_FRAMES,
+        "tg_aexit" => &TASKGROUP_FRAMES,
+        "timeout_aexit" => &TIMEOUT_FRAMES,
+        "wait_for" if e.matches("TimeoutError") => &WAIT_FOR_FRAMES,
+        _ => &[],
+    }
+}
+
 /// Ours: what `asyncio.run` raises when CPython would hang forever.
 pub const DEADLOCK: &str =
     "the program can never finish: every task waits for something that nothing will do (deadlock)";
@@ -153,7 +267,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     });
     vm.loop_time = lp.time();
     match status {
-        RunStatus::Finished(r) => r,
+        RunStatus::Finished(r) => r.inspect_err(|e| e.add_library_frames(&RUN_FRAMES)),
         RunStatus::Deadlocked => Err(PyErr::runtime_error(DEADLOCK)),
         RunStatus::Running => Ok(Value::None),
     }
@@ -896,7 +1010,7 @@ fn exc_arg(args: &Args) -> Option<PyErr> {
 fn tg_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = group_of(&args)?;
     let exc = exc_arg(&args);
-    vm.with_loop(|lp, _| Ok(native("__aexit__", lp.task_group_exit(g, exc))))
+    vm.with_loop(|lp, _| Ok(native("tg_aexit", lp.task_group_exit(g, exc))))
 }
 fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = name_arg(&mut args)?;
@@ -933,7 +1047,7 @@ fn to_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = timeout_of(&args)?;
     let exc = exc_arg(&args);
     let r = vm.with_loop(|lp, vm| lp.timeout_exit(vm, t, exc.as_ref()));
-    Ok(ready("__aexit__", r.map(|_| Value::None)))
+    Ok(ready("timeout_aexit", r.map(|_| Value::None)))
 }
 fn to_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = timeout_of(&args)?;

@@ -232,6 +232,7 @@ impl Vm {
                         span: (span.start, span.end),
                         anchor: frame.code.anchors.get(pc).copied().flatten(),
                         source: Some(frame.code.source.clone()),
+                        library: None,
                     });
                 }
             }

@@ -27,8 +27,8 @@ pub struct TaskExec {
 
 /// What a suspended task waits on.
 pub enum Delegate {
-    Native(Native<Vm>),
-    Ready(PyResult<Value>),
+    Native(Native<Vm>, &'static str),
+    Ready(PyResult<Value>, &'static str),
 }
 
 /// A Python callable the loop calls back; equality is identity (enough for
@@ -132,8 +132,8 @@ impl Vm {
         match v {
             Value::Rt(RtHandle::Task(t)) => lp
                 .task_future(*t)
-                .map(|f| Delegate::Native(await_future(f))),
-            Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f))),
+                .map(|f| Delegate::Native(await_future(f), "await")),
+            Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f), "await")),
             Value::Native(n) => Some(take_native(n)),
             _ => None,
         }
@@ -143,11 +143,14 @@ impl Vm {
 /// Takes the state machine out of a library coroutine object (awaiting it twice fails).
 fn take_native(n: &Rc<NativeAwait>) -> Delegate {
     match n.state.borrow_mut().take() {
-        Some(NativeState::Native(x)) => Delegate::Native(x),
-        Some(NativeState::Ready(r)) => Delegate::Ready(r),
-        None => Delegate::Ready(Err(PyErr::runtime_error(
-            "cannot reuse already awaited coroutine",
-        ))),
+        Some(NativeState::Native(x)) => Delegate::Native(x, n.name),
+        Some(NativeState::Ready(r)) => Delegate::Ready(r, n.name),
+        None => Delegate::Ready(
+            Err(PyErr::runtime_error(
+                "cannot reuse already awaited coroutine",
+            )),
+            n.name,
+        ),
     }
 }
 
@@ -168,24 +171,36 @@ impl Host for Vm {
         loop {
             // 1. A pending delegate gets the input first (like `yield from`).
             let vm_input = match coro.delegate.take() {
-                Some(Delegate::Native(mut n)) => {
+                Some(Delegate::Native(mut n, name)) => {
                     let step = n.resume(lp, self, task, input.take().unwrap_or(Resume::Send));
                     match step {
                         Step::Await(f) => {
-                            coro.delegate = Some(Delegate::Native(n));
+                            coro.delegate = Some(Delegate::Native(n, name));
                             return Step::Await(f);
                         }
                         Step::Yield => {
-                            coro.delegate = Some(Delegate::Native(n));
+                            coro.delegate = Some(Delegate::Native(n, name));
                             return Step::Yield;
                         }
                         Step::Return(v) => VmResume::Delegated(Ok(v)),
-                        Step::Raise(e) => VmResume::Delegated(Err(e)),
+                        Step::Raise(e) => {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, &e,
+                            ));
+                            VmResume::Delegated(Err(e))
+                        }
                     }
                 }
-                Some(Delegate::Ready(r)) => match input.take() {
+                Some(Delegate::Ready(r, name)) => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Delegated(Err(e)),
-                    _ => VmResume::Delegated(r),
+                    _ => {
+                        if let Err(e) = &r {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, e,
+                            ));
+                        }
+                        VmResume::Delegated(r)
+                    }
                 },
                 None => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
@@ -218,7 +233,8 @@ impl Host for Vm {
                     None => {
                         let msg =
                             format!("Task got bad yield: {}", self.repr(&v).unwrap_or_default());
-                        coro.delegate = Some(Delegate::Ready(Err(PyErr::runtime_error(msg))));
+                        coro.delegate =
+                            Some(Delegate::Ready(Err(PyErr::runtime_error(msg)), "bad yield"));
                         input = Some(Resume::Send);
                     }
                 },

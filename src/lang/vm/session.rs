@@ -102,7 +102,10 @@ impl Session {
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
-                            Err(e) => Resume::Throw(e),
+                            Err(e) => {
+                                e.add_library_frames(&crate::lang::modules::asyncio::RUN_FRAMES);
+                                Resume::Throw(e)
+                            }
                         }
                     }
                 }

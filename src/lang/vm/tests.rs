@@ -70,6 +70,10 @@ macro_rules! golden {
 }
 
 golden!(
+    aio_tb_e11,
+    aio_tb_e12,
+    aio_tb_e14,
+    aio_tb_a2,
     aio_gather1,
     aio_order1,
     aio_order2,
