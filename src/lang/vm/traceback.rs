@@ -43,8 +43,7 @@ impl Vm {
         let mut chain: Vec<(Option<&'static str>, Rc<Instance>)> = vec![(None, e.clone())];
         seen.push(Rc::as_ptr(e));
         let mut cur = e.clone();
-        loop {
-            let Some(exc) = &cur.exc else { break };
+        while let Some(exc) = &cur.exc {
             let (cause, context, suppress) = {
                 let x = exc.borrow();
                 (x.cause.clone(), x.context.clone(), x.suppress_context)
@@ -115,6 +114,7 @@ impl Vm {
         let num = members.len();
         let shown = if num <= 15 { num } else { 16 };
         ctx.need_close = false;
+        #[allow(clippy::needless_range_loop)] // `i` also titles the section.
         for i in 0..shown {
             let last = i == shown - 1;
             if last {
