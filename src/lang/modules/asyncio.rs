@@ -11,7 +11,7 @@ use crate::lang::vm::host::TaskExec;
 use crate::lang::vm::Vm;
 use crate::runtime::{
     sleep, wait_for, Awaitable, FutId, Loop, Native, QueueKind, ResourceId, RunStatus, Runner,
-    TaskCoro, TaskGroupId, TaskId, TaskState, TimeoutId, VirtualClock,
+    TaskCoro, TaskGroupId, TaskId, TaskState, TimeoutId,
 };
 
 /// A runtime object as a Python value.
@@ -250,7 +250,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         )));
     }
     let coro = TaskExec::new(main)?;
-    let mut lp: Loop<Vm> = Loop::new(Box::new(VirtualClock::starting_at(0.0)));
+    let mut lp: Loop<Vm> = Loop::new(Box::new(vm.clock.clone()));
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session

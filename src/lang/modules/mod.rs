@@ -1,6 +1,8 @@
 //! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
 
 pub mod asyncio;
+pub mod random;
+pub mod time;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -152,6 +154,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "asyncio" => asyncio::module(vm),
+        "random" => module("random", random::functions()).1,
+        "time" => module("time", time::functions()).1,
         _ => return Ok(None),
     }))
 }

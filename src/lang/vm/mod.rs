@@ -64,6 +64,10 @@ pub struct Vm {
     /// (`pending_run`) and suspends the module instead of running the loop itself.
     pub(crate) sliced: bool,
     pub(crate) pending_run: Option<session::LoopRun>,
+    /// The random module's generator (seeded on first use when not seeded).
+    pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
+    /// The clock event loops run on, shared with the `time` module.
+    pub clock: crate::lang::modules::time::SharedClock,
 }
 
 impl Default for Vm {
@@ -95,6 +99,8 @@ impl Vm {
             exception_handler: None,
             sliced: false,
             pending_run: None,
+            random: None,
+            clock: Default::default(),
         }
     }
 

@@ -92,6 +92,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    random_time,
     aio_presets,
     classes,
     tb_args,
