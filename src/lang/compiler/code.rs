@@ -190,6 +190,8 @@ pub struct Code {
     pub n_defaults: u32,
     pub has_kwdefaults: bool,
     pub source: Rc<Source>,
+    /// The line the code's block starts on (`co_firstlineno`).
+    pub first_line: u32,
 }
 
 /// The program text with its line table, shared by all code objects of a module.

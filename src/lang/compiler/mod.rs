@@ -182,6 +182,7 @@ impl<'a> Compiler<'a> {
             is_coroutine: is_coro,
             n_defaults,
             has_kwdefaults,
+            first_line: self.source.lines.line_of(u.span.start),
             source: self.source.clone(),
         })
     }

@@ -252,6 +252,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let coro = TaskExec::new(main)?;
     let mut lp: Loop<Vm> = Loop::new(Box::new(vm.clock.clone()));
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    register(vm, runner.main_task(), main);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
         // runs the loop in slices and resumes it with the result.
@@ -266,6 +267,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     });
     vm.loop_time = lp.time();
+    report_unretrieved(vm, &mut lp);
     match status {
         RunStatus::Finished(r) => r.inspect_err(|e| e.add_library_frames(&RUN_FRAMES)),
         RunStatus::Deadlocked => Err(PyErr::runtime_error(DEADLOCK)),
@@ -293,6 +295,33 @@ fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
     }
 }
 
+/// Remembers which coroutine object task `t` runs (for its repr).
+pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) {
+    if let Value::Coroutine(c) = coro {
+        vm.task_coros.insert(t.0, c.clone());
+    }
+}
+
+/// "Task exception was never retrieved" for each failed task nobody asked about, as
+/// CPython's `Task.__del__` logs it when the task is collected.
+pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
+    let tasks = lp.unretrieved_exceptions();
+    for t in tasks {
+        let text = vm.enter_loop(lp, |vm, lp| {
+            let r = repr(vm, RtHandle::Task(t)).unwrap_or_default();
+            let f = lp.task_future(t)?;
+            let e = lp.future_exception(vm, f).ok().flatten()?;
+            Some(format!(
+                "Task exception was never retrieved\nfuture: {r}\n{}",
+                vm.format_exception(&e)
+            ))
+        });
+        if let Some(text) = text {
+            vm.write(crate::lang::vm::Stream::Stderr, &text);
+        }
+    }
+}
+
 /// What a task runs for `v`: a coroutine object's frames, or a library coroutine.
 pub(crate) fn task_coro(v: &Value) -> PyResult<TaskCoro<Vm>> {
     if let Value::Native(n) = v {
@@ -312,7 +341,9 @@ fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.no_more_kw("create_task")?;
     args.check("create_task", 1, 1)?;
     let coro = task_coro(&args.pos[0])?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Task(lp.create_task(coro, name)))))
+    let t = vm.with_loop(|lp, _| Ok(lp.create_task(coro, name)))?;
+    register(vm, t, &args.pos[0]);
+    Ok(Value::Rt(RtHandle::Task(t)))
 }
 
 /// The future of an awaitable argument, wrapping coroutines in tasks (`ensure_future`).
@@ -325,6 +356,7 @@ fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
         Value::Coroutine(_) => {
             let coro = TaskExec::new(v)?;
             let t = lp.create_task(TaskCoro::Host(coro), None);
+            register(vm, t, v);
             lp.task_future(t)
                 .ok_or_else(|| PyErr::runtime_error("stale task"))
         }
@@ -341,13 +373,10 @@ fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
                 )),
             }
         }
-        other => {
-            let _ = vm;
-            Err(PyErr::type_error(format!(
-                "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-                other.type_name()
-            )))
-        }
+        other => Err(PyErr::type_error(format!(
+            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -1022,6 +1051,9 @@ fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .cloned()
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
     let coro = TaskExec::new(&coro_v)?;
+    if let Value::Coroutine(c) = &coro_v {
+        vm.next_group_coro = Some(c.clone());
+    }
     vm.with_loop(|lp, vm| {
         Ok(Value::Rt(RtHandle::Task(lp.task_group_create_task(
             vm,
@@ -1194,24 +1226,38 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
         Ok(match h {
             RtHandle::Task(t) => {
                 let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
+                // `coro=<work() running at main.py:3>` / `done, defined at ...`.
+                let coro = vm.task_coros.get(&t.0).cloned();
+                let file = |c: &crate::lang::value::function::Coroutine| {
+                    c.frame_file.clone()
+                };
+                let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
+                let coro_txt = match &coro {
+                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line),
+                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname, file(c), c.line.get()),
+                    None => String::new(),
+                };
+                let outcome = vm.task_outcome.get(&t.0).cloned();
                 let state = match lp.task_state(t) {
                     TaskState::Done => {
-                        let f = fut_of(lp, h)?;
-                        let r = lp.future_result(vm, f).ok().unwrap_or(Value::None);
-                        format!("finished name='{name}' result={}", vm.repr(&r)?)
+                        let r = match outcome {
+                            Some(Ok(v)) => v,
+                            _ => Value::None,
+                        };
+                        format!("finished name='{name}'{coro_txt} result={}", vm.repr(&r)?)
                     }
                     TaskState::Failed => {
-                        let f = fut_of(lp, h)?;
-                        let e = lp
-                            .future_exception(vm, f)
-                            .ok()
-                            .flatten()
-                            .map(|e| e.to_value())
-                            .unwrap_or(Value::None);
-                        format!("finished name='{name}' exception={}", vm.repr(&e)?)
+                        let e = match outcome {
+                            Some(Err(e)) => e.to_value(),
+                            _ => Value::None,
+                        };
+                        format!("finished name='{name}'{coro_txt} exception={}", vm.repr(&e)?)
                     }
-                    TaskState::Cancelled => format!("cancelled name='{name}'"),
-                    _ => format!("pending name='{name}'"),
+                    TaskState::Cancelled => format!("cancelled name='{name}'{coro_txt}"),
+                    TaskState::Awaiting(_) => {
+                        format!("pending name='{name}'{coro_txt} wait_for=<Future pending cb=[Task.task_wakeup()]>")
+                    }
+                    _ => format!("pending name='{name}'{coro_txt}"),
                 };
                 format!("<Task {state}>")
             }

@@ -44,6 +44,10 @@ pub struct Function {
 /// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
     pub qualname: Rc<str>,
+    /// Where its code starts (`co_firstlineno`) and the line it is suspended at.
+    pub def_line: u32,
+    pub line: std::cell::Cell<u32>,
+    pub frame_file: Rc<str>,
     pub is_coroutine: bool,
     pub serial: u64,
     pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
@@ -140,4 +144,30 @@ impl Args {
     pub fn get(&self, i: usize) -> Option<&Value> {
         self.pos.get(i)
     }
+}
+
+thread_local! {
+    /// Coroutines dropped without ever running (`RuntimeWarning: coroutine ... was never
+    /// awaited`); the eval loop reports them where the drop happened.
+    static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.is_coroutine && !self.started.get() {
+            let name = self.qualname.clone();
+            UNAWAITED.with(|u| u.borrow_mut().push(name));
+        }
+    }
+}
+
+/// Takes the names of coroutines dropped unawaited since the last call.
+pub fn take_unawaited() -> Vec<Rc<str>> {
+    UNAWAITED.with(|u| {
+        if u.borrow().is_empty() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut *u.borrow_mut())
+        }
+    })
 }

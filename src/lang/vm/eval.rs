@@ -274,6 +274,10 @@ impl Vm {
             ),
             Op::Pop => {
                 pop!();
+                let gone = crate::lang::value::function::take_unawaited();
+                if !gone.is_empty() {
+                    self.warn_unawaited(f, gone);
+                }
             }
             Op::Dup => {
                 let v = top!();
@@ -462,6 +466,28 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// `RuntimeWarning: coroutine 'f' was never awaited`, once per place (the warnings
+    /// module's "default" action).
+    fn warn_unawaited(&mut self, f: &Frame, names: Vec<Rc<str>>) {
+        let line = f.line();
+        let src = &f.code.source;
+        for name in names {
+            let key = format!("{}:{}:{}", src.filename, line, name);
+            if self.warned.contains(&key) {
+                continue;
+            }
+            self.warned.insert(key);
+            let text = src.lines.line_text(&src.text, line).trim().to_string();
+            let msg = format!(
+                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                src.filename, line, name, text
+            );
+            self.write(super::Stream::Stderr, &msg);
+        }
+    }
+}
+
 pub(crate) fn stack_underflow() -> PyErr {
     PyErr::runtime_error("internal error: value stack underflow (please report)")
 }
@@ -477,6 +503,9 @@ pub(crate) fn as_err(v: Value) -> PyErr {
 /// Makes a coroutine or generator object for a frame that has not started.
 pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool) -> Value {
     Value::Coroutine(Rc::new(Coroutine {
+        def_line: frame.code.first_line,
+        frame_file: frame.code.source.filename.clone(),
+        line: std::cell::Cell::new(frame.code.first_line),
         qualname,
         is_coroutine,
         serial: crate::lang::value::next_serial(),

@@ -209,6 +209,9 @@ impl Host for Vm {
                 },
             };
             coro.started = true;
+            if !self.task_coros.contains_key(&task.0) {
+                self.task_coros.insert(task.0, coro.coro.clone());
+            }
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
@@ -217,14 +220,21 @@ impl Host for Vm {
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
+                    self.task_outcome.insert(task.0, Ok(v.clone()));
                     return Step::Return(v);
                 }
                 Err(e) => {
                     coro.coro.running.set(false);
+                    self.task_outcome.insert(task.0, Err(e.clone()));
                     return Step::Raise(e);
                 }
                 Ok(Outcome::OutOfBudget) => return Step::Yield,
-                Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
+                Ok(Outcome::Yield(v)) => match {
+                    if let Some(f) = coro.ex.frames.first() {
+                        coro.coro.line.set(f.line());
+                    }
+                    self.delegate_for(lp, &v)
+                } {
                     Some(d) => {
                         coro.delegate = Some(d);
                         input = Some(Resume::Send);

@@ -68,6 +68,13 @@ pub struct Vm {
     pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
     /// The clock event loops run on, shared with the `time` module.
     pub clock: crate::lang::modules::time::SharedClock,
+    /// Warnings already shown (`file:line:name`).
+    pub(crate) warned: std::collections::HashSet<String>,
+    /// The coroutine each task runs, and how each task's coroutine ended (for reprs).
+    pub(crate) task_coros:
+        std::collections::HashMap<u32, Rc<crate::lang::value::function::Coroutine>>,
+    pub(crate) task_outcome: std::collections::HashMap<u32, PyResult<Value>>,
+    pub(crate) next_group_coro: Option<Rc<crate::lang::value::function::Coroutine>>,
 }
 
 impl Default for Vm {
@@ -101,6 +108,10 @@ impl Vm {
             pending_run: None,
             random: None,
             clock: Default::default(),
+            warned: Default::default(),
+            task_coros: Default::default(),
+            task_outcome: Default::default(),
+            next_group_coro: None,
         }
     }
 

@@ -88,6 +88,9 @@ impl Session {
                     let vm = &mut self.vm;
                     vm.enter_loop(lp, |vm, lp| runner.run_slice(lp, vm, budget as usize))
                 };
+                if !matches!(status, RunStatus::Running) {
+                    crate::lang::modules::asyncio::report_unretrieved(&mut self.vm, &mut run.lp);
+                }
                 match status {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {

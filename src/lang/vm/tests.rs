@@ -32,7 +32,8 @@ fn run_file() {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
         let mut vm = Vm::new();
         let _ = vm.run_source(&src, "main.py");
-        let text: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+        // Stdout then stderr, as the CPython reference runner prints them.
+        let text = vm.output(Stream::Stdout) + &vm.output(Stream::Stderr);
         match std::env::var("LANGVM_OUT") {
             Ok(out) => {
                 let _ = std::fs::write(out, text);
@@ -53,7 +54,7 @@ macro_rules! golden {
                 let want = include_str!(concat!("golden/", stringify!($name), ".out"));
                 let mut vm = Vm::new();
                 let _ = vm.run_source(src, "main.py");
-                let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                let got = vm.output(Stream::Stdout) + &vm.output(Stream::Stderr);
                 assert_eq!(got, want);
                 // The same through a sliced session (module suspended in asyncio.run).
                 let mut s = super::session::Session::new(src, "main.py");
@@ -62,7 +63,7 @@ macro_rules! golden {
                         break;
                     }
                 }
-                let got: String = s.vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                let got = s.vm.output(Stream::Stdout) + &s.vm.output(Stream::Stderr);
                 assert_eq!(got, want, "sliced session");
             }
         )*
@@ -92,6 +93,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    aio_warnings,
     random_time,
     aio_presets,
     classes,
