@@ -209,14 +209,17 @@ impl Host for Vm {
                 },
             };
             coro.started = true;
-            if !self.task_coros.contains_key(&task.0) {
-                self.task_coros.insert(task.0, coro.coro.clone());
-            }
+            self.task_coros
+                .entry(task.0)
+                .or_insert_with(|| coro.coro.clone());
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
             let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, None));
             self.depth = self.depth.saturating_sub(coro.ex.frames.len());
+            if let Some(f) = coro.ex.frames.first() {
+                coro.coro.line.set(f.line());
+            }
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
@@ -229,12 +232,7 @@ impl Host for Vm {
                     return Step::Raise(e);
                 }
                 Ok(Outcome::OutOfBudget) => return Step::Yield,
-                Ok(Outcome::Yield(v)) => match {
-                    if let Some(f) = coro.ex.frames.first() {
-                        coro.coro.line.set(f.line());
-                    }
-                    self.delegate_for(lp, &v)
-                } {
+                Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
                     Some(d) => {
                         coro.delegate = Some(d);
                         input = Some(Resume::Send);
