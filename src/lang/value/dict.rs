@@ -65,6 +65,17 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let mut vals = Vec::with_capacity(self.len * 2);
+        for e in std::mem::take(&mut self.entries).into_iter().flatten() {
+            vals.push(e.key);
+            vals.push(e.value);
+        }
+        super::drop::drop_values(vals);
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()
@@ -210,10 +221,9 @@ impl PyDict {
         self.iter().map(|e| e.value.clone()).collect()
     }
     pub fn clear(&mut self) {
-        *self = PyDict {
-            version: self.version + 1,
-            ..PyDict::default()
-        };
+        let version = self.version + 1;
+        drop(std::mem::take(self));
+        self.version = version;
     }
 
     // Attribute namespaces (modules, classes, instances) only ever hold `str` keys, so

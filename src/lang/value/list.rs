@@ -32,6 +32,12 @@ impl PyList {
     }
 }
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        super::drop::drop_values(std::mem::take(self.items.get_mut()));
+    }
+}
+
 fn this(args: &Args) -> PyResult<std::rc::Rc<PyList>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.clone()),

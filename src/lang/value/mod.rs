@@ -9,6 +9,7 @@
 
 pub mod class;
 pub mod dict;
+pub mod drop;
 pub mod exception;
 pub mod float;
 pub mod function;

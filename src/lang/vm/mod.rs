@@ -22,6 +22,18 @@ use std::rc::Rc;
 use crate::lang::builtins::types;
 use crate::lang::value::{Args, Class, Instance, PyDict, PyErr, PyResult, TypeKind, Value};
 
+/// How deep calls from Rust back into Python (dunders, key functions) and recursion over
+/// nested data may go. Each level costs native stack: about 13 KB in release builds (a
+/// 2 MB thread stack held 150 levels of a recursive `__repr__`), far more in debug builds;
+/// wasm32's default stack is 1 MB.
+pub const NATIVE_LIMIT: usize = if cfg!(debug_assertions) {
+    14
+} else if cfg!(target_arch = "wasm32") {
+    60
+} else {
+    120
+};
+
 /// Where console text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
@@ -94,7 +106,7 @@ impl Vm {
             recursion_limit: 1000,
             repr_active: Vec::new(),
             native_depth: 0,
-            native_limit: 160,
+            native_limit: NATIVE_LIMIT,
             steps: 0,
             max_steps: u64::MAX,
             stop: Rc::new(std::cell::Cell::new(false)),
@@ -148,6 +160,22 @@ impl Vm {
     }
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Enters one level of Rust recursion over nested data (repr, ==, hash of nested
+    /// containers), bounded by `native_limit` since each level uses the native stack.
+    pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        if self.native_depth >= self.native_limit {
+            return Err(PyErr::with_msg(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+    pub fn leave_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
     }
 
     /// Calls any callable (`PyObject_Call`).

@@ -299,7 +299,7 @@ impl Vm {
         if self.repr_active.contains(&id) {
             return Ok(format!("{open}...{close}"));
         }
-        self.enter()?;
+        self.enter_native(" while getting the repr of an object")?;
         self.repr_active.push(id);
         let mut out = String::from(open);
         let mut result = Ok(());
@@ -316,7 +316,7 @@ impl Vm {
             }
         }
         self.repr_active.retain(|&x| x != id);
-        self.leave();
+        self.leave_native();
         result?;
         if trailing_comma {
             out.push(',');
@@ -338,7 +338,7 @@ impl Vm {
         if self.repr_active.contains(&id) {
             return Ok("{...}".into());
         }
-        self.enter()?;
+        self.enter_native(" while getting the repr of an object")?;
         self.repr_active.push(id);
         let mut out = String::from("{");
         let mut result = Ok(());
@@ -359,7 +359,7 @@ impl Vm {
             }
         }
         self.repr_active.retain(|&x| x != id);
-        self.leave();
+        self.leave_native();
         result?;
         out.push('}');
         Ok(out)
@@ -438,8 +438,11 @@ impl Vm {
                 const P2: u64 = 14029467366897019727;
                 const P5: u64 = 2870177450012600261;
                 let mut acc = P5;
-                for x in t.iter() {
-                    let lane = self.hash(x)? as u64;
+                self.enter_native("")?;
+                let lanes: PyResult<Vec<i64>> = t.iter().map(|x| self.hash(x)).collect();
+                self.leave_native();
+                for lane in lanes? {
+                    let lane = lane as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(P2));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(P1);
@@ -663,6 +666,13 @@ impl Vm {
     }
 
     fn compare_seq(&mut self, p: &[Value], q: &[Value], op: CmpOp) -> PyResult<bool> {
+        self.enter_native(" in comparison")?;
+        let r = self.compare_seq_inner(p, q, op);
+        self.leave_native();
+        r
+    }
+
+    fn compare_seq_inner(&mut self, p: &[Value], q: &[Value], op: CmpOp) -> PyResult<bool> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && p.len() != q.len() {
             return Ok(op == CmpOp::Ne);
         }
