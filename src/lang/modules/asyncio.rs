@@ -251,6 +251,7 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let coro = TaskExec::new(main)?;
     let mut lp: Loop<Vm> = Loop::new(Box::new(vm.clock.clone()));
+    lp.set_tracing(vm.tracing);
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
     register(vm, runner.main_task(), main);
     if vm.sliced && vm.native_depth == 0 {
@@ -1051,17 +1052,9 @@ fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .cloned()
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
     let coro = TaskExec::new(&coro_v)?;
-    if let Value::Coroutine(c) = &coro_v {
-        vm.next_group_coro = Some(c.clone());
-    }
-    vm.with_loop(|lp, vm| {
-        Ok(Value::Rt(RtHandle::Task(lp.task_group_create_task(
-            vm,
-            g,
-            TaskCoro::Host(coro),
-            name,
-        )?)))
-    })
+    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, TaskCoro::Host(coro), name))?;
+    register(vm, t, &coro_v);
+    Ok(Value::Rt(RtHandle::Task(t)))
 }
 fn timeout_of(args: &Args) -> PyResult<TimeoutId> {
     match this(args)? {

@@ -103,6 +103,8 @@ impl Vm {
         // returns, so it points to a live loop. The loop is a separate object from the VM,
         // and nothing else touches it while the VM runs inside that call.
         let lp = unsafe { &mut *self.lp };
+        // Trace events caused by this call carry the calling instruction's source offset.
+        lp.set_span(Some(crate::runtime::Span(self.cur_offset)));
         f(lp, self)
     }
 
@@ -219,6 +221,13 @@ impl Host for Vm {
             self.depth = self.depth.saturating_sub(coro.ex.frames.len());
             if let Some(f) = coro.ex.frames.first() {
                 coro.coro.line.set(f.line());
+            }
+            // The await the task stops at (for the trace and the editor's gutter).
+            if let Some(top) = coro.ex.frames.last() {
+                let pc = top.pc.saturating_sub(1);
+                if let Some(sp) = top.code.spans.get(pc) {
+                    lp.set_span(Some(crate::runtime::Span(sp.start)));
+                }
             }
             match r {
                 Ok(Outcome::Return(v)) => {

@@ -86,7 +86,10 @@ pub struct Vm {
     pub(crate) task_coros:
         std::collections::HashMap<u32, Rc<crate::lang::value::function::Coroutine>>,
     pub(crate) task_outcome: std::collections::HashMap<u32, PyResult<Value>>,
-    pub(crate) next_group_coro: Option<Rc<crate::lang::value::function::Coroutine>>,
+    /// Byte offset (in the program text) of the call being executed, for trace spans.
+    pub cur_offset: u32,
+    /// Record trace events in the loops `asyncio.run` creates (the UI turns it on).
+    pub tracing: bool,
 }
 
 impl Default for Vm {
@@ -123,7 +126,8 @@ impl Vm {
             warned: Default::default(),
             task_coros: Default::default(),
             task_outcome: Default::default(),
-            next_group_coro: None,
+            cur_offset: 0,
+            tracing: false,
         }
     }
 

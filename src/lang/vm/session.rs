@@ -35,6 +35,8 @@ pub struct Session {
     pub loop_run: Option<LoopRun>,
     started: bool,
     done: Option<bool>,
+    /// Trace events of the loop not yet taken (see `take_trace`).
+    trace: Vec<crate::runtime::TraceEvent>,
 }
 
 impl Session {
@@ -88,6 +90,9 @@ impl Session {
                     let vm = &mut self.vm;
                     vm.enter_loop(lp, |vm, lp| runner.run_slice(lp, vm, budget as usize))
                 };
+                if run.lp.trace_events().len() > 0 {
+                    self.trace.extend(run.lp.drain_trace());
+                }
                 if !matches!(status, RunStatus::Running) {
                     crate::lang::modules::asyncio::report_unretrieved(&mut self.vm, &mut run.lp);
                 }
@@ -144,6 +149,12 @@ impl Session {
     fn finish(&mut self, ok: bool) -> Status {
         self.done = Some(ok);
         Status::Finished { ok }
+    }
+
+    /// The trace events recorded since the last call (enable with `vm.tracing` before the
+    /// first `step`).
+    pub fn take_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {
+        std::mem::take(&mut self.trace)
     }
 
     /// Runs to the end (the CLI and tests).

@@ -106,3 +106,30 @@ golden!(
     tb_reraise,
     tb_stderr,
 );
+
+/// A traced session: every task transition is recorded, and awaits carry the byte offset
+/// of the `await` in the program (what the editor's gutter markers need).
+#[test]
+fn session_trace_has_spans() {
+    let src = "import asyncio\nasync def w():\n    await asyncio.sleep(1)\nasync def main():\n    t = asyncio.create_task(w())\n    await t\nasyncio.run(main())\n";
+    let mut s = super::session::Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let mut events = Vec::new();
+    loop {
+        let st = s.step(50);
+        events.extend(s.take_trace());
+        if let super::session::Status::Finished { ok } = st {
+            assert!(ok);
+            break;
+        }
+    }
+    assert!(events.len() >= 6, "{} events", events.len());
+    let sleep_at = src.find("asyncio.sleep(1)").unwrap_or(0) as u32;
+    let await_line = src.find("await asyncio.sleep").unwrap_or(0) as u32;
+    assert!(
+        events.iter().any(|e| e
+            .span
+            .is_some_and(|sp| sp.0 >= await_line && sp.0 <= sleep_at + 16)),
+        "no event points at the await"
+    );
+}

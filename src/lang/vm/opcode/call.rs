@@ -260,6 +260,9 @@ impl Vm {
     }
 
     pub(crate) fn op_call(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
+        if let Some(sp) = f.code.spans.get(f.pc.saturating_sub(1)) {
+            self.cur_offset = sp.start;
+        }
         let flow = match op {
             Op::Call(n) => {
                 let at = f
