@@ -56,6 +56,7 @@ impl Session {
             loop_run: None,
             started: false,
             done: None,
+            trace: Vec::new(),
         };
         match code {
             Ok(code) => {
@@ -90,7 +91,7 @@ impl Session {
                     let vm = &mut self.vm;
                     vm.enter_loop(lp, |vm, lp| runner.run_slice(lp, vm, budget as usize))
                 };
-                if run.lp.trace_events().len() > 0 {
+                if !run.lp.trace_events().is_empty() {
                     self.trace.extend(run.lp.drain_trace());
                 }
                 if !matches!(status, RunStatus::Running) {
