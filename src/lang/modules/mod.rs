@@ -155,6 +155,51 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         "asyncio" => asyncio::module(vm),
         "random" => module("random", random::functions()).1,
+        "typing" => {
+            // Annotations are not evaluated (CPython 3.14 defers them); names used at run
+            // time (`Optional[int]`, `List[str]`) resolve to subscriptable classes.
+            let (d, m) = module("typing", vec![]);
+            crate::lang::builtins::types::with(|t| {
+                let pairs = [
+                    ("List", &t.list),
+                    ("Dict", &t.dict),
+                    ("Set", &t.set),
+                    ("FrozenSet", &t.frozenset),
+                    ("Tuple", &t.tuple),
+                    ("Type", &t.type_),
+                ];
+                for (n, c) in pairs {
+                    d.borrow_mut().set_str(n, Value::Class(c.clone()));
+                }
+                for n in [
+                    "Any",
+                    "Optional",
+                    "Union",
+                    "Callable",
+                    "Awaitable",
+                    "Coroutine",
+                    "Iterable",
+                    "Iterator",
+                    "AsyncIterator",
+                    "AsyncIterable",
+                    "Sequence",
+                    "Mapping",
+                    "Generator",
+                    "AsyncGenerator",
+                    "NoReturn",
+                    "TypeVar",
+                    "Generic",
+                    "Protocol",
+                    "Final",
+                    "ClassVar",
+                    "Literal",
+                ] {
+                    d.borrow_mut().set_str(n, Value::Class(t.object.clone()));
+                }
+            });
+            d.borrow_mut().set_str("TYPE_CHECKING", Value::Bool(false));
+            m
+        }
         "time" => module("time", time::functions()).1,
         _ => return Ok(None),
     }))
