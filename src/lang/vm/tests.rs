@@ -93,6 +93,8 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    aio_shutdown,
+    aio_protocols,
     aio_warnings,
     random_time,
     aio_presets,
