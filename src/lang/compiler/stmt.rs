@@ -30,10 +30,26 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                simple,
+                ..
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
+                }
+                // In a class body, record the field in `__annotations__` (its value is not
+                // evaluated: CPython 3.14 defers annotations); dataclasses read the names.
+                if let (true, CodeKind::Class, ExprKind::Name { id, .. }) =
+                    (*simple, self.unit().kind, &target.kind)
+                {
+                    self.load_const(Value::None);
+                    let ai = self.name_index("__annotations__");
+                    self.emit(Op::LoadName(ai));
+                    self.load_const(Value::str(id));
+                    self.emit(Op::StoreSubscr);
                 }
             }
             StmtKind::Delete { targets } => {
@@ -867,8 +883,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn class_def(&mut self, s: &'a Stmt, c: &'a ClassDef) -> R {
-        if let Some(d) = c.decorators.first() {
-            return Err(SyntaxError::class_decorators_unsupported(d.span));
+        for d in &c.decorators {
+            self.expr(d)?;
         }
         let qual = self.qualname_for(&c.name.name);
         self.push_unit(&c.name.name, &qual, CodeKind::Class, s.span);
@@ -894,6 +910,14 @@ impl<'a> Compiler<'a> {
             let di = self.name_index("__doc__");
             self.emit(Op::StoreName(di));
         }
+        if c.body
+            .iter()
+            .any(|s| matches!(s.kind, StmtKind::AnnAssign { simple: true, .. }))
+        {
+            self.emit(Op::BuildMap(0));
+            let ai = self.name_index("__annotations__");
+            self.emit(Op::StoreName(ai));
+        }
         self.stmts(&c.body)?;
         self.load_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -909,6 +933,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::BuildTuple(n));
         self.emit(Op::BuildClass(0));
+        for _ in &c.decorators {
+            self.emit(Op::Call(1));
+        }
         self.name_op(&c.name.name, ExprContext::Store);
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
 
 pub mod asyncio;
+pub mod dataclasses;
 pub mod random;
 pub mod time;
 
@@ -155,6 +156,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         "asyncio" => asyncio::module(vm),
         "random" => module("random", random::functions()).1,
+        "dataclasses" => module("dataclasses", dataclasses::functions()).1,
         "typing" => {
             // Annotations are not evaluated (CPython 3.14 defers them); names used at run
             // time (`Optional[int]`, `List[str]`) resolve to subscriptable classes.

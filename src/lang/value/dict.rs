@@ -61,7 +61,23 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
         (BigInt(_), Float(_)) | (Float(_), BigInt(_)) => return Option::None,
         (FrozenSet(_), _) | (_, FrozenSet(_)) => return Option::None,
-        _ => a.is(b),
+        _ => {
+            if a.is(b) {
+                return Some(true);
+            }
+            // Different scalar types are unequal; containers need a real comparison.
+            let scalar = |v: &Value| {
+                matches!(
+                    v,
+                    None | Bool(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Tuple(_)
+                )
+            };
+            if scalar(a) && scalar(b) {
+                false
+            } else {
+                return Option::None;
+            }
+        }
     })
 }
 

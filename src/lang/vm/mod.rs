@@ -260,13 +260,32 @@ impl Vm {
         }
     }
 
+    /// Compiles `source` and runs it in `globals` (library code written in Python, such as
+    /// what `dataclass` generates).
+    pub fn exec_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<RefCell<PyDict>>,
+    ) -> PyResult<()> {
+        let module = crate::lang::parser::parse(source)
+            .map_err(|e| PyErr::with_msg("SyntaxError", e.render(source, filename)))?;
+        let code = crate::lang::compiler::compile(&module, source, filename)
+            .map_err(|e| PyErr::with_msg("SyntaxError", e.render(source, filename)))?;
+        let frame = frame::Frame::new(code, globals.clone(), Some(globals));
+        self.run_frame(frame).map(|_| ())
+    }
+
     /// Compiles and runs a program as `__main__`, printing an uncaught exception's
     /// traceback (or a syntax error) to stderr.
     pub fn run_source(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
         let module = match crate::lang::parser::parse(source) {
             Ok(m) => m,
             Err(e) => {
-                let text = e.render(source, filename);
+                let mut text = e.render(source, filename);
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
                 self.write(Stream::Stderr, &text);
                 return Err(PyErr::with_msg("SyntaxError", text));
             }

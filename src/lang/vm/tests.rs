@@ -93,6 +93,8 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    dc,
+    eq,
     aio_shutdown,
     aio_protocols,
     aio_warnings,
