@@ -203,6 +203,16 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "time" => module("time", time::functions()).1,
+        "collections" | "functools" | "itertools" => {
+            let src = match name {
+                "collections" => include_str!("py/collections.py"),
+                "functools" => include_str!("py/functools.py"),
+                _ => include_str!("py/itertools.py"),
+            };
+            let (d, m) = module(name, vec![]);
+            vm.exec_source(src, &format!("<{name}>"), d)?;
+            m
+        }
         _ => return Ok(None),
     }))
 }

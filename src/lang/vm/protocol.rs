@@ -949,6 +949,9 @@ impl Vm {
                 }
                 Ok(m.dict.borrow().get_str(name))
             }
+            Value::Function(f) if f.dict.borrow().get_str(name).is_some() => {
+                Ok(f.dict.borrow().get_str(name))
+            }
             Value::Function(f) => Ok(match name {
                 "__name__" => Some(Value::str(&f.name)),
                 "__qualname__" => Some(Value::str(&f.qualname)),

@@ -93,6 +93,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    stdlib,
     dc,
     eq,
     aio_shutdown,
