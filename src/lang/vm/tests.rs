@@ -138,3 +138,23 @@ fn session_trace_has_spans() {
         "no event points at the await"
     );
 }
+
+/// The front end's corpus of programs compiles and runs without panicking (each for a
+/// bounded number of slices; some run forever by design).
+#[test]
+fn corpus_never_panics() {
+    let corpus = include_str!("../parser/testdata/programs.py");
+    for (i, program) in corpus.split("# ----\n").enumerate() {
+        let mut s = super::session::Session::new(program, "main.py");
+        s.vm.max_steps = 2_000_000;
+        for _ in 0..300 {
+            if let super::session::Status::Finished { .. } = s.step(10_000) {
+                break;
+            }
+        }
+        if std::env::var("CORPUS_VERBOSE").is_ok() {
+            let err = s.vm.output(Stream::Stderr);
+            eprintln!("program {i}: {}", err.lines().last().unwrap_or("ok"));
+        }
+    }
+}
