@@ -49,6 +49,8 @@ pub struct Coroutine {
     pub line: std::cell::Cell<u32>,
     pub frame_file: Rc<str>,
     pub is_coroutine: bool,
+    /// An async generator (`async def` with `yield`): iterated with `async for`.
+    pub is_async_gen: bool,
     pub serial: u64,
     pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
     pub running: std::cell::Cell<bool>,

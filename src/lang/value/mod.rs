@@ -179,6 +179,8 @@ impl Value {
             Value::Coroutine(c) => {
                 if c.is_coroutine {
                     "coroutine"
+                } else if c.is_async_gen {
+                    "async_generator"
                 } else {
                     "generator"
                 }

@@ -1221,7 +1221,7 @@ impl Vm {
                     )));
                 }
             }
-            Value::Coroutine(c) if !c.is_coroutine => v.clone(),
+            Value::Coroutine(c) if !c.is_coroutine && !c.is_async_gen => v.clone(),
             Value::Rt(_) if types::type_of(v).lookup("__iter__").is_some() => {
                 self.call_method(v, "__iter__", vec![])?
             }
@@ -1281,7 +1281,7 @@ impl Vm {
     /// `next(generator)`.
     fn generator_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
-            Value::Coroutine(c) if !c.is_coroutine => {
+            Value::Coroutine(c) if !c.is_coroutine && !c.is_async_gen => {
                 if c.frame.borrow().is_none() && !c.running.get() {
                     return Ok(None);
                 }

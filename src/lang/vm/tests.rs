@@ -93,6 +93,8 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    aio_ag,
+    aio_ac,
     stdlib,
     dc,
     eq,

@@ -16,12 +16,15 @@ impl Vm {
         match op {
             Op::YieldValue => {
                 let v = f.stack.pop().ok_or_else(stack_underflow)?;
+                if f.owner.as_ref().is_some_and(|o| o.is_async_gen) {
+                    return Ok(Flow::AsyncGenYield(v));
+                }
                 Ok(Flow::Yield(v))
             }
             Op::GetAwaitable => {
                 let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 let ok = match &v {
-                    Value::Coroutine(c) => c.is_coroutine,
+                    Value::Coroutine(c) => c.is_coroutine || c.is_async_gen,
                     Value::Rt(h) => h.is_awaitable(),
                     Value::Native(_) => true,
                     Value::Instance(_) => {
@@ -49,6 +52,13 @@ impl Vm {
                 let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 match &sub {
                     Value::Coroutine(c) => {
+                        if c.is_async_gen && c.frame.borrow().is_none() && !c.running.get() {
+                            // `__anext__()` of a finished async generator.
+                            return Err(PyErr::new(
+                                &crate::lang::builtins::types::exception("StopAsyncIteration"),
+                                vec![],
+                            ));
+                        }
                         let frame = self.take_frame(c, &value)?;
                         Ok(Flow::Push(frame))
                     }
