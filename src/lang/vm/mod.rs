@@ -1,10 +1,30 @@
 //! The virtual machine: calling convention, the abstract object protocol (`protocol.rs`,
-//! CPython `Objects/abstract.c` and `object.c`) and operators (`ops.rs`).
+//! CPython `Objects/abstract.c` and `object.c`), operators (`ops.rs`), the eval loop
+//! (`eval.rs`, instruction families in `opcode/`), and the bridge to the event loop
+//! (`host.rs`, `session.rs`).
+//!
+//! # Suspending and resuming
+//! A frame (`frame.rs`) is a heap object: code, pc, value stack, locals, cells, handler
+//! blocks. An `Exec` is a stack of frames run by one loop in `eval.rs`. A Python call from
+//! bytecode pushes a frame on the same `Exec` (no Rust recursion); `await coro` moves the
+//! coroutine's frame onto it too. So when the innermost frame awaits a runtime object
+//! (`asyncio.sleep(1)`, a task, a lock), `YieldFrom` leaves `[sub]` on its stack and the loop
+//! returns `Outcome::Yield(sub)` with every frame intact. The task's `Host::resume`
+//! (`host.rs`) drives `sub`'s native state machine; when it finishes, it re-enters `run` with
+//! `Resume::Delegated(result)`, which replaces `[sub]` by the result (or raises there).
+//! `Resume::Throw` raises at the pending await (cancellation). An instruction budget makes
+//! `run` return `OutOfBudget` between any two instructions, resumable with
+//! `Resume::Continue`. `Session` uses that for module code, and suspends the module
+//! frame inside `asyncio.run` (`PyErr::Suspend`) while it runs the loop slice by slice.
+//!
+//! Rust-level re-entry (a builtin calling back into Python: key functions, dunders from
+//! `repr`/`==`/`hash`, `__init__`) runs a nested `Exec` to completion; those calls cannot
+//! suspend, exactly the places where CPython cannot `await` either.
 //!
 //! Invariants: no `RefCell` borrow of a user-visible object is held across a call into
 //! user code (`Vm::call`), so re-entrant user code can never hit a borrow panic; native
-//! recursion (repr of nested containers, callbacks from builtins) is bounded by
-//! `recursion_limit` and fails with `RecursionError`.
+//! recursion (nested runs, repr of nested containers) is bounded by `native_limit` and
+//! fails with `RecursionError`; Python frames are bounded by `recursion_limit`.
 
 pub mod eval;
 pub mod frame;
