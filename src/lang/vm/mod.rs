@@ -26,6 +26,8 @@
 //! recursion (nested runs, repr of nested containers) is bounded by `native_limit` and
 //! fails with `RecursionError`; Python frames are bounded by `recursion_limit`.
 
+mod attr;
+mod compare;
 pub mod eval;
 pub mod frame;
 pub mod host;
@@ -33,6 +35,7 @@ pub mod items;
 mod opcode;
 pub mod ops;
 pub mod protocol;
+mod repr;
 pub mod session;
 pub mod traceback;
 
