@@ -1,6 +1,7 @@
 //! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
 
 pub mod asyncio;
+mod asyncio_objects;
 pub mod dataclasses;
 pub mod random;
 pub mod time;
