@@ -5,6 +5,7 @@
 //! `break` and `continue` unwind the enclosing blocks at compile time (`unwind_fblock`, as
 //! `compiler_unwind_fblock` does), so at run time only exceptions use the block stack.
 
+mod blocks;
 pub mod code;
 mod expr;
 mod stmt;
