@@ -135,8 +135,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(i as i64));
         }
     }
-    let r = vm.repr(&args.pos[1])?;
-    Err(PyErr::value_error(format!("{r} is not in list")))
+    Err(PyErr::value_error("list.index(x): x not in list"))
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {

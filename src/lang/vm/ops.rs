@@ -270,7 +270,7 @@ impl Vm {
                     BinOp::Mul => x * y,
                     BinOp::TrueDiv => {
                         if y == 0.0 {
-                            return Err(PyErr::zero_division("float division by zero"));
+                            return Err(PyErr::zero_division("division by zero"));
                         }
                         x / y
                     }
