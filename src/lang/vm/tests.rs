@@ -93,6 +93,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    yield_from,
     errors,
     aio_ag,
     aio_ac,
