@@ -162,3 +162,36 @@ fn corpus_never_panics() {
         }
     }
 }
+
+/// Runaway programs end: module code spinning stops with Stop (checked between slices);
+/// a task that never awaits cannot be paused mid-step (see the report on the runtime's
+/// `Step`), so the total instruction cap ends it.
+#[test]
+fn stop_ends_runaway_programs() {
+    let spin_module =
+        "while True:\n    try:\n        x = 1\n    except BaseException:\n        pass\n";
+    let mut s = super::session::Session::new(spin_module, "main.py");
+    let stop = s.vm.stop.clone();
+    let mut finished = false;
+    for i in 0..1000 {
+        if i == 5 {
+            stop.set(true);
+        }
+        if let super::session::Status::Finished { ok } = s.step(10_000) {
+            assert!(!ok);
+            finished = true;
+            break;
+        }
+    }
+    assert!(finished);
+    assert!(s.vm.output(Stream::Stderr).contains("Stopped"));
+
+    let spin_task = "import asyncio\nasync def spin():\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\nasyncio.run(spin())\n";
+    let mut s = super::session::Session::new(spin_task, "main.py");
+    s.vm.max_steps = 200_000;
+    assert!(!s.run_to_end());
+    assert!(s
+        .vm
+        .output(Stream::Stderr)
+        .contains("Stopped: the program ran longer"));
+}
