@@ -81,10 +81,25 @@ pub enum NativeState {
     Ready(PyResult<Value>),
 }
 
-/// A library coroutine object (`asyncio.sleep(1)` before it is awaited).
+/// A library coroutine object (`asyncio.sleep(1)` before it is awaited). `name` is its
+/// `__qualname__` in CPython (or an internal tag for `__aexit__`s).
 pub struct NativeAwait {
     pub name: &'static str,
     pub state: RefCell<Option<NativeState>>,
+}
+
+impl Drop for NativeAwait {
+    /// `RuntimeWarning: coroutine 'sleep' was never awaited` (reported by the eval loop).
+    fn drop(&mut self) {
+        if let Some(NativeState::Native(_)) = self.state.get_mut() {
+            let shown = match self.name {
+                "tg_aexit" => "TaskGroup.__aexit__",
+                "_wait_for_one" => "as_completed.<locals>._wait_for_one",
+                other => other,
+            };
+            crate::lang::value::function::note_unawaited(std::rc::Rc::from(shown));
+        }
+    }
 }
 
 pub(crate) fn native(name: &'static str, n: Native<Vm>) -> Value {
@@ -517,7 +532,7 @@ pub(crate) fn new_condition(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 pub(crate) fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("wait", lp.condition_wait(r))))
+    vm.with_loop(|lp, _| Ok(native("Condition.wait", lp.condition_wait(r))))
 }
 pub(crate) fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let r = res(&args)?;

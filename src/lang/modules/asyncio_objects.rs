@@ -189,8 +189,9 @@ pub(crate) fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     vm.with_loop(|lp, _| {
         Ok(match h {
-            RtHandle::Semaphore(..) => native("acquire", lp.semaphore_acquire(r)),
-            _ => native("acquire", lp.lock_acquire(r)),
+            RtHandle::Semaphore(..) => native("Semaphore.acquire", lp.semaphore_acquire(r)),
+            RtHandle::Condition(_) => native("Condition.acquire", lp.lock_acquire(r)),
+            _ => native("Lock.acquire", lp.lock_acquire(r)),
         })
     })
 }
@@ -239,20 +240,20 @@ pub(crate) fn event_is_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 pub(crate) fn event_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("wait", lp.event_wait(r))))
+    vm.with_loop(|lp, _| Ok(native("Event.wait", lp.event_wait(r))))
 }
 pub(crate) fn queue_put(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, _| Ok(native("put", lp.queue_put(r, v))))
+    vm.with_loop(|lp, _| Ok(native("Queue.put", lp.queue_put(r, v))))
 }
 pub(crate) fn queue_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("get", lp.queue_get(r))))
+    vm.with_loop(|lp, _| Ok(native("Queue.get", lp.queue_get(r))))
 }
 pub(crate) fn queue_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("join", lp.queue_join(r))))
+    vm.with_loop(|lp, _| Ok(native("Queue.join", lp.queue_join(r))))
 }
 pub(crate) fn queue_put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;

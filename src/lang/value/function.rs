@@ -157,10 +157,14 @@ thread_local! {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.is_coroutine && !self.started.get() {
-            let name = self.qualname.clone();
-            UNAWAITED.with(|u| u.borrow_mut().push(name));
+            note_unawaited(self.qualname.clone());
         }
     }
+}
+
+/// Records a library coroutine dropped without being awaited.
+pub fn note_unawaited(name: Rc<str>) {
+    let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
 }
 
 /// Takes the names of coroutines dropped unawaited since the last call.

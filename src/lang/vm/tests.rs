@@ -93,6 +93,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    aio_unawaited,
     yield_from,
     errors,
     aio_ag,
