@@ -54,6 +54,12 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.write(stream, s.as_str());
     Ok(Value::Int(s.len() as i64))
 }
+fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("exit", 0, 1)?;
+    let cls = crate::lang::builtins::types::exception("SystemExit");
+    Err(PyErr::new(&cls, args.pos.clone()))
+}
+
 fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -129,7 +135,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let _ = &vm;
     Ok(Some(match name {
         "sys" => {
-            let (d, m) = module("sys", vec![]);
+            let (d, m) = module("sys", vec![("exit", sys_exit as BuiltinFn)]);
             let (out, err) = streams();
             d.borrow_mut().set_str("stdout", out);
             d.borrow_mut().set_str("stderr", err);

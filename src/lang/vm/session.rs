@@ -152,6 +152,12 @@ impl Session {
         Status::Finished { ok }
     }
 
+    /// Console output written since the last call, in order, by stream (for a UI that
+    /// appends as the program runs).
+    pub fn take_console(&mut self) -> Vec<(Stream, String)> {
+        std::mem::take(&mut self.vm.console)
+    }
+
     /// The trace events recorded since the last call (enable with `vm.tracing` before the
     /// first `step`).
     pub fn take_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {

@@ -19,6 +19,20 @@ impl Vm {
             PyErr::Limit(Limit::Instructions) => {
                 "Stopped: the program ran longer than the playground allows\n".into()
             }
+            PyErr::Exception(e)
+                if e.class
+                    .is_subclass(&crate::lang::builtins::types::exception("SystemExit")) =>
+            {
+                // An uncaught SystemExit ends the program quietly; a message is printed.
+                let arg = e
+                    .exc
+                    .as_ref()
+                    .and_then(|x| x.borrow().args.first().cloned());
+                match arg {
+                    Some(Value::Str(s)) => format!("{}\n", s.as_str()),
+                    _ => String::new(),
+                }
+            }
             PyErr::Exception(e) => {
                 let mut seen = Vec::new();
                 self.format_chain(e, &mut seen)
