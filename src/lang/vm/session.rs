@@ -158,6 +158,12 @@ impl Session {
         std::mem::take(&mut self.vm.console)
     }
 
+    /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
+    /// starts), for the editor's per-task gutter markers.
+    pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
+        self.vm.task_coros.get(&t.0).map(|c| c.line.get())
+    }
+
     /// The trace events recorded since the last call (enable with `vm.tracing` before the
     /// first `step`).
     pub fn take_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {

@@ -134,6 +134,7 @@ fn session_trace_has_spans() {
         }
     }
     assert!(events.len() >= 6, "{} events", events.len());
+    assert_eq!(s.task_line(crate::runtime::TaskId(1)), Some(3));
     let sleep_at = src.find("asyncio.sleep(1)").unwrap_or(0) as u32;
     let await_line = src.find("await asyncio.sleep").unwrap_or(0) as u32;
     assert!(
