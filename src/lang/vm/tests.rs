@@ -93,6 +93,7 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    views,
     aio_unawaited,
     yield_from,
     errors,
