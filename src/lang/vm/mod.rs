@@ -113,6 +113,8 @@ pub struct Vm {
     pub cur_offset: u32,
     /// Record trace events in the loops `asyncio.run` creates (the UI turns it on).
     pub tracing: bool,
+    /// The NULL of `LoadMethod`/`CallMethod`: a private object never visible to programs.
+    pub(crate) null: Value,
 }
 
 impl Default for Vm {
@@ -151,6 +153,7 @@ impl Vm {
             task_outcome: Default::default(),
             cur_offset: 0,
             tracing: false,
+            null: Value::Slice(Rc::new([Value::None, Value::None, Value::None])),
         }
     }
 
