@@ -114,7 +114,7 @@ fn run(opts: &RunOpts) -> ExitCode {
         }
     };
     let mut session = Session::new(&source, &opts.file);
-    session.vm.trace_loops = opts.trace.is_some();
+    session.vm.tracing = opts.trace.is_some();
     let wall = opts
         .real_time
         .then(|| (ManualClock::default(), Instant::now()));
@@ -136,7 +136,7 @@ fn run(opts: &RunOpts) -> ExitCode {
         }
         let status = session.step(100_000);
         if opts.trace.is_some() {
-            trace.extend(session.drain_trace());
+            trace.extend(session.take_trace());
         }
         if opts.real_time {
             flush_console(&mut session);

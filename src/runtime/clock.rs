@@ -54,6 +54,11 @@ impl ManualClock {
     pub fn handle(&self) -> ManualClock {
         self.clone()
     }
+    /// The shared time cell (for readers such as Python's `time` module).
+    pub fn cell(&self) -> std::rc::Rc<std::cell::Cell<f64>> {
+        self.now.clone()
+    }
+
     /// Sets loop time; time never goes backwards.
     pub fn set(&self, t: f64) {
         if t > self.now.get() {

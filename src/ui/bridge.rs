@@ -8,6 +8,7 @@ use yew::UseReducerDispatcher;
 
 use super::model::await_tree::snapshot;
 use super::state::{Action, LoopView, State, Stream};
+use crate::lang::span::LineTable;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, DriverStatus, Program, SliceInfo, Speed};
@@ -71,9 +72,10 @@ impl Run {
         });
         let clock = ManualClock::default();
         let mut session = Session::new(code, "main.py");
-        session.vm.trace_loops = true;
+        session.vm.tracing = true;
         session.set_clock(clock.handle());
-        let observer = Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &dispatch));
+        let lines = LineTable::new(code);
+        let observer = Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &lines, &dispatch));
         let driver = Driver::new(session, clock, speed, observer).ok()?;
         Some(Run { driver })
     }
@@ -118,7 +120,7 @@ impl Run {
 }
 
 /// Moves one slice's output and trace batch into the reducer.
-fn report(s: &mut Session, info: SliceInfo, dispatch: &UseReducerDispatcher<State>) {
+fn report(s: &mut Session, info: SliceInfo, table: &LineTable, dispatch: &UseReducerDispatcher<State>) {
     for (stream, text) in std::mem::take(&mut s.vm.console) {
         let stream = match stream {
             VmStream::Stdout => Stream::Stdout,
@@ -127,10 +129,10 @@ fn report(s: &mut Session, info: SliceInfo, dispatch: &UseReducerDispatcher<Stat
         dispatch.dispatch(Action::Output { stream, text });
     }
     {
-        let events = s.drain_trace();
+        let events = s.take_trace();
         if !events.is_empty() {
-            // The VM records each task's current line as the event's span.
-            let lines = events.iter().map(|e| e.span.map(|sp| sp.0)).collect();
+            // The VM records the byte offset of the await (or call) as the event's span.
+            let lines = events.iter().map(|e| e.span.map(|sp| table.line_of(sp.0))).collect();
             dispatch.dispatch(Action::Trace {
                 events: Rc::new(events),
                 lines: Rc::new(lines),

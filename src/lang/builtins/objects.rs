@@ -418,3 +418,16 @@ pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
         ("close", gen_close),
     ]
 }
+
+fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.pos
+        .first()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("descriptor requires an 'async_generator' object"))
+}
+
+/// `__aiter__` returns the generator; `__anext__` returns it too, as the awaitable that
+/// runs it to its next `yield` (see `Flow::AsyncGenYield`).
+pub fn async_gen_methods() -> Vec<(&'static str, BuiltinFn)> {
+    vec![("__aiter__", agen_self), ("__anext__", agen_self)]
+}

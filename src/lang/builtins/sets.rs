@@ -9,7 +9,9 @@ use crate::lang::vm::Vm;
 
 /// Adds `x` to `s`, hashing through the VM.
 pub fn add_to(vm: &mut Vm, s: &mut PySet, x: Value) -> PyResult<()> {
-    let h = vm.hash(&x)?;
+    let h = vm
+        .hash(&x)
+        .map_err(|e| crate::lang::vm::items::unhashable_as(e, &x, "a set element"))?;
     s.add(h, x, &mut |a, b| vm.eq(a, b))?;
     Ok(())
 }
@@ -115,7 +117,9 @@ fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("add", 1, 1)?;
     let s = this_mut(&args)?;
     let x = args.pos[1].clone();
-    let h = vm.hash(&x)?;
+    let h = vm
+        .hash(&x)
+        .map_err(|e| crate::lang::vm::items::unhashable_as(e, &x, "a set element"))?;
     mutate(vm, &s, &x, |set, eq| set.add(h, x.clone(), eq).map(|_| ()))?;
     Ok(Value::None)
 }

@@ -37,6 +37,7 @@ pub struct Types {
     pub super_: Rc<Class>,
     pub coroutine: Rc<Class>,
     pub generator: Rc<Class>,
+    pub async_generator: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -122,6 +123,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
                 crate::lang::value::Descriptor::Property { .. } => &t.property,
             },
             Value::Coroutine(c) if c.is_coroutine => &t.coroutine,
+            Value::Coroutine(c) if c.is_async_gen => &t.async_generator,
             Value::Coroutine(_) => &t.generator,
             Value::Rt(h) => {
                 return t
@@ -201,6 +203,7 @@ impl Types {
             super_: mk("super", TypeKind::Super),
             coroutine: mk("coroutine", TypeKind::Coroutine),
             generator: mk("generator", TypeKind::Coroutine),
+            async_generator: mk("async_generator", TypeKind::Coroutine),
             enumerate: mk("enumerate", TypeKind::Iterator),
             zip: mk("zip", TypeKind::Iterator),
             map: mk("map", TypeKind::Iterator),
@@ -219,6 +222,11 @@ impl Types {
             asyncio: HashMap::new(),
         };
         let mut t = t;
+        add_methods(
+            &t.async_generator,
+            "async_generator",
+            super::objects::async_gen_methods(),
+        );
         for (name, methods) in crate::lang::modules::asyncio::class_methods() {
             let c =
                 Class::new_builtin_in(name, vec![t.object.clone()], TypeKind::Handle, "asyncio");
@@ -227,8 +235,13 @@ impl Types {
         }
         for name in crate::lang::value::exception::ASYNCIO_EXCEPTIONS {
             if let Some(c) = t.exceptions.get(name).cloned() {
+                let module = if name.starts_with("Queue") {
+                    "asyncio.queues"
+                } else {
+                    "asyncio.exceptions"
+                };
                 let moved =
-                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, "asyncio");
+                    Class::new_builtin_in(name, c.bases.clone(), TypeKind::Exception, module);
                 t.exceptions.insert(name, moved);
             }
         }

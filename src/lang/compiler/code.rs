@@ -91,6 +91,11 @@ pub enum Op {
     ForIter(u32),
     /// Positional arguments only.
     Call(u32),
+    /// `obj.name` for a call: pushes `[function, obj]` when `name` is a plain method of
+    /// `obj`'s class (no bound-method object), else `[attribute, NULL]` (`LOAD_METHOD`).
+    LoadMethod(u32),
+    /// Calls `[callable, self or NULL, args...]` with `n` positional arguments.
+    CallMethod(u32),
     /// TOS is a tuple of keyword names for the last `len` of the `n` arguments.
     CallKw(u32),
     /// Arguments as a tuple and (arg 1) a dict.
@@ -190,6 +195,8 @@ pub struct Code {
     pub n_defaults: u32,
     pub has_kwdefaults: bool,
     pub source: Rc<Source>,
+    /// The line the code's block starts on (`co_firstlineno`).
+    pub first_line: u32,
 }
 
 /// The program text with its line table, shared by all code objects of a module.

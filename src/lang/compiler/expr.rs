@@ -465,10 +465,11 @@ impl<'a> Compiler<'a> {
         self.make_function(&code_params, 0, false);
         if let Some(g) = gens.first() {
             self.expr(&g.iter)?;
-            if g.is_async {
-                return self.unsupported("async comprehensions");
-            }
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         self.emit(Op::Call(1));
         Ok(())
@@ -487,10 +488,25 @@ impl<'a> Compiler<'a> {
             self.name_op(".0", ExprContext::Load);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         let head = self.here();
-        let fi = self.emit(Op::ForIter(0));
+        let fi = if g.is_async {
+            // `async for` in a comprehension: await `__anext__()` until StopAsyncIteration.
+            let setup = self.emit(Op::SetupFinally(0));
+            self.emit(Op::GetANext);
+            self.emit(Op::GetAwaitable);
+            self.load_const(Value::None);
+            self.emit(Op::YieldFrom);
+            self.emit(Op::PopBlock);
+            setup
+        } else {
+            self.emit(Op::ForIter(0))
+        };
         self.store(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -526,6 +542,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Jump(head as u32));
         self.patch(fi);
+        if g.is_async {
+            self.emit(Op::EndAsyncFor);
+        }
         let _ = skips;
         Ok(())
     }

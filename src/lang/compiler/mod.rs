@@ -5,6 +5,7 @@
 //! `break` and `continue` unwind the enclosing blocks at compile time (`unwind_fblock`, as
 //! `compiler_unwind_fblock` does), so at run time only exceptions use the block stack.
 
+mod blocks;
 pub mod code;
 mod expr;
 mod stmt;
@@ -182,6 +183,7 @@ impl<'a> Compiler<'a> {
             is_coroutine: is_coro,
             n_defaults,
             has_kwdefaults,
+            first_line: self.source.lines.line_of(u.span.start),
             source: self.source.clone(),
         })
     }

@@ -356,7 +356,9 @@ impl Builder {
             for c in &g.ifs {
                 self.expr(c)?;
             }
-            if g.is_async {
+            // List/set/dict comprehensions run inline in the caller's frame stack, so their
+            // awaits suspend the caller; only an async generator expression is an object.
+            if g.is_async && is_gen {
                 self.cur().is_coroutine = true;
             }
         }

@@ -11,7 +11,7 @@ use crate::lang::vm::host::TaskExec;
 use crate::lang::vm::Vm;
 use crate::runtime::{
     sleep, wait_for, Awaitable, FutId, Loop, Native, QueueKind, ResourceId, RunStatus, Runner,
-    TaskCoro, TaskGroupId, TaskId, TaskState, TimeoutId, VirtualClock,
+    TaskCoro, TaskGroupId, TaskId, TimeoutId,
 };
 
 /// A runtime object as a Python value.
@@ -81,26 +81,41 @@ pub enum NativeState {
     Ready(PyResult<Value>),
 }
 
-/// A library coroutine object (`asyncio.sleep(1)` before it is awaited).
+/// A library coroutine object (`asyncio.sleep(1)` before it is awaited). `name` is its
+/// `__qualname__` in CPython (or an internal tag for `__aexit__`s).
 pub struct NativeAwait {
     pub name: &'static str,
     pub state: RefCell<Option<NativeState>>,
 }
 
-fn native(name: &'static str, n: Native<Vm>) -> Value {
+impl Drop for NativeAwait {
+    /// `RuntimeWarning: coroutine 'sleep' was never awaited` (reported by the eval loop).
+    fn drop(&mut self) {
+        if let Some(NativeState::Native(_)) = self.state.get_mut() {
+            let shown = match self.name {
+                "tg_aexit" => "TaskGroup.__aexit__",
+                "_wait_for_one" => "as_completed.<locals>._wait_for_one",
+                other => other,
+            };
+            crate::lang::value::function::note_unawaited(std::rc::Rc::from(shown));
+        }
+    }
+}
+
+pub(crate) fn native(name: &'static str, n: Native<Vm>) -> Value {
     Value::Native(Rc::new(NativeAwait {
         name,
         state: RefCell::new(Some(NativeState::Native(n))),
     }))
 }
-fn ready(name: &'static str, r: PyResult<Value>) -> Value {
+pub(crate) fn ready(name: &'static str, r: PyResult<Value>) -> Value {
     Value::Native(Rc::new(NativeAwait {
         name,
         state: RefCell::new(Some(NativeState::Ready(r))),
     }))
 }
 
-fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
+pub(crate) fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Float(f)) => Ok(Some(*f)),
@@ -114,12 +129,126 @@ fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     }
 }
 
+// Frames of CPython 3.14's asyncio code in tracebacks, as its reference build prints them
+// (`node tools/python314/run.js`), innermost first.
+const LIB: &str = "/lib/python314.zip/asyncio";
+macro_rules! lib_frame {
+    ($file:literal, $line:literal, $func:literal, $code:literal, $carets:literal) => {
+        concat!(
+            "  File \"/lib/python314.zip/asyncio/",
+            $file,
+            "\", line ",
+            $line,
+            ", in ",
+            $func,
+            "\n    ",
+            $code,
+            "\n",
+            $carets
+        )
+    };
+}
+/// `asyncio.run` → `Runner.run` → `run_until_complete`.
+pub const RUN_FRAMES: [&str; 3] = [
+    lib_frame!(
+        "base_events.py",
+        "719",
+        "run_until_complete",
+        "return future.result()",
+        "           ~~~~~~~~~~~~~^^\n"
+    ),
+    lib_frame!(
+        "runners.py",
+        "127",
+        "run",
+        "return self._loop.run_until_complete(task)",
+        "           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^\n"
+    ),
+    lib_frame!(
+        "runners.py",
+        "204",
+        "run",
+        "return runner.run(main)",
+        "           ~~~~~~~~~~^^^^^^\n"
+    ),
+];
+/// `TaskGroup.__aexit__` raising the group.
+pub const TASKGROUP_FRAMES: [&str; 2] = [
+    lib_frame!(
+        "taskgroups.py",
+        "174",
+        "_aexit",
+        "raise BaseExceptionGroup(",
+        "    ...<2 lines>...\n    ) from None\n"
+    ),
+    lib_frame!(
+        "taskgroups.py",
+        "72",
+        "__aexit__",
+        "return await self._aexit(et, exc)",
+        "           ^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+    ),
+];
+/// `Timeout.__aexit__` raising TimeoutError.
+pub const TIMEOUT_FRAMES: [&str; 1] = [lib_frame!(
+    "timeouts.py",
+    "114",
+    "__aexit__",
+    "raise TimeoutError from exc_val",
+    ""
+)];
+/// `asyncio.sleep` interrupted.
+pub const SLEEP_FRAMES: [&str; 1] = [lib_frame!(
+    "tasks.py",
+    "702",
+    "sleep",
+    "return await future",
+    "           ^^^^^^^^^^^^\n"
+)];
+/// `wait_for` timing out (the TimeoutError side).
+pub const WAIT_FOR_FRAMES: [&str; 2] = [
+    lib_frame!(
+        "timeouts.py",
+        "114",
+        "__aexit__",
+        "raise TimeoutError from exc_val",
+        ""
+    ),
+    lib_frame!(
+        "tasks.py",
+        "487",
+        "wait_for",
+        "async with timeouts.timeout(timeout):",
+        "               ~~~~~~~~~~~~~~~~^^^^^^^^^\n"
+    ),
+];
+/// Inside `wait_for`, the awaited coroutine cancelled (the CancelledError side).
+pub const WAIT_FOR_INNER_FRAMES: [&str; 1] = [lib_frame!(
+    "tasks.py",
+    "488",
+    "wait_for",
+    "return await fut",
+    "           ^^^^^^^^^\n"
+)];
+
+/// The library frames an exception raised by library coroutine `name` shows.
+pub fn frames_for(name: &str, e: &PyErr) -> &'static [&'static str] {
+    let _ = LIB;
+    match name {
+        "sleep" => &SLEEP_FRAMES,
+        "tg_aexit" => &TASKGROUP_FRAMES,
+        "timeout_aexit" => &TIMEOUT_FRAMES,
+        "wait_for" if e.matches("TimeoutError") => &WAIT_FOR_FRAMES,
+        _ => &[],
+    }
+}
+
 /// Ours: what `asyncio.run` raises when CPython would hang forever.
 pub const DEADLOCK: &str =
     "the program can never finish: every task waits for something that nothing will do (deadlock)";
 
 /// `asyncio.run(main)`: a fresh loop on the virtual clock, run to the end.
-fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("debug");
     args.no_more_kw("run")?;
     args.check("run", 1, 1)?;
@@ -138,11 +267,12 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let coro = TaskExec::new(main)?;
     let clock: Box<dyn crate::runtime::Clock> = match &vm.loop_clock {
         Some(c) => Box::new(c.handle()),
-        None => Box::new(VirtualClock::starting_at(0.0)),
+        None => Box::new(vm.clock.clone()),
     };
     let mut lp: Loop<Vm> = Loop::new(clock);
-    lp.set_tracing(vm.trace_loops);
+    lp.set_tracing(vm.tracing);
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    register(vm, runner.main_task(), main);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
         // runs the loop in slices and resumes it with the result.
@@ -157,14 +287,15 @@ fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     });
     vm.loop_time = lp.time();
+    report_unretrieved(vm, &mut lp);
     match status {
-        RunStatus::Finished(r) => r,
+        RunStatus::Finished(r) => r.inspect_err(|e| e.add_library_frames(&RUN_FRAMES)),
         RunStatus::Deadlocked => Err(PyErr::runtime_error(DEADLOCK)),
         RunStatus::Running => Ok(Value::None),
     }
 }
 
-fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let result = args.take_kw("result");
     args.no_more_kw("sleep")?;
     args.check("sleep", 1, 2)?;
@@ -173,7 +304,7 @@ fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(native("sleep", sleep(d, result)))
 }
 
-fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
+pub(crate) fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
     match args.take_kw("name") {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(Rc::from(s.as_str()))),
@@ -181,6 +312,33 @@ fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
             "name must be a str, not {}",
             other.type_name()
         ))),
+    }
+}
+
+/// Remembers which coroutine object task `t` runs (for its repr).
+pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) {
+    if let Value::Coroutine(c) = coro {
+        vm.task_coros.insert(t.0, c.clone());
+    }
+}
+
+/// "Task exception was never retrieved" for each failed task nobody asked about, as
+/// CPython's `Task.__del__` logs it when the task is collected.
+pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
+    let tasks = lp.unretrieved_exceptions();
+    for t in tasks {
+        let text = vm.enter_loop(lp, |vm, lp| {
+            let r = repr(vm, RtHandle::Task(t)).unwrap_or_default();
+            let f = lp.task_future(t)?;
+            let e = lp.future_exception(vm, f).ok().flatten()?;
+            Some(format!(
+                "Task exception was never retrieved\nfuture: {r}\n{}",
+                vm.format_exception(&e)
+            ))
+        });
+        if let Some(text) = text {
+            vm.write(crate::lang::vm::Stream::Stderr, &text);
+        }
     }
 }
 
@@ -197,17 +355,19 @@ pub(crate) fn task_coro(v: &Value) -> PyResult<TaskCoro<Vm>> {
     Ok(TaskCoro::Host(TaskExec::new(v)?))
 }
 
-fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = name_arg(&mut args)?;
     let _ = args.take_kw("context");
     args.no_more_kw("create_task")?;
     args.check("create_task", 1, 1)?;
     let coro = task_coro(&args.pos[0])?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Task(lp.create_task(coro, name)))))
+    let t = vm.with_loop(|lp, _| Ok(lp.create_task(coro, name)))?;
+    register(vm, t, &args.pos[0]);
+    Ok(Value::Rt(RtHandle::Task(t)))
 }
 
 /// The future of an awaitable argument, wrapping coroutines in tasks (`ensure_future`).
-fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
+pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
     match v {
         Value::Rt(RtHandle::Task(t)) => lp
             .task_future(*t)
@@ -216,6 +376,7 @@ fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
         Value::Coroutine(_) => {
             let coro = TaskExec::new(v)?;
             let t = lp.create_task(TaskCoro::Host(coro), None);
+            register(vm, t, v);
             lp.task_future(t)
                 .ok_or_else(|| PyErr::runtime_error("stale task"))
         }
@@ -232,17 +393,14 @@ fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<FutId> {
                 )),
             }
         }
-        other => {
-            let _ = vm;
-            Err(PyErr::type_error(format!(
-                "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-                other.type_name()
-            )))
-        }
+        other => Err(PyErr::type_error(format!(
+            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
+            other.type_name()
+        ))),
     }
 }
 
-fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let re = match args.take_kw("return_exceptions") {
         Some(v) => vm.truthy(&v)?,
         None => false,
@@ -258,7 +416,7 @@ fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     })
 }
 
-fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let t = args.take_kw("timeout");
     args.no_more_kw("wait_for")?;
     args.check("wait_for", 1, 2)?;
@@ -272,7 +430,7 @@ fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(native("wait_for", wait_for(aw, timeout)))
 }
 
-fn shield(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn shield(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("shield", 1, 1)?;
     vm.with_loop(|lp, vm| {
         let f = ensure_future(vm, lp, &args.pos[0])?;
@@ -281,7 +439,7 @@ fn shield(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })
 }
 
-fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(crate) fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| {
         Ok(lp
             .current_task()
@@ -290,7 +448,7 @@ fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     })
 }
 
-fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(crate) fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let tasks = vm.with_loop(|lp, _| Ok(lp.all_tasks()))?;
     crate::lang::builtins::sets::make(
         vm,
@@ -302,7 +460,7 @@ fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     )
 }
 
-fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("iscoroutine", 1, 1)?;
     Ok(Value::Bool(
         matches!(&args.pos[0], Value::Coroutine(c) if c.is_coroutine)
@@ -310,15 +468,15 @@ fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
-fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Lock", 0, 0)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
 }
-fn new_event(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_event(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Event", 0, 0)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Event(lp.new_event()))))
 }
-fn semaphore_impl(vm: &mut Vm, mut args: Args, bounded: bool) -> PyResult<Value> {
+pub(crate) fn semaphore_impl(vm: &mut Vm, mut args: Args, bounded: bool) -> PyResult<Value> {
     let v = args
         .take_kw("value")
         .or_else(|| args.pos.first().cloned())
@@ -331,13 +489,13 @@ fn semaphore_impl(vm: &mut Vm, mut args: Args, bounded: bool) -> PyResult<Value>
         )))
     })
 }
-fn new_semaphore(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_semaphore(vm: &mut Vm, args: Args) -> PyResult<Value> {
     semaphore_impl(vm, args, false)
 }
-fn new_bounded_semaphore(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_bounded_semaphore(vm: &mut Vm, args: Args) -> PyResult<Value> {
     semaphore_impl(vm, args, true)
 }
-fn queue_impl(vm: &mut Vm, mut args: Args, kind: QueueKind) -> PyResult<Value> {
+pub(crate) fn queue_impl(vm: &mut Vm, mut args: Args, kind: QueueKind) -> PyResult<Value> {
     let v = args
         .take_kw("maxsize")
         .or_else(|| args.pos.first().cloned())
@@ -345,42 +503,42 @@ fn queue_impl(vm: &mut Vm, mut args: Args, kind: QueueKind) -> PyResult<Value> {
     let n = vm.index_i64(&v)?;
     vm.with_loop(|lp, vm| Ok(Value::Rt(RtHandle::Queue(lp.new_queue(vm, kind, n)))))
 }
-fn new_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
     queue_impl(vm, args, QueueKind::Fifo)
 }
-fn new_lifo_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_lifo_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
     queue_impl(vm, args, QueueKind::Lifo)
 }
-fn new_priority_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_priority_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
     queue_impl(vm, args, QueueKind::Priority)
 }
-fn new_task_group(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn new_task_group(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("TaskGroup", 0, 0)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::TaskGroup(lp.task_group()))))
 }
-fn timeout_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn timeout_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("timeout", 1, 1)?;
     let d = delay_arg(args.pos.first())?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timeout(lp.timeout(d)))))
 }
-fn timeout_at_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn timeout_at_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("timeout_at", 1, 1)?;
     let d = delay_arg(args.pos.first())?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timeout(lp.timeout_at(d)))))
 }
 
-fn new_condition(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn new_condition(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let lock = match args.take_kw("lock").or_else(|| args.pos.first().cloned()) {
         Some(Value::Rt(RtHandle::Lock(r))) => Some(r),
         _ => None,
     };
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Condition(lp.new_condition(lock)))))
 }
-fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("wait", lp.condition_wait(r))))
+    vm.with_loop(|lp, _| Ok(native("Condition.wait", lp.condition_wait(r))))
 }
-fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     let n = args
         .take_kw("n")
@@ -392,7 +550,7 @@ fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Ok(Value::None)
     })
 }
-fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     vm.with_loop(|lp, vm| {
         lp.condition_notify_all(vm, r)?;
@@ -400,7 +558,7 @@ fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })
 }
 
-fn futures_arg(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<Vec<FutId>> {
+pub(crate) fn futures_arg(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<Vec<FutId>> {
     let items = vm.collect(v)?;
     let mut futs = Vec::new();
     for it in &items {
@@ -414,7 +572,7 @@ fn futures_arg(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<Vec<FutId>
     Ok(futs)
 }
 
-fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let t = args.take_kw("timeout");
     let rw = args.take_kw("return_when");
     args.no_more_kw("wait")?;
@@ -437,7 +595,7 @@ fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(native("wait", crate::runtime::wait(futs, timeout, when)))
 }
 
-fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let t = args.take_kw("timeout");
     args.no_more_kw("as_completed")?;
     args.check("as_completed", 1, 1)?;
@@ -449,7 +607,7 @@ fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         )))
     })
 }
-fn ac_id(args: &Args) -> PyResult<crate::runtime::AsCompletedId> {
+pub(crate) fn ac_id(args: &Args) -> PyResult<crate::runtime::AsCompletedId> {
     match this(args)? {
         RtHandle::AsCompleted(a) => Ok(a),
         _ => Err(PyErr::type_error(
@@ -457,17 +615,17 @@ fn ac_id(args: &Args) -> PyResult<crate::runtime::AsCompletedId> {
         )),
     }
 }
-fn ac_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn ac_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos[0].clone())
 }
-fn ac_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn ac_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = ac_id(&args)?;
     match vm.with_loop(|lp, _| Ok(lp.as_completed_next(id, true)))? {
         Some(n) => Ok(native("_wait_for_one", n)),
         None => Err(PyErr::stop_iteration()),
     }
 }
-fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = ac_id(&args)?;
     match vm.with_loop(|lp, _| Ok(lp.as_completed_next(id, false)))? {
         Some(n) => Ok(native("_wait_for_one", n)),
@@ -481,15 +639,15 @@ fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(crate) fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
 }
 
-fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(crate) fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Float(lp.time())))
 }
 
-fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Callback> {
+pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Callback> {
     let func = args
         .pos
         .get(first)
@@ -501,35 +659,35 @@ fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Cal
     })
 }
 
-fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let cb = callback_of(&args, 1)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb)))))
 }
-fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
 }
-fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
 }
-fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(crate) fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
 }
-fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.pos.remove(0);
     create_task(vm, args)
 }
-fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.exception_handler = args.pos.get(1).cloned().filter(|v| !v.is_none());
     Ok(Value::None)
 }
-fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let RtHandle::Timer(h) = this(&args)? {
         vm.with_loop(|lp, _| {
             lp.cancel_handle(h);
@@ -538,7 +696,7 @@ fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(Value::None)
 }
-fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match this(&args)? {
         RtHandle::Timer(h) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
         _ => Ok(Value::Bool(false)),
@@ -598,536 +756,6 @@ pub fn module(vm: &mut Vm) -> Value {
     m
 }
 
-// ---- methods of runtime objects ----
-
-fn this(args: &Args) -> PyResult<RtHandle> {
-    match args.pos.first() {
-        Some(Value::Rt(h)) => Ok(*h),
-        _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
-    }
-}
-
-fn fut_of(lp: &Loop<Vm>, h: RtHandle) -> PyResult<FutId> {
-    match h {
-        RtHandle::Task(t) => lp
-            .task_future(t)
-            .ok_or_else(|| PyErr::runtime_error("stale task")),
-        RtHandle::Future(f) => Ok(f),
-        _ => Err(PyErr::type_error("not a future")),
-    }
-}
-
-fn fut_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.future_done(fut_of(lp, h)?))))
-}
-fn fut_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.future_cancelled(fut_of(lp, h)?))))
-}
-fn fut_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    vm.with_loop(|lp, vm| {
-        let f = fut_of(lp, h)?;
-        lp.future_result(vm, f)
-    })
-}
-fn fut_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    vm.with_loop(|lp, vm| {
-        let f = fut_of(lp, h)?;
-        Ok(lp
-            .future_exception(vm, f)?
-            .map(|e| e.to_value())
-            .unwrap_or(Value::None))
-    })
-}
-fn msg_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
-    match args.take_kw("msg").or_else(|| args.pos.get(1).cloned()) {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Str(s)) => Ok(Some(Rc::from(s.as_str()))),
-        Some(other) => Ok(Some(Rc::from(format!("{}", other.type_name()).as_str()))),
-    }
-}
-fn fut_cancel(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let msg = msg_arg(&mut args)?;
-    vm.with_loop(|lp, vm| {
-        Ok(Value::Bool(match h {
-            RtHandle::Task(t) => lp.cancel_task(vm, t, msg),
-            _ => {
-                let f = fut_of(lp, h)?;
-                lp.cancel_future(vm, f, msg)
-            }
-        }))
-    })
-}
-fn fut_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let h = this(&args)?;
-    let cb = args
-        .pos
-        .get(1)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("add_done_callback() missing argument"))?;
-    vm.with_loop(|lp, _| {
-        let f = fut_of(lp, h)?;
-        lp.add_done_callback(
-            f,
-            crate::lang::vm::host::Callback {
-                func: cb,
-                args: Rc::from(Vec::new()),
-            },
-        );
-        Ok(Value::None)
-    })
-}
-fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let cb = args
-        .pos
-        .get(1)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("remove_done_callback() missing argument"))?;
-    vm.with_loop(|lp, _| {
-        let f = fut_of(lp, h)?;
-        Ok(Value::Int(lp.remove_done_callback(
-            f,
-            &crate::lang::vm::host::Callback {
-                func: cb,
-                args: Rc::from(Vec::new()),
-            },
-        ) as i64))
-    })
-}
-fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, vm| {
-        let f = fut_of(lp, h)?;
-        lp.set_result(vm, f, v)?;
-        Ok(Value::None)
-    })
-}
-fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let e = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let e = match e {
-        Value::Class(_) => vm.call(&e, Args::default())?,
-        other => other,
-    };
-    let err = crate::lang::vm::eval::as_err(e);
-    vm.with_loop(|lp, vm| {
-        let f = fut_of(lp, h)?;
-        lp.set_exception(vm, f, err)?;
-        Ok(Value::None)
-    })
-}
-fn task_id(h: RtHandle) -> PyResult<TaskId> {
-    match h {
-        RtHandle::Task(t) => Ok(t),
-        _ => Err(PyErr::type_error("not a task")),
-    }
-}
-fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = task_id(this(&args)?)?;
-    vm.with_loop(|lp, _| {
-        Ok(lp
-            .task_name(t)
-            .map(|n| Value::str(&n))
-            .unwrap_or(Value::None))
-    })
-}
-fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = task_id(this(&args)?)?;
-    let n = vm.to_str(args.pos.get(1).unwrap_or(&Value::None))?;
-    vm.with_loop(|lp, _| {
-        lp.set_task_name(t, Rc::from(n.as_str()));
-        Ok(Value::None)
-    })
-}
-fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = task_id(this(&args)?)?;
-    vm.with_loop(|lp, _| Ok(Value::Int(lp.cancelling(t) as i64)))
-}
-fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = task_id(this(&args)?)?;
-    vm.with_loop(|lp, _| Ok(Value::Int(lp.uncancel(t) as i64)))
-}
-
-fn res(args: &Args) -> PyResult<ResourceId> {
-    match this(args)? {
-        RtHandle::Lock(r)
-        | RtHandle::Event(r)
-        | RtHandle::Semaphore(r, _)
-        | RtHandle::Queue(r)
-        | RtHandle::Condition(r) => Ok(r),
-        _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
-    }
-}
-fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        Ok(match h {
-            RtHandle::Semaphore(..) => native("acquire", lp.semaphore_acquire(r)),
-            _ => native("acquire", lp.lock_acquire(r)),
-        })
-    })
-}
-fn lock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        match h {
-            RtHandle::Semaphore(..) => lp.semaphore_release(vm, r)?,
-            _ => lp.lock_release(vm, r)?,
-        }
-        Ok(Value::None)
-    })
-}
-fn lock_locked(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        Ok(Value::Bool(match h {
-            RtHandle::Semaphore(..) => lp.semaphore_locked(r),
-            _ => lp.lock_locked(r),
-        }))
-    })
-}
-fn lock_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = lock_release(vm, Args::new(vec![args.pos[0].clone()]));
-    Ok(ready("__aexit__", r.map(|_| Value::None)))
-}
-fn event_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.event_set(vm, r);
-        Ok(Value::None)
-    })
-}
-fn event_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        lp.event_clear(r);
-        Ok(Value::None)
-    })
-}
-fn event_is_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.event_is_set(r))))
-}
-fn event_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("wait", lp.event_wait(r))))
-}
-fn queue_put(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, _| Ok(native("put", lp.queue_put(r, v))))
-}
-fn queue_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("get", lp.queue_get(r))))
-}
-fn queue_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("join", lp.queue_join(r))))
-}
-fn queue_put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, vm| {
-        lp.queue_put_nowait(vm, r, v)?;
-        Ok(Value::None)
-    })
-}
-fn queue_get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| lp.queue_get_nowait(vm, r))
-}
-fn queue_task_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.queue_task_done(vm, r)?;
-        Ok(Value::None)
-    })
-}
-fn queue_qsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Int(lp.queue_size(r) as i64)))
-}
-fn queue_empty(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_empty(r))))
-}
-fn queue_full(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_full(r))))
-}
-fn queue_shutdown(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let imm = args
-        .take_kw("immediate")
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::Bool(false));
-    let imm = vm.truthy(&imm)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.queue_shutdown(vm, r, imm);
-        Ok(Value::None)
-    })
-}
-fn group_of(args: &Args) -> PyResult<TaskGroupId> {
-    match this(args)? {
-        RtHandle::TaskGroup(g) => Ok(g),
-        _ => Err(PyErr::type_error(
-            "descriptor requires a 'TaskGroup' object",
-        )),
-    }
-}
-fn tg_aenter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let g = group_of(&args)?;
-    let me = args.pos[0].clone();
-    let r = vm.with_loop(|lp, vm| lp.task_group_enter(vm, g));
-    Ok(ready("__aenter__", r.map(|_| me)))
-}
-fn exc_arg(args: &Args) -> Option<PyErr> {
-    match args.pos.get(2) {
-        Some(Value::Instance(i)) if i.exc.is_some() => Some(PyErr::Exception(i.clone())),
-        _ => None,
-    }
-}
-fn tg_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let g = group_of(&args)?;
-    let exc = exc_arg(&args);
-    vm.with_loop(|lp, _| Ok(native("__aexit__", lp.task_group_exit(g, exc))))
-}
-fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let name = name_arg(&mut args)?;
-    let _ = args.take_kw("context");
-    let g = group_of(&args)?;
-    let coro_v = args
-        .pos
-        .get(1)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
-    let coro = TaskExec::new(&coro_v)?;
-    vm.with_loop(|lp, vm| {
-        Ok(Value::Rt(RtHandle::Task(lp.task_group_create_task(
-            vm,
-            g,
-            TaskCoro::Host(coro),
-            name,
-        )?)))
-    })
-}
-fn timeout_of(args: &Args) -> PyResult<TimeoutId> {
-    match this(args)? {
-        RtHandle::Timeout(t) => Ok(t),
-        _ => Err(PyErr::type_error("descriptor requires a 'Timeout' object")),
-    }
-}
-fn to_aenter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = timeout_of(&args)?;
-    let me = args.pos[0].clone();
-    let r = vm.with_loop(|lp, vm| lp.timeout_enter(vm, t));
-    Ok(ready("__aenter__", r.map(|_| me)))
-}
-fn to_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = timeout_of(&args)?;
-    let exc = exc_arg(&args);
-    let r = vm.with_loop(|lp, vm| lp.timeout_exit(vm, t, exc.as_ref()));
-    Ok(ready("__aexit__", r.map(|_| Value::None)))
-}
-fn to_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = timeout_of(&args)?;
-    vm.with_loop(|lp, _| Ok(lp.timeout_when(t).map(Value::Float).unwrap_or(Value::None)))
-}
-fn to_expired(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = timeout_of(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.timeout_expired(t))))
-}
-fn to_reschedule(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = timeout_of(&args)?;
-    let when = delay_arg(args.pos.get(1))?;
-    vm.with_loop(|lp, vm| {
-        lp.timeout_reschedule(vm, t, when)?;
-        Ok(Value::None)
-    })
-}
-
-/// Method tables of asyncio's object classes.
-pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
-    let future: Vec<(&'static str, BuiltinFn)> = vec![
-        ("done", fut_done),
-        ("cancelled", fut_cancelled),
-        ("result", fut_result),
-        ("exception", fut_exception),
-        ("cancel", fut_cancel),
-        ("add_done_callback", fut_add_done_callback),
-        ("remove_done_callback", fut_remove_done_callback),
-        ("set_result", fut_set_result),
-        ("set_exception", fut_set_exception),
-    ];
-    let mut task = future.clone();
-    task.extend([
-        ("get_name", task_get_name as BuiltinFn),
-        ("set_name", task_set_name),
-        ("cancelling", task_cancelling),
-        ("uncancel", task_uncancel),
-    ]);
-    let lock: Vec<(&'static str, BuiltinFn)> = vec![
-        ("acquire", lock_acquire),
-        ("release", lock_release),
-        ("locked", lock_locked),
-        ("__aenter__", lock_acquire),
-        ("__aexit__", lock_aexit),
-    ];
-    vec![
-        (
-            "_UnixSelectorEventLoop",
-            vec![
-                ("time", loop_time as BuiltinFn),
-                ("call_soon", loop_call_soon),
-                ("call_later", loop_call_later),
-                ("call_at", loop_call_at),
-                ("create_future", loop_create_future),
-                ("create_task", loop_create_task),
-                ("set_exception_handler", loop_set_exception_handler),
-            ],
-        ),
-        (
-            "Condition",
-            vec![
-                ("acquire", lock_acquire as BuiltinFn),
-                ("release", lock_release),
-                ("locked", lock_locked),
-                ("__aenter__", lock_acquire),
-                ("__aexit__", lock_aexit),
-                ("wait", cond_wait),
-                ("notify", cond_notify),
-                ("notify_all", cond_notify_all),
-            ],
-        ),
-        (
-            "_AsCompletedIterator",
-            vec![
-                ("__iter__", ac_iter as BuiltinFn),
-                ("__next__", ac_next),
-                ("__aiter__", ac_iter),
-                ("__anext__", ac_anext),
-            ],
-        ),
-        (
-            "TimerHandle",
-            vec![
-                ("cancel", timer_cancel as BuiltinFn),
-                ("cancelled", timer_cancelled),
-            ],
-        ),
-        ("Task", task),
-        ("Future", future),
-        ("Lock", lock.clone()),
-        ("Semaphore", lock.clone()),
-        ("BoundedSemaphore", lock),
-        (
-            "Event",
-            vec![
-                ("set", event_set as BuiltinFn),
-                ("clear", event_clear),
-                ("is_set", event_is_set),
-                ("wait", event_wait),
-            ],
-        ),
-        (
-            "Queue",
-            vec![
-                ("put", queue_put as BuiltinFn),
-                ("get", queue_get),
-                ("join", queue_join),
-                ("put_nowait", queue_put_nowait),
-                ("get_nowait", queue_get_nowait),
-                ("task_done", queue_task_done),
-                ("qsize", queue_qsize),
-                ("empty", queue_empty),
-                ("full", queue_full),
-                ("shutdown", queue_shutdown),
-            ],
-        ),
-        (
-            "TaskGroup",
-            vec![
-                ("__aenter__", tg_aenter as BuiltinFn),
-                ("__aexit__", tg_aexit),
-                ("create_task", tg_create_task),
-            ],
-        ),
-        (
-            "Timeout",
-            vec![
-                ("__aenter__", to_aenter as BuiltinFn),
-                ("__aexit__", to_aexit),
-                ("when", to_when),
-                ("expired", to_expired),
-                ("reschedule", to_reschedule),
-            ],
-        ),
-    ]
-}
-
-/// `repr()` of a runtime object (CPython `_task_repr`, `_future_repr`; shortened).
-pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
-    if vm.lp.is_null() {
-        return Ok(format!("<{} object>", h.type_name()));
-    }
-    vm.with_loop(|lp, vm| {
-        Ok(match h {
-            RtHandle::Task(t) => {
-                let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
-                let state = match lp.task_state(t) {
-                    TaskState::Done => {
-                        let f = fut_of(lp, h)?;
-                        let r = lp.future_result(vm, f).ok().unwrap_or(Value::None);
-                        format!("finished name='{name}' result={}", vm.repr(&r)?)
-                    }
-                    TaskState::Failed => {
-                        let f = fut_of(lp, h)?;
-                        let e = lp
-                            .future_exception(vm, f)
-                            .ok()
-                            .flatten()
-                            .map(|e| e.to_value())
-                            .unwrap_or(Value::None);
-                        format!("finished name='{name}' exception={}", vm.repr(&e)?)
-                    }
-                    TaskState::Cancelled => format!("cancelled name='{name}'"),
-                    _ => format!("pending name='{name}'"),
-                };
-                format!("<Task {state}>")
-            }
-            RtHandle::Future(f) => {
-                let st = if lp.future_cancelled(f) {
-                    "cancelled"
-                } else if lp.future_done(f) {
-                    "finished"
-                } else {
-                    "pending"
-                };
-                format!("<Future {st}>")
-            }
-            RtHandle::TaskGroup(g) => lp.task_group_repr(g),
-            RtHandle::Timeout(t) => {
-                let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
-                match (phase, lp.timeout_when(t)) {
-                    ("active", Some(w)) => format!(
-                        "<Timeout [active] when={}>",
-                        crate::lang::value::float::repr(w)
-                    ),
-                    (p, _) => format!("<Timeout [{p}]>"),
-                }
-            }
-            other => format!("<asyncio.locks.{} object>", other.type_name()),
-        })
-    })
-}
+#[allow(unused_imports)]
+use super::asyncio_objects::*;
+pub use super::asyncio_objects::{class_methods, repr};

@@ -1,6 +1,10 @@
 //! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
 
 pub mod asyncio;
+mod asyncio_objects;
+pub mod dataclasses;
+pub mod random;
+pub mod time;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,6 +54,12 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.write(stream, s.as_str());
     Ok(Value::Int(s.len() as i64))
 }
+fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("exit", 0, 1)?;
+    let cls = crate::lang::builtins::types::exception("SystemExit");
+    Err(PyErr::new(&cls, args.pos.clone()))
+}
+
 fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -125,7 +135,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let _ = &vm;
     Ok(Some(match name {
         "sys" => {
-            let (d, m) = module("sys", vec![]);
+            let (d, m) = module("sys", vec![("exit", sys_exit as BuiltinFn)]);
             let (out, err) = streams();
             d.borrow_mut().set_str("stdout", out);
             d.borrow_mut().set_str("stderr", err);
@@ -152,6 +162,64 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "asyncio" => asyncio::module(vm),
+        "random" => module("random", random::functions()).1,
+        "dataclasses" => module("dataclasses", dataclasses::functions()).1,
+        "typing" => {
+            // Annotations are not evaluated (CPython 3.14 defers them); names used at run
+            // time (`Optional[int]`, `List[str]`) resolve to subscriptable classes.
+            let (d, m) = module("typing", vec![]);
+            crate::lang::builtins::types::with(|t| {
+                let pairs = [
+                    ("List", &t.list),
+                    ("Dict", &t.dict),
+                    ("Set", &t.set),
+                    ("FrozenSet", &t.frozenset),
+                    ("Tuple", &t.tuple),
+                    ("Type", &t.type_),
+                ];
+                for (n, c) in pairs {
+                    d.borrow_mut().set_str(n, Value::Class(c.clone()));
+                }
+                for n in [
+                    "Any",
+                    "Optional",
+                    "Union",
+                    "Callable",
+                    "Awaitable",
+                    "Coroutine",
+                    "Iterable",
+                    "Iterator",
+                    "AsyncIterator",
+                    "AsyncIterable",
+                    "Sequence",
+                    "Mapping",
+                    "Generator",
+                    "AsyncGenerator",
+                    "NoReturn",
+                    "TypeVar",
+                    "Generic",
+                    "Protocol",
+                    "Final",
+                    "ClassVar",
+                    "Literal",
+                ] {
+                    d.borrow_mut().set_str(n, Value::Class(t.object.clone()));
+                }
+            });
+            d.borrow_mut().set_str("TYPE_CHECKING", Value::Bool(false));
+            m
+        }
+        "time" => module("time", time::functions()).1,
+        "collections" | "functools" | "itertools" => {
+            let src = match name {
+                "collections" => include_str!("py/collections.py"),
+                "functools" => include_str!("py/functools.py"),
+                _ => include_str!("py/itertools.py"),
+            };
+            let (d, m) = module(name, vec![]);
+            vm.exec_source(src, &format!("<{name}>"), d)?;
+            m
+        }
         _ => return Ok(None),
     }))
 }

@@ -61,8 +61,35 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
         (BigInt(_), Float(_)) | (Float(_), BigInt(_)) => return Option::None,
         (FrozenSet(_), _) | (_, FrozenSet(_)) => return Option::None,
-        _ => a.is(b),
+        _ => {
+            if a.is(b) {
+                return Some(true);
+            }
+            // Different scalar types are unequal; containers need a real comparison.
+            let scalar = |v: &Value| {
+                matches!(
+                    v,
+                    None | Bool(_) | Int(_) | BigInt(_) | Float(_) | Str(_) | Tuple(_)
+                )
+            };
+            if scalar(a) && scalar(b) {
+                false
+            } else {
+                return Option::None;
+            }
+        }
     })
+}
+
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let mut vals = Vec::with_capacity(self.len * 2);
+        for e in std::mem::take(&mut self.entries).into_iter().flatten() {
+            vals.push(e.key);
+            vals.push(e.value);
+        }
+        super::drop::drop_values(vals);
+    }
 }
 
 impl PyDict {
@@ -210,41 +237,57 @@ impl PyDict {
         self.iter().map(|e| e.value.clone()).collect()
     }
     pub fn clear(&mut self) {
-        *self = PyDict {
-            version: self.version + 1,
-            ..PyDict::default()
-        };
+        let version = self.version + 1;
+        drop(std::mem::take(self));
+        self.version = version;
     }
 
     // Attribute namespaces (modules, classes, instances) only ever hold `str` keys, so
     // they get lookups that need no VM.
 
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let key = Value::str(name);
-        let h = PyStr::new(name).hash();
-        let ix = self
-            .find(h, &key, &mut |a, b| Ok(simple_eq(a, b).unwrap_or(false)))
-            .ok()??;
+        let ix = self.find_str(super::str::str_hash(name), name)?;
         self.entry(ix).map(|e| e.value.clone())
+    }
+
+    /// Probes for a `str` key without allocating (attribute and name lookups).
+    fn find_str(&self, hash: i64, name: &str) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DELETED {
+                if let Some(e) = &self.entries[ix as usize] {
+                    if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name) {
+                        return Some(ix as usize);
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
     }
     pub fn set_str(&mut self, name: &str, value: Value) {
         self.set_pystr(Rc::new(PyStr::new(name)), value)
     }
     pub fn set_pystr(&mut self, name: Rc<PyStr>, value: Value) {
         let h = name.hash();
-        let key = Value::Str(name);
-        let found = self
-            .find(h, &key, &mut |a, b| Ok(simple_eq(a, b).unwrap_or(false)))
-            .ok()
-            .flatten();
-        self.insert_found(h, key, value, found);
+        let found = self.find_str(h, name.as_str());
+        self.insert_found(h, Value::Str(name), value, found);
     }
     pub fn del_str(&mut self, name: &str) -> Option<Value> {
-        let key = Value::str(name);
-        let h = PyStr::new(name).hash();
-        let ix = self
-            .find(h, &key, &mut |a, b| Ok(simple_eq(a, b).unwrap_or(false)))
-            .ok()??;
+        let ix = self.find_str(super::str::str_hash(name), name)?;
         self.remove_found(ix).map(|e| e.value)
     }
 }

@@ -44,6 +44,31 @@ pub struct TracebackEntry {
     /// parentheses); `~` marks the rest, as CPython 3.13+ draws it.
     pub anchor: Option<(u32, u32)>,
     pub source: Option<Rc<crate::lang::compiler::Source>>,
+    /// A frame of CPython's own asyncio code, already rendered (see `modules::asyncio`).
+    pub library: Option<&'static str>,
+}
+
+impl PyErr {
+    /// Appends frames of CPython's library code (innermost first) to the traceback, so
+    /// tracebacks read as CPython prints them.
+    pub fn add_library_frames(&self, frames: &[&'static str]) {
+        if let PyErr::Exception(e) = self {
+            if let Some(x) = &e.exc {
+                let mut x = x.borrow_mut();
+                for f in frames {
+                    x.traceback.push(TracebackEntry {
+                        filename: Rc::from(""),
+                        function: Rc::from(""),
+                        line: 0,
+                        span: (0, 0),
+                        anchor: None,
+                        source: None,
+                        library: Some(f),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The state of a `BaseException` instance.

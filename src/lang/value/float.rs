@@ -222,7 +222,7 @@ fn frexp(v: f64) -> (f64, i32) {
 /// `a // b` for floats (`float_floor_div`).
 pub fn floordiv(a: f64, b: f64) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::zero_division("float floor division by zero"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok(divmod_raw(a, b).0)
 }
@@ -230,7 +230,7 @@ pub fn floordiv(a: f64, b: f64) -> PyResult<f64> {
 /// `a % b` for floats (`float_rem`): the sign of the divisor.
 pub fn modulo(a: f64, b: f64) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::zero_division("float modulo by zero"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok(divmod_raw(a, b).1)
 }
@@ -238,7 +238,7 @@ pub fn modulo(a: f64, b: f64) -> PyResult<f64> {
 /// `divmod(a, b)` for floats (`float_divmod`).
 pub fn divmod(a: f64, b: f64) -> PyResult<(f64, f64)> {
     if b == 0.0 {
-        return Err(PyErr::zero_division("float divmod()"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok(divmod_raw(a, b))
 }

@@ -44,7 +44,13 @@ pub struct Function {
 /// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
     pub qualname: Rc<str>,
+    /// Where its code starts (`co_firstlineno`) and the line it is suspended at.
+    pub def_line: u32,
+    pub line: std::cell::Cell<u32>,
+    pub frame_file: Rc<str>,
     pub is_coroutine: bool,
+    /// An async generator (`async def` with `yield`): iterated with `async for`.
+    pub is_async_gen: bool,
     pub serial: u64,
     pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
     pub running: std::cell::Cell<bool>,
@@ -140,4 +146,34 @@ impl Args {
     pub fn get(&self, i: usize) -> Option<&Value> {
         self.pos.get(i)
     }
+}
+
+thread_local! {
+    /// Coroutines dropped without ever running (`RuntimeWarning: coroutine ... was never
+    /// awaited`); the eval loop reports them where the drop happened.
+    static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.is_coroutine && !self.started.get() {
+            note_unawaited(self.qualname.clone());
+        }
+    }
+}
+
+/// Records a library coroutine dropped without being awaited.
+pub fn note_unawaited(name: Rc<str>) {
+    let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
+}
+
+/// Takes the names of coroutines dropped unawaited since the last call.
+pub fn take_unawaited() -> Vec<Rc<str>> {
+    UNAWAITED.with(|u| {
+        if u.borrow().is_empty() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut *u.borrow_mut())
+        }
+    })
 }

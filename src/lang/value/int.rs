@@ -113,7 +113,7 @@ pub fn abs(a: IntRef) -> Value {
 /// Floor division (`//`), rounding towards negative infinity.
 pub fn floordiv(a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_zero() {
-        return Err(PyErr::zero_division("integer division or modulo by zero"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok(match (a, b) {
         (IntRef::Small(x), IntRef::Small(y)) if !(x == i64::MIN && y == -1) => {
@@ -126,7 +126,7 @@ pub fn floordiv(a: IntRef, b: IntRef) -> PyResult<Value> {
 /// Modulo (`%`): the result has the sign of the divisor.
 pub fn modulo(a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_zero() {
-        return Err(PyErr::zero_division("integer modulo by zero"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok(match (a, b) {
         (IntRef::Small(x), IntRef::Small(y)) if y != -1 => Value::Int(x.mod_floor(&y)),
@@ -138,7 +138,7 @@ pub fn modulo(a: IntRef, b: IntRef) -> PyResult<Value> {
 /// `divmod(a, b)` for ints.
 pub fn divmod(a: IntRef, b: IntRef) -> PyResult<(Value, Value)> {
     if b.is_zero() {
-        return Err(PyErr::zero_division("integer division or modulo by zero"));
+        return Err(PyErr::zero_division("division by zero"));
     }
     Ok((floordiv(a, b)?, modulo(a, b)?))
 }

@@ -32,6 +32,12 @@ impl PyList {
     }
 }
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        super::drop::drop_values(std::mem::take(self.items.get_mut()));
+    }
+}
+
 fn this(args: &Args) -> PyResult<std::rc::Rc<PyList>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.clone()),
@@ -129,8 +135,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(i as i64));
         }
     }
-    let r = vm.repr(&args.pos[1])?;
-    Err(PyErr::value_error(format!("{r} is not in list")))
+    Err(PyErr::value_error("list.index(x): x not in list"))
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -9,6 +9,7 @@
 
 pub mod class;
 pub mod dict;
+pub mod drop;
 pub mod exception;
 pub mod float;
 pub mod function;
@@ -178,6 +179,8 @@ impl Value {
             Value::Coroutine(c) => {
                 if c.is_coroutine {
                     "coroutine"
+                } else if c.is_async_gen {
+                    "async_generator"
                 } else {
                     "generator"
                 }

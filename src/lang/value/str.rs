@@ -81,22 +81,26 @@ impl PyStr {
         if let Some(h) = self.hash.get() {
             return h;
         }
-        let h = if self.s.is_empty() {
-            0
-        } else {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for b in self.s.bytes() {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x100_0000_01b3);
-            }
-            let h = h as i64;
-            if h == -1 {
-                -2
-            } else {
-                h
-            }
-        };
+        let h = str_hash(&self.s);
         self.hash.set(Some(h));
+        h
+    }
+}
+
+/// The hash of a `str` with this text (see `PyStr::hash`).
+pub fn str_hash(s: &str) -> i64 {
+    if s.is_empty() {
+        return 0;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
         h
     }
 }

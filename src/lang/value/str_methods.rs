@@ -641,6 +641,38 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )?))
 }
 
+fn format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("format_map", 1, 1)?;
+    let s = this(&args)?;
+    let mut kw = Vec::new();
+    let view = vm.call_method(&args.pos[1], "items", vec![])?;
+    let items = vm.collect(&view)?;
+    for it in items {
+        if let Value::Tuple(t) = &it {
+            if let (Some(Value::Str(k)), Some(v)) = (t.first(), t.get(1)) {
+                kw.push((k.clone(), v.clone()));
+            }
+        }
+    }
+    let rest = Args {
+        pos: Vec::new(),
+        kw,
+    };
+    Ok(Value::string(crate::lang::builtins::format::str_format(
+        vm,
+        s.as_str(),
+        &rest,
+    )?))
+}
+
+fn isprintable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("isprintable", 0, 0)?;
+    let s = this(&args)?;
+    Ok(Value::Bool(s.as_str().chars().all(|c| {
+        c == ' ' || (!c.is_whitespace() && super::str::is_printable(c))
+    })))
+}
+
 fn encode(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(PyErr::not_implemented(
         "bytes are not supported in this playground",
@@ -692,6 +724,8 @@ pub fn methods() -> Vec<(&'static str, BuiltinFn)> {
         ("removesuffix", removesuffix),
         ("expandtabs", expandtabs),
         ("format", format),
+        ("format_map", format_map),
+        ("isprintable", isprintable),
         ("encode", encode),
     ]
 }

@@ -16,6 +16,13 @@ impl PyTuple {
     }
 }
 
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut self.items);
+        super::drop::drop_values(items.into_vec());
+    }
+}
+
 impl std::ops::Deref for PyTuple {
     type Target = [Value];
     fn deref(&self) -> &[Value] {

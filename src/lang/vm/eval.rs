@@ -53,6 +53,9 @@ pub(crate) enum Flow {
     Push(Box<Frame>),
     /// A value for the caller to push (a call that finished without a new frame).
     Push2(Value),
+    /// An async generator's `yield`: its frame goes back to its object and the value is
+    /// the result of the `await` on `__anext__()` in the frame below.
+    AsyncGenYield(Value),
     /// An error to raise without adding a traceback entry (re-raise).
     Reraise(PyErr),
 }
@@ -144,6 +147,17 @@ impl Vm {
                     self.depth = self.depth.saturating_sub(1);
                     if let Some(owner) = done.and_then(|f| f.owner) {
                         owner.running.set(false);
+                        if owner.is_async_gen && !ex.frames.is_empty() {
+                            // The generator ended: `__anext__()` raises StopAsyncIteration.
+                            pending = Some((
+                                PyErr::new(
+                                    &crate::lang::builtins::types::exception("StopAsyncIteration"),
+                                    vec![],
+                                ),
+                                false,
+                            ));
+                            continue;
+                        }
                     }
                     match ex.frames.last_mut() {
                         None => return Ok(Outcome::Return(v)),
@@ -161,6 +175,22 @@ impl Vm {
                     }
                 }
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
+                Ok(Flow::AsyncGenYield(v)) => {
+                    if let Some(mut gen_frame) = ex.frames.pop() {
+                        self.depth = self.depth.saturating_sub(1);
+                        if let Some(owner) = gen_frame.owner.take() {
+                            owner.running.set(false);
+                            *owner.frame.borrow_mut() = Some(Box::new(gen_frame));
+                        }
+                    }
+                    match ex.frames.last_mut() {
+                        Some(parent) => {
+                            parent.stack.pop();
+                            parent.stack.push(v);
+                        }
+                        None => return Ok(Outcome::Yield(v)),
+                    }
+                }
                 Ok(Flow::Push2(v)) => {
                     if let Some(f) = ex.frames.last_mut() {
                         f.stack.push(v);
@@ -232,6 +262,7 @@ impl Vm {
                         span: (span.start, span.end),
                         anchor: frame.code.anchors.get(pc).copied().flatten(),
                         source: Some(frame.code.source.clone()),
+                        library: None,
                     });
                 }
             }
@@ -273,6 +304,10 @@ impl Vm {
             ),
             Op::Pop => {
                 pop!();
+                let gone = crate::lang::value::function::take_unawaited();
+                if !gone.is_empty() {
+                    self.warn_unawaited(f, gone);
+                }
             }
             Op::Dup => {
                 let v = top!();
@@ -461,6 +496,28 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// `RuntimeWarning: coroutine 'f' was never awaited`, once per place (the warnings
+    /// module's "default" action).
+    fn warn_unawaited(&mut self, f: &Frame, names: Vec<Rc<str>>) {
+        let line = f.line();
+        let src = &f.code.source;
+        for name in names {
+            let key = format!("{}:{}:{}", src.filename, line, name);
+            if self.warned.contains(&key) {
+                continue;
+            }
+            self.warned.insert(key);
+            let text = src.lines.line_text(&src.text, line).trim().to_string();
+            let msg = format!(
+                "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                src.filename, line, name, text
+            );
+            self.write(super::Stream::Stderr, &msg);
+        }
+    }
+}
+
 pub(crate) fn stack_underflow() -> PyErr {
     PyErr::runtime_error("internal error: value stack underflow (please report)")
 }
@@ -475,9 +532,16 @@ pub(crate) fn as_err(v: Value) -> PyErr {
 
 /// Makes a coroutine or generator object for a frame that has not started.
 pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool) -> Value {
+    // `async def` with `yield` is an async generator, not a coroutine.
+    let is_async_gen = is_coroutine && frame.code.is_generator;
+    let is_coroutine = is_coroutine && !is_async_gen;
     Value::Coroutine(Rc::new(Coroutine {
+        def_line: frame.code.first_line,
+        frame_file: frame.code.source.filename.clone(),
+        line: std::cell::Cell::new(frame.code.first_line),
         qualname,
         is_coroutine,
+        is_async_gen,
         serial: crate::lang::value::next_serial(),
         frame: std::cell::RefCell::new(Some(Box::new(frame))),
         running: std::cell::Cell::new(false),

@@ -28,8 +28,8 @@ pub struct TaskExec {
 
 /// What a suspended task waits on.
 pub enum Delegate {
-    Native(Native<Vm>),
-    Ready(PyResult<Value>),
+    Native(Native<Vm>, &'static str),
+    Ready(PyResult<Value>, &'static str),
 }
 
 /// A Python callable the loop calls back; equality is identity (enough for
@@ -104,6 +104,8 @@ impl Vm {
         // returns, so it points to a live loop. The loop is a separate object from the VM,
         // and nothing else touches it while the VM runs inside that call.
         let lp = unsafe { &mut *self.lp };
+        // Trace events caused by this call carry the calling instruction's source offset.
+        lp.set_span(Some(crate::runtime::Span(self.cur_offset)));
         f(lp, self)
     }
 
@@ -133,8 +135,8 @@ impl Vm {
         match v {
             Value::Rt(RtHandle::Task(t)) => lp
                 .task_future(*t)
-                .map(|f| Delegate::Native(await_future(f))),
-            Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f))),
+                .map(|f| Delegate::Native(await_future(f), "await")),
+            Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f), "await")),
             Value::Native(n) => Some(take_native(n)),
             _ => None,
         }
@@ -144,11 +146,14 @@ impl Vm {
 /// Takes the state machine out of a library coroutine object (awaiting it twice fails).
 fn take_native(n: &Rc<NativeAwait>) -> Delegate {
     match n.state.borrow_mut().take() {
-        Some(NativeState::Native(x)) => Delegate::Native(x),
-        Some(NativeState::Ready(r)) => Delegate::Ready(r),
-        None => Delegate::Ready(Err(PyErr::runtime_error(
-            "cannot reuse already awaited coroutine",
-        ))),
+        Some(NativeState::Native(x)) => Delegate::Native(x, n.name),
+        Some(NativeState::Ready(r)) => Delegate::Ready(r, n.name),
+        None => Delegate::Ready(
+            Err(PyErr::runtime_error(
+                "cannot reuse already awaited coroutine",
+            )),
+            n.name,
+        ),
     }
 }
 
@@ -169,28 +174,40 @@ impl Host for Vm {
         loop {
             // 1. A pending delegate gets the input first (like `yield from`).
             let vm_input = match coro.delegate.take() {
-                Some(Delegate::Native(mut n)) => {
+                Some(Delegate::Native(mut n, name)) => {
                     let step = n.resume(lp, self, task, input.take().unwrap_or(Resume::Send));
                     match step {
                         Step::Await(f) => {
-                            coro.delegate = Some(Delegate::Native(n));
+                            coro.delegate = Some(Delegate::Native(n, name));
                             return Step::Await(f);
                         }
                         Step::Yield => {
-                            coro.delegate = Some(Delegate::Native(n));
+                            coro.delegate = Some(Delegate::Native(n, name));
                             return Step::Yield;
                         }
                         Step::Paused => {
-                            coro.delegate = Some(Delegate::Native(n));
+                            coro.delegate = Some(Delegate::Native(n, name));
                             return Step::Paused;
                         }
                         Step::Return(v) => VmResume::Delegated(Ok(v)),
-                        Step::Raise(e) => VmResume::Delegated(Err(e)),
+                        Step::Raise(e) => {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, &e,
+                            ));
+                            VmResume::Delegated(Err(e))
+                        }
                     }
                 }
-                Some(Delegate::Ready(r)) => match input.take() {
+                Some(Delegate::Ready(r, name)) => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Delegated(Err(e)),
-                    _ => VmResume::Delegated(r),
+                    _ => {
+                        if let Err(e) = &r {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, e,
+                            ));
+                        }
+                        VmResume::Delegated(r)
+                    }
                 },
                 None => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
@@ -200,24 +217,35 @@ impl Host for Vm {
                 },
             };
             coro.started = true;
+            self.task_coros
+                .entry(task.0)
+                .or_insert_with(|| coro.coro.clone());
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
             let mut budget = self.step_budget.take();
             let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, budget.as_mut()));
             self.step_budget = budget;
-            // The trace's span is the task's current line (where it awaits or paused).
-            if let Some(f) = coro.ex.frames.last() {
-                lp.set_span(Some(crate::runtime::Span(f.line())));
-            }
             self.depth = self.depth.saturating_sub(coro.ex.frames.len());
+            if let Some(f) = coro.ex.frames.first() {
+                coro.coro.line.set(f.line());
+            }
+            // The await the task stops at (for the trace and the editor's gutter).
+            if let Some(top) = coro.ex.frames.last() {
+                let pc = top.pc.saturating_sub(1);
+                if let Some(sp) = top.code.spans.get(pc) {
+                    lp.set_span(Some(crate::runtime::Span(sp.start)));
+                }
+            }
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
+                    self.task_outcome.insert(task.0, Ok(v.clone()));
                     return Step::Return(v);
                 }
                 Err(e) => {
                     coro.coro.running.set(false);
+                    self.task_outcome.insert(task.0, Err(e.clone()));
                     return Step::Raise(e);
                 }
                 // The loop stays blocked in this task; the next slice sends `Continue`.
@@ -231,7 +259,8 @@ impl Host for Vm {
                     None => {
                         let msg =
                             format!("Task got bad yield: {}", self.repr(&v).unwrap_or_default());
-                        coro.delegate = Some(Delegate::Ready(Err(PyErr::runtime_error(msg))));
+                        coro.delegate =
+                            Some(Delegate::Ready(Err(PyErr::runtime_error(msg)), "bad yield"));
                         input = Some(Resume::Send);
                     }
                 },

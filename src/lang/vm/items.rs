@@ -307,7 +307,9 @@ impl Vm {
         d: &Rc<RefCell<PyDict>>,
         key: &Value,
     ) -> PyResult<(i64, Option<usize>)> {
-        let h = self.hash(key)?;
+        let h = self
+            .hash(key)
+            .map_err(|e| unhashable_as(e, key, "a dict key"))?;
         let d = d.clone();
         let b = d
             .try_borrow()
@@ -353,4 +355,15 @@ impl Vm {
         }
         Ok(Value::Dict(d))
     }
+}
+
+/// CPython 3.14's wording when an unhashable value is used as a key or set element.
+pub(crate) fn unhashable_as(e: PyErr, key: &Value, role: &str) -> PyErr {
+    if e.matches("TypeError") {
+        let t = key.type_name();
+        return PyErr::type_error(format!(
+            "cannot use '{t}' as {role} (unhashable type: '{t}')"
+        ));
+    }
+    e
 }

@@ -1,11 +1,33 @@
 //! The virtual machine: calling convention, the abstract object protocol (`protocol.rs`,
-//! CPython `Objects/abstract.c` and `object.c`) and operators (`ops.rs`).
+//! CPython `Objects/abstract.c` and `object.c`), operators (`ops.rs`), the eval loop
+//! (`eval.rs`, instruction families in `opcode/`), and the bridge to the event loop
+//! (`host.rs`, `session.rs`).
+//!
+//! # Suspending and resuming
+//! A frame (`frame.rs`) is a heap object: code, pc, value stack, locals, cells, handler
+//! blocks. An `Exec` is a stack of frames run by one loop in `eval.rs`. A Python call from
+//! bytecode pushes a frame on the same `Exec` (no Rust recursion); `await coro` moves the
+//! coroutine's frame onto it too. So when the innermost frame awaits a runtime object
+//! (`asyncio.sleep(1)`, a task, a lock), `YieldFrom` leaves `[sub]` on its stack and the loop
+//! returns `Outcome::Yield(sub)` with every frame intact. The task's `Host::resume`
+//! (`host.rs`) drives `sub`'s native state machine; when it finishes, it re-enters `run` with
+//! `Resume::Delegated(result)`, which replaces `[sub]` by the result (or raises there).
+//! `Resume::Throw` raises at the pending await (cancellation). An instruction budget makes
+//! `run` return `OutOfBudget` between any two instructions, resumable with
+//! `Resume::Continue`. `Session` uses that for module code, and suspends the module
+//! frame inside `asyncio.run` (`PyErr::Suspend`) while it runs the loop slice by slice.
+//!
+//! Rust-level re-entry (a builtin calling back into Python: key functions, dunders from
+//! `repr`/`==`/`hash`, `__init__`) runs a nested `Exec` to completion; those calls cannot
+//! suspend, exactly the places where CPython cannot `await` either.
 //!
 //! Invariants: no `RefCell` borrow of a user-visible object is held across a call into
 //! user code (`Vm::call`), so re-entrant user code can never hit a borrow panic; native
-//! recursion (repr of nested containers, callbacks from builtins) is bounded by
-//! `recursion_limit` and fails with `RecursionError`.
+//! recursion (nested runs, repr of nested containers) is bounded by `native_limit` and
+//! fails with `RecursionError`; Python frames are bounded by `recursion_limit`.
 
+mod attr;
+mod compare;
 pub mod eval;
 pub mod frame;
 pub mod host;
@@ -13,6 +35,7 @@ pub mod items;
 mod opcode;
 pub mod ops;
 pub mod protocol;
+mod repr;
 pub mod session;
 pub mod traceback;
 
@@ -21,6 +44,18 @@ use std::rc::Rc;
 
 use crate::lang::builtins::types;
 use crate::lang::value::{Args, Class, Instance, PyDict, PyErr, PyResult, TypeKind, Value};
+
+/// How deep calls from Rust back into Python (dunders, key functions) and recursion over
+/// nested data may go. Each level costs native stack: about 13 KB in release builds (a
+/// 2 MB thread stack held 150 levels of a recursive `__repr__`), far more in debug builds;
+/// wasm32's default stack is 1 MB.
+pub const NATIVE_LIMIT: usize = if cfg!(debug_assertions) {
+    14
+} else if cfg!(target_arch = "wasm32") {
+    60
+} else {
+    120
+};
 
 /// Where console text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,14 +99,28 @@ pub struct Vm {
     /// (`pending_run`) and suspends the module instead of running the loop itself.
     pub(crate) sliced: bool,
     pub(crate) pending_run: Option<session::LoopRun>,
-    /// The clock `asyncio.run` gives its loop: a driver's (browser, scaled wall time) or,
-    /// when `None`, a fresh virtual clock.
+    /// The clock `asyncio.run` gives its loop when a driver sets one (browser, scaled wall
+    /// time; it shares its cell with `clock`); `None`: `clock`, virtual.
     pub loop_clock: Option<crate::runtime::ManualClock>,
     /// Instructions a task step may run before it pauses (`Step::Paused`) so the page can
     /// paint; `None`: unlimited (the CLI). Refilled by the session for every slice.
     pub(crate) step_budget: Option<u64>,
-    /// Turn the trace on in every loop `asyncio.run` creates (the UI reads it).
-    pub trace_loops: bool,
+    /// The random module's generator (seeded on first use when not seeded).
+    pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
+    /// The clock event loops run on, shared with the `time` module.
+    pub clock: crate::lang::modules::time::SharedClock,
+    /// Warnings already shown (`file:line:name`).
+    pub(crate) warned: std::collections::HashSet<String>,
+    /// The coroutine each task runs, and how each task's coroutine ended (for reprs).
+    pub(crate) task_coros:
+        std::collections::HashMap<u32, Rc<crate::lang::value::function::Coroutine>>,
+    pub(crate) task_outcome: std::collections::HashMap<u32, PyResult<Value>>,
+    /// Byte offset (in the program text) of the call being executed, for trace spans.
+    pub cur_offset: u32,
+    /// Record trace events in the loops `asyncio.run` creates (the UI turns it on).
+    pub tracing: bool,
+    /// The NULL of `LoadMethod`/`CallMethod`: a private object never visible to programs.
+    pub(crate) null: Value,
 }
 
 impl Default for Vm {
@@ -91,7 +140,7 @@ impl Vm {
             recursion_limit: 1000,
             repr_active: Vec::new(),
             native_depth: 0,
-            native_limit: 160,
+            native_limit: NATIVE_LIMIT,
             steps: 0,
             max_steps: u64::MAX,
             stop: Rc::new(std::cell::Cell::new(false)),
@@ -105,7 +154,14 @@ impl Vm {
             pending_run: None,
             loop_clock: None,
             step_budget: None,
-            trace_loops: false,
+            random: None,
+            clock: Default::default(),
+            warned: Default::default(),
+            task_coros: Default::default(),
+            task_outcome: Default::default(),
+            cur_offset: 0,
+            tracing: false,
+            null: Value::Slice(Rc::new([Value::None, Value::None, Value::None])),
         }
     }
 
@@ -142,6 +198,22 @@ impl Vm {
     }
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Enters one level of Rust recursion over nested data (repr, ==, hash of nested
+    /// containers), bounded by `native_limit` since each level uses the native stack.
+    pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        if self.native_depth >= self.native_limit {
+            return Err(PyErr::with_msg(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+    pub fn leave_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
     }
 
     /// Calls any callable (`PyObject_Call`).
@@ -222,13 +294,32 @@ impl Vm {
         }
     }
 
+    /// Compiles `source` and runs it in `globals` (library code written in Python, such as
+    /// what `dataclass` generates).
+    pub fn exec_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<RefCell<PyDict>>,
+    ) -> PyResult<()> {
+        let module = crate::lang::parser::parse(source)
+            .map_err(|e| PyErr::with_msg("SyntaxError", e.render(source, filename)))?;
+        let code = crate::lang::compiler::compile(&module, source, filename)
+            .map_err(|e| PyErr::with_msg("SyntaxError", e.render(source, filename)))?;
+        let frame = frame::Frame::new(code, globals.clone(), Some(globals));
+        self.run_frame(frame).map(|_| ())
+    }
+
     /// Compiles and runs a program as `__main__`, printing an uncaught exception's
     /// traceback (or a syntax error) to stderr.
     pub fn run_source(&mut self, source: &str, filename: &str) -> Result<(), PyErr> {
         let module = match crate::lang::parser::parse(source) {
             Ok(m) => m,
             Err(e) => {
-                let text = e.render(source, filename);
+                let mut text = e.render(source, filename);
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
                 self.write(Stream::Stderr, &text);
                 return Err(PyErr::with_msg("SyntaxError", text));
             }

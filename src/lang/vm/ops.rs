@@ -270,7 +270,7 @@ impl Vm {
                     BinOp::Mul => x * y,
                     BinOp::TrueDiv => {
                         if y == 0.0 {
-                            return Err(PyErr::zero_division("float division by zero"));
+                            return Err(PyErr::zero_division("division by zero"));
                         }
                         x / y
                     }
@@ -351,6 +351,16 @@ impl Vm {
                 Value::Set(_) | Value::FrozenSet(_),
                 Value::Set(_) | Value::FrozenSet(_),
             ) => Some(crate::lang::builtins::sets::set_op(self, op, a, b)?),
+            // Dict key and item views act as sets (`d.keys() & other`).
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Iter(it), _)
+                if is_set_like_view(it) =>
+            {
+                let x = self.collect(a)?;
+                let x = crate::lang::builtins::sets::make(self, x, false)?;
+                let y = self.collect(b)?;
+                let y = crate::lang::builtins::sets::make(self, y, false)?;
+                Some(crate::lang::builtins::sets::set_op(self, op, &x, &y)?)
+            }
             _ => None,
         })
     }
@@ -447,4 +457,10 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// `dict.keys()` and `dict.items()` support set operators; `values()` does not.
+fn is_set_like_view(it: &std::cell::RefCell<crate::lang::value::PyIter>) -> bool {
+    use crate::lang::value::iter::{DictPart, PyIter};
+    matches!(&*it.borrow(), PyIter::View { part, .. } if *part != DictPart::Values)
 }

@@ -33,10 +33,10 @@ pub struct Session {
     pub vm: Vm,
     module: Exec,
     pub loop_run: Option<LoopRun>,
-    /// Trace events of loops that already finished, not yet taken by `drain_trace`.
-    finished_trace: Vec<crate::runtime::TraceEvent>,
     started: bool,
     done: Option<bool>,
+    /// Trace events of the loop not yet taken (see `take_trace`).
+    trace: Vec<crate::runtime::TraceEvent>,
     /// The program did not compile (its syntax error is on the console).
     pub syntax_error: bool,
     /// Iterations of the last loop that finished.
@@ -58,9 +58,9 @@ impl Session {
             vm,
             module: Exec::default(),
             loop_run: None,
-            finished_trace: Vec::new(),
             started: false,
             done: None,
+            trace: Vec::new(),
             syntax_error: false,
             last_iteration: 0,
         };
@@ -92,6 +92,8 @@ impl Session {
     /// Runs every later `asyncio.run` loop on `clock` (a driver's scaled wall time)
     /// instead of a fresh virtual clock.
     pub fn set_clock(&mut self, clock: crate::runtime::ManualClock) {
+        // `time.time()` and friends read the same cell.
+        self.vm.clock = crate::lang::modules::time::SharedClock(clock.cell());
         self.vm.loop_clock = Some(clock);
     }
 
@@ -116,15 +118,6 @@ impl Session {
     /// The running loop's next timer, if a loop runs.
     pub fn next_deadline(&mut self) -> Option<f64> {
         self.loop_run.as_mut().and_then(|r| r.lp.next_deadline())
-    }
-
-    /// Takes the trace events recorded since the last call (of finished loops too).
-    pub fn drain_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {
-        let mut events = std::mem::take(&mut self.finished_trace);
-        if let Some(run) = self.loop_run.as_mut() {
-            events.extend(run.lp.drain_trace());
-        }
-        events
     }
 
     /// The running loop, if `asyncio.run` is running one.
@@ -164,10 +157,15 @@ impl Session {
                     let vm = &mut self.vm;
                     vm.enter_loop(lp, |vm, lp| runner.run_slice(lp, vm, budget as usize))
                 };
+                if !run.lp.trace_events().is_empty() {
+                    self.trace.extend(run.lp.drain_trace());
+                }
+                if !matches!(status, RunStatus::Running) {
+                    crate::lang::modules::asyncio::report_unretrieved(&mut self.vm, &mut run.lp);
+                }
                 match status {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
-                        self.finished_trace.extend(run.lp.drain_trace());
                         self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
@@ -176,13 +174,15 @@ impl Session {
                         ))
                     }
                     RunStatus::Finished(r) => {
-                        self.finished_trace.extend(run.lp.drain_trace());
                         self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
-                            Err(e) => Resume::Throw(e),
+                            Err(e) => {
+                                e.add_library_frames(&crate::lang::modules::asyncio::RUN_FRAMES);
+                                Resume::Throw(e)
+                            }
                         }
                     }
                 }
@@ -218,6 +218,24 @@ impl Session {
     fn finish(&mut self, ok: bool) -> Status {
         self.done = Some(ok);
         Status::Finished { ok }
+    }
+
+    /// Console output written since the last call, in order, by stream (for a UI that
+    /// appends as the program runs).
+    pub fn take_console(&mut self) -> Vec<(Stream, String)> {
+        std::mem::take(&mut self.vm.console)
+    }
+
+    /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
+    /// starts), for the editor's per-task gutter markers.
+    pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
+        self.vm.task_coros.get(&t.0).map(|c| c.line.get())
+    }
+
+    /// The trace events recorded since the last call (enable with `vm.tracing` before the
+    /// first `step`).
+    pub fn take_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {
+        std::mem::take(&mut self.trace)
     }
 
     /// Runs to the end (the CLI and tests).

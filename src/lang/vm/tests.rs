@@ -32,7 +32,8 @@ fn run_file() {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
         let mut vm = Vm::new();
         let _ = vm.run_source(&src, "main.py");
-        let text: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+        // Stdout then stderr, as the CPython reference runner prints them.
+        let text = vm.output(Stream::Stdout) + &vm.output(Stream::Stderr);
         match std::env::var("LANGVM_OUT") {
             Ok(out) => {
                 let _ = std::fs::write(out, text);
@@ -53,7 +54,7 @@ macro_rules! golden {
                 let want = include_str!(concat!("golden/", stringify!($name), ".out"));
                 let mut vm = Vm::new();
                 let _ = vm.run_source(src, "main.py");
-                let got: String = vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                let got = vm.output(Stream::Stdout) + &vm.output(Stream::Stderr);
                 assert_eq!(got, want);
                 // The same through a sliced session (module suspended in asyncio.run).
                 let mut s = super::session::Session::new(src, "main.py");
@@ -62,7 +63,7 @@ macro_rules! golden {
                         break;
                     }
                 }
-                let got: String = s.vm.console.iter().map(|(_, t)| t.as_str()).collect();
+                let got = s.vm.output(Stream::Stdout) + &s.vm.output(Stream::Stderr);
                 assert_eq!(got, want, "sliced session");
             }
         )*
@@ -70,6 +71,10 @@ macro_rules! golden {
 }
 
 golden!(
+    aio_tb_e11,
+    aio_tb_e12,
+    aio_tb_e14,
+    aio_tb_a2,
     aio_gather1,
     aio_order1,
     aio_order2,
@@ -88,6 +93,19 @@ golden!(
     asyncio_basics,
     basics,
     misc,
+    views,
+    aio_unawaited,
+    yield_from,
+    errors,
+    aio_ag,
+    aio_ac,
+    stdlib,
+    dc,
+    eq,
+    aio_shutdown,
+    aio_protocols,
+    aio_warnings,
+    random_time,
     aio_presets,
     classes,
     tb_args,
@@ -99,3 +117,84 @@ golden!(
     tb_reraise,
     tb_stderr,
 );
+
+/// A traced session: every task transition is recorded, and awaits carry the byte offset
+/// of the `await` in the program (what the editor's gutter markers need).
+#[test]
+fn session_trace_has_spans() {
+    let src = "import asyncio\nasync def w():\n    await asyncio.sleep(1)\nasync def main():\n    t = asyncio.create_task(w())\n    await t\nasyncio.run(main())\n";
+    let mut s = super::session::Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let mut events = Vec::new();
+    loop {
+        let st = s.step(50);
+        events.extend(s.take_trace());
+        if let super::session::Status::Finished { ok } = st {
+            assert!(ok);
+            break;
+        }
+    }
+    assert!(events.len() >= 6, "{} events", events.len());
+    assert_eq!(s.task_line(crate::runtime::TaskId(1)), Some(3));
+    let sleep_at = src.find("asyncio.sleep(1)").unwrap_or(0) as u32;
+    let await_line = src.find("await asyncio.sleep").unwrap_or(0) as u32;
+    assert!(
+        events.iter().any(|e| e
+            .span
+            .is_some_and(|sp| sp.0 >= await_line && sp.0 <= sleep_at + 16)),
+        "no event points at the await"
+    );
+}
+
+/// The front end's corpus of programs compiles and runs without panicking (each for a
+/// bounded number of slices; some run forever by design).
+#[test]
+fn corpus_never_panics() {
+    let corpus = include_str!("../parser/testdata/programs.py");
+    for (i, program) in corpus.split("# ----\n").enumerate() {
+        let mut s = super::session::Session::new(program, "main.py");
+        s.vm.max_steps = 2_000_000;
+        for _ in 0..300 {
+            if let super::session::Status::Finished { .. } = s.step(10_000) {
+                break;
+            }
+        }
+        if std::env::var("CORPUS_VERBOSE").is_ok() {
+            let err = s.vm.output(Stream::Stderr);
+            eprintln!("program {i}: {}", err.lines().last().unwrap_or("ok"));
+        }
+    }
+}
+
+/// Runaway programs end: module code spinning stops with Stop (checked between slices);
+/// a task that never awaits cannot be paused mid-step (see the report on the runtime's
+/// `Step`), so the total instruction cap ends it.
+#[test]
+fn stop_ends_runaway_programs() {
+    let spin_module =
+        "while True:\n    try:\n        x = 1\n    except BaseException:\n        pass\n";
+    let mut s = super::session::Session::new(spin_module, "main.py");
+    let stop = s.vm.stop.clone();
+    let mut finished = false;
+    for i in 0..1000 {
+        if i == 5 {
+            stop.set(true);
+        }
+        if let super::session::Status::Finished { ok } = s.step(10_000) {
+            assert!(!ok);
+            finished = true;
+            break;
+        }
+    }
+    assert!(finished);
+    assert!(s.vm.output(Stream::Stderr).contains("Stopped"));
+
+    let spin_task = "import asyncio\nasync def spin():\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\nasyncio.run(spin())\n";
+    let mut s = super::session::Session::new(spin_task, "main.py");
+    s.vm.max_steps = 200_000;
+    assert!(!s.run_to_end());
+    assert!(s
+        .vm
+        .output(Stream::Stderr)
+        .contains("Stopped: the program ran longer"));
+}

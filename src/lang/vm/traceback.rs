@@ -19,6 +19,20 @@ impl Vm {
             PyErr::Limit(Limit::Instructions) => {
                 "Stopped: the program ran longer than the playground allows\n".into()
             }
+            PyErr::Exception(e)
+                if e.class
+                    .is_subclass(&crate::lang::builtins::types::exception("SystemExit")) =>
+            {
+                // An uncaught SystemExit ends the program quietly; a message is printed.
+                let arg = e
+                    .exc
+                    .as_ref()
+                    .and_then(|x| x.borrow().args.first().cloned());
+                match arg {
+                    Some(Value::Str(s)) => format!("{}\n", s.as_str()),
+                    _ => String::new(),
+                }
+            }
             PyErr::Exception(e) => {
                 let mut seen = Vec::new();
                 self.format_chain(e, &mut seen)
@@ -27,47 +41,142 @@ impl Vm {
         }
     }
 
+    /// `TracebackException.format` with its print context (chains, then groups).
     fn format_chain(&mut self, e: &Rc<Instance>, seen: &mut Vec<*const Instance>) -> String {
+        let mut ctx = Ctx {
+            depth: 0,
+            need_close: false,
+            out: String::new(),
+        };
+        self.format_exc(e, seen, &mut ctx);
+        ctx.out
+    }
+
+    fn format_exc(&mut self, e: &Rc<Instance>, seen: &mut Vec<*const Instance>, ctx: &mut Ctx) {
+        // The chain: causes and contexts first, each with the message that links it.
+        let mut chain: Vec<(Option<&'static str>, Rc<Instance>)> = vec![(None, e.clone())];
         seen.push(Rc::as_ptr(e));
-        let mut out = String::new();
-        if let Some(exc) = &e.exc {
+        let mut cur = e.clone();
+        while let Some(exc) = &cur.exc {
             let (cause, context, suppress) = {
                 let x = exc.borrow();
                 (x.cause.clone(), x.context.clone(), x.suppress_context)
             };
-            if let Some(Value::Instance(c)) = &cause {
-                if !seen.contains(&Rc::as_ptr(c)) {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                }
-            } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
-                if !seen.contains(&Rc::as_ptr(c)) {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
+            let next = match (&cause, &context) {
+                (Some(Value::Instance(c)), _) => Some((CAUSE_MSG, c.clone())),
+                (_, Some(Value::Instance(c))) if !suppress => Some((CONTEXT_MSG, c.clone())),
+                _ => None,
+            };
+            let Some((msg, n)) = next else { break };
+            if seen.contains(&Rc::as_ptr(&n)) {
+                break;
+            }
+            seen.push(Rc::as_ptr(&n));
+            if let Some(last) = chain.last_mut() {
+                last.0 = Some(msg);
+            }
+            chain.push((None, n.clone()));
+            cur = n;
+        }
+        // Printed oldest first; each link's message comes before the newer exception.
+        let n = chain.len();
+        for i in (0..n).rev() {
+            let exc = chain[i].1.clone();
+            self.format_one(&exc, seen, ctx);
+            if i > 0 {
+                if let Some(msg) = chain[i - 1].0 {
+                    ctx.emit(msg, '|');
                 }
             }
         }
-        out.push_str(&self.format_single(e));
-        out
     }
 
-    /// One exception: its traceback and its last line.
-    pub fn format_single(&mut self, e: &Rc<Instance>) -> String {
-        let mut out = String::new();
-        let tb: Vec<TracebackEntry> = e
-            .exc
-            .as_ref()
-            .map(|x| x.borrow().traceback.clone())
-            .unwrap_or_default();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for entry in tb.iter().rev() {
-                out.push_str(&format_entry(entry));
+    fn format_one(&mut self, e: &Rc<Instance>, seen: &mut Vec<*const Instance>, ctx: &mut Ctx) {
+        let (tb, group) = match &e.exc {
+            Some(x) => {
+                let x = x.borrow();
+                (x.traceback.clone(), x.group.clone())
             }
+            None => (Vec::new(), None),
+        };
+        let stack: String = tb.iter().rev().map(format_entry).collect();
+        let only = self.exception_only(e);
+        let Some((_, members)) = group else {
+            if !stack.is_empty() {
+                ctx.emit("Traceback (most recent call last):\n", '|');
+                ctx.emit(&stack, '|');
+            }
+            ctx.emit(&only, '|');
+            return;
+        };
+        if ctx.depth > 10 {
+            ctx.emit("... (max_group_depth is 10)\n", '|');
+            return;
         }
-        out.push_str(&self.exception_line(e));
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if !stack.is_empty() {
+            ctx.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { '+' } else { '|' },
+            );
+            ctx.emit(&stack, '|');
+        }
+        ctx.emit(&only, '|');
+        let num = members.len();
+        let shown = if num <= 15 { num } else { 16 };
+        ctx.need_close = false;
+        #[allow(clippy::needless_range_loop)] // `i` also titles the section.
+        for i in 0..shown {
+            let last = i == shown - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= 15;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let indent = " ".repeat(2 * ctx.depth);
+            ctx.out.push_str(&format!(
+                "{indent}{}+---------------- {title} ----------------\n",
+                if i == 0 { "+-" } else { "  " }
+            ));
+            ctx.depth += 1;
+            if !truncated {
+                if let Value::Instance(m) = &members[i] {
+                    let m = m.clone();
+                    self.format_exc(&m, seen, ctx);
+                }
+            } else {
+                let remaining = num - 15;
+                ctx.emit(
+                    &format!(
+                        "and {remaining} more exception{}\n",
+                        if remaining > 1 { "s" } else { "" }
+                    ),
+                    '|',
+                );
+            }
+            if last && ctx.need_close {
+                let indent = " ".repeat(2 * ctx.depth);
+                ctx.out
+                    .push_str(&format!("{indent}+------------------------------------\n"));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
+
+    /// The exception line plus notes (`format_exception_only`).
+    fn exception_only(&mut self, e: &Rc<Instance>) -> String {
+        let mut out = self.exception_line(e);
         if let Some(exc) = &e.exc {
             let notes = exc.borrow().notes.clone();
             for n in notes {
@@ -78,6 +187,18 @@ impl Vm {
             }
         }
         out
+    }
+
+    /// One exception: its traceback and its last line.
+    pub fn format_single(&mut self, e: &Rc<Instance>) -> String {
+        let mut ctx = Ctx {
+            depth: 0,
+            need_close: false,
+            out: String::new(),
+        };
+        let mut seen = vec![Rc::as_ptr(e)];
+        self.format_one(e, &mut seen, &mut ctx);
+        ctx.out
     }
 
     /// `ValueError: message` (just the name when the message is empty).
@@ -98,8 +219,38 @@ impl Vm {
     }
 }
 
+const CAUSE_MSG: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// `_ExceptionPrintContext`: the group nesting depth and the margin it draws.
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    out: String,
+}
+
+impl Ctx {
+    /// Writes `text` with every line indented for the current group depth.
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut indent = " ".repeat(2 * self.depth);
+        if self.depth > 0 {
+            indent.push(margin);
+            indent.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&indent);
+            self.out.push_str(line);
+        }
+    }
+}
+
 /// `  File "main.py", line 3, in f` plus the source line and carets.
 fn format_entry(t: &TracebackEntry) -> String {
+    if let Some(text) = t.library {
+        return text.to_string();
+    }
     let mut out = format!(
         "  File \"{}\", line {}, in {}\n",
         t.filename, t.line, t.function

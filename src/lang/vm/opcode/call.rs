@@ -234,6 +234,32 @@ impl Vm {
         }
     }
 
+    /// The plain function `obj.name` would bind (`_PyObject_GetMethod`): found on the
+    /// class, not shadowed by the instance dict, and not a descriptor or exception attribute.
+    fn method_of(&self, obj: &Value, name: &str) -> Option<Value> {
+        let cls = match obj {
+            Value::Instance(i) => {
+                if i.exc.is_some()
+                    || i.class.kind == crate::lang::value::TypeKind::Super
+                    || i.dict.borrow().get_str(name).is_some()
+                {
+                    return None;
+                }
+                i.class.clone()
+            }
+            Value::Class(_)
+            | Value::Module(_)
+            | Value::Function(_)
+            | Value::BoundMethod(_)
+            | Value::Builtin(_) => return None,
+            other => crate::lang::builtins::types::type_of(other),
+        };
+        match cls.lookup(name)? {
+            f @ (Value::Function(_) | Value::Builtin(_)) => Some(f),
+            _ => None,
+        }
+    }
+
     /// The frame to push for a call from bytecode, or the call's result.
     fn call_from_bytecode(&mut self, func: Value, args: Args) -> PyResult<Flow> {
         let (func, args) = match func {
@@ -260,7 +286,50 @@ impl Vm {
     }
 
     pub(crate) fn op_call(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
+        if let Some(sp) = f.code.spans.get(f.pc.saturating_sub(1)) {
+            self.cur_offset = sp.start;
+        }
         let flow = match op {
+            Op::LoadMethod(i) => {
+                let obj = f.stack.pop().ok_or_else(stack_underflow)?;
+                let name = f
+                    .code
+                    .names
+                    .get(i as usize)
+                    .cloned()
+                    .ok_or_else(stack_underflow)?;
+                match self.method_of(&obj, name.as_str()) {
+                    Some(func) => {
+                        f.stack.push(func);
+                        f.stack.push(obj);
+                    }
+                    None => {
+                        let attr = self.getattr(&obj, name.as_str())?;
+                        f.stack.push(attr);
+                        f.stack.push(self.null.clone());
+                    }
+                }
+                return Ok(Flow::Next);
+            }
+            Op::CallMethod(n) => {
+                let at = f
+                    .stack
+                    .len()
+                    .checked_sub(n as usize + 2)
+                    .ok_or_else(stack_underflow)?;
+                let mut rest = f.stack.split_off(at);
+                let func = rest.remove(0);
+                let receiver = rest.remove(0);
+                let pos = if receiver.is(&self.null) {
+                    rest
+                } else {
+                    let mut p = Vec::with_capacity(rest.len() + 1);
+                    p.push(receiver);
+                    p.extend(rest);
+                    p
+                };
+                self.call_from_bytecode(func, Args::new(pos))?
+            }
             Op::Call(n) => {
                 let at = f
                     .stack

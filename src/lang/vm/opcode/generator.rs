@@ -16,12 +16,15 @@ impl Vm {
         match op {
             Op::YieldValue => {
                 let v = f.stack.pop().ok_or_else(stack_underflow)?;
+                if f.owner.as_ref().is_some_and(|o| o.is_async_gen) {
+                    return Ok(Flow::AsyncGenYield(v));
+                }
                 Ok(Flow::Yield(v))
             }
             Op::GetAwaitable => {
                 let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 let ok = match &v {
-                    Value::Coroutine(c) => c.is_coroutine,
+                    Value::Coroutine(c) => c.is_coroutine || c.is_async_gen,
                     Value::Rt(h) => h.is_awaitable(),
                     Value::Native(_) => true,
                     Value::Instance(_) => {
@@ -49,6 +52,13 @@ impl Vm {
                 let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 match &sub {
                     Value::Coroutine(c) => {
+                        if c.is_async_gen && c.frame.borrow().is_none() && !c.running.get() {
+                            // `__anext__()` of a finished async generator.
+                            return Err(PyErr::new(
+                                &crate::lang::builtins::types::exception("StopAsyncIteration"),
+                                vec![],
+                            ));
+                        }
                         let frame = self.take_frame(c, &value)?;
                         Ok(Flow::Push(frame))
                     }
@@ -136,21 +146,27 @@ impl Vm {
         self.native_depth -= 1;
         match r {
             Ok(Outcome::Yield(v)) => {
-                // Put the suspended frames back (a generator delegating with `yield from`
-                // keeps its sub-generator's frame above its own).
+                // Put the suspended frames back into their generators. A generator
+                // delegating with `yield from` waits at `YieldFrom` with `[sub]` on its
+                // stack: it is stored one instruction back, so resuming it sends the value
+                // on into `sub` (whose own frame is back in `sub`).
                 self.depth = self.depth.saturating_sub(ex.frames.len());
-                let mut frames = ex.frames;
-                let bottom = frames.remove(0);
-                if !frames.is_empty() {
-                    return Err(PyErr::not_implemented(
-                        "suspending a generator inside 'yield from' is not supported yet",
-                    ));
+                let n = ex.frames.len();
+                for (i, mut frame) in ex.frames.drain(..).enumerate().rev() {
+                    if i + 1 < n {
+                        frame.pc = frame.pc.saturating_sub(1);
+                    }
+                    let owner = if i == 0 {
+                        Some(c.clone())
+                    } else {
+                        frame.owner.take()
+                    };
+                    frame.owner = None;
+                    if let Some(o) = owner {
+                        o.running.set(false);
+                        *o.frame.borrow_mut() = Some(Box::new(frame));
+                    }
                 }
-                c.running.set(false);
-                *c.frame.borrow_mut() = Some(Box::new(Frame {
-                    owner: None,
-                    ..bottom
-                }));
                 Ok(Some(v))
             }
             Ok(Outcome::Return(_)) => {

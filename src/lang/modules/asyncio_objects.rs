@@ -1,0 +1,562 @@
+//! Methods of asyncio's runtime objects (Task, Future, Lock, Event, Semaphore, Condition,
+//! Queue, TaskGroup, Timeout, the loop, timer handles) and their reprs (CPython
+//! `futures.py`, `tasks.py`, `locks.py`, `queues.py`, `taskgroups.py`, `timeouts.py`).
+
+#![allow(unused_imports)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::lang::value::{Args, BuiltinFn, PyErr, PyResult, Value};
+use crate::lang::vm::host::TaskExec;
+use crate::lang::vm::Vm;
+use crate::runtime::{
+    sleep, wait_for, Awaitable, FutId, Loop, Native, QueueKind, ResourceId, RunStatus, Runner,
+    TaskCoro, TaskGroupId, TaskId, TaskState, TimeoutId,
+};
+
+use super::asyncio::*;
+
+// ---- methods of runtime objects ----
+
+pub(crate) fn this(args: &Args) -> PyResult<RtHandle> {
+    match args.pos.first() {
+        Some(Value::Rt(h)) => Ok(*h),
+        _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
+    }
+}
+
+pub(crate) fn fut_of(lp: &Loop<Vm>, h: RtHandle) -> PyResult<FutId> {
+    match h {
+        RtHandle::Task(t) => lp
+            .task_future(t)
+            .ok_or_else(|| PyErr::runtime_error("stale task")),
+        RtHandle::Future(f) => Ok(f),
+        _ => Err(PyErr::type_error("not a future")),
+    }
+}
+
+pub(crate) fn fut_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.future_done(fut_of(lp, h)?))))
+}
+pub(crate) fn fut_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.future_cancelled(fut_of(lp, h)?))))
+}
+pub(crate) fn fut_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    vm.with_loop(|lp, vm| {
+        let f = fut_of(lp, h)?;
+        lp.future_result(vm, f)
+    })
+}
+pub(crate) fn fut_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    vm.with_loop(|lp, vm| {
+        let f = fut_of(lp, h)?;
+        Ok(lp
+            .future_exception(vm, f)?
+            .map(|e| e.to_value())
+            .unwrap_or(Value::None))
+    })
+}
+pub(crate) fn msg_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
+    match args.take_kw("msg").or_else(|| args.pos.get(1).cloned()) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(Rc::from(s.as_str()))),
+        Some(other) => Ok(Some(Rc::from(format!("{}", other.type_name()).as_str()))),
+    }
+}
+pub(crate) fn fut_cancel(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let msg = msg_arg(&mut args)?;
+    vm.with_loop(|lp, vm| {
+        Ok(Value::Bool(match h {
+            RtHandle::Task(t) => lp.cancel_task(vm, t, msg),
+            _ => {
+                let f = fut_of(lp, h)?;
+                lp.cancel_future(vm, f, msg)
+            }
+        }))
+    })
+}
+pub(crate) fn fut_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let h = this(&args)?;
+    let cb = args
+        .pos
+        .get(1)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("add_done_callback() missing argument"))?;
+    vm.with_loop(|lp, _| {
+        let f = fut_of(lp, h)?;
+        lp.add_done_callback(
+            f,
+            crate::lang::vm::host::Callback {
+                func: cb,
+                args: Rc::from(Vec::new()),
+            },
+        );
+        Ok(Value::None)
+    })
+}
+pub(crate) fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let cb = args
+        .pos
+        .get(1)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("remove_done_callback() missing argument"))?;
+    vm.with_loop(|lp, _| {
+        let f = fut_of(lp, h)?;
+        Ok(Value::Int(lp.remove_done_callback(
+            f,
+            &crate::lang::vm::host::Callback {
+                func: cb,
+                args: Rc::from(Vec::new()),
+            },
+        ) as i64))
+    })
+}
+pub(crate) fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.with_loop(|lp, vm| {
+        let f = fut_of(lp, h)?;
+        lp.set_result(vm, f, v)?;
+        Ok(Value::None)
+    })
+}
+pub(crate) fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let e = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let e = match e {
+        Value::Class(_) => vm.call(&e, Args::default())?,
+        other => other,
+    };
+    let err = crate::lang::vm::eval::as_err(e);
+    vm.with_loop(|lp, vm| {
+        let f = fut_of(lp, h)?;
+        lp.set_exception(vm, f, err)?;
+        Ok(Value::None)
+    })
+}
+pub(crate) fn task_id(h: RtHandle) -> PyResult<TaskId> {
+    match h {
+        RtHandle::Task(t) => Ok(t),
+        _ => Err(PyErr::type_error("not a task")),
+    }
+}
+pub(crate) fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = task_id(this(&args)?)?;
+    vm.with_loop(|lp, _| {
+        Ok(lp
+            .task_name(t)
+            .map(|n| Value::str(&n))
+            .unwrap_or(Value::None))
+    })
+}
+pub(crate) fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = task_id(this(&args)?)?;
+    let n = vm.to_str(args.pos.get(1).unwrap_or(&Value::None))?;
+    vm.with_loop(|lp, _| {
+        lp.set_task_name(t, Rc::from(n.as_str()));
+        Ok(Value::None)
+    })
+}
+pub(crate) fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = task_id(this(&args)?)?;
+    vm.with_loop(|lp, _| Ok(Value::Int(lp.cancelling(t) as i64)))
+}
+pub(crate) fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = task_id(this(&args)?)?;
+    vm.with_loop(|lp, _| Ok(Value::Int(lp.uncancel(t) as i64)))
+}
+
+pub(crate) fn res(args: &Args) -> PyResult<ResourceId> {
+    match this(args)? {
+        RtHandle::Lock(r)
+        | RtHandle::Event(r)
+        | RtHandle::Semaphore(r, _)
+        | RtHandle::Queue(r)
+        | RtHandle::Condition(r) => Ok(r),
+        _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
+    }
+}
+pub(crate) fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| {
+        Ok(match h {
+            RtHandle::Semaphore(..) => native("Semaphore.acquire", lp.semaphore_acquire(r)),
+            RtHandle::Condition(_) => native("Condition.acquire", lp.lock_acquire(r)),
+            _ => native("Lock.acquire", lp.lock_acquire(r)),
+        })
+    })
+}
+pub(crate) fn lock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| {
+        match h {
+            RtHandle::Semaphore(..) => lp.semaphore_release(vm, r)?,
+            _ => lp.lock_release(vm, r)?,
+        }
+        Ok(Value::None)
+    })
+}
+pub(crate) fn lock_locked(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = this(&args)?;
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| {
+        Ok(Value::Bool(match h {
+            RtHandle::Semaphore(..) => lp.semaphore_locked(r),
+            _ => lp.lock_locked(r),
+        }))
+    })
+}
+pub(crate) fn lock_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = lock_release(vm, Args::new(vec![args.pos[0].clone()]));
+    Ok(ready("__aexit__", r.map(|_| Value::None)))
+}
+pub(crate) fn event_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| {
+        lp.event_set(vm, r);
+        Ok(Value::None)
+    })
+}
+pub(crate) fn event_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| {
+        lp.event_clear(r);
+        Ok(Value::None)
+    })
+}
+pub(crate) fn event_is_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.event_is_set(r))))
+}
+pub(crate) fn event_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Event.wait", lp.event_wait(r))))
+}
+pub(crate) fn queue_put(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.with_loop(|lp, _| Ok(native("Queue.put", lp.queue_put(r, v))))
+}
+pub(crate) fn queue_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Queue.get", lp.queue_get(r))))
+}
+pub(crate) fn queue_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Queue.join", lp.queue_join(r))))
+}
+pub(crate) fn queue_put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.with_loop(|lp, vm| {
+        lp.queue_put_nowait(vm, r, v)?;
+        Ok(Value::None)
+    })
+}
+pub(crate) fn queue_get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| lp.queue_get_nowait(vm, r))
+}
+pub(crate) fn queue_task_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| {
+        lp.queue_task_done(vm, r)?;
+        Ok(Value::None)
+    })
+}
+pub(crate) fn queue_qsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Int(lp.queue_size(r) as i64)))
+}
+pub(crate) fn queue_empty(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_empty(r))))
+}
+pub(crate) fn queue_full(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = res(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_full(r))))
+}
+pub(crate) fn queue_shutdown(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let imm = args
+        .take_kw("immediate")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Bool(false));
+    let imm = vm.truthy(&imm)?;
+    let r = res(&args)?;
+    vm.with_loop(|lp, vm| {
+        lp.queue_shutdown(vm, r, imm);
+        Ok(Value::None)
+    })
+}
+pub(crate) fn group_of(args: &Args) -> PyResult<TaskGroupId> {
+    match this(args)? {
+        RtHandle::TaskGroup(g) => Ok(g),
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'TaskGroup' object",
+        )),
+    }
+}
+pub(crate) fn tg_aenter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = group_of(&args)?;
+    let me = args.pos[0].clone();
+    let r = vm.with_loop(|lp, vm| lp.task_group_enter(vm, g));
+    Ok(ready("__aenter__", r.map(|_| me)))
+}
+pub(crate) fn exc_arg(args: &Args) -> Option<PyErr> {
+    match args.pos.get(2) {
+        Some(Value::Instance(i)) if i.exc.is_some() => Some(PyErr::Exception(i.clone())),
+        _ => None,
+    }
+}
+pub(crate) fn tg_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = group_of(&args)?;
+    let exc = exc_arg(&args);
+    vm.with_loop(|lp, _| Ok(native("tg_aexit", lp.task_group_exit(g, exc))))
+}
+pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let name = name_arg(&mut args)?;
+    let _ = args.take_kw("context");
+    let g = group_of(&args)?;
+    let coro_v = args
+        .pos
+        .get(1)
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
+    let coro = TaskExec::new(&coro_v)?;
+    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, TaskCoro::Host(coro), name))?;
+    register(vm, t, &coro_v);
+    Ok(Value::Rt(RtHandle::Task(t)))
+}
+pub(crate) fn timeout_of(args: &Args) -> PyResult<TimeoutId> {
+    match this(args)? {
+        RtHandle::Timeout(t) => Ok(t),
+        _ => Err(PyErr::type_error("descriptor requires a 'Timeout' object")),
+    }
+}
+pub(crate) fn to_aenter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = timeout_of(&args)?;
+    let me = args.pos[0].clone();
+    let r = vm.with_loop(|lp, vm| lp.timeout_enter(vm, t));
+    Ok(ready("__aenter__", r.map(|_| me)))
+}
+pub(crate) fn to_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = timeout_of(&args)?;
+    let exc = exc_arg(&args);
+    let r = vm.with_loop(|lp, vm| lp.timeout_exit(vm, t, exc.as_ref()));
+    Ok(ready("timeout_aexit", r.map(|_| Value::None)))
+}
+pub(crate) fn to_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = timeout_of(&args)?;
+    vm.with_loop(|lp, _| Ok(lp.timeout_when(t).map(Value::Float).unwrap_or(Value::None)))
+}
+pub(crate) fn to_expired(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = timeout_of(&args)?;
+    vm.with_loop(|lp, _| Ok(Value::Bool(lp.timeout_expired(t))))
+}
+pub(crate) fn to_reschedule(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = timeout_of(&args)?;
+    let when = delay_arg(args.pos.get(1))?;
+    vm.with_loop(|lp, vm| {
+        lp.timeout_reschedule(vm, t, when)?;
+        Ok(Value::None)
+    })
+}
+
+/// Method tables of asyncio's object classes.
+pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
+    let future: Vec<(&'static str, BuiltinFn)> = vec![
+        ("done", fut_done),
+        ("cancelled", fut_cancelled),
+        ("result", fut_result),
+        ("exception", fut_exception),
+        ("cancel", fut_cancel),
+        ("add_done_callback", fut_add_done_callback),
+        ("remove_done_callback", fut_remove_done_callback),
+        ("set_result", fut_set_result),
+        ("set_exception", fut_set_exception),
+    ];
+    let mut task = future.clone();
+    task.extend([
+        ("get_name", task_get_name as BuiltinFn),
+        ("set_name", task_set_name),
+        ("cancelling", task_cancelling),
+        ("uncancel", task_uncancel),
+    ]);
+    let lock: Vec<(&'static str, BuiltinFn)> = vec![
+        ("acquire", lock_acquire),
+        ("release", lock_release),
+        ("locked", lock_locked),
+        ("__aenter__", lock_acquire),
+        ("__aexit__", lock_aexit),
+    ];
+    vec![
+        (
+            "_UnixSelectorEventLoop",
+            vec![
+                ("time", loop_time as BuiltinFn),
+                ("call_soon", loop_call_soon),
+                ("call_later", loop_call_later),
+                ("call_at", loop_call_at),
+                ("create_future", loop_create_future),
+                ("create_task", loop_create_task),
+                ("set_exception_handler", loop_set_exception_handler),
+            ],
+        ),
+        (
+            "Condition",
+            vec![
+                ("acquire", lock_acquire as BuiltinFn),
+                ("release", lock_release),
+                ("locked", lock_locked),
+                ("__aenter__", lock_acquire),
+                ("__aexit__", lock_aexit),
+                ("wait", cond_wait),
+                ("notify", cond_notify),
+                ("notify_all", cond_notify_all),
+            ],
+        ),
+        (
+            "_AsCompletedIterator",
+            vec![
+                ("__iter__", ac_iter as BuiltinFn),
+                ("__next__", ac_next),
+                ("__aiter__", ac_iter),
+                ("__anext__", ac_anext),
+            ],
+        ),
+        (
+            "TimerHandle",
+            vec![
+                ("cancel", timer_cancel as BuiltinFn),
+                ("cancelled", timer_cancelled),
+            ],
+        ),
+        ("Task", task),
+        ("Future", future),
+        ("Lock", lock.clone()),
+        ("Semaphore", lock.clone()),
+        ("BoundedSemaphore", lock),
+        (
+            "Event",
+            vec![
+                ("set", event_set as BuiltinFn),
+                ("clear", event_clear),
+                ("is_set", event_is_set),
+                ("wait", event_wait),
+            ],
+        ),
+        (
+            "Queue",
+            vec![
+                ("put", queue_put as BuiltinFn),
+                ("get", queue_get),
+                ("join", queue_join),
+                ("put_nowait", queue_put_nowait),
+                ("get_nowait", queue_get_nowait),
+                ("task_done", queue_task_done),
+                ("qsize", queue_qsize),
+                ("empty", queue_empty),
+                ("full", queue_full),
+                ("shutdown", queue_shutdown),
+            ],
+        ),
+        (
+            "TaskGroup",
+            vec![
+                ("__aenter__", tg_aenter as BuiltinFn),
+                ("__aexit__", tg_aexit),
+                ("create_task", tg_create_task),
+            ],
+        ),
+        (
+            "Timeout",
+            vec![
+                ("__aenter__", to_aenter as BuiltinFn),
+                ("__aexit__", to_aexit),
+                ("when", to_when),
+                ("expired", to_expired),
+                ("reschedule", to_reschedule),
+            ],
+        ),
+    ]
+}
+
+/// `repr()` of a runtime object (CPython `_task_repr`, `_future_repr`; shortened).
+pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
+    if vm.lp.is_null() {
+        return Ok(format!("<{} object>", h.type_name()));
+    }
+    vm.with_loop(|lp, vm| {
+        Ok(match h {
+            RtHandle::Task(t) => {
+                let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
+                // `coro=<work() running at main.py:3>` / `done, defined at ...`.
+                let coro = vm.task_coros.get(&t.0).cloned();
+                let file = |c: &crate::lang::value::function::Coroutine| {
+                    c.frame_file.clone()
+                };
+                let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
+                let coro_txt = match &coro {
+                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line),
+                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname, file(c), c.line.get()),
+                    None => String::new(),
+                };
+                let outcome = vm.task_outcome.get(&t.0).cloned();
+                let state = match lp.task_state(t) {
+                    TaskState::Done => {
+                        let r = match outcome {
+                            Some(Ok(v)) => v,
+                            _ => Value::None,
+                        };
+                        format!("finished name='{name}'{coro_txt} result={}", vm.repr(&r)?)
+                    }
+                    TaskState::Failed => {
+                        let e = match outcome {
+                            Some(Err(e)) => e.to_value(),
+                            _ => Value::None,
+                        };
+                        format!("finished name='{name}'{coro_txt} exception={}", vm.repr(&e)?)
+                    }
+                    TaskState::Cancelled => format!("cancelled name='{name}'{coro_txt}"),
+                    TaskState::Awaiting(_) => {
+                        format!("pending name='{name}'{coro_txt} wait_for=<Future pending cb=[Task.task_wakeup()]>")
+                    }
+                    _ => format!("pending name='{name}'{coro_txt}"),
+                };
+                format!("<Task {state}>")
+            }
+            RtHandle::Future(f) => {
+                let st = if lp.future_cancelled(f) {
+                    "cancelled"
+                } else if lp.future_done(f) {
+                    "finished"
+                } else {
+                    "pending"
+                };
+                format!("<Future {st}>")
+            }
+            RtHandle::TaskGroup(g) => lp.task_group_repr(g),
+            RtHandle::Timeout(t) => {
+                let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
+                match (phase, lp.timeout_when(t)) {
+                    ("active", Some(w)) => format!(
+                        "<Timeout [active] when={}>",
+                        crate::lang::value::float::repr(w)
+                    ),
+                    (p, _) => format!("<Timeout [{p}]>"),
+                }
+            }
+            other => format!("<asyncio.locks.{} object>", other.type_name()),
+        })
+    })
+}

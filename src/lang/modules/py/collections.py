@@ -1,0 +1,187 @@
+# The playground's `collections`: deque, defaultdict, Counter, namedtuple, written in
+# Python on top of list and dict (after CPython's Lib/collections/__init__.py).
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self._items = []
+        self.maxlen = maxlen
+        for x in iterable:
+            self.append(x)
+    def append(self, x):
+        self._items.append(x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            del self._items[0]
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+    def extend(self, it):
+        for x in it:
+            self.append(x)
+    def extendleft(self, it):
+        for x in it:
+            self.appendleft(x)
+    def clear(self):
+        self._items.clear()
+    def rotate(self, n=1):
+        if self._items:
+            n = n % len(self._items)
+            self._items[:] = self._items[-n:] + self._items[:-n]
+    def count(self, x):
+        return self._items.count(x)
+    def remove(self, x):
+        self._items.remove(x)
+    def __len__(self):
+        return len(self._items)
+    def __iter__(self):
+        return iter(self._items)
+    def __reversed__(self):
+        return reversed(self._items)
+    def __getitem__(self, i):
+        return self._items[i]
+    def __setitem__(self, i, v):
+        self._items[i] = v
+    def __contains__(self, x):
+        return x in self._items
+    def __bool__(self):
+        return bool(self._items)
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._items == other._items
+    def __repr__(self):
+        if self.maxlen is None:
+            return f"deque({self._items!r})"
+        return f"deque({self._items!r}, maxlen={self.maxlen})"
+
+class defaultdict:
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        self._d = dict(*args, **kwargs)
+    def __getitem__(self, k):
+        if k in self._d:
+            return self._d[k]
+        if self.default_factory is None:
+            raise KeyError(k)
+        v = self.default_factory()
+        self._d[k] = v
+        return v
+    def __setitem__(self, k, v):
+        self._d[k] = v
+    def __delitem__(self, k):
+        del self._d[k]
+    def __contains__(self, k):
+        return k in self._d
+    def __len__(self):
+        return len(self._d)
+    def __iter__(self):
+        return iter(self._d)
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+    def keys(self):
+        return self._d.keys()
+    def values(self):
+        return self._d.values()
+    def items(self):
+        return self._d.items()
+    def pop(self, *a):
+        return self._d.pop(*a)
+    def setdefault(self, k, v=None):
+        return self._d.setdefault(k, v)
+    def update(self, *a, **k):
+        self._d.update(*a, **k)
+    def __repr__(self):
+        f = self.default_factory
+        fr = "None" if f is None else repr(f)
+        return f"defaultdict({fr}, {self._d!r})"
+
+class Counter:
+    def __init__(self, iterable=None, **kwargs):
+        self._d = {}
+        if iterable is not None:
+            self.update(iterable)
+        if kwargs:
+            self.update(kwargs)
+    def update(self, iterable=None, **kwargs):
+        if isinstance(iterable, (dict, Counter)):
+            for k, v in iterable.items():
+                self._d[k] = self._d.get(k, 0) + v
+        elif iterable is not None:
+            for x in iterable:
+                self._d[x] = self._d.get(x, 0) + 1
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) + v
+    def __getitem__(self, k):
+        return self._d.get(k, 0)
+    def __setitem__(self, k, v):
+        self._d[k] = v
+    def __delitem__(self, k):
+        del self._d[k]
+    def __contains__(self, k):
+        return k in self._d
+    def __len__(self):
+        return len(self._d)
+    def __iter__(self):
+        return iter(self._d)
+    def __eq__(self, other):
+        return isinstance(other, Counter) and self._d == other._d
+    def keys(self):
+        return self._d.keys()
+    def values(self):
+        return self._d.values()
+    def items(self):
+        return self._d.items()
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+    def total(self):
+        return sum(self._d.values())
+    def most_common(self, n=None):
+        items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:n]
+    def __repr__(self):
+        if not self._d:
+            return "Counter()"
+        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
+        return "Counter({" + inner + "})"
+
+def namedtuple(typename, field_names):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+    class _NT:
+        __slots__ = ()
+        def __init__(self, *args, **kwargs):
+            values = list(args)
+            for name in fields[len(args):]:
+                values.append(kwargs[name])
+            self._values = tuple(values)
+            for name, v in zip(fields, values):
+                object.__setattr__(self, name, v)
+        def __iter__(self):
+            return iter(self._values)
+        def __len__(self):
+            return len(self._values)
+        def __getitem__(self, i):
+            return self._values[i]
+        def __eq__(self, other):
+            return tuple(self) == tuple(other)
+        def __hash__(self):
+            return hash(self._values)
+        def _asdict(self):
+            return dict(zip(fields, self._values))
+        def __repr__(self):
+            inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
+            return f"{typename}({inner})"
+    _NT._fields = fields
+    _NT.__name__ = typename
+    return _NT
