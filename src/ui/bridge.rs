@@ -75,7 +75,8 @@ impl Run {
         session.vm.tracing = true;
         session.set_clock(clock.handle());
         let lines = LineTable::new(code);
-        let observer = Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &lines, &dispatch));
+        let observer =
+            Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &lines, &dispatch));
         let driver = Driver::new(session, clock, speed, observer).ok()?;
         Some(Run { driver })
     }
@@ -120,7 +121,12 @@ impl Run {
 }
 
 /// Moves one slice's output and trace batch into the reducer.
-fn report(s: &mut Session, info: SliceInfo, table: &LineTable, dispatch: &UseReducerDispatcher<State>) {
+fn report(
+    s: &mut Session,
+    info: SliceInfo,
+    table: &LineTable,
+    dispatch: &UseReducerDispatcher<State>,
+) {
     for (stream, text) in std::mem::take(&mut s.vm.console) {
         let stream = match stream {
             VmStream::Stdout => Stream::Stdout,
@@ -132,7 +138,10 @@ fn report(s: &mut Session, info: SliceInfo, table: &LineTable, dispatch: &UseRed
         let events = s.take_trace();
         if !events.is_empty() {
             // The VM records the byte offset of the await (or call) as the event's span.
-            let lines = events.iter().map(|e| e.span.map(|sp| table.line_of(sp.0))).collect();
+            let lines = events
+                .iter()
+                .map(|e| e.span.map(|sp| table.line_of(sp.0)))
+                .collect();
             dispatch.dispatch(Action::Trace {
                 events: Rc::new(events),
                 lines: Rc::new(lines),
