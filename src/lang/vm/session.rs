@@ -235,7 +235,12 @@ impl Session {
     /// The trace events recorded since the last call (enable with `vm.tracing` before the
     /// first `step`).
     pub fn take_trace(&mut self) -> Vec<crate::runtime::TraceEvent> {
-        std::mem::take(&mut self.trace)
+        let mut events = std::mem::take(&mut self.trace);
+        // Events of a loop that `asyncio.run` just created (its main task's creation).
+        if let Some(run) = self.loop_run.as_mut() {
+            events.extend(run.lp.drain_trace());
+        }
+        events
     }
 
     /// Runs to the end (the CLI and tests).
