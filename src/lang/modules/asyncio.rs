@@ -265,12 +265,10 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         )));
     }
     let coro = TaskExec::new(main)?;
-    let clock: Box<dyn crate::runtime::Clock> = match &vm.loop_clock {
-        Some(c) => Box::new(c.handle()),
-        None => Box::new(vm.clock.clone()),
+    let mut lp = match vm.next_loop.take() {
+        Some(lp) => *lp,
+        None => fresh_loop(vm),
     };
-    let mut lp: Loop<Vm> = Loop::new(clock);
-    lp.set_tracing(vm.tracing);
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
     register(vm, runner.main_task(), main);
     if vm.sliced && vm.native_depth == 0 {
@@ -468,13 +466,43 @@ pub(crate) fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
+/// A new loop for `asyncio.run`: on the driver's clock if one is set, else on the VM's
+/// (virtual) clock; traced when the VM traces.
+fn fresh_loop(vm: &Vm) -> Loop<Vm> {
+    let clock: Box<dyn crate::runtime::Clock> = match &vm.loop_clock {
+        Some(c) => Box::new(c.handle()),
+        None => Box::new(vm.clock.clone()),
+    };
+    let mut lp: Loop<Vm> = Loop::new(clock);
+    lp.set_tracing(vm.tracing);
+    lp
+}
+
+/// Runs `f` with the running loop or, outside any loop, with the loop the next
+/// `asyncio.run` will use: `lock = asyncio.Lock()` at module level works, as in CPython.
+fn with_loop_or_next<R>(
+    vm: &mut Vm,
+    f: impl FnOnce(&mut Loop<Vm>, &mut Vm) -> PyResult<R>,
+) -> PyResult<R> {
+    if !vm.lp.is_null() {
+        return vm.with_loop(f);
+    }
+    let mut lp = match vm.next_loop.take() {
+        Some(lp) => lp,
+        None => Box::new(fresh_loop(vm)),
+    };
+    let r = f(&mut lp, vm);
+    vm.next_loop = Some(lp);
+    r
+}
+
 pub(crate) fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Lock", 0, 0)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
+    with_loop_or_next(vm, |lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
 }
 pub(crate) fn new_event(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Event", 0, 0)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Event(lp.new_event()))))
+    with_loop_or_next(vm, |lp, _| Ok(Value::Rt(RtHandle::Event(lp.new_event()))))
 }
 pub(crate) fn semaphore_impl(vm: &mut Vm, mut args: Args, bounded: bool) -> PyResult<Value> {
     let v = args
@@ -482,7 +510,7 @@ pub(crate) fn semaphore_impl(vm: &mut Vm, mut args: Args, bounded: bool) -> PyRe
         .or_else(|| args.pos.first().cloned())
         .unwrap_or(Value::Int(1));
     let n = vm.index_i64(&v)?;
-    vm.with_loop(|lp, vm| {
+    with_loop_or_next(vm, |lp, vm| {
         Ok(Value::Rt(RtHandle::Semaphore(
             lp.new_semaphore(vm, n, bounded)?,
             bounded,
@@ -501,7 +529,9 @@ pub(crate) fn queue_impl(vm: &mut Vm, mut args: Args, kind: QueueKind) -> PyResu
         .or_else(|| args.pos.first().cloned())
         .unwrap_or(Value::Int(0));
     let n = vm.index_i64(&v)?;
-    vm.with_loop(|lp, vm| Ok(Value::Rt(RtHandle::Queue(lp.new_queue(vm, kind, n)))))
+    with_loop_or_next(vm, |lp, vm| {
+        Ok(Value::Rt(RtHandle::Queue(lp.new_queue(vm, kind, n))))
+    })
 }
 pub(crate) fn new_queue(vm: &mut Vm, args: Args) -> PyResult<Value> {
     queue_impl(vm, args, QueueKind::Fifo)
@@ -532,7 +562,9 @@ pub(crate) fn new_condition(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(Value::Rt(RtHandle::Lock(r))) => Some(r),
         _ => None,
     };
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Condition(lp.new_condition(lock)))))
+    with_loop_or_next(vm, |lp, _| {
+        Ok(Value::Rt(RtHandle::Condition(lp.new_condition(lock))))
+    })
 }
 pub(crate) fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
@@ -558,11 +590,22 @@ pub(crate) fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })
 }
 
+/// The futures of an iterable of awaitables (`wait` forbids bare coroutines, as CPython
+/// does; `as_completed` wraps them in tasks).
 pub(crate) fn futures_arg(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResult<Vec<FutId>> {
+    futures_of(vm, lp, v, false)
+}
+
+fn futures_of(
+    vm: &mut Vm,
+    lp: &mut Loop<Vm>,
+    v: &Value,
+    allow_coroutines: bool,
+) -> PyResult<Vec<FutId>> {
     let items = vm.collect(v)?;
     let mut futs = Vec::new();
     for it in &items {
-        if let Value::Coroutine(_) = it {
+        if matches!(it, Value::Coroutine(_)) && !allow_coroutines {
             return Err(PyErr::type_error(
                 "Passing coroutines is forbidden, use tasks explicitly.",
             ));
@@ -601,7 +644,7 @@ pub(crate) fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.check("as_completed", 1, 1)?;
     let timeout = delay_arg(t.as_ref())?;
     vm.with_loop(|lp, vm| {
-        let futs = futures_arg(vm, lp, &args.pos[0])?;
+        let futs = futures_of(vm, lp, &args.pos[0], true)?;
         Ok(Value::Rt(RtHandle::AsCompleted(
             lp.as_completed(futs, timeout),
         )))

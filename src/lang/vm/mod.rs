@@ -105,6 +105,10 @@ pub struct Vm {
     /// Instructions a task step may run before it pauses (`Step::Paused`) so the page can
     /// paint; `None`: unlimited (the CLI). Refilled by the session for every slice.
     pub(crate) step_budget: Option<u64>,
+    /// The loop the next `asyncio.run` will use, made early when module code creates a
+    /// Lock, Event, Semaphore, Condition or Queue outside any loop (CPython binds such an
+    /// object to the first loop that uses it; here, to the next loop).
+    pub(crate) next_loop: Option<Box<crate::runtime::Loop<Vm>>>,
     /// The random module's generator (seeded on first use when not seeded).
     pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
     /// The clock event loops run on, shared with the `time` module.
@@ -154,6 +158,7 @@ impl Vm {
             pending_run: None,
             loop_clock: None,
             step_budget: None,
+            next_loop: None,
             random: None,
             clock: Default::default(),
             warned: Default::default(),
