@@ -5,9 +5,21 @@ import { EditorView, basicSetup } from 'codemirror';
 import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec } from '@codemirror/state';
 import { keymap, gutter, GutterMarker } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
-import { indentUnit } from '@codemirror/language';
+import { indentUnit, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 import { setDiagnostics } from '@codemirror/lint';
+
+/** Syntax colours from CSS custom properties, so light and dark themes both read well. */
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: 'var(--hl-keyword)' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--hl-string)' },
+  { tag: [t.number, t.bool, t.null], color: 'var(--hl-number)' },
+  { tag: t.comment, color: 'var(--hl-comment)', fontStyle: 'italic' },
+  { tag: [t.function(t.definition(t.variableName)), t.definition(t.className)], color: 'var(--hl-def)' },
+  { tag: [t.className, t.standard(t.variableName)], color: 'var(--hl-builtin)' },
+  { tag: t.self, color: 'var(--hl-keyword)' },
+]);
 
 /** One dot per task on the line it is running or awaiting at, coloured by its state. */
 class TaskMarker extends GutterMarker {
@@ -79,6 +91,7 @@ export function createEditor(parent, doc, onChange, onRun) {
         keymap.of([indentWithTab]),
         indentUnit.of('    '),
         python(),
+        syntaxHighlighting(highlight),
         taskField,
         gutter({ class: 'cm-task-gutter', markers: (v) => v.state.field(taskField) }),
         readOnly.of(EditorState.readOnly.of(false)),
