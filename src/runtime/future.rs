@@ -287,14 +287,12 @@ impl<H: Host> Loop<H> {
                 "Task does not support {op} operation"
             ))));
         }
-        let state = match x.state {
-            FutState::Pending => return Ok(()),
-            FutState::Cancelled => "CANCELLED",
-            FutState::Finished(_) => "FINISHED",
-        };
-        Err(host.new_exc(RuntimeExc::InvalidState(format!(
-            "{state}: <Future {state}>"
-        ))))
+        if let FutState::Pending = x.state {
+            return Ok(());
+        }
+        // The C `_asyncio.Future` (what CPython runs) says just this; the pure-Python
+        // `futures.py` would say "FINISHED: <Future ...>".
+        Err(host.new_exc(RuntimeExc::InvalidState("invalid state".into())))
     }
 
     /// `Future.cancel(msg)`, `Task.cancel(msg)` or `_GatheringFuture.cancel(msg)` depending on

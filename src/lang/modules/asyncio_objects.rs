@@ -536,12 +536,23 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 format!("<Task {state}>")
             }
             RtHandle::Future(f) => {
+                // CPython `_future_repr_info`: the result or exception of a finished future
+                // (peeked: a repr does not count as retrieving the exception).
+                let peek = match lp.future_peek(f) {
+                    Some(crate::runtime::FuturePeek::Result(v)) => Some(Ok(v.clone())),
+                    Some(crate::runtime::FuturePeek::Exception(e)) => Some(Err(e.to_value())),
+                    _ => None,
+                };
                 let st = if lp.future_cancelled(f) {
-                    "cancelled"
+                    "cancelled".to_string()
+                } else if let Some(Ok(v)) = &peek {
+                    format!("finished result={}", vm.repr(v)?)
+                } else if let Some(Err(e)) = &peek {
+                    format!("finished exception={}", vm.repr(e)?)
                 } else if lp.future_done(f) {
-                    "finished"
+                    "finished".to_string()
                 } else {
-                    "pending"
+                    "pending".to_string()
                 };
                 format!("<Future {st}>")
             }
