@@ -570,6 +570,14 @@ pub(crate) fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     vm.with_loop(|lp, _| Ok(native("Condition.wait", lp.condition_wait(r))))
 }
+/// `Condition.wait_for(predicate)`: a coroutine written in Python (`py/asyncio_helpers.py`),
+/// since its loop calls the Python predicate between waits.
+pub(crate) fn cond_wait_for(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("wait_for", 2, 2)?;
+    let helpers = vm.import_module("_asyncio_py")?;
+    let f = vm.getattr(&helpers, "condition_wait_for")?;
+    vm.call(&f, Args::new(args.pos.clone()))
+}
 pub(crate) fn cond_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     let n = args

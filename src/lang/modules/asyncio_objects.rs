@@ -423,6 +423,7 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
                 ("wait", cond_wait),
                 ("notify", cond_notify),
                 ("notify_all", cond_notify_all),
+                ("wait_for", cond_wait_for),
             ],
         ),
         (

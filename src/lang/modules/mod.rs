@@ -210,10 +210,11 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "time" => module("time", time::functions()).1,
-        "collections" | "functools" | "itertools" => {
+        "collections" | "functools" | "itertools" | "_asyncio_py" => {
             let src = match name {
                 "collections" => include_str!("py/collections.py"),
                 "functools" => include_str!("py/functools.py"),
+                "_asyncio_py" => include_str!("py/asyncio_helpers.py"),
                 _ => include_str!("py/itertools.py"),
             };
             let (d, m) = module(name, vec![]);
