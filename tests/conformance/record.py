@@ -98,6 +98,12 @@ def process(name, check, with311, vclock_only=False):
                 f.write(err)
         elif os.path.exists(err_p):
             os.remove(err_p)
+        exit_p = os.path.join(HERE, name + ".exit")
+        if rc != 0:
+            with open(exit_p, "w") as f:
+                f.write(f"{rc}\n")
+        elif os.path.exists(exit_p):
+            os.remove(exit_p)
     differs = False
     if with311:
         key = lambda r: (r[0], r[2], last_line(r[1]))
