@@ -12,7 +12,7 @@ use crate::lang::span::LineTable;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, DriverStatus, Program, SliceInfo, Speed};
-use crate::runtime::{Command, ManualClock, TaskId};
+use crate::runtime::{Command, ManualClock, TaskId, TaskState};
 
 impl Program for Session {
     fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool {
@@ -142,9 +142,15 @@ fn report(
                 .iter()
                 .map(|e| e.span.map(|sp| table.line_of(sp.0)))
                 .collect();
+            let outcomes = events
+                .iter()
+                .filter(|e| matches!(e.new, TaskState::Done | TaskState::Failed))
+                .filter_map(|e| s.task_outcome_repr(e.task).map(|text| (e.task.0, text)))
+                .collect();
             dispatch.dispatch(Action::Trace {
                 events: Rc::new(events),
                 lines: Rc::new(lines),
+                outcomes: Rc::new(outcomes),
                 time: info.time,
                 iteration: info.iteration,
             });

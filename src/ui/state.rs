@@ -153,6 +153,8 @@ pub enum Action {
     Trace {
         events: Rc<Vec<TraceEvent>>,
         lines: Rc<Vec<Option<u32>>>,
+        /// `repr` of what tasks that finished in this batch returned or raised.
+        outcomes: Rc<Vec<(u32, String)>>,
         time: f64,
         iteration: u64,
     },
@@ -224,12 +226,18 @@ impl Reducible for State {
             Action::Trace {
                 events,
                 lines,
+                outcomes,
                 time,
                 iteration,
             } => {
                 let rows = Rc::make_mut(&mut next.tasks);
                 let mut line_iter = lines.iter();
                 fold(rows, &events, |_| line_iter.next().copied().flatten());
+                for (task, text) in outcomes.iter() {
+                    if let Some(row) = rows.get_mut(*task as usize) {
+                        row.outcome = Some(text.clone());
+                    }
+                }
                 next.transitions = Rc::new(transitions(&events));
                 Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;

@@ -19,6 +19,8 @@ pub struct TaskRow {
     pub finished_at: Option<f64>,
     /// 1-based source line where the task is (or last was), when known.
     pub line: Option<u32>,
+    /// What it returned or raised (`repr`), once finished.
+    pub outcome: Option<String>,
 }
 
 impl TaskRow {
@@ -94,6 +96,7 @@ pub fn fold(
                     created_at: ev.time,
                     finished_at: None,
                     line: None,
+                    outcome: None,
                 });
             }
         }

@@ -26,6 +26,8 @@ test('the default program prints what CPython prints and its tasks end Done', as
   await page.waitForSelector('#status:text("Finished")');
   const rows = await page.$$eval('.task-row', (rs) => rs.map((r) => [r.dataset.task, r.querySelector('.chip').textContent.trim()]));
   assert.deepEqual(rows, [['Task-1', 'Done'], ['Task-2', 'Done'], ['Task-3', 'Done']]);
+  const results = await page.$$eval('.task-row .task-outcome', (cs) => cs.map((c) => c.textContent.trim()));
+  assert.deepEqual(results, ['None', "'USERS'", "'ORDERS'"]);
   await screenshot(page, 'run-finished');
   assert.deepEqual(errors, []);
 });

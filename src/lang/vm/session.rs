@@ -243,6 +243,16 @@ impl Session {
         events
     }
 
+    /// What a finished task returned or raised, as `repr()` shows it (`'USERS'`,
+    /// `ValueError('bad')`); `None` while it runs or for a task this VM did not run.
+    pub fn task_outcome_repr(&mut self, t: crate::runtime::TaskId) -> Option<String> {
+        let v = match self.vm.task_outcome.get(&t.0)?.clone() {
+            Ok(v) => v,
+            Err(e) => e.to_value(),
+        };
+        self.vm.repr(&v).ok()
+    }
+
     /// Runs to the end (the CLI and tests).
     pub fn run_to_end(&mut self) -> bool {
         loop {

@@ -45,6 +45,10 @@ pub fn TasksPanel() -> Html {
                     </td>
                     <td class="task-line">{ r.line.map(|l| format!("line {l}")).unwrap_or_default() }</td>
                     <td class="task-waits">{ waits }</td>
+                    <td class={classes!("task-outcome", matches!(r.state, TaskState::Failed).then_some("failed"))}
+                        title={r.outcome.clone().unwrap_or_default()}>
+                        { r.outcome.clone().unwrap_or_default() }
+                    </td>
                     <td class="task-time">{ format!("{:.3}", r.created_at) }</td>
                     <td class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</td>
                     <td>
@@ -63,7 +67,7 @@ pub fn TasksPanel() -> Html {
             <table class="task-table">
                 <thead><tr>
                     <th>{ "Task" }</th><th>{ "State" }</th><th>{ "Line" }</th>
-                    <th>{ "Awaiting" }</th><th>{ "Created" }</th><th>{ "Finished" }</th><th></th>
+                    <th>{ "Awaiting" }</th><th>{ "Result" }</th><th>{ "Created" }</th><th>{ "Finished" }</th><th></th>
                 </tr></thead>
                 <tbody>{ for trs }</tbody>
             </table>
