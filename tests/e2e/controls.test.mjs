@@ -50,6 +50,8 @@ test('Step walks the loop one iteration at a time, showing the ready queue', asy
   await page.click('#step'); // iteration 2: each job yields once (sleep(0)) and is queued again
   await page.waitForFunction(() => document.querySelector('.loop-iteration')?.textContent === '2');
   assert.equal((await readyQueue(page)).length, 3);
+  // Every task has its timeline lane though loop time is still 0.
+  assert.equal(await page.$$eval('.timeline-area .lane', (ls) => ls.length), 4);
   await screenshot(page, 'stepping-event-loop');
   await page.click('#pause'); // Resume
   await page.waitForSelector('#status:text("Finished")');

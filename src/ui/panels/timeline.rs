@@ -87,17 +87,16 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let geo: Rc<Layout> = {
         let tl = tl.clone();
         let (now, max, keep) = (props.now, props.max_lanes, props.selected);
-        use_memo(
-            (Rc::as_ptr(&tl) as usize, now, start, end, max, keep),
-            move |_| {
-                let win = Window {
-                    start,
-                    end,
-                    width: PLOT_W,
-                };
-                layout_keeping(&tl, now, win, max, keep)
-            },
-        )
+        // Keyed by the events (not by `tl`'s address: a new Timeline can reuse the freed
+        // one's address, which left lanes stale while stepping at t=0).
+        use_memo((key, now, start, end, max, keep), move |_| {
+            let win = Window {
+                start,
+                end,
+                width: PLOT_W,
+            };
+            layout_keeping(&tl, now, win, max, keep)
+        })
     };
 
     // Zoom by `factor` around loop time `at` (the centre, or the pointer); pan by a
