@@ -122,7 +122,10 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit. `params` describes the signature for functions.
     fn pop_unit(&mut self, n_defaults: u32, has_kwdefaults: bool) -> Rc<Code> {
-        let u = self.units.pop().expect("unit");
+        // Every caller pairs `push_unit` with this call, and an error aborts the whole
+        // compile before it, so the stack is never empty here (compiler invariant, not
+        // user data).
+        let u = self.units.pop().expect("pop_unit follows push_unit");
         let sc = self.table.scopes.get(&u.scope_key);
         let (varnames, cellvars, freevars, is_gen, is_coro) = match sc {
             Some(s) => (

@@ -76,14 +76,13 @@ macro_rules! golden {
     };
 }
 
-golden!(rt: aio_gather1 => "gather1", aio_order1 => "order1", aio_order2 => "order2", aio_order3 => "order3", aio_queue1 => "queue1", aio_seed1 => "seed1", aio_seed2 => "seed2", aio_seed3 => "seed3", aio_seed4 => "seed4", aio_seed5 => "seed5", aio_shield1 => "shield1", aio_sync1 => "sync1", aio_timeout1 => "timeout1", aio_waitfor1 => "waitfor1");
+golden!(rt: aio_tg1 => "tg1", aio_gather1 => "gather1", aio_order1 => "order1", aio_order2 => "order2", aio_order3 => "order3", aio_queue1 => "queue1", aio_seed1 => "seed1", aio_seed2 => "seed2", aio_seed3 => "seed3", aio_seed4 => "seed4", aio_seed5 => "seed5", aio_shield1 => "shield1", aio_sync1 => "sync1", aio_timeout1 => "timeout1", aio_waitfor1 => "waitfor1");
 
 golden!(
     aio_tb_e11,
     aio_tb_e12,
     aio_tb_e14,
     aio_tb_a2,
-    aio_tg1,
     asyncio_basics,
     basics,
     misc,
