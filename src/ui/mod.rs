@@ -2,6 +2,7 @@
 //! over pure view models (`model`, `tasks`: no DOM, tested natively too).
 //! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
+pub mod composer;
 pub mod model;
 pub mod tasks;
 
