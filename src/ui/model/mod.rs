@@ -3,8 +3,10 @@
 //! trace events (or of a `Loop` for the await tree), so they can be tested without a page.
 
 pub mod await_tree;
+pub mod console;
 pub mod event_log;
 pub mod lifecycle;
+pub mod task_table;
 pub mod timeline;
 pub mod words;
 
