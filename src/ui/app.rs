@@ -5,8 +5,8 @@ use std::rc::Rc;
 use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
-    shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
-    LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
+    shortcut, AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel,
+    EventLoopPanel, LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
 };
 use super::state::{Action, State};
 use crate::runtime::TaskId;
@@ -15,12 +15,20 @@ use yew::prelude::*;
 /// The whole playground page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| match super::storage::load_code() {
-        Some(code) => State {
-            code: code.into(),
-            ..State::default()
-        },
-        None => State::default(),
+    let state = use_reducer(|| {
+        let theme = super::theme::load();
+        super::theme::apply(theme);
+        match super::storage::load_code() {
+            Some(code) => State {
+                code: code.into(),
+                theme,
+                ..State::default()
+            },
+            None => State {
+                theme,
+                ..State::default()
+            },
+        }
     });
     let onselect = {
         let state = state.clone();
@@ -90,6 +98,7 @@ pub fn App() -> Html {
                         <TimelinePanel events={s.trace.clone()} now={s.time} {onselect} selected={s.selected} />
                     </div>
                 </main>
+                <ComposerDialog />
             </div>
         </ContextProvider<Playground>>
     }

@@ -13,6 +13,8 @@ pub mod bridge;
 #[cfg(target_arch = "wasm32")]
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
+pub mod frames;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod panels;
@@ -20,6 +22,8 @@ pub mod panels;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

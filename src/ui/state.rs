@@ -8,6 +8,7 @@ use super::bridge::Run;
 use super::model::await_tree::AwaitSnapshot;
 use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
+use super::theme::Theme;
 use crate::runtime::{Scheduled, TaskId, TraceEvent};
 
 /// What the loop looked like after the latest slice (for the loop panel and await tree).
@@ -106,6 +107,13 @@ pub struct State {
     /// The program's syntax error (UTF-16 range in the editor, message), if the last run
     /// found one.
     pub syntax_error: Option<(u32, u32, String)>,
+    /// The colour theme chosen with the toggle.
+    pub theme: Theme,
+    /// The composer dialog is open.
+    pub composer_open: bool,
+    /// The editor line last asked for (a traceback or a task's line was clicked) and a
+    /// counter that changes on every request, so asking for the same line again still moves.
+    pub goto: Option<(u32, u32)>,
 }
 
 impl Default for State {
@@ -126,6 +134,9 @@ impl Default for State {
             view: LoopView::default(),
             selected: None,
             syntax_error: None,
+            theme: Theme::System,
+            composer_open: false,
+            goto: None,
         }
     }
 }
@@ -140,6 +151,17 @@ pub enum Action {
         id: &'static str,
         code: &'static str,
     },
+    /// The composer (or another tool) replaced the program; the editor keeps an undo step.
+    LoadCode { code: String },
+    /// Move the editor's cursor to a 1-based line (and focus it).
+    GoToLine { line: u32 },
+    /// The composer dialog opens or closes.
+    Composer { open: bool },
+    /// The theme toggle was pressed.
+    SetTheme { theme: Theme },
+    /// Everything the running program reported since the last animation frame, applied in
+    /// order as one change (one render per frame, see `frames.rs`).
+    Frame { actions: Vec<Action> },
     /// A run starts: the console is cleared and says so.
     RunStarted { run: Option<Run> },
     /// The user stopped the run.
@@ -180,7 +202,31 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        apply(&mut next, action);
+        Rc::new(next)
+    }
+}
+
+/// Applies one action to the state (the body of `reduce`, so a `Frame` can apply many).
+fn apply(next: &mut State, action: Action) {
+    {
         match action {
+            Action::LoadCode { code } => {
+                next.code = Rc::from(code);
+                next.preset = None;
+                next.syntax_error = None;
+            }
+            Action::GoToLine { line } => {
+                let n = next.goto.map_or(0, |(_, n)| n.wrapping_add(1));
+                next.goto = Some((line, n));
+            }
+            Action::SetTheme { theme } => next.theme = theme,
+            Action::Composer { open } => next.composer_open = open,
+            Action::Frame { actions } => {
+                for a in actions {
+                    apply(next, a);
+                }
+            }
             Action::Edit { code } => {
                 next.code = Rc::from(code);
                 next.syntax_error = None;
@@ -272,6 +318,5 @@ impl Reducible for State {
                 next.console = Rc::new(Vec::new());
             }
         }
-        Rc::new(next)
     }
 }

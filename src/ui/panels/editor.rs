@@ -82,6 +82,17 @@ pub fn EditorPanel() -> Html {
         });
     }
 
+    // A line asked for elsewhere (a traceback, a task's line): cursor there, editor focused.
+    let goto = pg.as_ref().and_then(|pg| pg.state().goto);
+    {
+        let mounted = mounted.clone();
+        use_effect_with(goto, move |goto| {
+            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
+                m.editor.go_to_line(*line);
+            }
+        });
+    }
+
     // The last run's syntax error, underlined with its message.
     let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
     {
