@@ -110,6 +110,11 @@ impl Run {
         self.frames.close();
     }
 
+    /// Sets how many wall milliseconds one slice may take (the driver's default is 8).
+    pub fn set_slice_ms(&self, ms: f64) {
+        self.driver.set_slice_ms(ms);
+    }
+
     /// Slices run and frames dispatched so far (at most one per animation frame).
     pub fn frame_stats(&self) -> FrameStats {
         self.frames.stats()
