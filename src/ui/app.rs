@@ -5,8 +5,8 @@ use std::rc::Rc;
 use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
-    shortcut, AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel,
-    EventLoopPanel, LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
+    AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
+    LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
 };
 use super::state::{Action, State};
 use crate::runtime::TaskId;
@@ -75,17 +75,11 @@ pub fn App() -> Html {
         },
     ];
     let playground = Playground::new(state.clone());
-    let onkeydown = {
-        let pg = playground.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if shortcut(&pg, &e) {
-                e.prevent_default();
-            }
-        })
-    };
+    let root = use_node_ref();
+    super::keys::use_shortcuts(playground.clone(), root.clone());
     html! {
         <ContextProvider<Playground> context={playground}>
-            <div class="app" {onkeydown}>
+            <div class="app" ref={root}>
                 <header class="app-header">
                     <h1 class="brand">{ "asyncio playground" }</h1>
                     <Toolbar />

@@ -138,7 +138,7 @@ test('10,000 tasks: a few rows in the DOM while scrolling; filters for finished 
 test('a task that never awaits is marked as blocking the loop; its line jumps the editor', async () => {
   const { page, errors } = await openPage(browser, server.url + '/');
   await page.waitForSelector('#code .cm-content');
-  await setCode(page, [
+  const program = [
     'import asyncio',
     '',
     'async def spin():',
@@ -149,7 +149,8 @@ test('a task that never awaits is marked as blocking the loop; its line jumps th
     '    await asyncio.create_task(spin(), name="spinner")',
     '',
     'asyncio.run(main())',
-  ].join('\n'));
+  ];
+  await setCode(page, program.join('\n'));
   await page.click('#run');
   await page.waitForSelector('.task-row[data-task="spinner"] .mark-blocking', { timeout: 10000 });
   assert.equal(await page.textContent('.task-row[data-task="spinner"] .chip'), 'Running');
@@ -159,7 +160,7 @@ test('a task that never awaits is marked as blocking the loop; its line jumps th
   await page.click('.task-row[data-task="spinner"] .goto-line');
   const active = await page.textContent('#code .cm-activeLine');
   const n = Number(line.split(' ')[1]);
-  assert.equal(active, ['', '', 'async def spin():', '    while True:', '        pass'][n]);
+  assert.equal(active, program[n - 1]);
   await page.click('#stop');
   await page.waitForSelector('#status:text("Finished")');
   assert.deepEqual(errors, []);
