@@ -264,8 +264,24 @@ fn names(root: &Element) -> Vec<String> {
         .collect()
 }
 
+/// The page's stylesheets, so layout (and so virtualisation) is as in the app.
+fn load_css() {
+    let doc = window().document().unwrap();
+    if doc.get_element_by_id("app-css").is_some() {
+        return;
+    }
+    let style = doc.create_element("style").unwrap();
+    style.set_id("app-css");
+    style.set_text_content(Some(concat!(
+        include_str!("../www/style.css"),
+        include_str!("../www/panels.css")
+    )));
+    doc.head().unwrap().append_child(&style).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn ten_thousand_tasks_keep_a_few_rows_in_the_dom_while_scrolling_and_filtering() {
+    load_css();
     let root = mount::<TasksWithState>(WithStateProps {
         state: ten_thousand(),
     })
@@ -364,10 +380,11 @@ async fn the_composer_writes_its_program_into_the_editor() {
     click(&root, ".composer-write").await;
     assert!(!dialog.has_attribute("open"));
     TimeoutFuture::new(0).await;
-    let editor: String = all(&root, "#code .cm-line")
+    let editor = all(&root, "#code .cm-line")
         .iter()
-        .map(|l| l.text_content().unwrap_or_default() + "\n")
-        .collect();
+        .map(|l| l.text_content().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert_eq!(editor, preview);
     assert_eq!(
         storage()

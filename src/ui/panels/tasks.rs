@@ -132,12 +132,17 @@ pub fn TasksPanel() -> Html {
     let scroll_top = use_state(|| 0.0f64);
     let height = use_state(|| 400.0f64);
     let viewport = use_node_ref();
-    // The viewport's height decides how many rows to draw; re-read after each render.
+    // The viewport's height decides how many rows to draw; re-read after each render. No
+    // more than the window shows, whatever the layout lets the viewport grow to.
     {
         let (viewport, height) = (viewport.clone(), height.clone());
         use_effect(move || {
             if let Some(el) = viewport.cast::<Element>() {
-                let h = el.client_height() as f64;
+                let window = web_sys::window()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(1000.0);
+                let h = (el.client_height() as f64).min(window);
                 if h > 0.0 && h != *height {
                     height.set(h);
                 }
