@@ -326,7 +326,7 @@ async fn ten_thousand_tasks_keep_a_few_rows_in_the_dom_while_scrolling_and_filte
     assert_eq!(names(&root)[0], "task-2");
     assert_eq!(
         text(&root, ".tasks-spacer .task-row .mark-exception"),
-        "exception not retrieved"
+        "unretrieved"
     );
 }
 

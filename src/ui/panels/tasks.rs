@@ -49,8 +49,8 @@ fn marks(r: &TaskRow, now: f64) -> Html {
             ("exception", format!("Raised {what}; retrieved"))
         } else {
             (
-                "exception not retrieved",
-                format!("Raised {what}; nobody has retrieved it yet"),
+                "unretrieved",
+                format!("Raised {what}; nobody has retrieved the exception yet (asyncio logs \"Task exception was never retrieved\" when such a task is dropped)"),
             )
         };
         html! { <span class="chip mark mark-exception" title={why}>{ label }</span> }
@@ -78,7 +78,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
         html! {
             <button type="button" class="link-button goto-line" {onclick}
                 aria-label={format!("Show line {l} of {} in the editor", r.name)}
-                title={format!("Show line {l} in the editor")}>{ format!("line {l}") }</button>
+                title={format!("Show line {l} in the editor")}>{ l.to_string() }</button>
         }
     });
     let class = classes!(

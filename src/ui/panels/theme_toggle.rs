@@ -27,7 +27,7 @@ pub fn ThemeToggle() -> Html {
             aria-label={format!("{}: switch to {}", theme.label(), theme.next().label().to_lowercase())}
             data-theme-choice={theme.value()}>
             <span aria-hidden="true">{ icon }</span>
-            <span class="theme-label">{ match theme { Theme::System => " System", Theme::Light => " Light", Theme::Dark => " Dark" } }</span>
+            <span class="visually-hidden">{ match theme { Theme::System => " System", Theme::Light => " Light", Theme::Dark => " Dark" } }</span>
         </button>
     }
 }
