@@ -86,9 +86,10 @@ impl Playground {
         if let Some(old) = &self.handle.run {
             old.stop();
         }
+        // At the speed the toolbar shows (Instant included).
         let run = Run::start(
             &self.handle.code,
-            Speed::Scaled(1.0),
+            speed_of(self.handle.speed),
             self.handle.dispatcher(),
         );
         self.handle.dispatch(Action::RunStarted { run });

@@ -191,3 +191,41 @@ test('a traceback line in the console moves the editor there; output stays text'
   assert.equal(await page.textContent('#code .cm-activeLine'), '    raise KeyError("gone")');
   assert.deepEqual(errors, []);
 });
+
+test('every control has an accessible name, the toolbar tooltips name shortcuts, focus is visible', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await page.waitForSelector('#code .cm-content');
+  await page.selectOption('#speed', 'instant');
+  await page.click('#run');
+  await page.waitForSelector('#status:text("Finished")');
+  const nameless = await page.evaluate(() => {
+    const nameOf = (el) => {
+      const by = el.getAttribute('aria-labelledby');
+      const parts = [el.getAttribute('aria-label'), by && document.getElementById(by)?.textContent,
+        ...[...(el.labels || [])].map((l) => l.textContent), el.textContent, el.getAttribute('title')];
+      return parts.map((p) => (p || '').trim()).find((p) => p) || '';
+    };
+    const visible = (el) => el.getClientRects().length > 0;
+    return [...document.querySelectorAll('button, select, input, [role="button"], [tabindex="0"]')]
+      .filter(visible).filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 120));
+  });
+  assert.deepEqual(nameless, []);
+  for (const [id, key] of [['run', 'Ctrl+Enter'], ['pause', 'Alt+P'], ['step', 'Alt+S'], ['stop', 'Alt+X'],
+    ['shutdown', 'Alt+D'], ['reset', 'Alt+R'], ['compose', 'Alt+C'], ['theme', 'Alt+T']]) {
+    assert.ok((await page.getAttribute(`#${id}`, 'title')).includes(key), `#${id} tooltip lacks ${key}`);
+  }
+  // Tab through the first controls: each focused one shows an outline.
+  await page.click('h1.brand');
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(50); // CodeMirror marks itself focused on the next frame
+    const [what, outline] = await page.evaluate(() => {
+      // CodeMirror draws the ring on the editor around its focused content.
+      const el = document.activeElement.closest('.cm-editor') || document.activeElement;
+      const s = getComputedStyle(el);
+      return [el.id || el.className, `${s.outlineStyle} ${s.outlineWidth}`];
+    });
+    assert.ok(!outline.startsWith('none') && !outline.endsWith(' 0px'), `${what} has no visible focus (${outline})`);
+  }
+  assert.deepEqual(errors, []);
+});
