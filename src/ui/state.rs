@@ -284,7 +284,10 @@ fn apply(next: &mut State, action: Action) {
                         row.outcome = Some(text.clone());
                     }
                 }
-                next.transitions = Rc::new(transitions(&events));
+                // A frame with no events (time moved on) keeps the last transitions lit.
+                if !events.is_empty() {
+                    next.transitions = Rc::new(transitions(&events));
+                }
                 Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;
                 // After `asyncio.run` returns there is no loop to ask: keep the last count.
