@@ -25,6 +25,12 @@ test('the composer writes runnable Python, and Ctrl+Z brings the old program bac
   const { page, errors } = await openPage(browser, server.url + '/');
   await page.waitForSelector('#code .cm-content');
   const before = await editorText(page);
+  // Escape closes the dialog and changes nothing.
+  await page.click('#compose');
+  await page.waitForSelector('dialog#composer[open]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog#composer', { state: 'hidden' });
+  assert.equal(await editorText(page), before);
   await page.keyboard.press('Alt+C');
   await page.waitForSelector('dialog#composer[open]');
   await page.fill('#composer-0-name', 'download');
