@@ -63,9 +63,9 @@ impl Playground {
         self.handle.dispatch(Action::Composer { open });
     }
 
-    /// Highlights a task in every panel.
-    pub fn select(&self, task: crate::runtime::TaskId) {
-        self.handle.dispatch(Action::Select { task: Some(task) });
+    /// Picks a task (every panel highlights it), or none.
+    pub fn select(&self, task: Option<crate::runtime::TaskId>) {
+        self.handle.dispatch(Action::Select { task });
     }
 
     /// Moves the editor to a 1-based line (a traceback line or a task's line was clicked).

@@ -113,7 +113,7 @@ pub struct State {
     pub composer_open: bool,
     /// The editor line last asked for (a traceback or a task's line was clicked) and a
     /// counter that changes on every request, so asking for the same line again still moves.
-    pub goto: Option<(u32, u32)>,
+    pub goto_line: Option<(u32, u32)>,
 }
 
 impl Default for State {
@@ -136,7 +136,7 @@ impl Default for State {
             syntax_error: None,
             theme: Theme::System,
             composer_open: false,
-            goto: None,
+            goto_line: None,
         }
     }
 }
@@ -217,8 +217,8 @@ fn apply(next: &mut State, action: Action) {
                 next.syntax_error = None;
             }
             Action::GoToLine { line } => {
-                let n = next.goto.map_or(0, |(_, n)| n.wrapping_add(1));
-                next.goto = Some((line, n));
+                let n = next.goto_line.map_or(0, |(_, n)| n.wrapping_add(1));
+                next.goto_line = Some((line, n));
             }
             Action::SetTheme { theme } => next.theme = theme,
             Action::Composer { open } => next.composer_open = open,

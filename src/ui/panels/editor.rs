@@ -103,7 +103,7 @@ pub fn EditorPanel() -> Html {
     }
 
     // A line asked for elsewhere (a traceback, a task's line): cursor there, editor focused.
-    let goto = pg.as_ref().and_then(|pg| pg.state().goto);
+    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
     {
         let mounted = mounted.clone();
         use_effect_with(goto, move |goto| {

@@ -66,7 +66,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
     };
     let on_select = {
         let (pg, id) = (pg.clone(), r.id);
-        Callback::from(move |_: MouseEvent| pg.select(TaskId(id)))
+        Callback::from(move |_: MouseEvent| pg.select(Some(TaskId(id))))
     };
     let waits = match &r.state {
         TaskState::Awaiting(t) => describe_wait(&t.what, rows),
