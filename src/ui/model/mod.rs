@@ -5,6 +5,7 @@
 pub mod await_tree;
 pub mod event_log;
 pub mod lifecycle;
+pub mod provenance;
 pub mod timeline;
 pub mod words;
 
