@@ -307,6 +307,8 @@ impl Vm {
                 if let Value::Rt(crate::lang::modules::asyncio::RtHandle::Task(t)) = v {
                     self.note_discarded(f, t);
                 }
+                // Dropped here, so a coroutine nobody awaited is reported at this line.
+                drop(v);
                 let gone = crate::lang::value::function::take_unawaited();
                 if !gone.is_empty() {
                     self.warn_unawaited(f, gone);
