@@ -194,3 +194,199 @@ impl Exporter<'_> {
         json!({"traceEvents": self.out, "displayTimeUnit": "ms"})
     }
 }
+
+/// Checks that `v` has the shape `export` documents: `traceEvents` whose every event has a
+/// `ph`, a numeric `ts`, `pid` and `tid`; a `thread_name` for every track used; `X` slices
+/// with a `dur` that never overlap on one track; flows whose every `s` has one `f` with the
+/// same id, not earlier. Used by the tests, and handy for anyone consuming the file.
+pub fn check_shape(v: &Value) -> Result<(), String> {
+    let events = v
+        .get("traceEvents")
+        .and_then(Value::as_array)
+        .ok_or("no traceEvents array")?;
+    let mut named = std::collections::HashSet::new();
+    let mut used = std::collections::HashSet::new();
+    let mut slices: HashMap<(u64, u64), Vec<(u64, u64)>> = HashMap::new();
+    let mut flows: HashMap<u64, (Vec<u64>, Vec<u64>)> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let ph = e
+            .get("ph")
+            .and_then(Value::as_str)
+            .ok_or(format!("event {i}: no ph"))?;
+        let num = |k: &str| {
+            e.get(k)
+                .and_then(Value::as_u64)
+                .ok_or(format!("event {i}: no {k}"))
+        };
+        let (ts, pid, tid) = (num("ts")?, num("pid")?, num("tid")?);
+        match ph {
+            "M" => {
+                if e.get("name").and_then(Value::as_str) == Some("thread_name") {
+                    named.insert((pid, tid));
+                }
+            }
+            "X" => {
+                slices
+                    .entry((pid, tid))
+                    .or_default()
+                    .push((ts, num("dur")?));
+                used.insert((pid, tid));
+            }
+            "i" | "s" | "f" => {
+                used.insert((pid, tid));
+                if ph != "i" {
+                    let pair = flows.entry(num("id")?).or_default();
+                    if ph == "s" { &mut pair.0 } else { &mut pair.1 }.push(ts);
+                }
+            }
+            other => return Err(format!("event {i}: unexpected ph {other:?}")),
+        }
+    }
+    if let Some(t) = used.difference(&named).next() {
+        return Err(format!("track {t:?} has no thread_name"));
+    }
+    for (track, mut s) in slices {
+        s.sort_unstable();
+        for w in s.windows(2) {
+            if w[0].0 + w[0].1 > w[1].0 {
+                return Err(format!("slices overlap on track {track:?}: {w:?}"));
+            }
+        }
+    }
+    for (id, (s, f)) in flows {
+        match (s.as_slice(), f.as_slice()) {
+            ([s], [f]) if s <= f => {}
+            _ => return Err(format!("flow {id} is not one s then one f: {s:?} {f:?}")),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::vm::session::{Session, Status};
+
+    fn trace_of(src: &str) -> Vec<TraceEvent> {
+        let mut s = Session::new(src, "main.py");
+        s.vm.tracing = true;
+        let mut trace = Vec::new();
+        loop {
+            let status = s.step(100_000);
+            trace.extend(s.take_trace());
+            if let Status::Finished { .. } = status {
+                return trace;
+            }
+        }
+    }
+
+    const PROGRAM: &str = "import asyncio
+
+async def child(n):
+    await asyncio.sleep(n)
+    return n
+
+async def boom():
+    await asyncio.sleep(0.01)
+    raise ValueError('x')
+
+async def main():
+    t = asyncio.create_task(child(1))
+    print(await t)
+    try:
+        async with asyncio.timeout(0.05):
+            await asyncio.gather(child(1), child(2))
+    except TimeoutError:
+        pass
+    try:
+        await asyncio.create_task(boom())
+    except ValueError:
+        pass
+    for _ in range(3):
+        await asyncio.sleep(0)
+
+asyncio.run(main())
+asyncio.run(main())
+";
+
+    fn of_ph<'a>(v: &'a Value, ph: &str) -> Vec<&'a Value> {
+        v["traceEvents"]
+            .as_array()
+            .map(|a| a.iter().filter(|e| e["ph"] == ph).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_run_exports_tracks_slices_instants_and_paired_flows() {
+        let v = export(&trace_of(PROGRAM), Default::default());
+        check_shape(&v).unwrap();
+        // Two asyncio.run loops: two processes; main is Task-1 (tid 2) in each.
+        let names: Vec<_> = of_ph(&v, "M")
+            .into_iter()
+            .filter(|e| e["name"] == "thread_name" && e["tid"] == 1)
+            .map(|e| (e["pid"].as_u64(), e["args"]["name"].as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![(Some(1), Some("Task-1")), (Some(2), Some("Task-1"))]
+        );
+        assert!(of_ph(&v, "X").len() >= 10);
+        let instants: Vec<_> = of_ph(&v, "i").iter().map(|e| e["name"].clone()).collect();
+        for want in [
+            "cancel requested",
+            "timeout fired",
+            "raised",
+            "CancelledError delivered",
+        ] {
+            assert!(instants.iter().any(|n| n == want), "no {want} instant");
+        }
+        let why = of_ph(&v, "i")
+            .into_iter()
+            .find(|e| e["name"] == "cancel requested" && e["tid"] == 3)
+            .map(|e| e["args"]["why"][1].clone());
+        assert_eq!(
+            why.as_ref().and_then(Value::as_str),
+            Some("Task-1 was cancelled because the timeout expired")
+        );
+        // Task-2 (tid 2) finishing wakes main: an arrow from its last step to main's next.
+        let starts = of_ph(&v, "s");
+        assert!(
+            starts.iter().any(|e| e["tid"] == 2 && e["pid"] == 1),
+            "{starts:?}"
+        );
+        assert_eq!(starts.len(), of_ph(&v, "f").len());
+    }
+
+    #[test]
+    fn zero_time_steps_stay_ordered_and_visible() {
+        let v = export(&trace_of(PROGRAM), Default::default());
+        let mut last = 0;
+        for e in of_ph(&v, "X") {
+            assert!(e["dur"].as_u64() >= Some(1), "{e}");
+            let ts = e["ts"].as_u64().unwrap_or(0);
+            if e["pid"] == 1 {
+                assert!(ts >= last);
+                last = ts;
+            }
+        }
+    }
+
+    #[test]
+    fn check_shape_rejects_what_the_format_forbids() {
+        let bad = [
+            json!({}),
+            json!({"traceEvents": [{"ph": "X", "ts": 0, "pid": 1}]}),
+            json!({"traceEvents": [
+                {"ph": "M", "name": "thread_name", "ts": 0, "pid": 1, "tid": 1},
+                {"ph": "X", "ts": 0, "dur": 5, "pid": 1, "tid": 1},
+                {"ph": "X", "ts": 3, "dur": 5, "pid": 1, "tid": 1}]}),
+            json!({"traceEvents": [
+                {"ph": "M", "name": "thread_name", "ts": 0, "pid": 1, "tid": 1},
+                {"ph": "s", "id": 1, "ts": 0, "pid": 1, "tid": 1}]}),
+            json!({"traceEvents": [{"ph": "i", "ts": 0, "pid": 1, "tid": 9}]}),
+        ];
+        for b in bad {
+            assert!(check_shape(&b).is_err(), "{b}");
+        }
+    }
+}

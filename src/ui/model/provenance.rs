@@ -174,3 +174,172 @@ pub fn chain(r: &Requests, id: u32, cx: Context<'_>) -> Vec<String> {
 pub fn of_task(r: &Requests, t: TaskId, cx: Context<'_>) -> Vec<Vec<String>> {
     r.of_task(t).iter().map(|&id| chain(r, id, cx)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::vm::session::{Session, Status};
+
+    /// Runs `src` to the end; returns the trace and how each failed task failed.
+    fn run(src: &str) -> (Vec<TraceEvent>, HashMap<u32, String>) {
+        let mut s = Session::new(src, "main.py");
+        s.vm.tracing = true;
+        let (mut trace, mut failures) = (Vec::new(), HashMap::new());
+        loop {
+            let status = s.step(100_000);
+            for ev in s.take_trace() {
+                if ev.new == crate::runtime::TaskState::Failed {
+                    if let Some(exc) = s.task_outcome_repr(ev.task) {
+                        failures.insert(ev.task.0, exc);
+                    }
+                }
+                trace.push(ev);
+            }
+            if let Status::Finished { .. } = status {
+                return (trace, failures);
+            }
+        }
+    }
+
+    /// Every request's chain, as `(task name, chain)`, in trace order.
+    fn chains(src: &str) -> Vec<(String, Vec<String>)> {
+        let (trace, failures) = run(src);
+        let lines = LineTable::new(src);
+        let cx = Context {
+            lines: Some(&lines),
+            failures: Some(&failures),
+        };
+        let mut r = Requests::default();
+        let mut out = Vec::new();
+        for ev in &trace {
+            r.note(ev);
+            if let Reason::CancelRequested(req) = &ev.reason {
+                out.push((ev.name.to_string(), chain(&r, req.id, cx)));
+            }
+        }
+        out
+    }
+
+    fn one(name: &str, words: &[&str]) -> (String, Vec<String>) {
+        (name.into(), words.iter().map(|w| w.to_string()).collect())
+    }
+
+    const CHILD: &str = "import asyncio\n\nasync def child(n):\n    await asyncio.sleep(n)\n\n";
+
+    #[test]
+    fn a_task_cancel_names_the_caller_and_its_line() {
+        let src = format!(
+            "{CHILD}async def main():\n    t = asyncio.create_task(child(1))\n    \
+             await asyncio.sleep(0)\n    t.cancel()\n\nasyncio.run(main())\n"
+        );
+        assert_eq!(
+            chains(&src),
+            vec![one(
+                "Task-2",
+                &["cancelled by Task-1 at line 9 (task.cancel())"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_timeout_through_gather_is_a_chain_to_the_timeout_line() {
+        let src = format!(
+            "{CHILD}async def main():\n    try:\n        async with asyncio.timeout(0.05):\n            \
+             await asyncio.gather(child(1), child(2))\n    except TimeoutError:\n        \
+             pass\n\nasyncio.run(main())\n"
+        );
+        let timeout = "cancelled because the timeout at line 8 expired";
+        let via_gather = [
+            "cancelled because the gather(...) it belongs to was cancelled",
+            "Task-1 was cancelled because the timeout at line 8 expired",
+        ];
+        assert_eq!(
+            chains(&src),
+            vec![
+                one("Task-1", &[timeout]),
+                one("Task-2", &via_gather),
+                one("Task-3", &via_gather)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_task_group_abort_names_the_failed_sibling_and_its_exception() {
+        let src = format!(
+            "{CHILD}async def boom():\n    await asyncio.sleep(0.01)\n    raise ValueError('x')\n\n\
+             async def main():\n    try:\n        async with asyncio.TaskGroup() as tg:\n            \
+             tg.create_task(boom())\n            tg.create_task(child(1))\n    except* ValueError:\n        \
+             pass\n\nasyncio.run(main())\n"
+        );
+        let abort = "cancelled because its TaskGroup aborted when Task-2 failed with ValueError";
+        // The sibling, then the parent (`_on_task_done` cancels the parent task too).
+        assert_eq!(
+            chains(&src),
+            vec![one("Task-3", &[abort]), one("Task-1", &[abort])]
+        );
+    }
+
+    #[test]
+    fn wait_for_and_shutdown_and_awaiters_are_worded() {
+        let src = format!(
+            "{CHILD}async def outer():\n    await asyncio.create_task(child(5), name='inner')\n\n\
+             async def main():\n    try:\n        await asyncio.wait_for(child(1), 0.01)\n    \
+             except TimeoutError:\n        pass\n    o = asyncio.create_task(outer(), name='outer')\n    \
+             await asyncio.sleep(0)\n    o.cancel()\n    asyncio.create_task(child(10), name='left')\n\n\
+             asyncio.run(main())\n"
+        );
+        assert_eq!(
+            chains(&src),
+            vec![
+                one(
+                    "Task-1",
+                    &["cancelled because the wait_for() at line 11 timed out"]
+                ),
+                one("outer", &["cancelled by Task-1 at line 16 (task.cancel())"]),
+                one(
+                    "inner",
+                    &[
+                        "cancelled because outer, which awaited it, was cancelled",
+                        "outer was cancelled by Task-1 at line 16 (task.cancel())",
+                    ]
+                ),
+                // Still waiting for inner when main() returned.
+                one(
+                    "outer",
+                    &["cancelled by asyncio.run's shutdown (still running when main() ended)"]
+                ),
+                one(
+                    "left",
+                    &["cancelled by asyncio.run's shutdown (still running when main() ended)"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_requests_and_cycles_end_the_chain() {
+        let r = Requests::default();
+        assert!(chain(&r, 7, Context::default()).is_empty());
+        let mut r = Requests::default();
+        let ev = |seq, id, parent| TraceEvent {
+            seq,
+            time: 0.0,
+            iteration: 0,
+            task: TaskId(0),
+            name: "Task-1".into(),
+            old: crate::runtime::TaskState::Scheduled,
+            new: crate::runtime::TaskState::Scheduled,
+            cancelling: 1,
+            reason: Reason::CancelRequested(CancelRequest {
+                id,
+                cause: CancelCause::User,
+                parent,
+            }),
+            span: None,
+        };
+        r.note(&ev(0, 1, Some(2)));
+        r.note(&ev(1, 2, Some(1)));
+        assert_eq!(chain(&r, 1, Context::default()).len(), 2);
+        assert_eq!(r.of_task(TaskId(0)), &[1, 2]);
+    }
+}
