@@ -12,6 +12,8 @@ use crate::ui::model::words;
 
 /// Folds trace batches and fact batches into lints. Invariant: `lints` holds no two lints
 /// with the same kind, task name and line (a `time.sleep` in a loop is one mistake).
+/// Two linters are equal when they found the same lints (what a view shows).
+#[derive(Clone, Debug)]
 pub struct Linter {
     lines: LineTable,
     lints: Vec<Lint>,
@@ -31,6 +33,18 @@ pub fn check(source: &str, trace: &[TraceEvent], facts: &[Fact]) -> Vec<Lint> {
     l.feed_trace(trace);
     l.feed_facts(facts);
     l.into_lints()
+}
+
+impl PartialEq for Linter {
+    fn eq(&self, other: &Self) -> bool {
+        self.lints == other.lints
+    }
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new("")
+    }
 }
 
 impl Linter {

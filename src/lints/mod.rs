@@ -126,3 +126,20 @@ impl Lint {
         format!("{filename}:{line}: {}: {}", self.kind.code(), self.message)
     }
 }
+
+/// The lints about task `t` (the task at fault), in detection order.
+pub fn of_task(lints: &[Lint], t: TaskId) -> impl Iterator<Item = &Lint> {
+    lints.iter().filter(move |l| l.task == Some(t))
+}
+
+/// The lints grouped by line, lines ascending (for the editor's gutter); lints without a
+/// line are left out.
+pub fn by_line(lints: &[Lint]) -> Vec<(u32, Vec<&Lint>)> {
+    let mut map: std::collections::BTreeMap<u32, Vec<&Lint>> = Default::default();
+    for l in lints {
+        if let Some(line) = l.line {
+            map.entry(line).or_default().push(l);
+        }
+    }
+    map.into_iter().collect()
+}

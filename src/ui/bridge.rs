@@ -156,6 +156,12 @@ fn report(
             });
         }
     }
+    let facts = s.vm.take_facts();
+    if !facts.is_empty() {
+        dispatch.dispatch(Action::Facts {
+            facts: Rc::new(facts),
+        });
+    }
     let view = s.running_loop().map(|lp| LoopView {
         ready: Rc::new(lp.ready_queue()),
         timers: Rc::new(lp.timers()),
