@@ -60,7 +60,7 @@ impl Linter {
         }
     }
 
-    /// The lints found so far, in the order they were detected.
+    /// The lints found so far, in the order they were detected (loop time, iteration).
     pub fn lints(&self) -> &[Lint] {
         &self.lints
     }
@@ -76,7 +76,11 @@ impl Linter {
     fn push(&mut self, lint: Lint) {
         let key = (lint.kind, lint.task_name.clone(), lint.line);
         if self.seen.insert(key) {
-            self.lints.push(lint);
+            // Kept in detection order (loop time, then iteration), whichever of the trace
+            // and the facts told us first.
+            let at = (lint.time, lint.iteration);
+            let i = self.lints.partition_point(|l| (l.time, l.iteration) <= at);
+            self.lints.insert(i, lint);
         }
     }
 
