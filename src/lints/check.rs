@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::{Lint, LintKind};
 use crate::lang::span::LineTable;
 use crate::lang::vm::facts::{Fact, FactKind};
-use crate::runtime::{Reason, TaskState, TraceEvent};
+use crate::runtime::{Reason, TaskState, TraceEvent, Waitable};
 use crate::ui::model::words;
 
 /// Folds trace batches and fact batches into lints. Invariant: `lints` holds no two lints
@@ -244,17 +244,36 @@ impl Linter {
                     Some(w) => format!("waits on {} forever", words::wait(w, &self.lookup)),
                     None => "can never continue".into(),
                 };
+                let nobody = what
+                    .as_ref()
+                    .map(deadlock_consequence)
+                    .unwrap_or("nothing will wake it");
                 (
                     LintKind::AwaitedForever,
                     f.task,
                     who.clone(),
                     format!(
                         "{name} {on}: every task is waiting and no callback or timer is \
-                         pending, so nothing can ever wake it (a deadlock)"
+                         pending, so {nobody} (a deadlock)"
                     ),
                 )
             }
         }
+    }
+}
+
+/// What can no longer happen to a thing every task waits on: "no task will set it".
+fn deadlock_consequence(w: &Waitable) -> &'static str {
+    match w {
+        Waitable::Event(_) => "no task will set it",
+        Waitable::Lock(_) | Waitable::Semaphore(_) => "no task will release it",
+        Waitable::Condition(_) => "no task will notify it",
+        Waitable::QueueGet(_) => "no task will put to it",
+        Waitable::QueuePut(_) => "no task will get from it",
+        Waitable::QueueJoin(_) => "no task will call task_done() for its items",
+        Waitable::Future => "no code will set its result",
+        Waitable::Task(_) => "that task is stuck too",
+        _ => "nothing will wake it",
     }
 }
 

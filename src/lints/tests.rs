@@ -322,6 +322,32 @@ asyncio.run(main())
 }
 
 #[test]
+fn a_queue_nobody_puts_to_is_diagnosed_in_words() {
+    let src = "import asyncio
+
+async def main():
+    q = asyncio.Queue()
+    await q.get()
+
+asyncio.run(main())
+";
+    let got = lints_with(src, None);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].line, Some(5));
+    assert!(
+        got[0].message.starts_with("Task-1 waits on Queue #")
+            && got[0].message.contains("(get) forever"),
+        "{}",
+        got[0].message
+    );
+    assert!(
+        got[0].message.contains("so no task will put to it"),
+        "{}",
+        got[0].message
+    );
+}
+
+#[test]
 fn an_event_someone_sets_is_not_a_deadlock() {
     let src = "import asyncio
 
