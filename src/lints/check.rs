@@ -8,13 +8,14 @@ use super::{Lint, LintKind};
 use crate::lang::span::LineTable;
 use crate::lang::vm::facts::{Fact, FactKind};
 use crate::runtime::{Reason, TaskState, TraceEvent, Waitable};
-use crate::ui::model::words;
+use crate::ui::model::{resources, words};
 
 /// Folds trace batches and fact batches into lints. Invariant: `lints` holds no two lints
 /// with the same kind, task name and line (a `time.sleep` in a loop is one mistake).
 /// Two linters are equal when they found the same lints (what a view shows).
 #[derive(Clone, Debug)]
 pub struct Linter {
+    source: Rc<str>,
     lines: LineTable,
     lints: Vec<Lint>,
     seen: HashSet<(LintKind, Option<Rc<str>>, Option<u32>)>,
@@ -51,6 +52,7 @@ impl Linter {
     /// A linter for the program `source`.
     pub fn new(source: &str) -> Linter {
         Linter {
+            source: Rc::from(source),
             lines: LineTable::new(source),
             lints: Vec::new(),
             seen: HashSet::new(),
@@ -238,16 +240,22 @@ impl Linter {
                      or check task.exception()"
                 ),
             ),
-            FactKind::AwaitedForever { what } => {
+            FactKind::AwaitedForever { what, resource_at } => {
                 let name = who.as_deref().unwrap_or("a task");
-                let on = match what {
-                    Some(w) => format!("waits on {} forever", words::wait(w, &self.lookup)),
-                    None => "can never continue".into(),
+                // `q = asyncio.Queue()`: "Queue q" rather than "Queue #1".
+                let var = resource_at.and_then(|at| {
+                    resources::variable_name(&self.source, &self.lines, crate::runtime::Span(at))
+                });
+                let on = match (what, &var) {
+                    (Some(w), Some(v)) => format!("waits on {} forever", named_wait(w, v)),
+                    (Some(w), None) => format!("waits on {} forever", words::wait(w, &self.lookup)),
+                    (None, _) => "can never continue".into(),
                 };
-                let nobody = what
-                    .as_ref()
-                    .map(deadlock_consequence)
-                    .unwrap_or("nothing will wake it");
+                let it = var.as_deref().unwrap_or("it");
+                let nobody = match what {
+                    Some(w) => deadlock_consequence(w).replace("{it}", it),
+                    None => "nothing will wake it".into(),
+                };
                 (
                     LintKind::AwaitedForever,
                     f.task,
@@ -262,18 +270,32 @@ impl Linter {
     }
 }
 
-/// What can no longer happen to a thing every task waits on: "no task will set it".
+/// What can no longer happen to a thing every task waits on: "no task will set {it}".
 fn deadlock_consequence(w: &Waitable) -> &'static str {
     match w {
-        Waitable::Event(_) => "no task will set it",
-        Waitable::Lock(_) | Waitable::Semaphore(_) => "no task will release it",
-        Waitable::Condition(_) => "no task will notify it",
-        Waitable::QueueGet(_) => "no task will put to it",
-        Waitable::QueuePut(_) => "no task will get from it",
-        Waitable::QueueJoin(_) => "no task will call task_done() for its items",
+        Waitable::Event(_) => "no task will set {it}",
+        Waitable::Lock(_) | Waitable::Semaphore(_) => "no task will release {it}",
+        Waitable::Condition(_) => "no task will notify {it}",
+        Waitable::QueueGet(_) => "no task will put to {it}",
+        Waitable::QueuePut(_) => "no task will get from {it}",
+        Waitable::QueueJoin(_) => "no task will call task_done() on {it}",
         Waitable::Future => "no code will set its result",
         Waitable::Task(_) => "that task is stuck too",
         _ => "nothing will wake it",
+    }
+}
+
+/// A wait on a resource the program named: "Queue q (get)", "Lock self.lock".
+fn named_wait(w: &Waitable, var: &str) -> String {
+    match w {
+        Waitable::Lock(_) => format!("Lock {var}"),
+        Waitable::Semaphore(_) => format!("Semaphore {var}"),
+        Waitable::Event(_) => format!("Event {var}"),
+        Waitable::Condition(_) => format!("Condition {var}"),
+        Waitable::QueueGet(_) => format!("Queue {var} (get)"),
+        Waitable::QueuePut(_) => format!("Queue {var} (put)"),
+        Waitable::QueueJoin(_) => format!("Queue {var} (join)"),
+        _ => var.to_string(),
     }
 }
 

@@ -32,6 +32,8 @@ pub struct ResourceView {
     pub holder: Option<TaskId>,
     /// Tasks blocked on it, in FIFO order.
     pub waiters: Vec<TaskId>,
+    /// Where the program created it (the constructor call), when known.
+    pub created_at: Option<super::trace::Span>,
 }
 
 impl<H: Host> Loop<H> {
@@ -77,7 +79,8 @@ impl<H: Host> Loop<H> {
                         (q.kind_name(), q.is_full(), q.len() as i64, None, tasks_of(&mut ws))
                     }
                 };
-                ResourceView { id, kind, busy, value, holder, waiters }
+                let created_at = self.lib.resource_spans.get(i).copied().flatten();
+                ResourceView { id, kind, busy, value, holder, waiters, created_at }
             })
             .collect()
     }

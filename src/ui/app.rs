@@ -6,7 +6,8 @@ use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
     shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
-    LifecyclePanel, LintsPanel, Tab, Tabs, TaskDetailPanel, TasksPanel, TimelinePanel, Toolbar,
+    LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
+    TimelinePanel, Toolbar,
 };
 use super::state::{Action, State};
 use crate::runtime::TaskId;
@@ -65,7 +66,15 @@ pub fn App() -> Html {
             label: "Event loop".into(),
             content: html! {
                 <EventLoopPanel time={s.time} iteration={s.iteration} ready={s.view.ready.clone()}
-                    timers={s.view.timers.clone()} names={names} onselect={onselect.clone()} />
+                    timers={s.view.timers.clone()} names={names.clone()} onselect={onselect.clone()} />
+            },
+        },
+        Tab {
+            id: "resources",
+            label: format!("Resources ({})", s.view.resources.len()),
+            content: html! {
+                <ResourcesPanel resources={s.view.resources.clone()} names={names.clone()}
+                    code={s.code.clone()} onselect={onselect.clone()} />
             },
         },
         Tab {

@@ -166,6 +166,7 @@ fn report(
         ready: Rc::new(lp.ready_queue()),
         timers: Rc::new(lp.timers()),
         tree: Rc::new(snapshot(lp)),
+        resources: Rc::new(lp.resources()),
     });
     dispatch.dispatch(Action::Loop { view });
     match info.status {

@@ -18,6 +18,8 @@ pub struct LoopView {
     pub ready: Rc<Vec<Scheduled>>,
     pub timers: Rc<Vec<(f64, Scheduled)>>,
     pub tree: Rc<AwaitSnapshot>,
+    /// `Loop::resources()`: every Lock/Event/Semaphore/Condition/Queue, holders, waiters.
+    pub resources: Rc<Vec<crate::runtime::ResourceView>>,
 }
 
 /// The program shown when nothing is saved yet: two tasks running concurrently.

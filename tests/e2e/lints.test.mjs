@@ -115,7 +115,7 @@ test('a deadlock is diagnosed on the line that waits forever', async () => {
   await page.click('#tab-lints');
   assert.deepEqual(await lintsShown(page), ['awaited-forever@5']);
   assert.match(await page.textContent('.lints-panel .lint-message'),
-    /^Task-1 waits on Event #0 forever: every task is waiting and no callback or timer is pending, so no task will set it/);
+    /^Task-1 waits on Event ready forever: every task is waiting and no callback or timer is pending, so no task will set ready/);
   assert.deepEqual(errors, []);
 });
 

@@ -502,6 +502,8 @@ fn with_loop_or_next<R>(
         Some(lp) => lp,
         None => Box::new(fresh_loop(vm)),
     };
+    // As `with_loop` does: what this call creates remembers where the program made it.
+    lp.set_span(Some(crate::runtime::Span(vm.cur_offset)));
     let r = f(&mut lp, vm);
     vm.next_loop = Some(lp);
     r

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::frame::Frame;
 use super::Vm;
-use crate::runtime::{Loop, TaskId, TaskState, Waitable};
+use crate::runtime::{Loop, ResourceId, TaskId, TaskState, Waitable};
 
 /// Instructions one task step may run before it counts as blocking the loop on a clock
 /// that does not move while code runs (the virtual clock: the CLI, "instant" speed). About
@@ -69,7 +69,11 @@ pub enum FactKind {
     },
     /// The loop can never finish: every live task waits and nothing is ready or timed.
     /// One fact per waiting task (`task`), with what it waits on.
-    AwaitedForever { what: Option<Waitable> },
+    /// `resource_at`: where the awaited Lock/Event/Queue... was created (for its name).
+    AwaitedForever {
+        what: Option<Waitable>,
+        resource_at: Option<u32>,
+    },
 }
 
 fn rc_str<S: serde::Serializer>(s: &Rc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -176,13 +180,20 @@ impl Vm {
     /// The loop can never finish (`RunStatus::Deadlocked`): one `AwaitedForever` per task
     /// still alive, with what it waits on and where it stopped.
     pub(crate) fn note_deadlock(&mut self, lp: &Loop<Vm>) {
+        let resources = lp.resources();
         for t in lp.all_tasks() {
             let what = match lp.task_state(t) {
                 TaskState::Awaiting(w) => Some(w.what),
                 _ => None,
             };
+            let resource_at = what
+                .as_ref()
+                .and_then(resource_of)
+                .and_then(|r| resources.get(r.0 as usize))
+                .and_then(|v| v.created_at)
+                .map(|s| s.0);
             self.facts.push(Fact {
-                kind: FactKind::AwaitedForever { what },
+                kind: FactKind::AwaitedForever { what, resource_at },
                 task: Some(t),
                 task_name: lp.task_name(t),
                 offset: self.stopped_at.get(&t.0).copied(),
@@ -214,4 +225,18 @@ pub(crate) fn raise_offset(e: &crate::lang::value::PyErr) -> Option<u32> {
         .rev()
         .find(|t| t.source.is_some() && t.library.is_none())
         .map(|t| t.span.0)
+}
+
+/// The Lock/Event/Semaphore/Condition/Queue a wait is on, if it is on one.
+pub fn resource_of(w: &Waitable) -> Option<ResourceId> {
+    match w {
+        Waitable::Lock(r)
+        | Waitable::Semaphore(r)
+        | Waitable::Event(r)
+        | Waitable::Condition(r)
+        | Waitable::QueueGet(r)
+        | Waitable::QueuePut(r)
+        | Waitable::QueueJoin(r) => Some(*r),
+        _ => None,
+    }
 }
