@@ -216,3 +216,75 @@ async fn timeline_marks_lanes_with_lints_and_says_why_a_cancel_was_requested() {
         "{tip}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn resources_panel_names_each_resource_with_its_holder_and_waiters_in_order() {
+    use asyncio_playground::ui::panels::resources::ResourcesProps;
+    use asyncio_playground::ui::panels::ResourcesPanel;
+    let src = "import asyncio
+
+async def holder(lock):
+    async with lock:
+        await asyncio.sleep(1)
+
+async def waiter(lock):
+    async with lock:
+        pass
+
+async def main():
+    lock = asyncio.Lock()
+    q = asyncio.Queue(maxsize=1)
+    ev = asyncio.Event()
+    tasks = [asyncio.create_task(holder(lock), name='holder'),
+             asyncio.create_task(waiter(lock), name='w1'),
+             asyncio.create_task(waiter(lock), name='w2')]
+    await q.put(1)
+    await asyncio.sleep(0.5)
+    ev.set()
+    await asyncio.gather(*tasks)
+
+asyncio.run(main())
+";
+    let mut s = Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let mut rows = Vec::new();
+    // Step until main has set the event (the lock is still held: holder sleeps 1 s).
+    while s.running_loop().is_none_or(|lp| lp.time() < 0.5) {
+        let status = s.step(1_000);
+        fold(&mut rows, &s.take_trace(), |_| None);
+        assert_eq!(status, Status::Running);
+    }
+    s.step(1_000);
+    fold(&mut rows, &s.take_trace(), |_| None);
+    let views = s
+        .running_loop()
+        .map(|lp| lp.resources())
+        .unwrap_or_default();
+    let names: Vec<Rc<str>> = rows.iter().map(|r: &TaskRow| r.name.clone()).collect();
+    let picked = Rc::new(RefCell::new(Vec::<TaskId>::new()));
+    let p = picked.clone();
+    let root = mount::<ResourcesPanel>(ResourcesProps {
+        resources: Rc::new(views),
+        names: Rc::new(names),
+        code: Rc::from(src),
+        onselect: Callback::from(move |t| p.borrow_mut().push(t)),
+    })
+    .await;
+    // The Queue's inner Event is the runtime's, not the program's: not listed.
+    assert_eq!(
+        texts(&root, ".resource-label"),
+        ["Lock lock", "Queue q", "Event ev"]
+    );
+    assert_eq!(
+        texts(&root, ".resource-state"),
+        ["locked by holder", "1 item, full", "set"]
+    );
+    let lock_row = &all(&root, "tr.resource-row")[0];
+    let waiters: Vec<String> = all(lock_row, ".resource-waiters button")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(waiters, ["w1", "w2"]);
+    click(lock_row, "td:nth-child(3) button").await;
+    assert_eq!(*picked.borrow(), [TaskId(1)]);
+}

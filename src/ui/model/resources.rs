@@ -51,8 +51,25 @@ pub struct ResourceRow {
     pub waiters: Vec<(TaskId, String)>,
 }
 
-/// The Resources panel's rows: every resource with its name (when the source says it), its
-/// state and who waits on it.
+/// Is resource `i` a part the runtime made for the next one (a Queue's `_finished` Event,
+/// a Condition's own Lock, a Barrier's Condition)? Such a part is created by the same
+/// constructor call, just before its owner, so it shares the owner's creation place.
+fn is_part(views: &[ResourceView], i: usize) -> bool {
+    match (views.get(i), views.get(i + 1)) {
+        (Some(v), Some(owner)) => {
+            v.created_at.is_some()
+                && v.created_at == owner.created_at
+                && matches!(
+                    owner.kind,
+                    "Queue" | "LifoQueue" | "PriorityQueue" | "Condition" | "Barrier"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// The Resources panel's rows: every resource the program made (not the runtime's inner
+/// parts) with its name (when the source says it), its state and who waits on it.
 pub fn rows(
     views: &[ResourceView],
     source: &str,
@@ -61,7 +78,9 @@ pub fn rows(
 ) -> Vec<ResourceRow> {
     views
         .iter()
-        .map(|v| {
+        .enumerate()
+        .filter(|(i, _)| !is_part(views, *i))
+        .map(|(_, v)| {
             let name = v.created_at.and_then(|at| variable_name(source, lines, at));
             let state = match v.kind {
                 "Lock" | "Condition" if v.busy => match v.holder {
