@@ -10,9 +10,10 @@ use super::frame::Frame;
 use super::Vm;
 use crate::runtime::{Loop, ResourceId, TaskId, TaskState, Waitable};
 
-/// Instructions one task step may run before it counts as blocking the loop on a clock
-/// that does not move while code runs (the virtual clock: the CLI, "instant" speed). About
-/// 0.1 s of this interpreter's work, CPython's `slow_callback_duration`.
+/// Instructions one task step may run before it counts as blocking the loop, for a clock
+/// that does not move while code runs (the virtual clock: the CLI, "instant" speed): about
+/// a loop of 100,000 iterations without an await. A stand-in for CPython's
+/// `slow_callback_duration`, which is wall time.
 pub const SLOW_STEP_INSTRUCTIONS: u64 = 1_000_000;
 
 /// Loop time one task step may take before it counts as blocking the loop (CPython's
