@@ -4,8 +4,11 @@
 use std::process::{Command, Output};
 
 fn aioplay(args: &[&str], program: Option<&str>) -> (Output, std::path::PathBuf) {
+    // One directory per call: tests run in parallel and several run `main.py`.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "aioplay-cli-{}-{}",
+        "aioplay-cli-{}-{n}-{}",
         std::process::id(),
         args.join("_").replace(['/', '.'], "")
     ));
