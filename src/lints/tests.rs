@@ -368,3 +368,57 @@ fn every_kind_has_a_code_title_and_docs_link() {
             .starts_with("https://docs.python.org/3/library/asyncio"));
     }
 }
+
+#[test]
+fn a_time_sleep_in_a_loop_is_one_fact_and_one_lint() {
+    let src =
+        "import asyncio\nimport time\n\nasync def main():\n    for _ in range(5000):\n        \
+               time.sleep(0)\n\nasyncio.run(main())\n";
+    let mut s = Session::new(src, "main.py");
+    s.vm.tracing = true;
+    while let Status::Running = s.step(100_000) {}
+    let facts = s.vm.take_facts();
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    let lints = check(src, &s.take_trace(), &facts);
+    assert_eq!(lints.len(), 1);
+    assert_eq!(
+        (lints[0].kind, lints[0].line),
+        (LintKind::BlockingSleep, Some(6))
+    );
+}
+
+#[test]
+fn feeding_batches_as_they_come_finds_what_one_pass_finds() {
+    let src = format!("{SWALLOW}asyncio.run(main('swallow'))\n");
+    let src = src.replace(
+        "    t.cancel()\n",
+        "    t.cancel()\n    asyncio.create_task(stubborn('x'))\n",
+    );
+    let mut s = Session::new(&src, "main.py");
+    s.vm.tracing = true;
+    let mut live = super::Linter::new(&src);
+    let (mut trace, mut facts) = (Vec::new(), Vec::new());
+    loop {
+        let status = s.step(1);
+        let (t, f) = (s.take_trace(), s.vm.take_facts());
+        live.feed_trace(&t);
+        live.feed_facts(&f);
+        trace.extend(t);
+        facts.extend(f);
+        if let Status::Finished { .. } = status {
+            break;
+        }
+    }
+    let whole = check(&src, &trace, &facts);
+    assert_eq!(live.lints(), whole.as_slice());
+    let kinds: Vec<_> = whole.iter().map(|l| l.kind).collect();
+    // The discarded task swallows asyncio.run's shutdown cancel too.
+    assert_eq!(
+        kinds,
+        [
+            LintKind::TaskDiscarded,
+            LintKind::CancelSwallowed,
+            LintKind::CancelSwallowed
+        ]
+    );
+}

@@ -89,8 +89,25 @@ fn opt_rc_str<S: serde::Serializer>(s: &Option<Rc<str>>, ser: S) -> Result<S::Ok
 }
 
 impl Vm {
-    /// Records `kind` at byte `offset`, made by the running task (if a loop runs).
+    /// Records `kind` at byte `offset`, made by the running task (if a loop runs). A
+    /// `time.sleep` or slow step already recorded for the same task and place is not
+    /// recorded again (a loop calling `time.sleep` a million times is one mistake, and the
+    /// facts must not grow with it).
     pub(crate) fn note_fact(&mut self, kind: FactKind, offset: Option<u32>) {
+        let repeatable = match kind {
+            FactKind::TimeSleep { .. } => Some(0u8),
+            FactKind::SlowStep { .. } => Some(1),
+            _ => None,
+        };
+        if let Some(k) = repeatable {
+            // SAFETY: as in `with_loop`: non-null only while that loop is lent to this VM.
+            let task = (!self.lp.is_null())
+                .then(|| unsafe { &*self.lp }.current_task())
+                .flatten();
+            if !self.facts_seen.insert((k, task.map(|t| t.0), offset)) {
+                return;
+            }
+        }
         let (task, task_name, time, iteration) = if self.lp.is_null() {
             (None, None, self.loop_time, 0)
         } else {

@@ -134,6 +134,8 @@ pub struct Vm {
     pub(crate) step_start: (f64, u64, Option<u32>),
     /// Where each task of the running loop stopped last (byte offset, by task id).
     pub(crate) stopped_at: std::collections::HashMap<u32, u32>,
+    /// Repeatable facts already recorded: (kind, task id, offset).
+    pub(crate) facts_seen: std::collections::HashSet<(u8, Option<u32>, Option<u32>)>,
 }
 
 impl Default for Vm {
@@ -180,6 +182,7 @@ impl Vm {
             slow_step: (facts::SLOW_STEP_SECONDS, facts::SLOW_STEP_INSTRUCTIONS),
             step_start: (0.0, 0, None),
             stopped_at: Default::default(),
+            facts_seen: Default::default(),
         }
     }
 
