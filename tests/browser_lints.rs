@@ -231,17 +231,24 @@ async def waiter(lock):
     async with lock:
         pass
 
+async def wait_on(f):
+    await f
+
 async def main():
+    fut = asyncio.get_running_loop().create_future()
     lock = asyncio.Lock()
     q = asyncio.Queue(maxsize=1)
     ev = asyncio.Event()
     tasks = [asyncio.create_task(holder(lock), name='holder'),
              asyncio.create_task(waiter(lock), name='w1'),
              asyncio.create_task(waiter(lock), name='w2')]
+    f1 = asyncio.create_task(wait_on(fut), name='f1')
     await q.put(1)
     await asyncio.sleep(0.5)
     ev.set()
     await asyncio.gather(*tasks)
+    fut.set_result(None)
+    await f1
 
 asyncio.run(main())
 ";
@@ -260,11 +267,16 @@ asyncio.run(main())
         .running_loop()
         .map(|lp| lp.resources())
         .unwrap_or_default();
+    let futures = s
+        .running_loop()
+        .map(|lp| lp.pending_futures())
+        .unwrap_or_default();
     let names: Vec<Rc<str>> = rows.iter().map(|r: &TaskRow| r.name.clone()).collect();
     let picked = Rc::new(RefCell::new(Vec::<TaskId>::new()));
     let p = picked.clone();
     let root = mount::<ResourcesPanel>(ResourcesProps {
         resources: Rc::new(views),
+        futures: Rc::new(futures),
         names: Rc::new(names),
         code: Rc::from(src),
         onselect: Callback::from(move |t| p.borrow_mut().push(t)),
@@ -273,11 +285,15 @@ asyncio.run(main())
     // The Queue's inner Event is the runtime's, not the program's: not listed.
     assert_eq!(
         texts(&root, ".resource-label"),
-        ["Lock lock", "Queue q", "Event ev"]
+        ["Lock lock", "Queue q", "Event ev", "Future fut"]
     );
     assert_eq!(
         texts(&root, ".resource-state"),
-        ["locked by holder", "1 item, full", "set"]
+        ["locked by holder", "1 item, full", "set", "pending"]
+    );
+    assert_eq!(
+        text(&root, "tr[data-label='Future fut'] .resource-waiters"),
+        "f1"
     );
     let lock_row = &all(&root, "tr.resource-row")[0];
     let waiters: Vec<String> = all(lock_row, ".resource-waiters button")

@@ -279,7 +279,7 @@ fn deadlock_consequence(w: &Waitable) -> &'static str {
         Waitable::QueueGet(_) => "no task will put to {it}",
         Waitable::QueuePut(_) => "no task will get from {it}",
         Waitable::QueueJoin(_) => "no task will call task_done() on {it}",
-        Waitable::Future => "no code will set its result",
+        Waitable::Future => "no code will set a result on {it}",
         Waitable::Task(_) => "that task is stuck too",
         _ => "nothing will wake it",
     }
@@ -295,6 +295,7 @@ fn named_wait(w: &Waitable, var: &str) -> String {
         Waitable::QueueGet(_) => format!("Queue {var} (get)"),
         Waitable::QueuePut(_) => format!("Queue {var} (put)"),
         Waitable::QueueJoin(_) => format!("Queue {var} (join)"),
+        Waitable::Future => format!("Future {var}"),
         _ => var.to_string(),
     }
 }

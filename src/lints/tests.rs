@@ -422,3 +422,22 @@ fn feeding_batches_as_they_come_finds_what_one_pass_finds() {
         ]
     );
 }
+
+#[test]
+fn a_future_nobody_completes_is_named_in_the_deadlock() {
+    let src = "import asyncio
+
+async def main():
+    fut = asyncio.get_running_loop().create_future()
+    await fut
+
+asyncio.run(main())
+";
+    let got = lints_with(src, None);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].message,
+        "Task-1 waits on Future fut forever: every task is waiting and no callback or timer \
+         is pending, so no code will set a result on fut (a deadlock)"
+    );
+}

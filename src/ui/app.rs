@@ -71,9 +71,9 @@ pub fn App() -> Html {
         },
         Tab {
             id: "resources",
-            label: format!("Resources ({})", s.view.resources.len()),
+            label: "Resources".into(),
             content: html! {
-                <ResourcesPanel resources={s.view.resources.clone()} names={names.clone()}
+                <ResourcesPanel resources={s.view.resources.clone()} futures={s.view.futures.clone()} names={names.clone()}
                     code={s.code.clone()} onselect={onselect.clone()} />
             },
         },

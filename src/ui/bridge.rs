@@ -167,6 +167,7 @@ fn report(
         timers: Rc::new(lp.timers()),
         tree: Rc::new(snapshot(lp)),
         resources: Rc::new(lp.resources()),
+        futures: Rc::new(lp.pending_futures()),
     });
     dispatch.dispatch(Action::Loop { view });
     match info.status {

@@ -20,6 +20,8 @@ pub struct LoopView {
     pub tree: Rc<AwaitSnapshot>,
     /// `Loop::resources()`: every Lock/Event/Semaphore/Condition/Queue, holders, waiters.
     pub resources: Rc<Vec<crate::runtime::ResourceView>>,
+    /// `Loop::pending_futures()`: the program's own futures still pending.
+    pub futures: Rc<Vec<crate::runtime::FutureView>>,
 }
 
 /// The program shown when nothing is saved yet: two tasks running concurrently.

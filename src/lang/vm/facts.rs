@@ -204,12 +204,18 @@ impl Vm {
                 TaskState::Awaiting(w) => Some(w.what),
                 _ => None,
             };
-            let resource_at = what
-                .as_ref()
-                .and_then(resource_of)
-                .and_then(|r| resources.get(r.0 as usize))
-                .and_then(|v| v.created_at)
-                .map(|s| s.0);
+            let resource_at = match &what {
+                Some(Waitable::Future) => lp
+                    .task(t)
+                    .and_then(|x| x.fut_waiter)
+                    .and_then(|f| lp.future_created_at(f)),
+                w => w
+                    .as_ref()
+                    .and_then(resource_of)
+                    .and_then(|r| resources.get(r.0 as usize))
+                    .and_then(|v| v.created_at),
+            }
+            .map(|s| s.0);
             self.facts.push(Fact {
                 kind: FactKind::AwaitedForever { what, resource_at },
                 task: Some(t),

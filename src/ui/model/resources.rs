@@ -3,7 +3,7 @@
 //! Resources panel and the deadlock diagnosis.
 
 use crate::lang::span::LineTable;
-use crate::runtime::{ResourceView, Span, TaskId};
+use crate::runtime::{FutureView, ResourceView, Span, TaskId};
 
 use super::words::Lookup;
 
@@ -106,6 +106,33 @@ pub fn rows(
                 state,
                 holder: v.holder.filter(|_| v.busy),
                 waiters: v.waiters.iter().map(|&t| (t, lk.name(t))).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Rows for the program's pending futures ("Future fut", pending, who awaits it).
+pub fn future_rows(
+    futures: &[FutureView],
+    source: &str,
+    lines: &LineTable,
+    lk: &Lookup,
+) -> Vec<ResourceRow> {
+    futures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = f.created_at.and_then(|at| variable_name(source, lines, at));
+            ResourceRow {
+                id: i as u32,
+                label: match name {
+                    Some(n) => format!("Future {n}"),
+                    None => "a Future".into(),
+                },
+                kind: "Future",
+                state: "pending".into(),
+                holder: None,
+                waiters: f.waiters.iter().map(|&t| (t, lk.name(t))).collect(),
             }
         })
         .collect()

@@ -1,12 +1,12 @@
-//! The Resources panel: every Lock, Event, Semaphore, Condition and Queue of the running
-//! loop, named by its variable where the source says it, with its state, holder and the
-//! tasks waiting on it in order.
+//! The Resources panel: every Lock, Event, Semaphore, Condition, Queue and pending
+//! `loop.create_future()` of the running loop, named by its variable where the source says
+//! it, with its state, holder and the tasks waiting on it in order.
 
 use std::rc::Rc;
 
 use crate::lang::span::LineTable;
-use crate::runtime::{ResourceView, TaskId};
-use crate::ui::model::resources::rows;
+use crate::runtime::{FutureView, ResourceView, TaskId};
+use crate::ui::model::resources::{future_rows, rows};
 use crate::ui::model::Lookup;
 use yew::prelude::*;
 
@@ -14,6 +14,9 @@ use yew::prelude::*;
 pub struct ResourcesProps {
     /// `Loop::resources()` after the latest slice.
     pub resources: Rc<Vec<ResourceView>>,
+    /// `Loop::pending_futures()` after the latest slice.
+    #[prop_or_default]
+    pub futures: Rc<Vec<FutureView>>,
     /// Task names by `TaskId`.
     pub names: Rc<Vec<Rc<str>>>,
     /// The program (for variable names).
@@ -30,7 +33,8 @@ pub fn ResourcesPanel(props: &ResourcesProps) -> Html {
         use_memo(code, |code| LineTable::new(code))
     };
     let lk = Lookup::from_names(props.names.iter().cloned());
-    let list = rows(&props.resources, &props.code, &lines, &lk);
+    let mut list = rows(&props.resources, &props.code, &lines, &lk);
+    list.extend(future_rows(&props.futures, &props.code, &lines, &lk));
     let task = |t: TaskId, name: String| {
         let onclick = props.onselect.reform(move |_: MouseEvent| t);
         html! {
@@ -39,7 +43,7 @@ pub fn ResourcesPanel(props: &ResourcesProps) -> Html {
         }
     };
     let body = if list.is_empty() {
-        html! { <p class="empty">{ "No locks, events, semaphores, conditions or queues in this loop." }</p> }
+        html! { <p class="empty">{ "No locks, events, semaphores, conditions, queues or pending futures in this loop." }</p> }
     } else {
         html! {
             <table class="resource-table">
