@@ -163,3 +163,44 @@ test('Export for Perfetto downloads Chrome trace-event JSON', async () => {
   assert.deepEqual(cancel.args.why, ['cancelled by Task-1 at line 25 (task.cancel())']);
   assert.deepEqual(errors, []);
 });
+
+test('the Resources tab names each lock, queue and future with its holder and waiters', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await setCode(page, [
+    'import asyncio',
+    '',
+    'async def holder(lock):',
+    '    async with lock:',
+    '        await asyncio.sleep(3600)',
+    '',
+    'async def waiter(lock):',
+    '    async with lock:',
+    '        pass',
+    '',
+    'async def main():',
+    '    lock = asyncio.Lock()',
+    '    q = asyncio.Queue()',
+    '    fut = asyncio.get_running_loop().create_future()',
+    '    h = asyncio.create_task(holder(lock), name="holder")',
+    '    w = asyncio.create_task(waiter(lock), name="w1")',
+    '    await q.get()',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n'));
+  await page.click('#run');
+  await page.click('#tab-resources');
+  await page.waitForFunction(() => document.querySelectorAll('.resources-panel tr.resource-row').length === 3
+    && document.querySelector('.resources-panel tr.resource-row .resource-waiters')?.textContent === 'w1');
+  const rows = await page.$$eval('.resources-panel tr.resource-row', (rs) => rs.map((r) =>
+    [...r.querySelectorAll('td')].map((td) => td.textContent)));
+  assert.deepEqual(rows, [
+    ['Lock lock', 'locked by holder', 'holder', 'w1'],
+    ['Queue q', '0 items', '', 'Task-1'],
+    ['Future fut', 'pending', '', ''],
+  ]);
+  await screenshot(page, 'resources');
+  await page.click('#stop');
+  await page.waitForSelector('#status:text("Finished")');
+  assert.deepEqual(errors, []);
+});
