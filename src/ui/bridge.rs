@@ -182,6 +182,7 @@ fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
         events,
         lines,
         outcomes,
+        facts: s.vm.take_facts(),
         time: info.time,
         iteration: info.iteration,
         status: info.status,
@@ -194,6 +195,8 @@ fn loop_view(s: &Session) -> Option<LoopView> {
         ready: Rc::new(lp.ready_queue()),
         timers: Rc::new(lp.timers()),
         tree: Rc::new(snapshot(lp)),
+        resources: Rc::new(lp.resources()),
+        futures: Rc::new(lp.pending_futures()),
     })
 }
 

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{Action, LoopView, Stream};
+use crate::lang::vm::facts::Fact;
 use crate::runtime::browser::DriverStatus;
 use crate::runtime::TraceEvent;
 
@@ -28,6 +29,8 @@ pub struct SliceReport {
     pub events: Vec<TraceEvent>,
     pub lines: Vec<Option<u32>>,
     pub outcomes: Vec<(u32, String)>,
+    /// What the VM noticed for the lints.
+    pub facts: Vec<Fact>,
     pub time: f64,
     pub iteration: u64,
     pub status: DriverStatus,
@@ -44,6 +47,7 @@ struct Pending {
     events: Vec<TraceEvent>,
     lines: Vec<Option<u32>>,
     outcomes: Vec<(u32, String)>,
+    facts: Vec<Fact>,
     /// Time, iteration and status of the latest slice (`None`: nothing pending).
     latest: Option<(f64, u64, DriverStatus)>,
 }
@@ -64,6 +68,12 @@ impl Pending {
                 time,
                 iteration,
             });
+            // After the trace, as the lints expect (a fact may name a task the trace made).
+            if !self.facts.is_empty() {
+                actions.push(Action::Facts {
+                    facts: Rc::new(self.facts),
+                });
+            }
             if let Some(view) = view {
                 actions.push(Action::Loop { view });
             }
@@ -135,6 +145,7 @@ impl Frames {
         p.events.extend(r.events);
         p.lines.extend(r.lines);
         p.outcomes.extend(r.outcomes);
+        p.facts.extend(r.facts);
         p.latest = Some((r.time, r.iteration, r.status));
         if inner.request.is_none() {
             let window = web_sys::window();

@@ -63,7 +63,7 @@ impl Playground {
         self.handle.dispatch(Action::Composer { open });
     }
 
-    /// Picks a task (every panel highlights it), or none.
+    /// Picks a task (every panel highlights it; the task table shows its details).
     pub fn select(&self, task: Option<crate::runtime::TaskId>) {
         self.handle.dispatch(Action::Select { task });
     }

@@ -9,6 +9,8 @@ use super::model::await_tree::AwaitSnapshot;
 use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
 use super::theme::Theme;
+use crate::lang::vm::facts::Fact;
+use crate::lints::Linter;
 use crate::runtime::{Scheduled, TaskId, TraceEvent};
 
 /// What the loop looked like after the latest slice (for the loop panel and await tree).
@@ -17,6 +19,10 @@ pub struct LoopView {
     pub ready: Rc<Vec<Scheduled>>,
     pub timers: Rc<Vec<(f64, Scheduled)>>,
     pub tree: Rc<AwaitSnapshot>,
+    /// `Loop::resources()`: every Lock/Event/Semaphore/Condition/Queue, holders, waiters.
+    pub resources: Rc<Vec<crate::runtime::ResourceView>>,
+    /// `Loop::pending_futures()`: the program's own futures still pending.
+    pub futures: Rc<Vec<crate::runtime::FutureView>>,
 }
 
 /// The program shown when nothing is saved yet: two tasks running concurrently.
@@ -111,8 +117,10 @@ pub struct State {
     pub theme: Theme,
     /// The composer dialog is open.
     pub composer_open: bool,
-    /// The editor line last asked for (a traceback or a task's line was clicked) and a
-    /// counter that changes on every request, so asking for the same line again still moves.
+    /// The asyncio mistakes of the current run, folded from its trace and the VM's facts.
+    pub lints: Rc<Linter>,
+    /// A line another panel asked the editor to show, with a counter so asking for the
+    /// same line twice moves the cursor twice.
     pub goto_line: Option<(u32, u32)>,
 }
 
@@ -136,6 +144,7 @@ impl Default for State {
             syntax_error: None,
             theme: Theme::System,
             composer_open: false,
+            lints: Rc::new(Linter::default()),
             goto_line: None,
         }
     }
@@ -153,8 +162,6 @@ pub enum Action {
     },
     /// The composer (or another tool) replaced the program; the editor keeps an undo step.
     LoadCode { code: String },
-    /// Move the editor's cursor to a 1-based line (and focus it).
-    GoToLine { line: u32 },
     /// The composer dialog opens or closes.
     Composer { open: bool },
     /// The theme toggle was pressed.
@@ -180,12 +187,16 @@ pub enum Action {
         time: f64,
         iteration: u64,
     },
+    /// Facts the VM recorded during a slice (for the lints).
+    Facts { facts: Rc<Vec<Fact>> },
     /// The loop's queues and await tree after a slice (`None` once no loop runs).
     Loop { view: Option<LoopView> },
     /// The driver paused or resumed.
     Paused { paused: bool },
     /// The last run's syntax error (or its absence).
     SyntaxError { error: Option<(u32, u32, String)> },
+    /// Show this 1-based line in the editor (cursor there, editor focused).
+    GoToLine { line: u32 },
     /// The user picked a task in some panel.
     Select { task: Option<TaskId> },
     /// The run ended.
@@ -216,10 +227,6 @@ fn apply(next: &mut State, action: Action) {
                 next.preset = None;
                 next.syntax_error = None;
             }
-            Action::GoToLine { line } => {
-                let n = next.goto_line.map_or(0, |(_, n)| n.wrapping_add(1));
-                next.goto_line = Some((line, n));
-            }
             Action::SetTheme { theme } => next.theme = theme,
             Action::Composer { open } => next.composer_open = open,
             Action::Frame { actions } => {
@@ -238,6 +245,7 @@ fn apply(next: &mut State, action: Action) {
             Action::RunStarted { run } => {
                 next.run = run;
                 next.runs += 1;
+                next.lints = Rc::new(Linter::new(&next.code));
                 next.tasks = Rc::new(Vec::new());
                 next.trace = Rc::new(Vec::new());
                 next.transitions = Rc::new(Vec::new());
@@ -287,6 +295,7 @@ fn apply(next: &mut State, action: Action) {
                 // A frame with no events (time moved on) keeps the last transitions lit.
                 if !events.is_empty() {
                     next.transitions = Rc::new(transitions(&events));
+                    Rc::make_mut(&mut next.lints).feed_trace(&events);
                 }
                 Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;
@@ -295,8 +304,13 @@ fn apply(next: &mut State, action: Action) {
                     next.iteration = iteration;
                 }
             }
+            Action::Facts { facts } => Rc::make_mut(&mut next.lints).feed_facts(&facts),
             Action::Loop { view } => next.view = view.unwrap_or_default(),
             Action::Select { task } => next.selected = task,
+            Action::GoToLine { line } => {
+                let n = next.goto_line.map_or(0, |(_, n)| n.wrapping_add(1));
+                next.goto_line = Some((line, n));
+            }
             Action::SyntaxError { error } => next.syntax_error = error,
             Action::Paused { paused } => {
                 if matches!(next.status, RunStatus::Running | RunStatus::Paused) {
@@ -319,6 +333,7 @@ fn apply(next: &mut State, action: Action) {
                 next.time = 0.0;
                 next.iteration = 0;
                 next.console = Rc::new(Vec::new());
+                next.lints = Rc::new(Linter::default());
             }
         }
     }

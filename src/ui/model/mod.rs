@@ -6,6 +6,8 @@ pub mod await_tree;
 pub mod console;
 pub mod event_log;
 pub mod lifecycle;
+pub mod provenance;
+pub mod resources;
 pub mod task_table;
 pub mod timeline;
 pub mod words;

@@ -62,19 +62,35 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
     let now = pg.state().time;
     let on_cancel = {
         let (pg, id) = (pg.clone(), r.id);
-        Callback::from(move |_: MouseEvent| pg.cancel(id))
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            pg.cancel(id)
+        })
     };
     let on_select = {
         let (pg, id) = (pg.clone(), r.id);
         Callback::from(move |_: MouseEvent| pg.select(Some(TaskId(id))))
     };
+    // The lints (asyncio mistakes) this task is part of, as one counted mark.
+    let lints = pg.state().lints.clone();
+    let own: Vec<_> = crate::lints::of_task(lints.lints(), TaskId(r.id)).collect();
+    let lint_mark = (!own.is_empty()).then(|| {
+        let kinds = own.iter().map(|l| l.kind.code()).collect::<Vec<_>>().join(" ");
+        let title = own.iter().map(|l| l.message.as_str()).collect::<Vec<_>>().join("\n");
+        html! {
+            <span class="chip mark mark-lint" data-kinds={kinds} {title}>{ format!("\u{26a0} {}", own.len()) }</span>
+        }
+    });
     let waits = match &r.state {
         TaskState::Awaiting(t) => describe_wait(&t.what, rows),
         _ => String::new(),
     };
     let line = r.line.map(|l| {
         let pg = pg.clone();
-        let onclick = Callback::from(move |_: MouseEvent| pg.go_to_line(l));
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            pg.go_to_line(l)
+        });
         html! {
             <button type="button" class="link-button goto-line" {onclick}
                 aria-label={format!("Show line {l} of {} in the editor", r.name)}
@@ -92,7 +108,8 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
     let outcome = r.outcome.clone().unwrap_or_default();
     html! {
         <div {class} role="row" aria-rowindex={(pos + 2).to_string()} data-task={r.name.to_string()}
-             style={format!("top:{}px", pos as f64 * TASK_ROW_HEIGHT)}>
+             style={format!("top:{}px", pos as f64 * TASK_ROW_HEIGHT)} onclick={on_select.clone()}
+             title="Click for details: who cancelled it and why, its lints">
             <span role="cell" class="task-name">
                 <button type="button" class="link-button" onclick={on_select}
                     aria-label={format!("Select {}", r.name)} title="Highlight this task in every view">
@@ -104,6 +121,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
                     { r.state_label() }
                 </span>
                 { marks(r, now) }
+                { for lint_mark }
             </span>
             <span role="cell" class="task-line">{ for line }</span>
             <span role="cell" class="task-waits" title={waits.clone()}>{ waits }</span>
