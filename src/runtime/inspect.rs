@@ -1,6 +1,8 @@
 //! Views of the loop itself for the UI's loop panel: what the ready queue holds, in order,
 //! and the timers, earliest first. Read-only; computed on demand.
 
+use std::collections::HashMap;
+
 use super::event_loop::{Callback, Command, Ready};
 use super::future::FutKind;
 use super::host::Host;
@@ -28,7 +30,13 @@ pub enum Scheduled {
 }
 
 impl<H: Host> Loop<H> {
-    fn describe(&self, cb: &Callback<H>, arg: Option<FutId>) -> Scheduled {
+    /// `cb` in the user's words; `waiters` is `sleep_waiters()`, built once per view.
+    fn describe(
+        &self,
+        cb: &Callback<H>,
+        arg: Option<FutId>,
+        waiters: &HashMap<FutId, TaskId>,
+    ) -> Scheduled {
         match cb {
             Callback::TaskStep { task, .. } => Scheduled::Step { task: *task },
             Callback::TaskWakeup { task } => Scheduled::Wakeup {
@@ -39,7 +47,7 @@ impl<H: Host> Loop<H> {
                 }),
             },
             Callback::SleepDone { fut } => Scheduled::SleepTimer {
-                task: self.waiter_of(*fut),
+                task: waiters.get(fut).copied(),
             },
             Callback::TimeoutFire { timeout } => Scheduled::Timeout { timeout: *timeout },
             Callback::Command(c) => Scheduled::Command(c.clone()),
@@ -58,26 +66,30 @@ impl<H: Host> Loop<H> {
         }
     }
 
-    /// The task awaiting `fut` (a sleep's future has exactly one).
-    fn waiter_of(&self, fut: FutId) -> Option<TaskId> {
-        let f = self.fut(fut)?;
-        if !matches!(f.what, Waitable::Sleep { .. }) {
-            return None;
-        }
-        (0..self.tasks.len() as u32)
-            .map(TaskId)
-            .find(|&t| self.tasks[t.0 as usize].fut_waiter == Some(fut))
+    /// The task awaiting each sleep's future (a sleep's future has exactly one). One pass
+    /// over the tasks, so a view of n timers costs O(n + tasks), not O(n * tasks).
+    fn sleep_waiters(&self) -> HashMap<FutId, TaskId> {
+        self.tasks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let fut = t.fut_waiter?;
+                let f = self.fut(fut)?;
+                matches!(f.what, Waitable::Sleep { .. }).then_some((fut, TaskId(i as u32)))
+            })
+            .collect()
     }
 
     /// The ready queue front to back (cancelled handles left out).
     pub fn ready_queue(&self) -> Vec<Scheduled> {
+        let waiters = self.sleep_waiters();
         self.ready
             .iter()
             .filter_map(|r| match r {
-                Ready::Now { cb, arg } => Some(self.describe(cb, *arg)),
+                Ready::Now { cb, arg } => Some(self.describe(cb, *arg, &waiters)),
                 Ready::Handle(h) => {
                     let slot = self.timers.slot(*h)?;
-                    (!slot.cancelled).then(|| self.describe(&slot.cb, None))
+                    (!slot.cancelled).then(|| self.describe(&slot.cb, None, &waiters))
                 }
             })
             .collect()
@@ -85,10 +97,11 @@ impl<H: Host> Loop<H> {
 
     /// Live timers, earliest first, with their deadlines.
     pub fn timers(&self) -> Vec<(f64, Scheduled)> {
+        let waiters = self.sleep_waiters();
         self.timers
             .live()
             .into_iter()
-            .map(|(w, cb)| (w, self.describe(cb, None)))
+            .map(|(w, cb)| (w, self.describe(cb, None, &waiters)))
             .collect()
     }
 
