@@ -118,7 +118,7 @@ pub fn App() -> Html {
                     <Tabs label="Views" tabs={views} class="views" />
                     <Tabs label="Output" tabs={outputs} class="outputs" />
                     <div class="timeline-area">
-                        <TimelinePanel events={s.trace.clone()} now={s.time} {onselect} selected={s.selected}
+                        <TimelinePanel events={s.trace.clone()} run={s.runs} now={s.time} {onselect} selected={s.selected}
                             lints={s.lints.clone()} code={s.code.clone()} />
                     </div>
                 </main>

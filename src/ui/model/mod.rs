@@ -10,6 +10,7 @@ pub mod provenance;
 pub mod resources;
 pub mod task_table;
 pub mod timeline;
+pub mod trace_folds;
 pub mod words;
 
 pub use words::{Lookup, StateKind};

@@ -93,7 +93,7 @@ fn trace(steps: Vec<(f64, u32, TaskState, TaskState, Reason)>) -> Vec<TraceEvent
 }
 
 /// Task-1 sleeps 0..1 and finishes; Task-2 sleeps from 0, is cancelled by Task-1 at 0.5.
-fn sample() -> Vec<TraceEvent> {
+pub(super) fn sample() -> Vec<TraceEvent> {
     use TaskState::*;
     let cancel = Reason::CancelRequested(CancelRequest {
         id: 7,
