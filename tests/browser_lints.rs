@@ -9,6 +9,7 @@ use std::rc::Rc;
 use asyncio_playground::lang::vm::session::{Session, Status};
 use asyncio_playground::lints::Linter;
 use asyncio_playground::runtime::{TaskId, TaskState, TraceEvent};
+use asyncio_playground::ui::model::append_log::AppendLog;
 use asyncio_playground::ui::panels::lints::LintsProps;
 use asyncio_playground::ui::panels::task_detail::TaskDetailProps;
 use asyncio_playground::ui::panels::timeline::TimelineProps;
@@ -47,7 +48,7 @@ asyncio.run(main())
 ";
 
 struct Run {
-    events: Rc<Vec<TraceEvent>>,
+    events: AppendLog<TraceEvent>,
     rows: Rc<Vec<TaskRow>>,
     lints: Rc<Linter>,
 }
@@ -75,7 +76,7 @@ fn record(src: &str) -> Run {
         }
     }
     Run {
-        events: Rc::new(events),
+        events: AppendLog::from(events),
         rows: Rc::new(rows),
         lints: Rc::new(linter),
     }
@@ -188,6 +189,7 @@ async fn task_detail_says_who_cancelled_the_task_and_lists_its_lints() {
 async fn timeline_marks_lanes_with_lints_and_says_why_a_cancel_was_requested() {
     let r = record(PROGRAM);
     let root = mount::<TimelinePanel>(TimelineProps {
+        run: 1,
         events: r.events.clone(),
         now: 0.5,
         onselect: Callback::noop(),

@@ -349,6 +349,7 @@ async fn timeline_panel_draws_lanes_segments_and_markers() {
     let picked = Rc::new(RefCell::new(Vec::<TaskId>::new()));
     let p = picked.clone();
     let root = mount::<TimelinePanel>(TimelineProps {
+        run: 1,
         events: r.events_rc(),
         now: r.lp.time(),
         onselect: Callback::from(move |t| p.borrow_mut().push(t)),
@@ -413,6 +414,7 @@ async fn timeline_panel_draws_lanes_segments_and_markers() {
 async fn timeline_zooms_pans_follows_and_caps_lanes() {
     let r = finished();
     let root = mount::<TimelinePanel>(TimelineProps {
+        run: 1,
         events: r.events_rc(),
         now: 2.0,
         onselect: Callback::noop(),
@@ -751,6 +753,7 @@ async fn timeline_follows_the_present_and_zooms_with_ctrl_wheel_and_keys() {
     let mut r = gather_cancel_timeout();
     r.until(|r| r.lp.time() >= 1.0);
     let props = |r: &Recorded| TimelineProps {
+        run: 1,
         events: r.events_rc(),
         now: r.lp.time(),
         onselect: Callback::noop(),
@@ -883,6 +886,7 @@ async fn panels_stay_small_with_thousands_of_tasks() {
     let events = r.events_rc();
     let n = events.len();
     let root = mount::<TimelinePanel>(TimelineProps {
+        run: 1,
         events: events.clone(),
         now: r.lp.time(),
         onselect: Callback::noop(),

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::bridge::Run;
+use super::model::append_log::AppendLog;
 use super::model::await_tree::AwaitSnapshot;
 use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
@@ -102,8 +103,9 @@ pub struct State {
     pub preset: Option<&'static str>,
     /// Loop seconds per wall second; `None`: instant (virtual time).
     pub speed: Option<f64>,
-    /// Every trace event of the current run, in order.
-    pub trace: Rc<Vec<TraceEvent>>,
+    /// Every trace event of the current run, in order (append-only and shared between
+    /// states, so a frame's reduce appends its batch instead of copying the trace).
+    pub trace: AppendLog<TraceEvent>,
     /// The state transitions of the latest batch (the lifecycle diagram lights them).
     pub transitions: Rc<Vec<Transition>>,
     /// The loop after the latest slice.
@@ -137,7 +139,7 @@ impl Default for State {
             run: None,
             preset: None,
             speed: Some(1.0),
-            trace: Rc::new(Vec::new()),
+            trace: AppendLog::new(),
             transitions: Rc::new(Vec::new()),
             view: LoopView::default(),
             selected: None,
@@ -247,7 +249,7 @@ fn apply(next: &mut State, action: Action) {
                 next.runs += 1;
                 next.lints = Rc::new(Linter::new(&next.code));
                 next.tasks = Rc::new(Vec::new());
-                next.trace = Rc::new(Vec::new());
+                next.trace = AppendLog::new();
                 next.transitions = Rc::new(Vec::new());
                 next.view = LoopView::default();
                 next.selected = None;
@@ -297,7 +299,7 @@ fn apply(next: &mut State, action: Action) {
                     next.transitions = Rc::new(transitions(&events));
                     Rc::make_mut(&mut next.lints).feed_trace(&events);
                 }
-                Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
+                next.trace.extend(events.iter().cloned());
                 next.time = time;
                 // After `asyncio.run` returns there is no loop to ask: keep the last count.
                 if iteration > 0 {
@@ -326,7 +328,7 @@ fn apply(next: &mut State, action: Action) {
                 next.run = None;
                 next.status = RunStatus::Idle;
                 next.tasks = Rc::new(Vec::new());
-                next.trace = Rc::new(Vec::new());
+                next.trace = AppendLog::new();
                 next.transitions = Rc::new(Vec::new());
                 next.view = LoopView::default();
                 next.selected = None;

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use asyncio_playground::runtime::{Loop, RunStatus, Runner, TaskCoro, TraceEvent, VirtualClock};
+use asyncio_playground::ui::model::append_log::AppendLog;
 
 use super::script_host::{Op, Script, TestHost};
 
@@ -75,8 +76,8 @@ impl Recorded {
         self.until(|_| false);
     }
 
-    pub fn events_rc(&self) -> Rc<Vec<TraceEvent>> {
-        Rc::new(self.events.clone())
+    pub fn events_rc(&self) -> AppendLog<TraceEvent> {
+        AppendLog::from(self.events.clone())
     }
 
     /// Task names by id, as the task rows hold them.

@@ -2,6 +2,7 @@
 //! the event log's filter, and the words they share. No yew, no DOM: plain functions of
 //! trace events (or of a `Loop` for the await tree), so they can be tested without a page.
 
+pub mod append_log;
 pub mod await_tree;
 pub mod console;
 pub mod event_log;

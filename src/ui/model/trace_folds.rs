@@ -8,26 +8,27 @@ use super::timeline::Timeline;
 use super::Lookup;
 
 /// Folds of one run's trace. Invariant: `timeline`, `lookup` and `requests` are exactly
-/// `from_events(&trace[..seen])` of the trace of run `run`.
+/// `from_events(&trace[..seen])` of the trace from `source`.
 #[derive(Debug, Default)]
 pub struct TraceFolds {
     pub timeline: Timeline,
     pub lookup: Lookup,
     pub requests: Requests,
-    /// `State::runs` of the run folded (the trace of a new run starts over).
-    run: u32,
+    /// Where the folded trace came from: `State::runs` of its run and its buffer's address
+    /// (`AppendLog::key().0`). A different source is folded from scratch.
+    source: (u32, usize),
     /// How many events of that run's trace are folded in.
     seen: usize,
 }
 
 impl TraceFolds {
-    /// Brings the folds up to `events`, the whole trace of run `run` so far. The trace only
-    /// grows within a run; a different run, or a shorter trace (a reset), folds from scratch.
-    /// Returns whether anything changed.
-    pub fn catch_up(&mut self, run: u32, events: &[TraceEvent]) -> bool {
-        if run != self.run || events.len() < self.seen {
+    /// Brings the folds up to `events`, the whole trace so far of `source` (run, buffer).
+    /// A trace only grows within its source; a different source, or a shorter trace (a
+    /// reset), folds from scratch. Returns whether anything changed.
+    pub fn catch_up(&mut self, source: (u32, usize), events: &[TraceEvent]) -> bool {
+        if source != self.source || events.len() < self.seen {
             *self = TraceFolds {
-                run,
+                source,
                 ..TraceFolds::default()
             };
         }
@@ -62,7 +63,7 @@ mod tests {
         assert!(events.len() > 4);
         let mut folds = TraceFolds::default();
         for end in [1, 2, 2, events.len() / 2, events.len()] {
-            folds.catch_up(1, &events[..end]);
+            folds.catch_up((1, 0), &events[..end]);
             assert_eq!(folds.seen(), end);
         }
         assert_eq!(folds.timeline, Timeline::from_events(&events));
@@ -76,12 +77,17 @@ mod tests {
     fn a_new_run_or_a_shorter_trace_starts_over() {
         let events = trace();
         let mut folds = TraceFolds::default();
-        folds.catch_up(1, &events);
-        assert!(folds.catch_up(2, &events[..1]));
+        folds.catch_up((1, 0), &events);
+        assert!(folds.catch_up((2, 0), &events[..1]));
+        assert!(
+            folds.catch_up((2, 7), &events[..1]),
+            "another buffer starts over"
+        );
+        assert_eq!(folds.seen(), 1);
         assert_eq!(folds.timeline, Timeline::from_events(&events[..1]));
-        folds.catch_up(2, &events);
-        assert!(!folds.catch_up(2, &events));
-        folds.catch_up(2, &[]);
+        folds.catch_up((2, 0), &events);
+        assert!(!folds.catch_up((2, 0), &events));
+        folds.catch_up((2, 0), &[]);
         assert_eq!(folds.seen(), 0);
         assert!(folds.timeline.lanes.is_empty());
     }

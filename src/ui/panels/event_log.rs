@@ -2,6 +2,7 @@
 //! words), filterable by task and kind, virtualised (fixed row height: only the rows in
 //! view are in the DOM), and exportable as JSON.
 
+use crate::ui::model::append_log::AppendLog;
 use std::rc::Rc;
 
 use crate::runtime::{TaskId, TraceEvent};
@@ -14,11 +15,11 @@ use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlSelectEleme
 use yew::prelude::*;
 
 /// Props compare the trace by pointer and length (not element by element): the app
-/// replaces or extends its `Rc<Vec<TraceEvent>>` when a batch arrives.
+/// extends its `AppendLog` when a batch arrives (or starts a new one).
 #[derive(Properties)]
 pub struct EventLogProps {
     /// The whole trace of the run so far.
-    pub events: Rc<Vec<TraceEvent>>,
+    pub events: AppendLog<TraceEvent>,
     /// Called with the exported JSON after the download starts (e.g. for a toast).
     #[prop_or_default]
     pub onexport: Callback<String>,
@@ -35,8 +36,7 @@ pub struct EventLogProps {
 
 impl PartialEq for EventLogProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.events, &other.events)
-            && self.events.len() == other.events.len()
+        self.events.key() == other.events.key()
             && self.onexport == other.onexport
             && self.onselect == other.onselect
             && self.height == other.height
@@ -74,14 +74,14 @@ fn download(file: &str, text: &str) -> Result<(), JsValue> {
 pub fn EventLogPanel(props: &EventLogProps) -> Html {
     let filter = use_state(LogFilter::default);
     let scroll_top = use_state(|| 0.0f64);
-    let key = (Rc::as_ptr(&props.events) as usize, props.events.len());
+    let key = props.events.key();
     let lookup = {
         let events = props.events.clone();
-        use_memo(key, move |_| Lookup::from_events(&events))
+        use_memo(key, move |_| Lookup::from_events(&events.items()))
     };
     let shown = {
         let events = props.events.clone();
-        use_memo((key, *filter), move |(_, f)| filtered(&events, f))
+        use_memo((key, *filter), move |(_, f)| filtered(&events.items(), f))
     };
 
     let viewport = use_node_ref();
@@ -139,7 +139,7 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
         let events = props.events.clone();
         let onexport = props.onexport.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = export_json(&events);
+            let json = export_json(&events.items());
             if let Err(e) = download("asyncio-trace.json", &json) {
                 web_sys::console::warn_2(&"trace export failed".into(), &e);
             }
@@ -155,7 +155,7 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
                 lines: Some(&lines),
                 failures: None,
             };
-            let trace = crate::export::chrome::export(&events, cx);
+            let trace = crate::export::chrome::export(&events.items(), cx);
             let json = serde_json::to_string(&trace).unwrap_or_default();
             if let Err(e) = download("asyncio-trace.perfetto.json", &json) {
                 web_sys::console::warn_2(&"trace export failed".into(), &e);
@@ -171,10 +171,13 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
         let selected = filter.kind == Some(*k);
         html! { <option value={k.value()} {selected}>{ k.label() }</option> }
     });
+    let all = props.events.items();
     let range = visible_range(shown.len(), *scroll_top, props.height, ROW_HEIGHT, OVERSCAN);
     let rows = shown[range.clone()].iter().enumerate().map(|(k, &i)| {
         let pos = range.start + k;
-        let ev = &props.events[i as usize];
+        let Some(ev) = all.get(i as usize) else {
+            return html! {};
+        };
         let r = row(ev, &lookup);
         let task = ev.task;
         let onclick = props.onselect.reform(move |_: MouseEvent| task);

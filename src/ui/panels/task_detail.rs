@@ -1,6 +1,7 @@
 //! The selected task in detail: its state and result, who cancelled it and why (each cancel
 //! request as a provenance chain), and its lints.
 
+use crate::ui::model::append_log::AppendLog;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use yew::prelude::*;
 pub struct TaskDetailProps {
     pub task: TaskId,
     pub rows: Rc<Vec<TaskRow>>,
-    pub events: Rc<Vec<TraceEvent>>,
+    pub events: AppendLog<TraceEvent>,
     pub lints: Rc<Linter>,
     /// The program (for line numbers in the words).
     pub code: Rc<str>,
@@ -27,8 +28,7 @@ impl PartialEq for TaskDetailProps {
     fn eq(&self, other: &Self) -> bool {
         self.task == other.task
             && Rc::ptr_eq(&self.rows, &other.rows)
-            && Rc::ptr_eq(&self.events, &other.events)
-            && self.events.len() == other.events.len()
+            && self.events.key() == other.events.key()
             && Rc::ptr_eq(&self.lints, &other.lints)
             && self.code == other.code
             && self.onclose == other.onclose
@@ -37,10 +37,10 @@ impl PartialEq for TaskDetailProps {
 
 #[component]
 pub fn TaskDetailPanel(props: &TaskDetailProps) -> Html {
-    let key = (Rc::as_ptr(&props.events) as usize, props.events.len());
+    let key = props.events.key();
     let requests = {
         let events = props.events.clone();
-        use_memo(key, move |_| Requests::from_events(&events))
+        use_memo(key, move |_| Requests::from_events(&events.items()))
     };
     let lines = {
         let code = props.code.clone();

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::runtime::{Reason, TaskId, TraceEvent};
+use crate::ui::model::append_log::AppendLog;
 use crate::ui::model::provenance;
 use crate::ui::model::timeline::{
     layout_keeping, marker_path, ticks, Layout, Viewport, Window, END_CAP,
@@ -15,11 +16,11 @@ use web_sys::{Element, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
 /// Props compare the trace by pointer and length (not element by element): the app
-/// replaces or extends its `Rc<Vec<TraceEvent>>` when a batch arrives.
+/// extends its `AppendLog` when a batch arrives (or starts a new one).
 #[derive(Properties)]
 pub struct TimelineProps {
     /// The whole trace of the run so far.
-    pub events: Rc<Vec<TraceEvent>>,
+    pub events: AppendLog<TraceEvent>,
     /// Which run the trace belongs to (`State::runs`): a new run folds from scratch.
     #[prop_or_default]
     pub run: u32,
@@ -44,8 +45,7 @@ pub struct TimelineProps {
 
 impl PartialEq for TimelineProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.events, &other.events)
-            && self.events.len() == other.events.len()
+        self.events.key() == other.events.key()
             && self.run == other.run
             && self.now == other.now
             && self.onselect == other.onselect
@@ -88,10 +88,12 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let svg_ref = use_node_ref();
     let drag = use_mut_ref(Drag::default);
     // Lanes, names and cancel requests are folded incrementally: a frame folds only the
-    // events its batch added (re-folding the whole trace cost a 10,000-task run ~0.3 s per frame).
+    // events its batch added (re-folding the whole trace
+    // each frame cost a 10,000-task run tens of ms per frame, growing with the run).
     let folds = use_mut_ref(TraceFolds::default);
-    folds.borrow_mut().catch_up(props.run, &props.events);
-    let key = (props.run, props.events.len());
+    let source = (props.run, props.events.key().0);
+    folds.borrow_mut().catch_up(source, &props.events.items());
+    let key = (source, props.events.len());
     let lines = {
         let code = props.code.clone();
         use_memo(code, |code| crate::lang::span::LineTable::new(code))
@@ -266,7 +268,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             </g>
         }
     });
-    let events = &props.events;
+    let events = &*props.events.items();
     let lanes = geo.lanes.iter().enumerate().map(|(i, lane)| {
         let y = AXIS_H + i as f64 * (LANE_H + LANE_GAP);
         let task = lane.task;
