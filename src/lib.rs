@@ -4,4 +4,5 @@
 pub mod lang;
 pub mod presets;
 pub mod runtime;
+pub mod share;
 pub mod ui;
