@@ -3,6 +3,7 @@
 mod console;
 mod editor;
 mod gallery;
+mod share;
 mod tabs;
 mod tasks;
 mod toolbar;
@@ -10,6 +11,7 @@ mod toolbar;
 pub use console::ConsolePanel;
 pub use editor::EditorPanel;
 pub use gallery::{ExampleDoc, ExamplePicker};
+pub use share::{page_theme, LinkBanner, ShareButton};
 pub use tabs::{Tab, Tabs};
 pub use tasks::TasksPanel;
 pub use toolbar::{shortcut, Toolbar};

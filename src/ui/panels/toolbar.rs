@@ -100,6 +100,7 @@ pub fn Toolbar() -> Html {
                 </select>
             </label>
             <super::ExamplePicker />
+            <super::ShareButton />
             <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
         </div>
     }
