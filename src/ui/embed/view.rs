@@ -113,7 +113,9 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         html! { <div class={classes!("aiopg-panel", format!("aiopg-{}", p.word()))}>{ body }</div> }
     });
     let theme = opts.settings.theme.unwrap_or(Theme::Auto).word();
-    let style = opts.height.map(|h| format!("height: {h}px"));
+    let style = opts
+        .height
+        .map(|h| format!("height: {h}px; --aiopg-editor-max: {}px", h * 45 / 100));
     html! {
         <ContextProvider<Playground> context={pg.clone()}>
             <div class={classes!("aiopg", opts.height.is_some().then_some("aiopg-fixed"))}

@@ -1,7 +1,7 @@
 //! Sharing from the full page: the "Copy link" button (with the link shown to copy by hand
 //! when the clipboard refuses) and the banner of a page opened from a link.
 
-use crate::share::{Settings, Speed};
+use crate::share::{Panel, Settings, Speed};
 use crate::ui::hooks::use_playground;
 use crate::ui::share::{fragment, page_url};
 use crate::ui::state::LinkNotice;
@@ -28,6 +28,32 @@ pub fn page_theme() -> Option<crate::share::Theme> {
     }
 }
 
+/// The panels a link should open: the open tab of each group, when not the first one
+/// (read from the tab strips, whose open tab is view-only state).
+fn open_panels() -> Option<Vec<Panel>> {
+    let doc = web_sys::window()?.document()?;
+    let tabs = doc
+        .query_selector_all("[role=tab][aria-selected=true]")
+        .ok()?;
+    let mut panels = Vec::new();
+    let mut first_tabs = true;
+    for i in 0..tabs.length() {
+        let Some(el) = tabs
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let id = el.id();
+        let word = id.strip_prefix("tab-").unwrap_or(&id);
+        if let Some(p) = Panel::parse_list(word) {
+            first_tabs &= el.previous_element_sibling().is_none();
+            panels.extend(p);
+        }
+    }
+    (!first_tabs && !panels.is_empty()).then_some(panels)
+}
+
 async fn copy(text: &str) -> bool {
     let Some(w) = web_sys::window() else {
         return false;
@@ -50,7 +76,7 @@ pub fn ShareButton() -> Html {
             let settings = Settings {
                 speed: Some(Speed::from_factor(speed)),
                 theme: page_theme(),
-                panels: None,
+                panels: open_panels(),
             };
             spawn_local(async move {
                 match fragment(&code, &settings).await {
@@ -105,7 +131,7 @@ pub fn ShareButton() -> Html {
     html! {
         <span class="share">
             <button class="btn" id="copy-link" {onclick}
-                title="Copy a link that opens this program (and its speed) for anyone">{ "Copy link" }</button>
+                title="Copy a link that opens this program (with its speed and open tabs) for anyone">{ "Copy link" }</button>
             { popover }
         </span>
     }
