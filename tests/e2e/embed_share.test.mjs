@@ -131,3 +131,21 @@ test('bad, truncated and foreign links show a clear message and the own program'
   }
   await context.close();
 });
+
+test('a link carries the open tabs and the speed, and opens with them', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await page.waitForSelector('#code .cm-content');
+  await page.click('#tab-tree');
+  await page.click('#tab-log');
+  await page.selectOption('#speed', 'instant');
+  const url = await copyLink(page);
+  assert.match(url, /#speed=instant&panels=tree,log&code=z/);
+  const p = await browser.newPage();
+  await p.goto(url);
+  await p.waitForSelector('#link-banner');
+  assert.equal(await p.getAttribute('#tab-tree', 'aria-selected'), 'true');
+  assert.equal(await p.getAttribute('#tab-log', 'aria-selected'), 'true');
+  assert.equal(await p.inputValue('#speed'), 'instant');
+  await p.close();
+  assert.deepEqual(errors, []);
+});
