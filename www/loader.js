@@ -14,6 +14,7 @@ const EVENTS = ['load', 'status', 'finished'];
 
 let module = null;
 const live = new Set();
+const pending = new WeakMap(); // element -> mount promise, so mounting twice mounts once
 
 function stylesheet() {
   const href = asset('embed.css');
@@ -64,14 +65,29 @@ function showError(element, message) {
  * a container and `options.code` the program. `options` (readonly, autorun, speed, panels,
  * theme, height) win over data-* attributes. Rejects with an Error naming a bad option.
  */
-export async function mount(element, options = {}) {
-  if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  if (element.asyncioPlayground) return element.asyncioPlayground;
+export function mount(element, options = {}) {
+  if (!(element instanceof Element)) {
+    return Promise.reject(new TypeError('mount(element, options): element must be a DOM element'));
+  }
+  if (element.asyncioPlayground) return Promise.resolve(element.asyncioPlayground);
+  if (!pending.has(element)) {
+    const p = start(element, options);
+    pending.set(element, p);
+    p.then(() => pending.delete(element), () => pending.delete(element));
+  }
+  return pending.get(element);
+}
+
+async function start(element, options) {
   const inPlace = element.tagName === 'PRE';
   const code = options.code !== undefined ? String(options.code) : element.textContent;
   element.dataset[STATE] = 'loading';
   const listeners = new Map(EVENTS.map((e) => [e, new Set()]));
+  // The view reports its first status once it has rendered: only then is it ready to obey.
+  let rendered;
+  const firstRender = new Promise((ok) => { rendered = ok; });
   const emit = (type, detail) => {
+    if (type === 'status') rendered();
     element.dispatchEvent(new CustomEvent(`asyncio-playground:${type}`, { detail, bubbles: true }));
     for (const fn of listeners.get(type) ?? []) {
       try { fn(detail); } catch (e) { console.error(e); }
@@ -90,6 +106,7 @@ export async function mount(element, options = {}) {
     showError(inPlace ? element : host, e && e.message ? e.message : String(e));
     throw e;
   }
+  await firstRender;
   if (inPlace) element.hidden = true;
   element.dataset[STATE] = 'live';
   const playground = {

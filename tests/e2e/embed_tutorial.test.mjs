@@ -105,7 +105,7 @@ test('the loader API: events on the element, bad options explained, destroy rest
   const { page, errors } = await openPage(browser, server.url + '/tutorial.html');
   await page.waitForSelector('#ex-create[data-asyncio-playground-state="live"]', { state: 'attached' });
   const r = await page.evaluate(async () => {
-    const { mount } = await import('/loader.js');
+    const { mount, playgrounds } = await import('/loader.js');
     const box = document.createElement('div');
     document.body.append(box);
     const seen = [];
@@ -123,9 +123,18 @@ test('the loader API: events on the element, bad options explained, destroy rest
     document.body.append(bad);
     const error = await mount(bad).then(() => null, (e) => e.message);
     const note = bad.nextElementSibling.textContent;
+    const twice = document.createElement('pre');
+    twice.textContent = 'print(2)';
+    document.body.append(twice);
+    const [a, b] = await Promise.all([mount(twice), mount(twice)]);
+    a.stop(); // nothing runs: stays ready, no "stopped" note
+    const host = twice.nextElementSibling;
+    const same = a === b && host.classList.contains('aiopg-host') && !host.nextElementSibling?.classList.contains('aiopg-host')
+      && playgrounds().filter((p) => p.element === twice).length === 1;
+    const idle = [a.status, a.output().stdout, twice.nextElementSibling.querySelector('.aiopg-console').textContent];
     const block = document.querySelector('#ex-create');
     block.asyncioPlayground.destroy();
-    return { seen, out, html, tasksShown, error, note, state: bad.dataset.asyncioPlaygroundState,
+    return { seen, out, html, tasksShown, error, note, same, idle, state: bad.dataset.asyncioPlaygroundState,
       restored: !block.hidden && !block.nextElementSibling.classList.contains('aiopg-host') };
   });
   assert.deepEqual(r.seen.slice(-2), ['running', 'finished']);
@@ -135,6 +144,8 @@ test('the loader API: events on the element, bad options explained, destroy rest
   assert.match(r.error, /speed="fast".*0\.1, 0\.25/);
   assert.match(r.note, /could not start.*speed/);
   assert.equal(r.state, 'error');
+  assert.equal(r.same, true, 'mounting twice at once mounts once');
+  assert.deepEqual(r.idle, ['ready', '', 'Output appears here when you press Run.']);
   assert.equal(r.restored, true);
   assert.deepEqual(errors, []);
 });

@@ -90,9 +90,7 @@ impl EmbedHandle {
 
     /// Stops the run; always works, even on a program that never awaits.
     pub fn stop(&self) {
-        if let Some(pg) = self.remote.playground() {
-            pg.stop();
-        }
+        self.remote.stop();
     }
 
     /// Stops the run and clears the console and tasks (the code stays).
@@ -144,6 +142,7 @@ impl EmbedHandle {
     /// Stops the run and removes the playground from the page.
     pub fn destroy(&mut self) {
         self.stop();
+        self.remote.clear();
         if let Some(app) = self.app.take() {
             app.destroy();
         }

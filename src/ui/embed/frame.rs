@@ -147,7 +147,7 @@ fn listen(remote: Remote, allowed: Option<String>) {
             };
             match req {
                 Request::Run => pg.run(),
-                Request::Stop => pg.stop(),
+                Request::Stop => remote.stop(),
                 Request::Reset => pg.reset(),
                 Request::SetCode(code) => pg.set_code(code),
                 Request::GetStatus => remote.emit_status(pg.state().status),

@@ -55,6 +55,22 @@ impl Remote {
         }
     }
 
+    /// Forgets the playground (after `destroy`, verbs do nothing).
+    pub fn clear(&self) {
+        if let Ok(mut inner) = self.0.try_borrow_mut() {
+            inner.playground = None;
+        }
+    }
+
+    /// Stops a live run; a no-op when nothing runs (so no "stopped" note on an idle embed).
+    pub fn stop(&self) {
+        if let Some(pg) = self.playground() {
+            if matches!(pg.state().status, RunStatus::Running | RunStatus::Paused) {
+                pg.stop();
+            }
+        }
+    }
+
     /// The latest playground handle (cloned out, so a verb that re-renders the view
     /// synchronously does not meet a held borrow).
     pub fn playground(&self) -> Option<Playground> {

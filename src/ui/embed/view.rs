@@ -119,6 +119,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     html! {
         <ContextProvider<Playground> context={pg.clone()}>
             <div class={classes!("aiopg", opts.height.is_some().then_some("aiopg-fixed"))}
+                role="region" aria-label="asyncio playground"
                 data-theme={theme} data-status={crate::ui::embed::remote::status_word(s.status)} {style}>
                 if let Some(msg) = &props.error {
                     <p class="aiopg-error" role="alert">{ msg.to_string() }</p>
