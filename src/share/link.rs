@@ -78,14 +78,18 @@ pub enum Panel {
     Loop,
     Lifecycle,
     Log,
+    Lints,
+    Resources,
 }
 
 impl Panel {
     /// Every panel, in the order an embed stacks them.
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 9] = [
         Panel::Tasks,
+        Panel::Lints,
         Panel::Tree,
         Panel::Loop,
+        Panel::Resources,
         Panel::Lifecycle,
         Panel::Timeline,
         Panel::Console,
@@ -102,6 +106,8 @@ impl Panel {
             Panel::Loop => "loop",
             Panel::Lifecycle => "lifecycle",
             Panel::Log => "log",
+            Panel::Lints => "lints",
+            Panel::Resources => "resources",
         }
     }
 
@@ -149,7 +155,7 @@ impl Settings {
             }
             "panels" => {
                 self.panels = Some(Panel::parse_list(value).ok_or_else(|| {
-                    bad("a comma-separated list of tasks, timeline, console, tree, loop, lifecycle, log")
+                    bad("a comma-separated list of tasks, timeline, console, lints, tree, loop, resources, lifecycle, log")
                 })?)
             }
             _ => return Ok(false),

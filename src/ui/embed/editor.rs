@@ -90,6 +90,17 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
         });
     }
 
+    // A line picked in another panel (a lint's line): the cursor goes there.
+    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
+    {
+        let mounted = mounted.clone();
+        use_effect_with(goto, move |goto| {
+            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
+                m.editor.go_to_line(*line);
+            }
+        });
+    }
+
     // The last run's syntax error, underlined.
     let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
     {

@@ -12,7 +12,8 @@ use crate::share::{EmbedOptions, Panel, Settings, Speed, Theme};
 use crate::ui::hooks::Playground;
 use crate::ui::model::lifecycle::StateCounts;
 use crate::ui::panels::{
-    AwaitTreePanel, EventLogPanel, EventLoopPanel, LifecyclePanel, TasksPanel, TimelinePanel,
+    AwaitTreePanel, EventLogPanel, EventLoopPanel, LifecyclePanel, LintsPanel, ResourcesPanel,
+    TasksPanel, TimelinePanel,
 };
 use crate::ui::state::{Action, RunStatus, State};
 use yew::prelude::*;
@@ -85,6 +86,11 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         let state = state.clone();
         Callback::from(move |t: TaskId| state.dispatch(Action::Select { task: Some(t) }))
     };
+    let ongoto = {
+        let state = state.clone();
+        Callback::from(move |line: u32| state.dispatch(Action::GoToLine { line }))
+    };
+    let names: Rc<Vec<Rc<str>>> = Rc::new(s.tasks.iter().map(|r| r.name.clone()).collect());
     let panels = opts.settings.panels.as_deref().unwrap_or(&DEFAULT_PANELS);
     let panels = panels.iter().map(|p| {
         let body = match p {
@@ -97,18 +103,24 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             Panel::Tree => html! {
                 <AwaitTreePanel snapshot={s.view.tree.clone()} onselect={onselect.clone()} selected={s.selected} />
             },
-            Panel::Loop => {
-                let names: Rc<Vec<Rc<str>>> = Rc::new(s.tasks.iter().map(|r| r.name.clone()).collect());
-                html! {
-                    <EventLoopPanel time={s.time} iteration={s.iteration} ready={s.view.ready.clone()}
-                        timers={s.view.timers.clone()} {names} onselect={onselect.clone()} />
-                }
-            }
+            Panel::Loop => html! {
+                <EventLoopPanel time={s.time} iteration={s.iteration} ready={s.view.ready.clone()}
+                    timers={s.view.timers.clone()} names={names.clone()} onselect={onselect.clone()} />
+            },
+            Panel::Lints => html! {
+                <LintsPanel lints={s.lints.clone()} onselect={onselect.clone()} ongoto={ongoto.clone()} />
+            },
+            Panel::Resources => html! {
+                <ResourcesPanel resources={s.view.resources.clone()} futures={s.view.futures.clone()}
+                    names={names.clone()} code={s.code.clone()} onselect={onselect.clone()} />
+            },
             Panel::Lifecycle => {
                 let counts = StateCounts::from_states(s.tasks.iter().map(|r| &r.state));
                 html! { <LifecyclePanel {counts} transitions={s.transitions.clone()} /> }
             }
-            Panel::Log => html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} /> },
+            Panel::Log => html! {
+                <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} code={s.code.clone()} />
+            },
         };
         html! { <div class={classes!("aiopg-panel", format!("aiopg-{}", p.word()))}>{ body }</div> }
     });
