@@ -6,13 +6,14 @@ use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::LinkBanner;
 use super::panels::{
-    shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
+    AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
     LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
     TimelinePanel, Toolbar,
 };
 use super::state::{Action, LinkNotice, State};
+use super::theme::Theme;
 use crate::runtime::TaskId;
-use crate::share::{Panel, Settings};
+use crate::share::{Panel, Settings, Theme as ShareTheme};
 use yew::prelude::*;
 
 /// What the page was opened with, when its address held a share link.
@@ -33,15 +34,26 @@ pub struct AppProps {
 
 /// The state a page starts with: the link's program (leaving the autosaved one alone), or
 /// the autosaved program, or the default.
+/// The theme is the saved one, or the link's for this visit (not saved), applied at once.
 fn initial_state(opened: Option<&Opened>) -> State {
     let saved = || super::storage::load_code().map(Rc::from);
-    match opened {
-        Some(Opened::Link { code, settings }) => State {
-            code: Rc::from(code.as_str()),
-            speed: settings.speed.map_or(Some(1.0), |s| s.as_factor()),
-            link: Some(LinkNotice::Opened),
-            ..State::default()
-        },
+    let mut theme = super::theme::load();
+    let state = match opened {
+        Some(Opened::Link { code, settings }) => {
+            if let Some(t) = settings.theme {
+                theme = match t {
+                    ShareTheme::Auto => Theme::System,
+                    ShareTheme::Light => Theme::Light,
+                    ShareTheme::Dark => Theme::Dark,
+                };
+            }
+            State {
+                code: Rc::from(code.as_str()),
+                speed: settings.speed.map_or(Some(1.0), |s| s.as_factor()),
+                link: Some(LinkNotice::Opened),
+                ..State::default()
+            }
+        }
         Some(Opened::Failed(msg)) => State {
             code: saved().unwrap_or_else(|| State::default().code),
             link: Some(LinkNotice::Failed(Rc::from(msg.as_str()))),
@@ -51,7 +63,9 @@ fn initial_state(opened: Option<&Opened>) -> State {
             code: saved().unwrap_or_else(|| State::default().code),
             ..State::default()
         },
-    }
+    };
+    super::theme::apply(theme);
+    State { theme, ..state }
 }
 
 /// The tab a link's `panels` opens first in each tab group (views, outputs).
@@ -156,17 +170,11 @@ pub fn App(props: &AppProps) -> Html {
         },
     ];
     let playground = Playground::new(state.clone());
-    let onkeydown = {
-        let pg = playground.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if shortcut(&pg, &e) {
-                e.prevent_default();
-            }
-        })
-    };
+    let root = use_node_ref();
+    super::keys::use_shortcuts(playground.clone(), root.clone());
     html! {
         <ContextProvider<Playground> context={playground}>
-            <div class="app" {onkeydown}>
+            <div class="app" ref={root}>
                 <header class="app-header">
                     <h1 class="brand">{ "asyncio playground" }</h1>
                     <Toolbar />
@@ -181,6 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                             lints={s.lints.clone()} code={s.code.clone()} />
                     </div>
                 </main>
+                <ComposerDialog />
             </div>
         </ContextProvider<Playground>>
     }

@@ -2,6 +2,7 @@
 //! over pure view models (`model`, `tasks`: no DOM, tested natively too).
 //! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
+pub mod composer;
 pub mod model;
 pub mod tasks;
 
@@ -14,7 +15,11 @@ pub mod editor;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod frames;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod keys;
 #[cfg(target_arch = "wasm32")]
 pub mod panels;
 #[cfg(target_arch = "wasm32")]
@@ -23,6 +28,8 @@ pub mod share;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
@@ -80,12 +87,7 @@ fn start_app() {
     }
     wasm_bindgen_futures::spawn_local(async move {
         let opened = match share::open(&hash).await {
-            Ok(Some((code, settings))) => {
-                if let Some(t) = settings.theme {
-                    embed::set_page_theme(t);
-                }
-                app::Opened::Link { code, settings }
-            }
+            Ok(Some((code, settings))) => app::Opened::Link { code, settings },
             Ok(None) => app::Opened::Failed("This link has no program in it.".into()),
             Err(e) => app::Opened::Failed(e.to_string()),
         };
