@@ -147,5 +147,12 @@ test('a link carries the open tabs and the speed, and opens with them', async ()
   assert.equal(await p.getAttribute('#tab-log', 'aria-selected'), 'true');
   assert.equal(await p.inputValue('#speed'), 'instant');
   await p.close();
+  // A link's theme applies to this visit only; the saved choice stays as it was.
+  const dark = await browser.newPage();
+  await dark.goto(url.replace('#speed=instant&', '#speed=instant&theme=dark&'));
+  await dark.waitForSelector('#link-banner');
+  assert.equal(await dark.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await dark.evaluate(() => localStorage.getItem('asyncio-playground.theme')), null);
+  await dark.close();
   assert.deepEqual(errors, []);
 });
