@@ -1,6 +1,7 @@
 //! The `builtins` namespace: functions, type objects, exception classes
 //! (CPython `Python/bltinmodule.c` `_PyBuiltin_Init`).
 
+pub mod async_iter;
 pub mod constructors;
 pub mod dicts;
 pub mod format;
@@ -18,7 +19,10 @@ use crate::lang::value::{Builtin, PyDict, Value};
 /// A fresh builtins namespace.
 pub fn namespace() -> PyDict {
     let mut d = PyDict::new();
-    for (name, func) in functions::functions() {
+    for (name, func) in functions::functions()
+        .into_iter()
+        .chain(async_iter::functions())
+    {
         d.set_str(
             name,
             Value::Builtin(Rc::new(Builtin {

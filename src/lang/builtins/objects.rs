@@ -419,6 +419,8 @@ pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
     ]
 }
 
+use crate::lang::value::function::AgenOp;
+
 fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.pos
         .first()
@@ -426,8 +428,60 @@ fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("descriptor requires an 'async_generator' object"))
 }
 
+fn agen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> {
+    match args.pos.first() {
+        Some(Value::Coroutine(c)) if c.is_async_gen => Ok(c.clone()),
+        _ => Err(PyErr::type_error(
+            "descriptor requires an 'async_generator' object",
+        )),
+    }
+}
+/// The exception `athrow(typ[, val])` throws: a class is instantiated.
+fn thrown(vm: &mut Vm, v: &Value) -> PyResult<PyErr> {
+    let e = match v {
+        Value::Class(_) => vm.call(v, Args::default())?,
+        other => other.clone(),
+    };
+    Ok(crate::lang::vm::eval::as_err(e))
+}
+/// `agen.asend(value)`: the awaitable (the generator itself, primed) that sends `value`.
+fn agen_asend(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("asend", 1, 1)?;
+    let c = agen_of(&args)?;
+    *c.agen_op.borrow_mut() = Some(AgenOp::Send(args.pos[1].clone()));
+    Ok(args.pos[0].clone())
+}
+/// `agen.athrow(exc)`: the awaitable that raises `exc` at the generator's `yield`.
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("athrow", 1, 3)?;
+    let c = agen_of(&args)?;
+    let e = thrown(vm, &args.pos[1])?;
+    *c.agen_op.borrow_mut() = Some(AgenOp::Throw(e));
+    Ok(args.pos[0].clone())
+}
+/// `agen.aclose()`: the awaitable that raises GeneratorExit at the generator's `yield`;
+/// awaiting it gives None once the generator has finished.
+fn agen_aclose(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("aclose", 0, 0)?;
+    let c = agen_of(&args)?;
+    let exit = PyErr::new(
+        &crate::lang::builtins::types::exception("GeneratorExit"),
+        vec![],
+    );
+    *c.agen_op.borrow_mut() = Some(AgenOp::Throw(exit));
+    c.closing.set(true);
+    Ok(args.pos[0].clone())
+}
+
 /// `__aiter__` returns the generator; `__anext__` returns it too, as the awaitable that
-/// runs it to its next `yield` (see `Flow::AsyncGenYield`).
+/// runs it to its next `yield` (see `Flow::AsyncGenYield`); `asend`/`athrow`/`aclose`
+/// prime it with what the next `await` does (see `AgenOp`).
 pub fn async_gen_methods() -> Vec<(&'static str, BuiltinFn)> {
-    vec![("__aiter__", agen_self), ("__anext__", agen_self)]
+    vec![
+        ("__aiter__", agen_self),
+        ("__anext__", agen_self),
+        ("asend", agen_asend),
+        ("athrow", agen_athrow),
+        ("aclose", agen_aclose),
+    ]
 }

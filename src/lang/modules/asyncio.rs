@@ -30,8 +30,11 @@ pub enum RtHandle {
     Condition(ResourceId),
     /// The iterator `asyncio.as_completed(fs)` returns.
     AsCompleted(crate::runtime::AsCompletedId),
-    /// A scheduled callback (`loop.call_soon` ...).
-    Timer(crate::runtime::Handle),
+    /// A scheduled callback: `loop.call_soon`'s `Handle` (no deadline) or
+    /// `call_later`/`call_at`'s `TimerHandle` (its deadline, for `when()`).
+    Timer(crate::runtime::Handle, Option<f64>),
+    /// `asyncio.Barrier(parties)`.
+    Barrier(ResourceId),
 }
 
 impl RtHandle {
@@ -49,7 +52,9 @@ impl RtHandle {
             RtHandle::Loop => "_UnixSelectorEventLoop",
             RtHandle::Condition(_) => "Condition",
             RtHandle::AsCompleted(_) => "_AsCompletedIterator",
-            RtHandle::Timer(_) => "TimerHandle",
+            RtHandle::Timer(_, None) => "Handle",
+            RtHandle::Timer(_, Some(_)) => "TimerHandle",
+            RtHandle::Barrier(_) => "Barrier",
         }
     }
     pub fn id_number(&self) -> u32 {
@@ -65,7 +70,8 @@ impl RtHandle {
             RtHandle::Loop => 400_000,
             RtHandle::Condition(r) => r.0 + 100_000,
             RtHandle::AsCompleted(a) => a.0 + 600_000,
-            RtHandle::Timer(_) => 500_000,
+            RtHandle::Timer(..) => 500_000,
+            RtHandle::Barrier(r) => r.0 + 100_000,
         }
     }
     /// Tasks and futures can be awaited directly.
@@ -258,18 +264,18 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         ));
     }
     let main = &args.pos[0];
-    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) {
-        return Err(PyErr::value_error(format!(
-            "a coroutine was expected, got {}",
-            vm.repr(main)?
-        )));
+    // `Runner.run`: coroutines only (3.14 words it as a TypeError).
+    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) && !matches!(main, Value::Native(_)) {
+        return Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        ));
     }
-    let coro = TaskExec::new(main)?;
+    let coro = task_coro(main)?;
     let mut lp = match vm.next_loop.take() {
         Some(lp) => *lp,
         None => fresh_loop(vm),
     };
-    let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    let runner = Runner::new(&mut lp, coro, None);
     register(vm, runner.main_task(), main);
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
@@ -284,7 +290,7 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             other => break other,
         }
     });
-    vm.loop_time = lp.time();
+    loop_ended(vm, &lp);
     report_unretrieved(vm, &mut lp);
     match status {
         RunStatus::Finished(r) => r.inspect_err(|e| e.add_library_frames(&RUN_FRAMES)),
@@ -338,6 +344,53 @@ pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
             vm.write(crate::lang::vm::Stream::Stderr, &text);
         }
     }
+}
+
+/// Primes async generator `c` for `aclose()` (see `AgenOp`).
+fn prime_aclose(c: &crate::lang::value::function::Coroutine) {
+    let exit = PyErr::new(
+        &crate::lang::builtins::types::exception("GeneratorExit"),
+        vec![],
+    );
+    *c.agen_op.borrow_mut() = Some(crate::lang::value::function::AgenOp::Throw(exit));
+    c.closing.set(true);
+}
+
+/// `_asyncgen_finalizer_hook`: for each async generator dropped while suspended,
+/// `loop.call_soon(loop.create_task, agen.aclose())`.
+pub(crate) fn schedule_agen_finalizers(lp: &mut Loop<Vm>) {
+    for c in crate::lang::value::function::take_finalized() {
+        prime_aclose(&c);
+        let create = Value::Builtin(Rc::new(crate::lang::value::Builtin {
+            name: "create_task",
+            func: create_task,
+            owner: None,
+        }));
+        lp.call_soon(crate::lang::vm::host::Callback {
+            func: create,
+            args: Rc::from(vec![Value::Coroutine(c)]),
+        });
+    }
+}
+
+/// `loop.shutdown_asyncgens()`: a task closing each async generator first iterated in this
+/// loop and still suspended (`gather(*[ag.aclose() ...])`).
+pub(crate) fn shutdown_asyncgens(vm: &mut Vm, lp: &mut Loop<Vm>) -> Vec<FutId> {
+    let gens: Vec<_> = std::mem::take(&mut vm.asyncgens)
+        .into_iter()
+        .filter_map(|w| w.upgrade())
+        .filter(|c| c.started.get() && !c.running.get() && c.frame.borrow().is_some())
+        .collect();
+    let mut futs = Vec::new();
+    for c in gens {
+        prime_aclose(&c);
+        let Ok(exec) = TaskExec::new(&Value::Coroutine(c)) else {
+            continue;
+        };
+        let t = lp.create_task(TaskCoro::Host(exec), None);
+        futs.extend(lp.task_future(t));
+    }
+    futs
 }
 
 /// What a task runs for `v`: a coroutine object's frames, or a library coroutine.
@@ -396,6 +449,30 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
             other.type_name()
         ))),
     }
+}
+
+/// `asyncio.ensure_future(x)`: a task or future is returned as it is; a coroutine is
+/// wrapped in a new task; anything else is a TypeError.
+pub(crate) fn ensure_future_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("loop");
+    args.no_more_kw("ensure_future")?;
+    args.check("ensure_future", 1, 1)?;
+    match &args.pos[0] {
+        v @ Value::Rt(h) if h.is_awaitable() => Ok(v.clone()),
+        Value::Coroutine(c) if c.is_coroutine => create_task(vm, args),
+        Value::Native(_) => create_task(vm, args),
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
+    }
+}
+
+/// `asyncio.isfuture(x)`: tasks and futures.
+pub(crate) fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("isfuture", 1, 1)?;
+    Ok(Value::Bool(
+        matches!(&args.pos[0], Value::Rt(h) if h.is_awaitable()),
+    ))
 }
 
 pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -475,12 +552,23 @@ fn fresh_loop(vm: &Vm) -> Loop<Vm> {
     };
     let mut lp: Loop<Vm> = Loop::new(clock);
     lp.set_tracing(vm.tracing);
+    lp.task_counter = vm.task_counter;
     lp
+}
+
+/// Bookkeeping when an `asyncio.run` loop ends: the clock, and the `Task-N` counter, which
+/// is global to the process in CPython (`tasks._task_name_counter`).
+pub(crate) fn loop_ended(vm: &mut Vm, lp: &Loop<Vm>) {
+    vm.loop_time = lp.time();
+    vm.task_counter = lp.task_counter;
+    if let Some(next) = vm.next_loop.as_mut() {
+        next.task_counter = next.task_counter.max(lp.task_counter);
+    }
 }
 
 /// Runs `f` with the running loop or, outside any loop, with the loop the next
 /// `asyncio.run` will use: `lock = asyncio.Lock()` at module level works, as in CPython.
-fn with_loop_or_next<R>(
+pub(crate) fn with_loop_or_next<R>(
     vm: &mut Vm,
     f: impl FnOnce(&mut Loop<Vm>, &mut Vm) -> PyResult<R>,
 ) -> PyResult<R> {
@@ -496,6 +584,21 @@ fn with_loop_or_next<R>(
     r
 }
 
+pub(crate) fn new_barrier(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let v = args
+        .take_kw("parties")
+        .or_else(|| args.pos.first().cloned())
+        .ok_or_else(|| {
+            PyErr::type_error(
+                "Barrier.__init__() missing 1 required positional argument: 'parties'",
+            )
+        })?;
+    args.no_more_kw("Barrier")?;
+    let n = vm.index_i64(&v)?;
+    with_loop_or_next(vm, |lp, vm| {
+        Ok(Value::Rt(RtHandle::Barrier(lp.new_barrier(vm, n)?)))
+    })
+}
 pub(crate) fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Lock", 0, 0)?;
     with_loop_or_next(vm, |lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
@@ -713,19 +816,22 @@ pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm
 pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let cb = callback_of(&args, 1)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb)))))
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb), None))))
 }
 pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
+    vm.with_loop(|lp, _| {
+        let when = lp.time() + d;
+        Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb), Some(when))))
+    })
 }
 pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb), Some(w)))))
 }
 pub(crate) fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
@@ -739,7 +845,7 @@ pub(crate) fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Va
     Ok(Value::None)
 }
 pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let RtHandle::Timer(h) = this(&args)? {
+    if let RtHandle::Timer(h, _) = this(&args)? {
         vm.with_loop(|lp, _| {
             lp.cancel_handle(h);
             Ok(())
@@ -749,8 +855,18 @@ pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 pub(crate) fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match this(&args)? {
-        RtHandle::Timer(h) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
+        RtHandle::Timer(h, _) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
         _ => Ok(Value::Bool(false)),
+    }
+}
+/// `TimerHandle.when()`: the loop time it is scheduled for.
+pub(crate) fn timer_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("when", 0, 0)?;
+    match this(&args)? {
+        RtHandle::Timer(_, Some(w)) => Ok(Value::Float(w)),
+        _ => Err(PyErr::type_error(
+            "descriptor 'when' requires a 'TimerHandle' object",
+        )),
     }
 }
 
@@ -760,7 +876,8 @@ pub fn module(vm: &mut Vm) -> Value {
         ("run", run),
         ("sleep", sleep_fn),
         ("create_task", create_task),
-        ("ensure_future", create_task),
+        ("ensure_future", ensure_future_fn),
+        ("isfuture", isfuture),
         ("gather", gather),
         ("wait_for", wait_for_fn),
         ("shield", shield),
@@ -773,6 +890,7 @@ pub fn module(vm: &mut Vm) -> Value {
         ("as_completed", as_completed_fn),
         ("get_event_loop", get_running_loop),
         ("Lock", new_lock),
+        ("Barrier", new_barrier),
         ("Event", new_event),
         ("Semaphore", new_semaphore),
         ("BoundedSemaphore", new_bounded_semaphore),
@@ -807,6 +925,7 @@ pub fn module(vm: &mut Vm) -> Value {
     m
 }
 
+pub(crate) use super::asyncio_objects::rt_attr;
 #[allow(unused_imports)]
 use super::asyncio_objects::*;
 pub use super::asyncio_objects::{class_methods, repr};

@@ -174,6 +174,11 @@ impl Vm {
                 if name == "__class__" {
                     return Ok(Some(Value::Class(cls)));
                 }
+                if let Value::Rt(h) = obj {
+                    if let Some(v) = crate::lang::modules::asyncio::rt_attr(self, *h, name)? {
+                        return Ok(Some(v));
+                    }
+                }
                 if let (Value::Slice(s), "start" | "stop" | "step") = (obj, name) {
                     let i = ["start", "stop", "step"]
                         .iter()

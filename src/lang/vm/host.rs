@@ -24,6 +24,9 @@ pub struct TaskExec {
     pub coro: Rc<Coroutine>,
     pub started: bool,
     pub delegate: Option<Delegate>,
+    /// Thrown in at the first step instead of starting (a task running an async
+    /// generator's `aclose()`/`athrow(e)` awaitable).
+    pub initial_throw: Option<PyErr>,
 }
 
 /// What a suspended task waits on.
@@ -56,6 +59,9 @@ impl TaskExec {
                 repr_short(coro)
             )));
         };
+        if c.is_async_gen {
+            return TaskExec::for_async_gen(c);
+        }
         if !c.is_coroutine {
             return Err(PyErr::type_error(
                 "a coroutine was expected, got a generator",
@@ -77,6 +83,36 @@ impl TaskExec {
             coro: c.clone(),
             started: false,
             delegate: None,
+            initial_throw: None,
+        })
+    }
+
+    /// A task for an async generator's `athrow(e)`/`aclose()` awaitable (as the loop's
+    /// finalizer hook makes for `aclose()`): the generator's frame, with `e` to throw in.
+    fn for_async_gen(c: &Rc<Coroutine>) -> PyResult<TaskExec> {
+        let op = c.agen_op.borrow_mut().take();
+        let Some(crate::lang::value::function::AgenOp::Throw(e)) = op else {
+            return Err(PyErr::type_error(
+                "a coroutine was expected, got an async_generator",
+            ));
+        };
+        let frame = c.frame.borrow_mut().take();
+        let Some(mut frame) = frame.filter(|_| c.started.get() && !c.running.get()) else {
+            // Not started or already finished: nothing to run.
+            return Err(PyErr::runtime_error(
+                "cannot close an async generator that is not suspended",
+            ));
+        };
+        c.running.set(true);
+        frame.owner = Some(c.clone());
+        Ok(TaskExec {
+            ex: Exec {
+                frames: vec![*frame],
+            },
+            coro: c.clone(),
+            started: false,
+            delegate: None,
+            initial_throw: Some(e),
         })
     }
 }
@@ -212,7 +248,10 @@ impl Host for Vm {
                 None => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
                     Some(Resume::Continue) => VmResume::Continue,
-                    _ if !coro.started => VmResume::Continue,
+                    _ if !coro.started => match coro.initial_throw.take() {
+                        Some(e) => VmResume::Throw(e),
+                        None => VmResume::Continue,
+                    },
                     _ => VmResume::Send(Value::None),
                 },
             };
@@ -237,6 +276,8 @@ impl Host for Vm {
                     lp.set_span(Some(crate::runtime::Span(sp.start)));
                 }
             }
+            // Async generators dropped while suspended: the loop closes them.
+            crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
@@ -278,6 +319,7 @@ impl Host for Vm {
             args.push(Vm::fut_value(lp, f));
         }
         let r = self.enter_loop(lp, |vm, _| vm.call(&cb.func, Args::new(args)));
+        crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
         if let Err(e) = r {
             let text = format!(
                 "Exception in callback {}\n{}",
@@ -372,6 +414,10 @@ impl Host for Vm {
             sides.push(crate::lang::builtins::sets::make(self, vals, false).unwrap_or(Value::None));
         }
         Value::tuple(sides)
+    }
+
+    fn shutdown_asyncgens(&mut self, lp: &mut Loop<Self>) -> Vec<FutId> {
+        crate::lang::modules::asyncio::shutdown_asyncgens(self, lp)
     }
 
     fn report(&mut self, lp: &Loop<Self>, mut report: Report<Self>) {

@@ -93,6 +93,11 @@ pub struct Vm {
     pub(crate) lp: *mut crate::runtime::Loop<Vm>,
     /// The loop's clock when the last `asyncio.run` ended.
     pub loop_time: f64,
+    /// Async generators first iterated inside a loop (CPython `loop._asyncgens`, a weak
+    /// set): those still suspended when `asyncio.run` ends are closed then.
+    pub(crate) asyncgens: Vec<std::rc::Weak<crate::lang::value::function::Coroutine>>,
+    /// Unnamed tasks made so far by all loops (`Task-N` counts across `asyncio.run`s).
+    pub(crate) task_counter: u64,
     /// `loop.set_exception_handler(handler)`.
     pub(crate) exception_handler: Option<Value>,
     /// Run by a `Session`: `asyncio.run` from module code hands its loop to the session
@@ -153,6 +158,8 @@ impl Vm {
             modules: std::collections::HashMap::new(),
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
+            task_counter: 0,
+            asyncgens: Vec::new(),
             exception_handler: None,
             sliced: false,
             pending_run: None,

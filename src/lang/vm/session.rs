@@ -167,7 +167,7 @@ impl Session {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
@@ -175,7 +175,7 @@ impl Session {
                     }
                     RunStatus::Finished(r) => {
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
