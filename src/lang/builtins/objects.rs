@@ -241,14 +241,23 @@ fn group_split_rec(
     exc: &Value,
     cond: &Value,
 ) -> PyResult<(Option<Value>, Option<Value>)> {
-    let matches = match cond {
-        Value::Class(_) | Value::Tuple(_) => super::functions::isinstance_of(vm, exc, cond)?,
+    split_by(vm, exc, &mut |vm, e| match cond {
+        Value::Class(_) | Value::Tuple(_) => super::functions::isinstance_of(vm, e, cond),
         f => {
-            let r = vm.call(f, Args::new(vec![exc.clone()]))?;
-            vm.truthy(&r)?
+            let r = vm.call(f, Args::new(vec![e.clone()]))?;
+            vm.truthy(&r)
         }
-    };
-    if matches {
+    })
+}
+
+/// `(match, rest)` of `exc` by a condition on the group and each nested member; derived
+/// groups keep the original's `__cause__`, `__context__` and notes.
+pub(crate) fn split_by(
+    vm: &mut Vm,
+    exc: &Value,
+    cond: &mut dyn FnMut(&mut Vm, &Value) -> PyResult<bool>,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if cond(vm, exc)? {
         return Ok((Some(exc.clone()), None));
     }
     let inst = exc_of(exc)?;
@@ -258,7 +267,7 @@ fn group_split_rec(
     };
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for m in &members {
-        let (a, b) = group_split_rec(vm, m, cond)?;
+        let (a, b) = split_by(vm, m, cond)?;
         yes.extend(a);
         no.extend(b);
     }
@@ -405,10 +414,45 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => Err(PyErr::stop_iteration()),
     }
 }
-fn gen_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `close()` (CPython `gen_close`): a suspended generator gets GeneratorExit at its
+/// `yield` (its `finally` runs); one that never started is just marked finished (a
+/// coroutine closed this way is not reported as never awaited).
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("close", 0, 0)?;
     let c = gen_of(&args)?;
-    *c.frame.borrow_mut() = None;
-    Ok(Value::None)
+    if c.running.get() {
+        let what = if c.is_coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        return Err(PyErr::value_error(format!("{what} already executing")));
+    }
+    if !c.started.get() || c.frame.borrow().is_none() {
+        *c.frame.borrow_mut() = None;
+        c.started.set(true);
+        return Ok(Value::None);
+    }
+    let exit = PyErr::new(
+        &crate::lang::builtins::types::exception("GeneratorExit"),
+        vec![],
+    );
+    match vm.resume_generator(&c, crate::lang::vm::eval::Resume::Throw(exit)) {
+        Ok(Some(_)) => {
+            *c.frame.borrow_mut() = None;
+            let what = if c.is_coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            Err(PyErr::runtime_error(format!(
+                "{what} ignored GeneratorExit"
+            )))
+        }
+        Ok(None) => Ok(Value::None),
+        Err(e) if e.matches("GeneratorExit") || e.matches("StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {

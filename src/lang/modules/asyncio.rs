@@ -30,9 +30,9 @@ pub enum RtHandle {
     Condition(ResourceId),
     /// The iterator `asyncio.as_completed(fs)` returns.
     AsCompleted(crate::runtime::AsCompletedId),
-    /// A scheduled callback: `loop.call_soon`'s `Handle` (no deadline) or
-    /// `call_later`/`call_at`'s `TimerHandle` (its deadline, for `when()`).
-    Timer(crate::runtime::Handle, Option<f64>),
+    /// A scheduled callback: `loop.call_soon`'s `Handle` (false) or
+    /// `call_later`/`call_at`'s `TimerHandle` (true).
+    Timer(crate::runtime::Handle, bool),
     /// `asyncio.Barrier(parties)`.
     Barrier(ResourceId),
 }
@@ -52,8 +52,8 @@ impl RtHandle {
             RtHandle::Loop => "_UnixSelectorEventLoop",
             RtHandle::Condition(_) => "Condition",
             RtHandle::AsCompleted(_) => "_AsCompletedIterator",
-            RtHandle::Timer(_, None) => "Handle",
-            RtHandle::Timer(_, Some(_)) => "TimerHandle",
+            RtHandle::Timer(_, false) => "Handle",
+            RtHandle::Timer(_, true) => "TimerHandle",
             RtHandle::Barrier(_) => "Barrier",
         }
     }
@@ -482,9 +482,19 @@ pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     args.no_more_kw("gather")?;
     vm.with_loop(|lp, vm| {
+        // `arg_to_fut`: the same awaitable given twice is wrapped (and run) once.
+        let mut seen: Vec<(&Value, FutId)> = Vec::new();
         let mut futs = Vec::new();
         for a in &args.pos {
-            futs.push(ensure_future(vm, lp, a)?);
+            let f = match seen.iter().find(|(v, _)| v.is(a)) {
+                Some((_, f)) => *f,
+                None => {
+                    let f = ensure_future(vm, lp, a)?;
+                    seen.push((a, f));
+                    f
+                }
+            };
+            futs.push(f);
         }
         let g = lp.gather(vm, futs, re);
         Ok(Value::Rt(RtHandle::Future(g)))
@@ -816,22 +826,19 @@ pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm
 pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let cb = callback_of(&args, 1)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb), None))))
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb), false))))
 }
 pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| {
-        let when = lp.time() + d;
-        Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb), Some(when))))
-    })
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb), true))))
 }
 pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
     let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
     let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb), Some(w)))))
+    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb), true))))
 }
 pub(crate) fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
@@ -860,14 +867,21 @@ pub(crate) fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 /// `TimerHandle.when()`: the loop time it is scheduled for.
-pub(crate) fn timer_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// Known while the timer is pending: the handle's slot goes once it ran (a limitation
+/// documented in docs/language.md).
+pub(crate) fn timer_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("when", 0, 0)?;
-    match this(&args)? {
-        RtHandle::Timer(_, Some(w)) => Ok(Value::Float(w)),
-        _ => Err(PyErr::type_error(
+    let RtHandle::Timer(h, true) = this(&args)? else {
+        return Err(PyErr::type_error(
             "descriptor 'when' requires a 'TimerHandle' object",
+        ));
+    };
+    vm.with_loop(|lp, _| match lp.handle_when(h) {
+        Some(w) => Ok(Value::Float(w)),
+        None => Err(PyErr::not_implemented(
+            "TimerHandle.when() after the timer ran or was cancelled is not supported in the playground",
         )),
-    }
+    })
 }
 
 /// The asyncio module object.

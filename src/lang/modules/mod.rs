@@ -4,6 +4,7 @@ pub mod asyncio;
 mod asyncio_objects;
 pub mod dataclasses;
 pub mod random;
+mod random_instance;
 pub mod time;
 
 use std::cell::RefCell;
@@ -162,7 +163,11 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "asyncio" => asyncio::module(vm),
-        "random" => module("random", random::functions()).1,
+        "random" => {
+            let (d, m) = module("random", random::functions());
+            d.borrow_mut().set_str("Random", random_instance::class());
+            m
+        }
         "dataclasses" => module("dataclasses", dataclasses::functions()).1,
         "typing" => {
             // Annotations are not evaluated (CPython 3.14 defers them); names used at run

@@ -117,6 +117,14 @@ impl TaskExec {
     }
 }
 
+impl Drop for TaskExec {
+    /// The coroutine's frames go with the task: the object is finished (as CPython's
+    /// `TaskGroup.create_task` closes a coroutine it refuses).
+    fn drop(&mut self) {
+        self.coro.running.set(false);
+    }
+}
+
 fn repr_short(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
@@ -433,8 +441,14 @@ impl Host for Vm {
             if let Some(e) = &report.exc {
                 pairs.push((Value::str("exception"), e.to_value()));
             }
-            if let Some(f) = report.fut {
-                pairs.push((Value::str("future"), Vm::fut_value(lp, f)));
+            // CPython's contexts: shield's has `future`, the others `task`.
+            let shielded = report.message.ends_with("exception in shielded future");
+            match (report.task, report.fut) {
+                (Some(t), _) if !shielded => {
+                    pairs.push((Value::str("task"), Value::Rt(RtHandle::Task(t))))
+                }
+                (_, Some(f)) => pairs.push((Value::str("future"), Vm::fut_value(lp, f))),
+                _ => {}
             }
             if let Ok(ctx) = self.new_dict(pairs) {
                 let saved = self.lp;
@@ -456,10 +470,22 @@ impl Host for Vm {
                 report.message = format!("{} {}", e.class.name, report.message);
             }
         }
+        // The context's other keys, sorted, with reprs: `future` (shield's context) or
+        // `task` (the others).
         let mut text = format!("{}\n", report.message);
-        if let Some(t) = report.task {
-            let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
-            text.push_str(&format!("task: {name}\n"));
+        let shielded = report.message.ends_with("exception in shielded future");
+        let subject = match (report.task, report.fut) {
+            (Some(t), _) if !shielded => Some(("task", RtHandle::Task(t))),
+            (Some(t), _) => Some(("future", RtHandle::Task(t))),
+            (None, Some(f)) => Some(("future", RtHandle::Future(f))),
+            (None, None) => None,
+        };
+        if let Some((key, h)) = subject {
+            let saved = self.lp;
+            self.lp = lp as *const Loop<Vm> as *mut Loop<Vm>;
+            let r = crate::lang::modules::asyncio::repr(self, h).unwrap_or_default();
+            self.lp = saved;
+            text.push_str(&format!("{key}: {r}\n"));
         }
         if let Some(e) = &report.exc {
             text.push_str(&self.format_exception(e));

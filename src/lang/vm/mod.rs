@@ -116,6 +116,8 @@ pub struct Vm {
     pub(crate) next_loop: Option<Box<crate::runtime::Loop<Vm>>>,
     /// The random module's generator (seeded on first use when not seeded).
     pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
+    /// The generators of `random.Random` instances, by the index each instance keeps.
+    pub(crate) random_gens: Vec<Rc<RefCell<crate::lang::modules::random::Mt>>>,
     /// The clock event loops run on, shared with the `time` module.
     pub clock: crate::lang::modules::time::SharedClock,
     /// Warnings already shown (`file:line:name`).
@@ -159,6 +161,7 @@ impl Vm {
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
             task_counter: 0,
+            random_gens: Vec::new(),
             asyncgens: Vec::new(),
             exception_handler: None,
             sliced: false,
@@ -418,4 +421,4 @@ impl Vm {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
