@@ -807,6 +807,18 @@ pub(crate) fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
 }
 
+/// `asyncio.get_event_loop()`: the running loop; outside one, 3.14 raises (programs here
+/// never set a current loop: `new_event_loop`/`set_event_loop` are not supported).
+pub(crate) fn get_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_event_loop", 0, 0)?;
+    if vm.lp.is_null() {
+        return Err(PyErr::runtime_error(
+            "There is no current event loop in thread 'MainThread'.",
+        ));
+    }
+    Ok(Value::Rt(RtHandle::Loop))
+}
+
 pub(crate) fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Float(lp.time())))
 }
@@ -902,7 +914,7 @@ pub fn module(vm: &mut Vm) -> Value {
         ("Condition", new_condition),
         ("wait", wait_fn),
         ("as_completed", as_completed_fn),
-        ("get_event_loop", get_running_loop),
+        ("get_event_loop", get_event_loop),
         ("Lock", new_lock),
         ("Barrier", new_barrier),
         ("Event", new_event),

@@ -304,7 +304,8 @@ impl Vm {
             }
             None => Err(PyErr::with_msg(
                 "ModuleNotFoundError",
-                format!("No module named '{name}'"),
+                crate::lang::modules::unsupported::module_reason(name)
+                    .unwrap_or_else(|| format!("No module named '{name}'")),
             )),
         }
     }
@@ -352,6 +353,9 @@ impl Vm {
             .borrow_mut()
             .set_str("__name__", Value::str("__main__"));
         globals.borrow_mut().set_str("__doc__", Value::None);
+        globals
+            .borrow_mut()
+            .set_str("__file__", Value::str(filename));
         let frame = frame::Frame::new(code, globals.clone(), Some(globals));
         let mut ex = eval::Exec {
             frames: vec![frame],

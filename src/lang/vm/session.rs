@@ -71,6 +71,9 @@ impl Session {
                     .borrow_mut()
                     .set_str("__name__", Value::str("__main__"));
                 globals.borrow_mut().set_str("__doc__", Value::None);
+                globals
+                    .borrow_mut()
+                    .set_str("__file__", Value::str(filename));
                 s.module
                     .frames
                     .push(Frame::new(code, globals.clone(), Some(globals)));
