@@ -10,6 +10,7 @@ pub mod objects;
 pub mod percent;
 pub mod sets;
 pub mod types;
+pub mod unsupported;
 
 use std::rc::Rc;
 
@@ -22,6 +23,7 @@ pub fn namespace() -> PyDict {
     for (name, func) in functions::functions()
         .into_iter()
         .chain(async_iter::functions())
+        .chain(unsupported::functions())
     {
         d.set_str(
             name,

@@ -22,12 +22,30 @@ fn domain() -> PyErr {
     PyErr::value_error("math domain error")
 }
 
-/// A one-argument float function; `None` from `f` is a domain error.
+/// A one-argument float function; `None` from `f` is a domain error, worded as 3.14
+/// words it for that function.
 fn unary(args: &Args, name: &str, f: fn(f64) -> Option<f64>) -> PyResult<Value> {
     args.no_more_kw(name)?;
     args.check(name, 1, 1)?;
     let x = to_f64(&args.pos[0])?;
-    f(x).map(Value::Float).ok_or_else(domain)
+    let shown = crate::lang::value::float::repr(x);
+    match f(x) {
+        Some(r) if r.is_infinite() && x.is_finite() => {
+            Err(PyErr::with_msg("OverflowError", "math range error"))
+        }
+        Some(r) => Ok(Value::Float(r)),
+        None => Err(match name {
+            "sqrt" => PyErr::value_error(format!("expected a nonnegative input, got {shown}")),
+            "log2" | "log10" => PyErr::value_error("expected a positive input"),
+            "asin" | "acos" => PyErr::value_error(format!(
+                "expected a number in range from -1 up to 1, got {shown}"
+            )),
+            "sin" | "cos" | "tan" => {
+                PyErr::value_error(format!("expected a finite input, got {shown}"))
+            }
+            _ => domain(),
+        }),
+    }
 }
 
 macro_rules! unary_fns {
@@ -58,15 +76,16 @@ unary_fns! {
 fn log(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("log", 1, 2)?;
     let x = to_f64(&args.pos[0])?;
+    let positive = || PyErr::value_error("expected a positive input");
     if x <= 0.0 {
-        return Err(domain());
+        return Err(positive());
     }
     match args.pos.get(1) {
         None => Ok(Value::Float(x.ln())),
         Some(b) => {
             let b = to_f64(b)?;
             if b <= 0.0 {
-                return Err(domain());
+                return Err(positive());
             }
             if b == 1.0 {
                 return Err(PyErr::with_msg("ZeroDivisionError", "division by zero"));
@@ -348,7 +367,12 @@ mod tests {
             run("import math\nprint(math.hypot(3, 4), math.log(8, 2), math.isclose(0.1 + 0.2, 0.3), math.floor(-2.5))\n"),
             "5.0 3.0 True -3\n"
         );
-        assert!(run("import math\nmath.sqrt(-1)\n").ends_with("ValueError: math domain error\n"));
-        assert!(run("import math\nmath.log(0)\n").ends_with("ValueError: math domain error\n"));
+        assert!(run("import math\nmath.sqrt(-1)\n")
+            .ends_with("ValueError: expected a nonnegative input, got -1.0\n"));
+        assert!(
+            run("import math\nmath.log(0)\n").ends_with("ValueError: expected a positive input\n")
+        );
+        assert!(run("import math\nmath.pow(0, -1)\n").ends_with("ValueError: math domain error\n"));
+        assert!(run("import math\nmath.exp(1000)\n").ends_with("OverflowError: math range error\n"));
     }
 }

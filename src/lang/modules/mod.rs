@@ -109,6 +109,9 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             d.borrow_mut()
                 .set_str("version", Value::str("3.14.0 (asyncio-playground)"));
             d.borrow_mut().set_str("maxsize", Value::Int(i64::MAX));
+            d.borrow_mut()
+                .set_str("argv", Value::list(vec![Value::str("main.py")]));
+            d.borrow_mut().set_str("platform", Value::str("emscripten"));
             m
         }
         "math" => {

@@ -370,3 +370,24 @@ fn format_entry(t: &TracebackEntry) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::call_is_whole_statement as whole;
+
+    #[test]
+    fn carets_are_left_out_under_a_call_that_is_the_whole_statement() {
+        assert!(whole("return int(text)", Some("int(text)")));
+        assert!(whole("y = g()  # comment", Some("g()")));
+        assert!(whole("x = a.m(1)", Some("a.m(1)")));
+        // `return` of a method call, a call inside a larger value, other targets: carets.
+        assert!(!whole("return a.m()", Some("a.m()")));
+        assert!(!whole("return f(x) + 1", Some("f(x)")));
+        assert!(!whole("x += f()", Some("f()")));
+        assert!(!whole("a, b = f()", Some("f()")));
+        assert!(!whole("x == f()", Some("f()")));
+        assert!(!whole("x = d['k']", Some("d['k']")));
+        assert!(!whole("x = (a)", Some("(a)")));
+        assert!(!whole("return f(x)(y)", Some("f(x)(y)")));
+    }
+}
