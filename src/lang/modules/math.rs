@@ -189,19 +189,18 @@ fn trunc(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     rounding(&args, "trunc", f64::trunc)
 }
 
-fn int_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<i64> {
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if matches!(v, Value::Float(_)) {
-        return Err(PyErr::type_error(format!(
-            "'float' object cannot be interpreted as an integer{}",
-            if fname.is_empty() { "" } else { "" }
-        )));
+        return Err(PyErr::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
     }
     vm.index_i64(v)
 }
 fn gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut g: i64 = 0;
     for a in &args.pos {
-        let mut x = int_arg(vm, a, "gcd")?.unsigned_abs();
+        let mut x = int_arg(vm, a)?.unsigned_abs();
         let mut y = g.unsigned_abs();
         while y != 0 {
             (x, y) = (y, x % y);
@@ -220,7 +219,7 @@ fn product(vm: &mut Vm, from: i64, to: i64) -> PyResult<Value> {
 }
 fn factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("factorial", 1, 1)?;
-    let n = int_arg(vm, &args.pos[0], "factorial")?;
+    let n = int_arg(vm, &args.pos[0])?;
     if n < 0 {
         return Err(PyErr::value_error(
             "factorial() not defined for negative values",
@@ -235,8 +234,8 @@ fn factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 fn comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("comb", 2, 2)?;
-    let n = int_arg(vm, &args.pos[0], "comb")?;
-    let k = int_arg(vm, &args.pos[1], "comb")?;
+    let n = int_arg(vm, &args.pos[0])?;
+    let k = int_arg(vm, &args.pos[1])?;
     if n < 0 || k < 0 {
         return Err(PyErr::value_error(if n < 0 {
             "n must be a non-negative integer"
@@ -259,7 +258,7 @@ fn comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 fn isqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("isqrt", 1, 1)?;
-    let n = int_arg(vm, &args.pos[0], "isqrt")?;
+    let n = int_arg(vm, &args.pos[0])?;
     if n < 0 {
         return Err(PyErr::value_error("isqrt() argument must be nonnegative"));
     }
