@@ -571,6 +571,10 @@ fn fresh_loop(vm: &Vm) -> Loop<Vm> {
 pub(crate) fn loop_ended(vm: &mut Vm, lp: &Loop<Vm>) {
     vm.loop_time = lp.time();
     vm.task_counter = lp.task_counter;
+    // Async generators dropped after the loop stopped: a closed loop closes nothing
+    // (`_asyncgen_finalizer_hook` checks `is_closed()`).
+    drop(crate::lang::value::function::take_finalized());
+    vm.asyncgens.clear();
     if let Some(next) = vm.next_loop.as_mut() {
         next.task_counter = next.task_counter.max(lp.task_counter);
     }

@@ -197,6 +197,12 @@ fn ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .transpose()?
             .ok_or_else(|| PyErr::type_error("an integer or float is required"))?,
     };
+    if !(t.abs() < 1e15) {
+        return Err(PyErr::with_msg(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
+    }
     Ok(Value::str(&format_time("%c", t)?))
 }
 
