@@ -197,7 +197,7 @@ fn ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .transpose()?
             .ok_or_else(|| PyErr::type_error("an integer or float is required"))?,
     };
-    if !(t.abs() < 1e15) {
+    if t.is_nan() || t.abs() >= 1e15 {
         return Err(PyErr::with_msg(
             "OverflowError",
             "timestamp out of range for platform time_t",
