@@ -2,6 +2,7 @@
 //! `typing`, `dataclasses`, and modules written in Python (`py/`).
 
 pub mod asyncio;
+mod asyncio_loop;
 mod asyncio_objects;
 pub mod dataclasses;
 mod math;
