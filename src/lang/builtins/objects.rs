@@ -463,6 +463,20 @@ pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
     ]
 }
 
+/// `coroutine.__await__()`: the object itself, which `yield from` drives (so a class's
+/// `__await__` can delegate: `return coro.__await__()` or `yield from coro.__await__()`).
+fn coro_await(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__await__", 0, 0)?;
+    Ok(args.pos[0].clone())
+}
+
+/// Coroutines: the generator methods plus `__await__`.
+pub fn coroutine_methods() -> Vec<(&'static str, BuiltinFn)> {
+    let mut m = generator_methods();
+    m.push(("__await__", coro_await));
+    m
+}
+
 use crate::lang::value::function::AgenOp;
 
 fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
