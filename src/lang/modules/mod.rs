@@ -5,6 +5,7 @@ pub mod asyncio;
 mod asyncio_loop;
 mod asyncio_objects;
 pub mod dataclasses;
+pub mod enums;
 mod math;
 pub mod random;
 mod random_instance;
@@ -181,13 +182,14 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         "time" => module("time", time::functions()).1,
         "collections" | "functools" | "itertools" | "contextlib" | "operator" | "heapq"
-        | "bisect" | "_asyncio_py" => {
+        | "bisect" | "enum" | "_asyncio_py" => {
             let src = match name {
                 "collections" => include_str!("py/collections.py"),
                 "contextlib" => include_str!("py/contextlib.py"),
                 "operator" => include_str!("py/operator.py"),
                 "heapq" => include_str!("py/heapq.py"),
                 "bisect" => include_str!("py/bisect.py"),
+                "enum" => include_str!("py/enum.py"),
                 "functools" => include_str!("py/functools.py"),
                 "_asyncio_py" => include_str!("py/asyncio_helpers.py"),
                 _ => include_str!("py/itertools.py"),

@@ -13,12 +13,12 @@ pub fn module_reason(name: &str) -> Option<String> {
         | "select" | "selectors" | "socket" | "ssl" | "sqlite3" | "http" | "urllib" | "email" => {
             "programs cannot reach files, processes or the network from the browser tab"
         }
-        "enum" | "abc" | "typing_extensions" => "it needs metaclasses, which the playground does not support",
+        "abc" | "typing_extensions" => "it needs metaclasses, which the playground does not support",
         "json" | "re" | "datetime" | "logging" | "decimal" | "fractions" | "statistics"
         | "string" | "textwrap" | "copy" | "pprint" | "inspect" | "traceback" | "warnings"
         | "weakref" | "pickle" | "struct" | "hashlib" | "base64" | "uuid" | "csv" | "argparse"
         | "unittest" | "array" | "numbers" => {
-            "only asyncio, random, time, math, sys, typing, dataclasses, collections, functools, itertools, operator, heapq, bisect and contextlib are available"
+            "only asyncio, random, time, math, sys, typing, dataclasses, enum, collections, functools, itertools, operator, heapq, bisect and contextlib are available"
         }
         "aiohttp" | "requests" | "httpx" | "aiofiles" | "uvloop" | "trio" | "anyio" | "numpy"
         | "pandas" | "websockets" | "aiosqlite" | "asyncpg" | "redis" | "tqdm" | "rich" => {

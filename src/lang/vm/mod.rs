@@ -374,6 +374,12 @@ impl Vm {
     /// Calls the class: built-in constructors, exceptions, or `__new__` + `__init__`
     /// (`type_call`).
     pub fn construct(&mut self, cls: &Rc<Class>, args: Args) -> PyResult<Value> {
+        if crate::lang::modules::enums::is_enum(cls) {
+            // `EnumType.__call__`: `Color(value)` looks a member up.
+            args.no_more_kw(&cls.name)?;
+            args.check(&cls.name, 1, 1)?;
+            return crate::lang::modules::enums::by_value(self, cls, &args.pos[0]);
+        }
         if cls.builtin && cls.kind != TypeKind::Exception && cls.kind != TypeKind::Object {
             return crate::lang::builtins::constructors::construct(self, cls, args);
         }

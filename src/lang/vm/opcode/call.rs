@@ -514,7 +514,20 @@ impl Vm {
             Value::Str(s) => s.as_str().to_string(),
             _ => "?".into(),
         };
+        let from_enum = crate::lang::modules::enums::derives_from_enum(&base_classes);
+        if let Some(b) = base_classes
+            .iter()
+            .find(|b| crate::lang::modules::enums::is_enum(b))
+        {
+            return Err(PyErr::type_error(format!(
+                "<enum '{name}'> cannot extend <enum '{}'>",
+                b.name
+            )));
+        }
         let cls = Class::new_user(&name, &qualname, &module, base_classes, dict)?;
+        if from_enum {
+            crate::lang::modules::enums::create_members(self, &cls)?;
+        }
         if let Some(cell) = class_cell {
             *cell.borrow_mut() = Some(Value::Class(cls.clone()));
         }
