@@ -169,6 +169,7 @@ impl Session {
                 match status {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
+                        self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
                         crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.loop_run = None;
