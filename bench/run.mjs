@@ -163,7 +163,7 @@ async function openBenchPage(browser, url) {
 /** First load: the gzip size of what the page downloads, the playground's navigation-to-first
  *  output (Run clicked as soon as it exists) and Pyodide's time to ready, fresh profile each. */
 async function measureLoad(browser, url, dist) {
-  const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+  const files = fs.readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
   const sizes = files.map((f) => {
     const buf = fs.readFileSync(path.join(dist, f));
     return { file: f, raw: buf.length, gzip: gzipSize(buf) };
