@@ -11,7 +11,11 @@ use crate::lang::vm::session::Session;
 pub fn bench_run(source: &str) -> String {
     let mut session = Session::new(source, "main.py");
     session.run_to_end();
-    session.take_console().into_iter().map(|(_, text)| text).collect()
+    session
+        .take_console()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
 }
 
 /// The size of this module's linear memory in bytes (it only grows, so after a run it is
