@@ -29,6 +29,7 @@
 mod attr;
 mod compare;
 pub mod eval;
+mod fast_path;
 pub mod frame;
 pub mod host;
 pub mod items;
