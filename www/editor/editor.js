@@ -6,7 +6,7 @@
 import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec } from '@codemirror/state';
 import {
   EditorView, keymap, gutter, GutterMarker, Decoration, lineNumbers, highlightActiveLineGutter,
-  highlightSpecialChars, drawSelection, dropCursor, highlightActiveLine,
+  highlightSpecialChars, drawSelection, dropCursor, highlightActiveLine, WidgetType,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { indentUnit, indentOnInput, bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -67,8 +67,20 @@ function taskRanges(state, markers) {
   return RangeSet.of(lines.map((l) => new TaskMarker(byLine.get(l)).range(state.doc.line(l).from)));
 }
 
+/** A squiggle where an error points at no text (the end of a line, e.g. a missing ':'). */
+class ErrorPoint extends WidgetType {
+  constructor(message) { super(); this.message = message; }
+  eq(other) { return other.message === this.message; }
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = 'cm-error-range cm-error-point';
+    span.title = this.message;
+    return span;
+  }
+}
+
 /** The syntax error's underline: one mark (class `cm-error-range`, the message as its
- *  tooltip), replaced or cleared by `setError`. */
+ *  tooltip) or, at the end of a line, an `ErrorPoint`; replaced or cleared by `setError`. */
 const setErrorMark = StateEffect.define();
 const errorField = StateField.define({
   create: () => Decoration.none,
@@ -91,6 +103,7 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
   '.cm-task-gutter': { width: '18px' },
   '.cm-error-range': { textDecoration: 'underline wavy var(--err, #d33)', textUnderlineOffset: '3px' },
+  '.cm-error-point': { display: 'inline-block', width: '0.7em', height: '1.1em', verticalAlign: 'text-bottom', borderBottom: '2px dotted var(--err, #d33)' },
 });
 
 /**
@@ -148,11 +161,16 @@ class EditorHandle {
   }
   /** Underlines UTF-16 range [from, to) with `message`; an empty message clears it. */
   setError(from, to, message) {
-    const len = this.view.state.doc.length;
-    const start = Math.min(from, len), end = Math.min(Math.max(to, from + 1), len);
-    const marks = message && end > start
-      ? Decoration.set([Decoration.mark({ class: 'cm-error-range', attributes: { title: message } }).range(start, end)])
-      : Decoration.none;
+    let marks = Decoration.none;
+    if (message) {
+      const doc = this.view.state.doc;
+      const start = Math.max(0, Math.min(from, doc.length));
+      // A mark over a line break draws nothing: stop at the end of the error's line.
+      const end = Math.min(Math.max(to, start + 1), doc.lineAt(start).to);
+      marks = Decoration.set([end > start
+        ? Decoration.mark({ class: 'cm-error-range', attributes: { title: message } }).range(start, end)
+        : Decoration.widget({ widget: new ErrorPoint(message), side: 1 }).range(start)]);
+    }
     this.view.dispatch({ effects: setErrorMark.of(marks) });
   }
   /** Moves the cursor to a 1-based line and focuses the editor. */
