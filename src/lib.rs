@@ -3,7 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod bench_api;
+pub mod export;
 pub mod lang;
+pub mod lints;
 pub mod presets;
 pub mod runtime;
 pub mod ui;
