@@ -332,8 +332,9 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .get(1)
         .cloned()
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
-    let coro = TaskExec::new(&coro_v)?;
-    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, TaskCoro::Host(coro), name))?;
+    // A library coroutine (`tg.create_task(asyncio.wait_for(...))`) is a coroutine too.
+    let coro = crate::lang::modules::asyncio::task_coro(&coro_v)?;
+    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))?;
     register(vm, t, &coro_v);
     Ok(Value::Rt(RtHandle::Task(t)))
 }
