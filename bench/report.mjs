@@ -97,7 +97,7 @@ export function renderReport(res) {
   return `${BEGIN}
 Measured ${mc.date.slice(0, 16).replace('T', ' ')} UTC on ${mc.cpu}, ${mc.cores} cores, ${mc.memGiB} GiB, ${mc.os}
 (shared with other work, so expect noise); ${mc.chromium}, ${mc.python}, Pyodide ${mc.pyodide}, Node ${mc.node}, ${mc.rustc}.
-Each figure is the median of ${res.runs} runs after one warm-up, with min–max.
+Each figure is the median of ${res.runs} runs after one warm-up, with min–max.${res.kept ? ` Kept from the previous run (left out with \`--skip\`): ${res.kept.join(', ')}.` : ''}
 
 ### Budgets
 

@@ -98,6 +98,17 @@ async function main() {
   const results = { machine: machine(), runs: RUNS, throughput: {}, load: {}, render: {}, memory: {} };
   const t = results.throughput;
   for (const n of THROUGHPUT) t[n] = {};
+  // Parts left out with --skip keep the last run's figures (so one part can be re-measured).
+  const lastFile = path.join(ROOT, 'target', 'bench', 'results.json');
+  const last = SKIP.size && fs.existsSync(lastFile) ? JSON.parse(fs.readFileSync(lastFile, 'utf8')) : null;
+  if (last) {
+    for (const n of THROUGHPUT) for (const e of ['cli', 'cpython', 'wasm', 'js', 'pyodide']) {
+      if (SKIP.has(e) && last.throughput?.[n]?.[e]) t[n][e] = last.throughput[n][e];
+    }
+    if (SKIP.has('cli')) results.cliStartup = last.cliStartup;
+    for (const part of ['load', 'render', 'memory']) if (SKIP.has(part)) results[part] = last[part] ?? {};
+    results.kept = [...SKIP];
+  }
   log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores; ${RUNS} runs after one warm-up`);
 
   if (!SKIP.has('cli')) {
