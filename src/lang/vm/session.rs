@@ -71,6 +71,9 @@ impl Session {
                     .borrow_mut()
                     .set_str("__name__", Value::str("__main__"));
                 globals.borrow_mut().set_str("__doc__", Value::None);
+                globals
+                    .borrow_mut()
+                    .set_str("__file__", Value::str(filename));
                 s.module
                     .frames
                     .push(Frame::new(code, globals.clone(), Some(globals)));
@@ -168,7 +171,7 @@ impl Session {
                     RunStatus::Deadlocked => {
                         self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
@@ -176,7 +179,7 @@ impl Session {
                     }
                     RunStatus::Finished(r) => {
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
