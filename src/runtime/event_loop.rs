@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use super::chunked::ChunkVec;
 use super::clock::{Clock, VirtualClock};
 use super::future::Fut;
 use super::host::{Host, Progress};
@@ -117,7 +118,8 @@ pub struct Loop<H: Host> {
     pub(crate) ready: VecDeque<Ready<H>>,
     pub(crate) timers: Timers<H>,
     pub(crate) futs: Slab<Fut<H>>,
-    pub(crate) tasks: Vec<Task<H>>,
+    /// Indexed by `TaskId` (creation order); chunked so 100,000 tasks never reallocate.
+    pub(crate) tasks: ChunkVec<Task<H>>,
     pub(crate) current: Option<TaskId>,
     pub(crate) iteration: u64,
     /// Handles left to run in the current iteration (non-zero only between slices).
@@ -149,7 +151,7 @@ impl<H: Host> Loop<H> {
             ready: VecDeque::new(),
             timers: Timers::default(),
             futs: Slab::default(),
-            tasks: Vec::new(),
+            tasks: ChunkVec::default(),
             current: None,
             iteration: 0,
             iter_remaining: 0,

@@ -133,6 +133,9 @@ impl Vm {
                 ));
             };
             frame.pc += 1;
+            if super::fast_path::fast_op(frame, op) {
+                continue;
+            }
             match self.step(frame, op) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Push(f)) => {

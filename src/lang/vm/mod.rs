@@ -30,6 +30,7 @@ mod attr;
 mod compare;
 pub mod eval;
 pub mod facts;
+mod fast_path;
 pub mod frame;
 pub mod host;
 pub mod items;
