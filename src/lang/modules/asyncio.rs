@@ -270,7 +270,7 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => fresh_loop(vm),
     };
     let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
-    register(vm, runner.main_task(), main);
+    register(vm, runner.main_task(), main)?;
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
         // runs the loop in slices and resumes it with the result.
@@ -314,10 +314,13 @@ pub(crate) fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
 }
 
 /// Remembers which coroutine object task `t` runs (for its repr).
-pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) {
+/// Records a new task's coroutine (for its repr and line) and counts it against the
+/// live-task cap (`Limits::tasks`).
+pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) -> PyResult<()> {
     if let Value::Coroutine(c) = coro {
         vm.task_coros.insert(t.0, c.clone());
     }
+    vm.task_created()
 }
 
 /// "Task exception was never retrieved" for each failed task nobody asked about, as
@@ -360,7 +363,7 @@ pub(crate) fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.check("create_task", 1, 1)?;
     let coro = task_coro(&args.pos[0])?;
     let t = vm.with_loop(|lp, _| Ok(lp.create_task(coro, name)))?;
-    register(vm, t, &args.pos[0]);
+    register(vm, t, &args.pos[0])?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 
@@ -374,7 +377,7 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
         Value::Coroutine(_) => {
             let coro = TaskExec::new(v)?;
             let t = lp.create_task(TaskCoro::Host(coro), None);
-            register(vm, t, v);
+            register(vm, t, v)?;
             lp.task_future(t)
                 .ok_or_else(|| PyErr::runtime_error("stale task"))
         }

@@ -334,7 +334,7 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
     let coro = TaskExec::new(&coro_v)?;
     let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, TaskCoro::Host(coro), name))?;
-    register(vm, t, &coro_v);
+    register(vm, t, &coro_v)?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 pub(crate) fn timeout_of(args: &Args) -> PyResult<TimeoutId> {

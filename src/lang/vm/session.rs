@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::eval::{Exec, Outcome, Resume};
 use super::frame::Frame;
+use super::limits::Limits;
 use super::{Stream, Vm};
 use crate::lang::value::{PyDict, PyErr, Value};
 use crate::runtime::{Loop, RunStatus, Runner};
@@ -46,7 +47,13 @@ pub struct Session {
 impl Session {
     /// Compiles `source`; a syntax error is printed to the console and ends the session.
     pub fn new(source: &str, filename: &str) -> Session {
+        Session::with_limits(source, filename, Limits::default())
+    }
+
+    /// Like `new`, with the run's resource limits (`docs/limits.md`).
+    pub fn with_limits(source: &str, filename: &str, limits: Limits) -> Session {
         let mut vm = Vm::new();
+        vm.limits = limits;
         vm.sliced = true;
         let code = crate::lang::parser::parse(source)
             .map_err(|e| e.render(source, filename))
@@ -168,6 +175,7 @@ impl Session {
                     RunStatus::Deadlocked => {
                         self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
+                        self.vm.live_tasks = 0;
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
@@ -176,6 +184,7 @@ impl Session {
                     RunStatus::Finished(r) => {
                         self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
+                        self.vm.live_tasks = 0;
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
@@ -209,7 +218,7 @@ impl Session {
             }
             Err(e) => {
                 let text = self.vm.format_exception(&e);
-                self.vm.write(Stream::Stderr, &text);
+                self.vm.write_unlimited(Stream::Stderr, &text);
                 self.finish(false)
             }
         }
