@@ -80,24 +80,74 @@ pub fn program(data: &[u8]) -> String {
 }
 
 const NAMES: &[&str] = &[
-    "x", "y", "f", "g", "t", "e", "main", "asyncio", "print", "range", "len", "self", "q",
-    "lock", "ev", "str", "list", "dict", "repr", "int", "isinstance", "Exception", "ValueError",
-    "CancelledError", "super", "sorted", "__name__",
+    "x",
+    "y",
+    "f",
+    "g",
+    "t",
+    "e",
+    "main",
+    "asyncio",
+    "print",
+    "range",
+    "len",
+    "self",
+    "q",
+    "lock",
+    "ev",
+    "str",
+    "list",
+    "dict",
+    "repr",
+    "int",
+    "isinstance",
+    "Exception",
+    "ValueError",
+    "CancelledError",
+    "super",
+    "sorted",
+    "__name__",
 ];
 const ATTRS: &[&str] = &[
-    "sleep", "gather", "create_task", "run", "result", "cancel", "append", "Lock", "Event",
-    "Queue", "TaskGroup", "timeout", "wait_for", "shield", "get", "put", "set", "wait",
-    "done", "exception", "get_running_loop", "call_later", "__init__", "args", "items",
-    "join", "format", "Semaphore", "as_completed", "cancelled",
+    "sleep",
+    "gather",
+    "create_task",
+    "run",
+    "result",
+    "cancel",
+    "append",
+    "Lock",
+    "Event",
+    "Queue",
+    "TaskGroup",
+    "timeout",
+    "wait_for",
+    "shield",
+    "get",
+    "put",
+    "set",
+    "wait",
+    "done",
+    "exception",
+    "get_running_loop",
+    "call_later",
+    "__init__",
+    "args",
+    "items",
+    "join",
+    "format",
+    "Semaphore",
+    "as_completed",
+    "cancelled",
 ];
 const OPS: &[&str] = &[
-    "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "<", ">", "==",
-    "!=", "<=", ">=", " in ", " not in ", " is ", " is not ", " and ", " or ",
+    "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "<", ">", "==", "!=",
+    "<=", ">=", " in ", " not in ", " is ", " is not ", " and ", " or ",
 ];
 const NOISE: &[&str] = &[
     "(", ")", "[", "]", "{", "}", ":", ",", "=", "\n", "\t", " ", "'", "\"", "\\", "#", "$",
-    "async", "await", "yield", "lambda", "def", "else", "*", "**", "->", ":=", "\u{00e9}",
-    "\r", "0x", "1e", "f'{", "}'", ".", "...", ";", "@",
+    "async", "await", "yield", "lambda", "def", "else", "*", "**", "->", ":=", "\u{00e9}", "\r",
+    "0x", "1e", "f'{", "}'", ".", "...", ";", "@",
 ];
 
 struct Gen<'a> {
@@ -146,7 +196,11 @@ impl Gen<'_> {
                 self.line(indent, &e);
             }
             2 => {
-                let (t, op, e) = (self.target(), self.pick(&["+=", "-=", "*=", "//="]), self.expr(0, in_async));
+                let (t, op, e) = (
+                    self.target(),
+                    self.pick(&["+=", "-=", "*=", "//="]),
+                    self.expr(0, in_async),
+                );
                 self.line(indent, &format!("{t} {op} {e}"));
             }
             3 => {
@@ -159,7 +213,14 @@ impl Gen<'_> {
             }
             5 => self.line(indent, "import asyncio"),
             6 => {
-                let s = self.pick(&["pass", "break", "continue", "global x", "nonlocal y", "del x"]);
+                let s = self.pick(&[
+                    "pass",
+                    "break",
+                    "continue",
+                    "global x",
+                    "nonlocal y",
+                    "del x",
+                ]);
                 self.line(indent, &s);
             }
             7 => {
@@ -178,14 +239,25 @@ impl Gen<'_> {
             }
             11 => {
                 let (t, e) = (self.target(), self.expr(0, in_async));
-                let kw = if in_async && self.range(0, 3) == 0 { "async for" } else { "for" };
+                let kw = if in_async && self.range(0, 3) == 0 {
+                    "async for"
+                } else {
+                    "for"
+                };
                 self.line(indent, &format!("{kw} {t} in {e}:"));
                 self.block(indent + 1, depth, in_async);
             }
             12 | 13 => {
                 let is_async = self.range(0, 1) == 1;
                 let name = self.pick(NAMES);
-                let params = self.pick(&["", "x", "x, y=1", "*args, **kw", "self, n", "a, /, b, *, c=2"]);
+                let params = self.pick(&[
+                    "",
+                    "x",
+                    "x, y=1",
+                    "*args, **kw",
+                    "self, n",
+                    "a, /, b, *, c=2",
+                ]);
                 if self.range(0, 4) == 0 {
                     self.line(indent, "@f");
                 }
@@ -203,7 +275,14 @@ impl Gen<'_> {
                 self.line(indent, "try:");
                 self.block(indent + 1, depth, in_async);
                 let star = if self.range(0, 5) == 0 { "*" } else { "" };
-                let exc = self.pick(&["", " Exception", " ValueError as e", " (KeyError, TypeError)", " BaseException", " asyncio.CancelledError"]);
+                let exc = self.pick(&[
+                    "",
+                    " Exception",
+                    " ValueError as e",
+                    " (KeyError, TypeError)",
+                    " BaseException",
+                    " asyncio.CancelledError",
+                ]);
                 self.line(indent, &format!("except{star}{exc}:"));
                 self.block(indent + 1, depth, in_async);
                 if self.range(0, 1) == 1 {
@@ -213,7 +292,11 @@ impl Gen<'_> {
             }
             17 => {
                 let e = self.expr(0, in_async);
-                let kw = if in_async && self.range(0, 1) == 1 { "async with" } else { "with" };
+                let kw = if in_async && self.range(0, 1) == 1 {
+                    "async with"
+                } else {
+                    "with"
+                };
                 self.line(indent, &format!("{kw} {e} as v:"));
                 self.block(indent + 1, depth, in_async);
             }
@@ -251,10 +334,18 @@ impl Gen<'_> {
         match self.range(0, 22) {
             0..=3 => self.atom(),
             4 | 5 => {
-                let (a, op, b) = (self.expr(d, in_async), self.pick(OPS), self.expr(d, in_async));
+                let (a, op, b) = (
+                    self.expr(d, in_async),
+                    self.pick(OPS),
+                    self.expr(d, in_async),
+                );
                 format!("{a} {op} {b}")
             }
-            6 => format!("{}({})", self.pick(&["-", "not ", "~", "+"]), self.expr(d, in_async)),
+            6 => format!(
+                "{}({})",
+                self.pick(&["-", "not ", "~", "+"]),
+                self.expr(d, in_async)
+            ),
             7 | 8 => {
                 let f = self.expr(d, in_async);
                 let n = self.range(0, 3);
@@ -280,14 +371,22 @@ impl Gen<'_> {
             }
             12 => format!("{{{}: {}}}", self.expr(d, in_async), self.expr(d, in_async)),
             13 => {
-                let (e, it, c) = (self.expr(d, in_async), self.expr(d, in_async), self.expr(d, in_async));
+                let (e, it, c) = (
+                    self.expr(d, in_async),
+                    self.expr(d, in_async),
+                    self.expr(d, in_async),
+                );
                 let b = self.pick(&["[]", "{}", "()"]);
                 let (o, cl) = b.split_at(1);
                 format!("{o}{e} for x in {it} if {c}{cl}")
             }
             14 => format!("lambda x, y=2: {}", self.expr(d, in_async)),
             15 => {
-                let (a, c, b) = (self.expr(d, in_async), self.expr(d, in_async), self.expr(d, in_async));
+                let (a, c, b) = (
+                    self.expr(d, in_async),
+                    self.expr(d, in_async),
+                    self.expr(d, in_async),
+                );
                 format!("{a} if {c} else {b}")
             }
             16 if in_async => format!("await {}", self.expr(d, in_async)),
@@ -320,7 +419,10 @@ impl Gen<'_> {
             0 => self.range(0, 1000).to_string(),
             1 => "10**100".into(),
             2 => "1.5e300".into(),
-            3 => format!("'{}'", self.pick(&["", "abc", "\\n", "\\x00", "é", "{}", "<script>"])),
+            3 => format!(
+                "'{}'",
+                self.pick(&["", "abc", "\\n", "\\x00", "é", "{}", "<script>"])
+            ),
             4 => "None".into(),
             5 => self.pick(&["True", "False", "...", "0.1", "-0.0", "1j"]),
             _ => self.pick(NAMES),
