@@ -16,6 +16,8 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod panels;
 #[cfg(target_arch = "wasm32")]
+pub mod panic;
+#[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
@@ -27,6 +29,11 @@ pub use app::App;
 /// Mounts the app on `<body>`, after installing a panic hook that shows a readable error
 /// instead of a silently dead page.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     yew::Renderer::<App>::new().render();
+    // The end-to-end test of the panic notice (tests/e2e/robust.test.mjs) asks for a panic.
+    let search = web_sys::window().and_then(|w| w.location().search().ok());
+    if search.is_some_and(|s| s.contains("crash-test")) {
+        panic!("crash test requested by the page's address (?crash-test)");
+    }
 }
