@@ -406,8 +406,15 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 fn gen_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(Value::Native(n)) = args.pos.first() {
+        // A library coroutine (`asyncio.sleep(0)`) closed before it was awaited.
+        n.state.borrow_mut().take();
+        return Ok(Value::None);
+    }
     let c = gen_of(&args)?;
     *c.frame.borrow_mut() = None;
+    // A closed coroutine is not "never awaited" (CPython warns only for unclosed ones).
+    c.started.set(true);
     Ok(Value::None)
 }
 

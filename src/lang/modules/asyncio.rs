@@ -119,13 +119,31 @@ pub(crate) fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Float(f)) => Ok(Some(*f)),
+        // CPython compares first (`if delay <= 0`, `if timeout <= 0`), so that names the type.
         Some(other) => match crate::lang::value::int::int_of(other) {
             Some(i) => Ok(Some(i.to_f64()?)),
             None => Err(PyErr::type_error(format!(
-                "'<' not supported between instances of '{}' and 'int'",
+                "'<=' not supported between instances of '{}' and 'int'",
                 other.type_name()
             ))),
         },
+    }
+}
+
+/// `loop.call_later(delay, ...)`'s delay: CPython adds it to `self.time()` first.
+fn later_arg(v: Option<&Value>) -> PyResult<f64> {
+    match v {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(other) => match crate::lang::value::int::int_of(other) {
+            Some(i) => i.to_f64(),
+            None => Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for +: 'float' and '{}'",
+                other.type_name()
+            ))),
+        },
+        None => Err(PyErr::type_error(
+            "call_later() missing required argument 'delay'",
+        )),
     }
 }
 
@@ -297,7 +315,15 @@ pub(crate) fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let result = args.take_kw("result");
     args.no_more_kw("sleep")?;
     args.check("sleep", 1, 2)?;
-    let d = delay_arg(args.pos.first())?.unwrap_or(0.0);
+    // `sleep(None)` fails at `delay <= 0` in CPython (None is only a valid timeout).
+    let d = match args.pos.first() {
+        Some(Value::None) => {
+            return Err(PyErr::type_error(
+                "'<=' not supported between instances of 'NoneType' and 'int'",
+            ))
+        }
+        d => delay_arg(d)?.unwrap_or(0.0),
+    };
     let result = result.or_else(|| args.pos.get(1).cloned());
     Ok(native("sleep", sleep(d, result)))
 }
@@ -394,10 +420,26 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
                 )),
             }
         }
-        other => Err(PyErr::type_error(format!(
-            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-            other.type_name()
-        ))),
+        // CPython's `ensure_future` names no type.
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
+    }
+}
+
+/// `asyncio.ensure_future(obj)`: a task or future as it is; a coroutine wrapped in a task.
+pub(crate) fn ensure_future_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("loop");
+    args.no_more_kw("ensure_future")?;
+    args.check("ensure_future", 1, 1)?;
+    match &args.pos[0] {
+        v @ Value::Rt(RtHandle::Task(_) | RtHandle::Future(_)) => Ok(v.clone()),
+        v @ (Value::Coroutine(_) | Value::Native(_)) => {
+            vm.with_loop(|lp, vm| ensure_future(vm, lp, v).map(|f| Vm::fut_value(lp, f)))
+        }
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
     }
 }
 
@@ -426,7 +468,16 @@ pub(crate) fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Value::Coroutine(_) => {
             Awaitable::Coro(Box::new(TaskCoro::Host(TaskExec::new(&args.pos[0])?)))
         }
-        other => vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?,
+        other @ (Value::Rt(_) | Value::Native(_)) => {
+            vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?
+        }
+        // 3.12+: `async with timeout(t): return await fut`.
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object can't be awaited",
+                other.type_name()
+            )))
+        }
     };
     Ok(native("wait_for", wait_for(aw, timeout)))
 }
@@ -645,6 +696,16 @@ pub(crate) fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         },
         _ => crate::runtime::ReturnWhen::AllCompleted,
     };
+    if matches!(
+        &args.pos[0],
+        Value::Coroutine(_) | Value::Native(_) | Value::Rt(_)
+    ) {
+        // `if futures.isfuture(fs) or coroutines.iscoroutine(fs)`.
+        return Err(PyErr::type_error(format!(
+            "expect a list of futures, not {}",
+            args.pos[0].type_name()
+        )));
+    }
     let futs = vm.with_loop(|lp, vm| futures_arg(vm, lp, &args.pos[0]))?;
     Ok(native("wait", crate::runtime::wait(futs, timeout, when)))
 }
@@ -720,13 +781,16 @@ pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
-    let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let d = later_arg(args.pos.get(1))?;
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
 }
 pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
-    let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let w = match args.pos.get(1) {
+        None | Some(Value::None) => return Err(PyErr::type_error("when cannot be None")),
+        w => delay_arg(w)?.unwrap_or(0.0),
+    };
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
 }
@@ -763,7 +827,7 @@ pub fn module(vm: &mut Vm) -> Value {
         ("run", run),
         ("sleep", sleep_fn),
         ("create_task", create_task),
-        ("ensure_future", create_task),
+        ("ensure_future", ensure_future_fn),
         ("gather", gather),
         ("wait_for", wait_for_fn),
         ("shield", shield),
