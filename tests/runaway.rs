@@ -190,3 +190,61 @@ fn limits_reset_with_each_run() {
     assert!(ok);
     assert_eq!(out, "fine\n");
 }
+
+/// Rust-level recursion over deep data or through dunders (repr, str, ==, hash, `__repr__`
+/// calling `repr`, key functions) ends in `RecursionError`, never a stack overflow; the same
+/// program runs in Chromium in tests/e2e/robust.test.mjs, where the stack is smallest.
+const DEEP_NATIVE: &str = r#"x = []
+y = []
+t = ()
+d = {}
+for i in range(100000):
+    x = [x]
+    y = [y]
+    t = (t,)
+    d = {'k': d}
+class Node:
+    def __init__(self, child):
+        self.child = child
+    def __repr__(self):
+        return 'Node(' + repr(self.child) + ')'
+    def __eq__(self, other):
+        return self.child == other.child
+n = None
+for i in range(5000):
+    n = Node(n)
+checks = [
+    ('repr(list)', lambda: repr(x)),
+    ('str(dict)', lambda: str(d)),
+    ('list == list', lambda: x == y),
+    ('hash(tuple)', lambda: hash(t)),
+    ('tuple < tuple', lambda: t < t),
+    ('repr(Node)', lambda: repr(n)),
+    ('Node == Node', lambda: n == Node(n.child)),
+    ('sorted by key', lambda: sorted([1, 2], key=lambda v: repr(n))),
+    ('f-string', lambda: f'{x}'),
+]
+for name, f in checks:
+    try:
+        f()
+        print(name, 'ok')
+    except RecursionError:
+        print(name, 'RecursionError')
+print('still alive')
+"#;
+
+#[test]
+fn deep_native_recursion_is_a_recursion_error_everywhere() {
+    // 400,000 nested containers need more than the small memory budget.
+    let limits = Limits {
+        memory: 256 << 20,
+        instructions: u64::MAX,
+        ..small()
+    };
+    let (ok, out, err, _) = run(DEEP_NATIVE, limits);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out,
+        "repr(list) RecursionError\nstr(dict) RecursionError\nlist == list RecursionError\nhash(tuple) RecursionError\ntuple < tuple ok\nrepr(Node) RecursionError\nNode == Node RecursionError\nsorted by key RecursionError\nf-string RecursionError\nstill alive\n"
+    );
+}
