@@ -248,3 +248,48 @@ fn deep_native_recursion_is_a_recursion_error_everywhere() {
         "repr(list) RecursionError\nstr(dict) RecursionError\nlist == list RecursionError\nhash(tuple) RecursionError\ntuple < tuple ok\nrepr(Node) RecursionError\nNode == Node RecursionError\nsorted by key RecursionError\nf-string RecursionError\nstill alive\n"
     );
 }
+
+thread_local! {
+    static FAKE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// A wall clock that advances 1 ms each time it is read.
+fn fake_clock() -> f64 {
+    FAKE_MS.with(|c| {
+        c.set(c.get() + 1.0);
+        c.get()
+    })
+}
+
+#[test]
+fn the_page_bounds_unpausable_calls_in_wall_time() {
+    let src = "x = 1\nfor i in range(40):\n    x = [x, x]\ntry:\n    s = repr(x)\nexcept BaseException:\n    print('caught')\n";
+    let limits = Limits {
+        unpausable: u64::MAX,
+        unpausable_ms: 50.0,
+        wall_clock: Some(fake_clock),
+        native_depth: 64,
+        ..small()
+    };
+    let (ok, out, err, _) = run(src, limits);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(
+        last_line(&err).starts_with(
+            "Stopped: module code spent more than 50 ms inside one call that cannot pause"
+        ),
+        "{err}"
+    );
+    // Ordinary code is never stopped by it: each slice restarts the clock's count.
+    let limits = Limits {
+        unpausable_ms: 50.0,
+        wall_clock: Some(fake_clock),
+        ..small()
+    };
+    let (ok, out, _, _) = run(
+        "t = 0\nfor i in range(100000):\n    t += i\nprint(t)\n",
+        limits,
+    );
+    assert!(ok);
+    assert_eq!(out, "4999950000\n");
+}

@@ -11,7 +11,7 @@ use crate::lang::value::{PyErr, PyResult};
 /// uncatchable [`Limit`] whose message names the limit and the task that hit it (no
 /// `except BaseException:` can swallow it). Set them with [`Vm::set_limits`] or
 /// `Session::with_limits`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Limits {
     /// Python frames deep before `RecursionError` (CPython's `sys.getrecursionlimit()`).
     pub recursion: usize,
@@ -32,6 +32,12 @@ pub struct Limits {
     /// stretch that cannot pause: code a builtin calls back into (`__repr__`, `key=`,
     /// `__eq__`), where the page cannot paint until it returns.
     pub unpausable: u64,
+    /// The same bound in wall time (milliseconds since the driver's slice began), checked
+    /// when `wall_clock` is set (the browser sets both: steps of `repr` are far slower than
+    /// instructions, so only time tells how long the page has been frozen).
+    pub unpausable_ms: f64,
+    /// A wall clock in milliseconds (`performance.now()` in the page); `None`: no time limits.
+    pub wall_clock: Option<fn() -> f64>,
 }
 
 /// Default memory budget: 256 MiB (a browser tab's wasm memory can grow to 4 GiB, but tabs
@@ -45,9 +51,11 @@ impl Default for Limits {
             native_depth: super::NATIVE_LIMIT,
             memory: DEFAULT_MEMORY,
             tasks: 20_000,
-            output: 1 << 20,
+            output: 256 << 10,
             instructions: u64::MAX,
             unpausable: 20_000_000,
+            unpausable_ms: 100.0,
+            wall_clock: None,
         }
     }
 }
@@ -63,6 +71,8 @@ impl Limits {
             output: 64 << 10,
             instructions: 300_000,
             unpausable: 100_000,
+            unpausable_ms: f64::INFINITY,
+            wall_clock: None,
         }
     }
 }
@@ -114,6 +124,9 @@ impl Vm {
             Some(Limit::Instructions)
         } else if self.steps.saturating_sub(self.unpausable_from) > self.limits.unpausable {
             Some(Limit::Unpausable)
+        } else if self.steps > self.unpausable_from && self.unpausable_too_long() {
+            self.unpausable_timed = true;
+            Some(Limit::Unpausable)
         } else if self.memory_used() > self.limits.memory {
             Some(Limit::Memory)
         } else if self.live_tasks > self.limits.tasks {
@@ -127,6 +140,22 @@ impl Vm {
         match limit {
             Some(l) => Err(self.limit_error(l)),
             None => Ok(()),
+        }
+    }
+
+    /// Has the current slice run longer than `unpausable_ms` (only asked while inside a call
+    /// that cannot pause)?
+    fn unpausable_too_long(&self) -> bool {
+        match self.limits.wall_clock {
+            Some(now) => now() - self.slice_started_ms > self.limits.unpausable_ms,
+            None => false,
+        }
+    }
+
+    /// A driver's slice begins: the wall-clock bound on unpausable calls counts from here.
+    pub fn slice_started(&mut self) {
+        if let Some(now) = self.limits.wall_clock {
+            self.slice_started_ms = now();
         }
     }
 
@@ -210,6 +239,11 @@ impl Vm {
             Limit::Instructions => format!(
                 "Stopped: {place} reached the limit of {} instructions for a run",
                 l.instructions
+            ),
+            Limit::Unpausable if self.unpausable_timed => format!(
+                "Stopped: {place} spent more than {} ms inside one call that cannot pause \
+                 (a __repr__, __eq__, key function or the like); the page could not respond",
+                l.unpausable_ms
             ),
             Limit::Unpausable => format!(
                 "Stopped: {place} ran {} steps inside one call that cannot pause \

@@ -85,6 +85,10 @@ pub struct Vm {
     pub live_tasks: usize,
     /// `steps` when the current stretch that cannot pause began (`native_depth` 0 -> 1).
     pub(crate) unpausable_from: u64,
+    /// `limits.wall_clock` when the driver's current slice began.
+    pub(crate) slice_started_ms: f64,
+    /// The unpausable limit was hit by time (`unpausable_ms`), not by steps.
+    pub(crate) unpausable_timed: bool,
     /// Ids of containers whose repr is in progress (`Py_ReprEnter`).
     pub(crate) repr_active: Vec<i64>,
     /// Nested Rust-level runs of the eval loop (calls from builtins back into Python).
@@ -156,6 +160,8 @@ impl Vm {
             output_bytes: 0,
             live_tasks: 0,
             unpausable_from: 0,
+            slice_started_ms: 0.0,
+            unpausable_timed: false,
             repr_active: Vec::new(),
             native_depth: 0,
             steps: 0,

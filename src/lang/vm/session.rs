@@ -141,6 +141,7 @@ impl Session {
     /// `instructions` VM instructions in any one task step or stretch of module code (a step
     /// that runs out pauses, `Step::Paused`, and resumes at the next call).
     pub fn step_with(&mut self, callbacks: usize, instructions: u64) -> Status {
+        self.vm.slice_started();
         self.vm.step_budget = Some(instructions);
         let status = self.step_inner(callbacks as u64, instructions);
         self.vm.step_budget = None;
