@@ -101,7 +101,7 @@ fn parse_targets_survive_seeds_mutants_and_regressions() {
             targets::parse_bytes(s);
             targets::parse_grammar(s);
         }
-        let mut rng = Rng(0x5eed_0f_f022);
+        let mut rng = Rng(0x5eed_0ff0_22aa);
         for _ in 0..MUTANTS * 4 {
             let a = &seeds[rng.below(seeds.len())];
             let b = &seeds[rng.below(seeds.len())];
