@@ -10,7 +10,9 @@ const browser = await launch();
 try {
   const { page, errors } = await openPage(browser, server.url + '/');
   const t0 = Date.now();
-  const f = await soak(page, rounds);
+  const f = await soak(page, rounds, (r, nodes, mib) => {
+    if (r % 10 === 0) console.log(`round ${r}: ${nodes} DOM nodes, ${mib} MiB wasm memory, ${Math.round((Date.now() - t0) / 1000)} s`);
+  });
   console.log(JSON.stringify({ ...f, seconds: Math.round((Date.now() - t0) / 1000), errors }));
   const grew = (xs) => xs.at(-1) - xs[1];
   console.log(`DOM nodes: first round ${f.nodes[1]}, last ${f.nodes.at(-1)} (${grew(f.nodes) >= 0 ? '+' : ''}${grew(f.nodes)})`);

@@ -78,7 +78,7 @@ process.on('exit', () => {
 
 /** Runs every preset `rounds` times at Instant speed; returns DOM node counts and wasm memory
  * (MiB) after each round. Shared with scripts/soak.mjs. */
-export async function soak(page, rounds) {
+export async function soak(page, rounds, onRound = () => {}) {
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#speed', 'instant');
   const ids = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));
@@ -96,6 +96,7 @@ export async function soak(page, rounds) {
       await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
     }
     await measure();
+    onRound(r + 1, nodes.at(-1), memory.at(-1));
   }
   return { presets: ids.length, rounds, nodes, memory };
 }
