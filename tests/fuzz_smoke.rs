@@ -129,3 +129,54 @@ fn run_target_survives_seeds_mutants_and_regressions() {
         }
     });
 }
+
+/// Parsing and compiling free everything they allocate (the editor compiles on every Run;
+/// a leak here would grow the page's memory with each one).
+#[test]
+fn compiling_does_not_leak() {
+    use asyncio_playground::lang::vm::memory::live_bytes;
+    let seeds = seeds();
+    let mut rng = Rng(0x1ea6_0007);
+    let inputs: Vec<Vec<u8>> = (0..50)
+        .map(|_| {
+            let a = &seeds[rng.below(seeds.len())];
+            mutate(&mut rng, a, a)
+        })
+        .collect();
+    let round = || {
+        for i in &inputs {
+            targets::parse_bytes(i);
+            targets::parse_grammar(i);
+        }
+    };
+    round();
+    let before = live_bytes();
+    for _ in 0..5 {
+        round();
+    }
+    let grown = live_bytes().saturating_sub(before);
+    assert!(
+        grown < 64 << 10,
+        "parse + compile leaked {grown} bytes over 5 rounds"
+    );
+}
+
+/// What one run of a small asyncio program leaves allocated after its session is dropped
+/// (objects in reference cycles are never freed: there is no cycle collector).
+#[test]
+fn runs_leave_little_behind() {
+    use asyncio_playground::lang::vm::memory::live_bytes;
+    let src = "import asyncio\nasync def main():\n    print('main starts')\n    await asyncio.sleep(0)\n    return 42\nresult = asyncio.run(main())\nprint(result)\n";
+    let once = || {
+        let mut s = asyncio_playground::lang::vm::session::Session::new(src, "main.py");
+        assert!(s.run_to_end());
+    };
+    once();
+    let before = live_bytes();
+    for _ in 0..20 {
+        once();
+    }
+    let per_run = live_bytes().saturating_sub(before) / 20;
+    eprintln!("left behind per run: {per_run} bytes");
+    assert!(per_run < 1 << 10, "{per_run} bytes left behind per run");
+}

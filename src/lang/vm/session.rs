@@ -42,6 +42,19 @@ pub struct Session {
     pub syntax_error: bool,
     /// Iterations of the last loop that finished.
     last_iteration: u64,
+    /// The module's namespace, cleared when the session is dropped: its functions refer to
+    /// it (`__globals__`), a cycle no reference count frees (CPython's GC would).
+    globals: Option<Rc<RefCell<PyDict>>>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(g) = self.globals.take() {
+            // Take the entries out first, so no borrow is held while they are dropped.
+            let entries = std::mem::take(&mut *g.borrow_mut());
+            drop(entries);
+        }
+    }
 }
 
 impl Session {
@@ -70,6 +83,7 @@ impl Session {
             trace: Vec::new(),
             syntax_error: false,
             last_iteration: 0,
+            globals: None,
         };
         match code {
             Ok(code) => {
@@ -78,6 +92,7 @@ impl Session {
                     .borrow_mut()
                     .set_str("__name__", Value::str("__main__"));
                 globals.borrow_mut().set_str("__doc__", Value::None);
+                s.globals = Some(globals.clone());
                 s.module
                     .frames
                     .push(Frame::new(code, globals.clone(), Some(globals)));
