@@ -60,8 +60,8 @@ const RUNAWAYS = [
 // the UI's rendering (every new task row / the whole console re-rendered per slice), not
 // from the VM, which pauses every 20,000 instructions.
 const TODO = {
-  'task bomb': 'UI renders thousands of new task rows per frame (measured ~1.5 s gaps)',
-  'print flood': 'console re-renders all output per slice (measured ~0.4 s gaps at the 256 KiB cap)',
+  'task bomb': 'UI renders thousands of new task rows per frame (measured 1.4–2.5 s gaps on a loaded 2-core machine)',
+  'print flood': 'console re-renders all output per slice (measured 0.4–0.85 s gaps at the 256 KiB cap)',
 };
 // A call that cannot pause may freeze the page for `unpausable_ms` (100 ms) before it is
 // stopped, plus the unwinding and the rendering of the message.
