@@ -1,7 +1,9 @@
 //! asyncio-playground: Python asyncio programs on an event loop that lives in the browser tab.
 //! Layers (see ARCHITECTURE.md): `runtime` (the event loop) <- `lang` (the Python subset) <- `ui`.
 
+pub mod export;
 pub mod lang;
+pub mod lints;
 pub mod presets;
 pub mod runtime;
 pub mod ui;

@@ -354,6 +354,8 @@ async fn timeline_panel_draws_lanes_segments_and_markers() {
         onselect: Callback::from(move |t| p.borrow_mut().push(t)),
         selected: None,
         max_lanes: 40,
+        lints: Default::default(),
+        code: Default::default(),
     })
     .await;
     assert_eq!(
@@ -416,6 +418,8 @@ async fn timeline_zooms_pans_follows_and_caps_lanes() {
         onselect: Callback::noop(),
         selected: None,
         max_lanes: 2,
+        lints: Default::default(),
+        code: Default::default(),
     })
     .await;
     assert_eq!(all(&root, "g.lane").len(), 2);
@@ -615,6 +619,7 @@ async fn event_log_filters_by_task_and_kind_and_exports_json() {
         onexport: Callback::from(move |json| *e.borrow_mut() = Some(json)),
         onselect: Callback::from(move |t| p.borrow_mut().push(t)),
         height: 2000.0,
+        code: Default::default(),
     })
     .await;
     assert_eq!(all(&root, ".log-spacer .log-row").len(), n);
@@ -704,6 +709,7 @@ async fn event_log_renders_only_the_visible_rows() {
         onexport: Callback::noop(),
         onselect: Callback::noop(),
         height: 240.0,
+        code: Default::default(),
     })
     .await;
     let seqs = |root: &web_sys::Element| -> Vec<u64> {
@@ -750,6 +756,8 @@ async fn timeline_follows_the_present_and_zooms_with_ctrl_wheel_and_keys() {
         onselect: Callback::noop(),
         selected: None,
         max_lanes: 40,
+        lints: Default::default(),
+        code: Default::default(),
     };
     let (root, mut handle) = mount_handle::<TimelinePanel>(props(&r)).await;
     assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 1.000");
@@ -850,6 +858,7 @@ async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
         onexport: Callback::noop(),
         onselect: Callback::noop(),
         height: 2000.0,
+        code: Default::default(),
     })
     .await;
     choose(&root, "select.log-filter-kind", "cancel").await;
@@ -879,6 +888,8 @@ async fn panels_stay_small_with_thousands_of_tasks() {
         onselect: Callback::noop(),
         selected: None,
         max_lanes: 40,
+        lints: Default::default(),
+        code: Default::default(),
     })
     .await;
     assert_eq!(all(&root, "g.lane").len(), 40);
@@ -890,6 +901,7 @@ async fn panels_stay_small_with_thousands_of_tasks() {
         onexport: Callback::noop(),
         onselect: Callback::noop(),
         height: 320.0,
+        code: Default::default(),
     })
     .await;
     let rows = all(&root, ".log-spacer .log-row").len();

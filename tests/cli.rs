@@ -4,8 +4,11 @@
 use std::process::{Command, Output};
 
 fn aioplay(args: &[&str], program: Option<&str>) -> (Output, std::path::PathBuf) {
+    // One directory per call: tests run in parallel and several run `main.py`.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "aioplay-cli-{}-{}",
+        "aioplay-cli-{}-{n}-{}",
         std::process::id(),
         args.join("_").replace(['/', '.'], "")
     ));
@@ -28,7 +31,15 @@ fn help_documents_the_options() {
     let (out, _) = aioplay(&["--help"], None);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for word in ["run FILE.py", "--trace", "--real-time", "EXIT STATUS"] {
+    for word in [
+        "run FILE.py",
+        "--trace",
+        "--trace-format",
+        "--lints",
+        "--slow-step",
+        "--real-time",
+        "EXIT STATUS",
+    ] {
         assert!(text.contains(word), "help lacks {word}");
     }
 }
@@ -74,4 +85,86 @@ fn real_time_really_waits() {
         t0.elapsed().as_secs_f64() >= 0.2,
         "a 0.2 s sleep returned early"
     );
+}
+
+const MISTAKES: &str = "import asyncio
+
+async def work():
+    await asyncio.sleep(0.1)
+
+async def main():
+    work()
+    t = asyncio.create_task(work())
+    await asyncio.sleep(0)
+    t.cancel()
+    print('done')
+
+asyncio.run(main())
+";
+
+#[test]
+fn lints_follow_the_program_on_stderr_one_a_line() {
+    let (out, _) = aioplay(&["run", "main.py", "--lints"], Some(MISTAKES));
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "done\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    // CPython's own warning first (the program's stderr), then the lints.
+    let lints: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("main.py:7: never"))
+        .collect();
+    assert_eq!(
+        lints,
+        vec!["main.py:7: never-awaited: coroutine 'work' was created in Task-1 but never awaited, so its code never ran: await it, or pass it to asyncio.create_task()"]
+    );
+    assert!(err.starts_with("main.py:7: RuntimeWarning: coroutine 'work' was never awaited"));
+    // Without --lints, only what CPython prints.
+    let (plain, _) = aioplay(&["run", "main.py"], Some(MISTAKES));
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("never-awaited"));
+    let (bad, _) = aioplay(&["run", "main.py", "--slow-step", "soon"], Some(MISTAKES));
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_json_trace_says_why_each_cancel_was_requested() {
+    let (out, dir) = aioplay(&["run", "main.py", "--trace", "why.json"], Some(MISTAKES));
+    assert!(out.status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("why.json")).unwrap()).unwrap();
+    let whys: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e.get("why"))
+        .collect();
+    assert_eq!(
+        whys,
+        vec![&serde_json::json!([
+            "cancelled by Task-1 at line 10 (task.cancel())"
+        ])]
+    );
+}
+
+#[test]
+fn the_chrome_trace_has_the_documented_shape() {
+    let args = [
+        "run",
+        "main.py",
+        "--trace",
+        "c.json",
+        "--trace-format",
+        "chrome",
+    ];
+    let (out, dir) = aioplay(&args, Some(MISTAKES));
+    assert!(out.status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("c.json")).unwrap()).unwrap();
+    asyncio_playground::export::chrome::check_shape(&json).unwrap();
+    let events = json["traceEvents"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["ph"] == "X"));
+    assert!(events
+        .iter()
+        .any(|e| e["ph"] == "i" && e["name"] == "cancel requested"));
+    let (bad, _) = aioplay(&["run", "main.py", "--trace-format", "xml"], Some(MISTAKES));
+    assert_eq!(bad.status.code(), Some(2));
 }

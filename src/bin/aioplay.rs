@@ -1,14 +1,18 @@
 //! `aioplay`: runs a Python asyncio program on the virtual clock and prints what CPython
 //! would (the conformance harness, and a handy tool). See `aioplay --help`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use asyncio_playground::lang::vm::limits::Limits;
+use asyncio_playground::export::chrome;
+use asyncio_playground::lang::span::LineTable;
 use asyncio_playground::lang::vm::session::{Session, Status};
 use asyncio_playground::lang::vm::Stream;
-use asyncio_playground::runtime::{ManualClock, TraceEvent};
+use asyncio_playground::runtime::{ManualClock, Reason, TaskState, TraceEvent};
+use asyncio_playground::ui::model::provenance;
 
 const HELP: &str = "\
 aioplay: run Python asyncio programs on the playground's interpreter and event loop
@@ -22,6 +26,15 @@ CPython's) and writes its stdout and stderr as CPython would.
 
 OPTIONS:
     --trace FILE.json   also write every task's lifecycle events as JSON
+    --trace-format F    the --trace file's format: json (the playground's own events,
+                        with each cancellation's provenance) or chrome (Chrome trace-event
+                        JSON, for Perfetto and chrome://tracing)
+    --lints             after the program, print asyncio mistakes to stderr, one a line:
+                        FILE:LINE: kind: sentence (never-awaited, task-discarded,
+                        cancel-swallowed, blocking-step, blocking-sleep,
+                        exception-never-retrieved, awaited-forever)
+    --slow-step SECS    a task step longer than SECS of loop time blocks the loop
+                        (default 0.1, CPython's slow_callback_duration)
     --real-time         run on the wall clock (sleeps really wait)
     --timeout SECONDS   stop the program after this much wall time
     --max-instructions N    stop it after N VM instructions
@@ -48,6 +61,9 @@ enum Cli {
 struct RunOpts {
     file: String,
     trace: Option<String>,
+    format: TraceFormat,
+    lints: bool,
+    slow_step: Option<f64>,
     real_time: bool,
     timeout: Option<Duration>,
     limits: Limits,
@@ -71,6 +87,13 @@ fn number<T: std::str::FromStr>(opt: &str, v: Option<&String>) -> Result<T, Stri
         .ok_or_else(|| format!("{opt} needs a number"))
 }
 
+/// What `--trace` writes.
+#[derive(Clone, Copy, PartialEq)]
+enum TraceFormat {
+    Json,
+    Chrome,
+}
+
 fn parse(args: &[String]) -> Result<Cli, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
@@ -79,6 +102,7 @@ fn parse(args: &[String]) -> Result<Cli, String> {
         Some("run") => {
             let (mut file, mut trace, mut real_time) = (None, None, false);
             let (mut timeout, mut limits) = (None, cli_limits());
+            let (mut format, mut lints, mut slow_step) = (TraceFormat::Json, false, None);
             while let Some(a) = it.next() {
                 match a.as_str() {
                     "-h" | "--help" => return Ok(Cli::Help),
@@ -97,6 +121,21 @@ fn parse(args: &[String]) -> Result<Cli, String> {
                     }
                     "--max-tasks" => limits.tasks = number(a, it.next())?,
                     "--max-output" => limits.output = number(a, it.next())?,
+                    "--lints" => lints = true,
+                    "--trace-format" => match it.next().map(String::as_str) {
+                        Some("json") => format = TraceFormat::Json,
+                        Some("chrome") => format = TraceFormat::Chrome,
+                        Some(other) => {
+                            return Err(format!(
+                                "unknown trace format '{other}' (choose json or chrome)"
+                            ))
+                        }
+                        None => return Err("--trace-format needs json or chrome".into()),
+                    },
+                    "--slow-step" => match it.next().map(|s| s.parse::<f64>()) {
+                        Some(Ok(secs)) if secs.is_finite() && secs >= 0.0 => slow_step = Some(secs),
+                        _ => return Err("--slow-step needs a number of seconds (>= 0)".into()),
+                    },
                     "--trace" => match it.next() {
                         Some(path) => trace = Some(path.clone()),
                         None => return Err("--trace needs a FILE.json".into()),
@@ -110,6 +149,9 @@ fn parse(args: &[String]) -> Result<Cli, String> {
             Ok(Cli::Run(RunOpts {
                 file,
                 trace,
+                format,
+                lints,
+                slow_step,
                 real_time,
                 timeout,
                 limits,
@@ -159,7 +201,12 @@ fn run(opts: &RunOpts) -> ExitCode {
     };
     let mut session = Session::with_limits(&source, &opts.file, opts.limits.clone());
     let started = Instant::now();
-    session.vm.tracing = opts.trace.is_some();
+    session.vm.tracing = opts.trace.is_some() || opts.lints;
+    if let Some(secs) = opts.slow_step {
+        session.vm.slow_step.0 = secs;
+    }
+    let mut facts = Vec::new();
+    let mut failures = HashMap::new();
     let wall = opts
         .real_time
         .then(|| (ManualClock::default(), Instant::now()));
@@ -193,8 +240,18 @@ fn run(opts: &RunOpts) -> ExitCode {
         } else {
             session.step(100_000)
         };
-        if opts.trace.is_some() {
-            trace.extend(session.take_trace());
+        if session.vm.tracing {
+            let batch = session.take_trace();
+            // How failed tasks failed, for provenance ("when Task-4 failed with ValueError").
+            for ev in batch.iter().filter(|e| e.new == TaskState::Failed) {
+                if let Some(exc) = session.task_outcome_repr(ev.task) {
+                    failures.insert(ev.task.0, exc);
+                }
+            }
+            trace.extend(batch);
+        }
+        if opts.lints {
+            facts.extend(session.vm.take_facts());
         }
         if opts.real_time {
             flush_console(&mut session);
@@ -204,8 +261,20 @@ fn run(opts: &RunOpts) -> ExitCode {
         }
     };
     flush_console(&mut session);
+    if opts.lints {
+        let lints = asyncio_playground::lints::check(&source, &trace, &facts);
+        let mut err = std::io::stderr().lock();
+        for lint in lints {
+            let _ = writeln!(err, "{}", lint.render(&opts.file));
+        }
+    }
     if let Some(path) = &opts.trace {
-        let written = serde_json::to_string_pretty(&trace)
+        let lines = LineTable::new(&source);
+        let cx = provenance::Context {
+            lines: Some(&lines),
+            failures: Some(&failures),
+        };
+        let written = trace_text(opts.format, &trace, cx)
             .map_err(|e| e.to_string())
             .and_then(|json| std::fs::write(path, json).map_err(|e| e.to_string()));
         if let Err(e) = written {
@@ -217,5 +286,31 @@ fn run(opts: &RunOpts) -> ExitCode {
         (true, _) => ExitCode::SUCCESS,
         (false, true) => ExitCode::from(2),
         (false, false) => ExitCode::from(1),
+    }
+}
+
+/// The `--trace` file: the events as JSON, each cancel request with `why` (its provenance
+/// chain in words), or the Chrome trace-event format.
+fn trace_text(
+    format: TraceFormat,
+    trace: &[TraceEvent],
+    cx: provenance::Context<'_>,
+) -> Result<String, serde_json::Error> {
+    match format {
+        TraceFormat::Chrome => serde_json::to_string(&chrome::export(trace, cx)),
+        TraceFormat::Json => {
+            let mut requests = provenance::Requests::default();
+            let mut out = Vec::with_capacity(trace.len());
+            for ev in trace {
+                requests.note(ev);
+                let mut v = serde_json::to_value(ev)?;
+                if let (Reason::CancelRequested(req), Some(obj)) = (&ev.reason, v.as_object_mut()) {
+                    let why = provenance::chain(&requests, req.id, cx);
+                    obj.insert("why".into(), why.into());
+                }
+                out.push(v);
+            }
+            serde_json::to_string_pretty(&out)
+        }
     }
 }

@@ -236,6 +236,11 @@ impl<H: Host> Loop<H> {
         self.span = span;
     }
 
+    /// The source location the next trace event will carry (the last `set_span`).
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+
     /// Turns the trace on or off (off: no event is built at all).
     pub fn set_tracing(&mut self, on: bool) {
         self.trace.enabled = on;

@@ -116,7 +116,19 @@ pub(crate) struct Fut<H: Host> {
 impl<H: Host> Loop<H> {
     /// `loop.create_future()`: a new pending future.
     pub fn create_future(&mut self) -> FutId {
-        self.new_future(Waitable::Future, FutKind::Plain)
+        let f = self.new_future(Waitable::Future, FutKind::Plain);
+        // Remembered for the Resources panel; finished ones are dropped now and then so
+        // a program making many futures does not grow this list.
+        if self.lib.user_futures.len() >= 256 && self.lib.user_futures.len().is_power_of_two() {
+            let pending: Vec<_> = (self.lib.user_futures.iter())
+                .filter(|(g, _)| !self.future_done(*g))
+                .copied()
+                .collect();
+            self.lib.user_futures = pending;
+        }
+        let span = self.span();
+        self.lib.user_futures.push((f, span));
+        f
     }
 
     pub(crate) fn new_future(&mut self, what: Waitable, kind: FutKind) -> FutId {

@@ -17,6 +17,10 @@ pub(crate) struct Library<H: Host> {
     pub(crate) as_completed: Vec<AsCompletedState>,
     pub(crate) groups: Vec<GroupState<H>>,
     pub(crate) resources: Vec<Resource<H>>,
+    /// Where the program created each resource (by `ResourceId`), for its variable name.
+    pub(crate) resource_spans: Vec<Option<super::trace::Span>>,
+    /// `loop.create_future()` futures and where they were made (done ones pruned lazily).
+    pub(crate) user_futures: Vec<(super::FutId, Option<super::trace::Span>)>,
 }
 
 impl<H: Host> Default for Library<H> {
@@ -29,6 +33,8 @@ impl<H: Host> Default for Library<H> {
             as_completed: Vec::new(),
             groups: Vec::new(),
             resources: Vec::new(),
+            resource_spans: Vec::new(),
+            user_futures: Vec::new(),
         }
     }
 }

@@ -125,7 +125,7 @@ pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};
 pub use queue::QueueKind;
-pub use resources::ResourceView;
+pub use resources::{FutureView, ResourceView};
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;
 pub use task::{TaskCoro, TaskId};

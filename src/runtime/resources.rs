@@ -32,9 +32,57 @@ pub struct ResourceView {
     pub holder: Option<TaskId>,
     /// Tasks blocked on it, in FIFO order.
     pub waiters: Vec<TaskId>,
+    /// Where the program created it (the constructor call), when known.
+    pub created_at: Option<super::trace::Span>,
+}
+
+/// A `loop.create_future()` future that is still pending, for the Resources panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FutureView {
+    pub fut: FutId,
+    /// Tasks awaiting it, in creation order.
+    pub waiters: Vec<TaskId>,
+    /// Where the program created it, when known.
+    pub created_at: Option<super::trace::Span>,
 }
 
 impl<H: Host> Loop<H> {
+    /// The program's own futures (`loop.create_future()`) still pending, oldest first.
+    pub fn pending_futures(&self) -> Vec<FutureView> {
+        let mut pending: Vec<FutureView> = (self.lib.user_futures.iter())
+            .filter(|(f, _)| !self.future_done(*f))
+            .map(|&(fut, created_at)| FutureView {
+                fut,
+                waiters: Vec::new(),
+                created_at,
+            })
+            .collect();
+        if pending.is_empty() {
+            return pending;
+        }
+        // Who waits on which, in one pass over the tasks.
+        let index: std::collections::HashMap<FutId, usize> = pending
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.fut, i))
+            .collect();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if let Some(&k) = t.fut_waiter.as_ref().and_then(|f| index.get(f)) {
+                pending[k].waiters.push(TaskId(i as u32));
+            }
+        }
+        pending
+    }
+
+    /// Where the program created future `f` with `loop.create_future()`, if it did.
+    pub fn future_created_at(&self, f: FutId) -> Option<super::trace::Span> {
+        self.lib
+            .user_futures
+            .iter()
+            .find(|(g, _)| *g == f)
+            .and_then(|(_, s)| *s)
+    }
+
     /// Every Lock/Event/Semaphore/Condition/Queue with its state and the tasks waiting on it.
     pub fn resources(&self) -> Vec<ResourceView> {
         // Who waits on which future, in one pass over the tasks.
@@ -77,7 +125,8 @@ impl<H: Host> Loop<H> {
                         (q.kind_name(), q.is_full(), q.len() as i64, None, tasks_of(&mut ws))
                     }
                 };
-                ResourceView { id, kind, busy, value, holder, waiters }
+                let created_at = self.lib.resource_spans.get(i).copied().flatten();
+                ResourceView { id, kind, busy, value, holder, waiters, created_at }
             })
             .collect()
     }

@@ -32,6 +32,8 @@ pub(crate) struct SemState {
 impl<H: Host> Loop<H> {
     pub(crate) fn add_resource(&mut self, r: Resource<H>) -> ResourceId {
         self.lib.resources.push(r);
+        let span = self.span();
+        self.lib.resource_spans.push(span);
         ResourceId(self.lib.resources.len() as u32 - 1)
     }
 

@@ -49,6 +49,11 @@ impl<H: Host> Loop<H> {
         TaskGroupId(self.lib.groups.len() as u32 - 1)
     }
 
+    /// Was task `t` created by a TaskGroup (which keeps a reference to it)?
+    pub fn task_in_group(&self, t: TaskId) -> bool {
+        self.lib.groups.iter().any(|g| g.created.contains(&t))
+    }
+
     /// CPython's `repr(TaskGroup)`, used in its error messages.
     pub fn task_group_repr(&self, g: TaskGroupId) -> String {
         let Some(st) = self.lib.groups.get(g.0 as usize) else {

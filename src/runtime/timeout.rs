@@ -7,7 +7,7 @@ use super::host::{ExcClass, Host, Resume, RuntimeExc, Step};
 use super::native::{wait_on, Native, Poll};
 use super::task::TaskCoro;
 use super::timers::Handle;
-use super::trace::{CancelCause, Reason, Waitable};
+use super::trace::{CancelCause, Reason, Span, Waitable};
 use super::{FutId, Loop, TaskId};
 
 /// A `Timeout` object (index into the loop's timeouts).
@@ -46,6 +46,8 @@ pub(crate) struct TimeoutState {
     cancelling: u32,
     /// Created by `wait_for` (for the trace's cancel cause).
     for_wait_for: bool,
+    /// Where the program created it: the span its `TimeoutFired` and cancel request carry.
+    span: Option<Span>,
 }
 
 impl<H: Host> Loop<H> {
@@ -64,6 +66,7 @@ impl<H: Host> Loop<H> {
             task: None,
             cancelling: 0,
             for_wait_for: false,
+            span: self.span(),
         });
         TimeoutId(self.lib.timeouts.len() as u32 - 1)
     }
@@ -205,6 +208,9 @@ impl<H: Host> Loop<H> {
         } else {
             CancelCause::Timeout { timeout: id }
         };
+        // Fired from a timer, so no code is running: the events point at the timeout.
+        let span = t.span;
+        self.set_span(span);
         let old = self.old_state(task);
         self.emit(task, old, Reason::TimeoutFired { timeout: id });
         self.cancel_task_with(host, task, None, cause, None);

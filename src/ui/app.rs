@@ -6,7 +6,8 @@ use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
     shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
-    LifecyclePanel, Tab, Tabs, TasksPanel, TimelinePanel, Toolbar,
+    LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
+    TimelinePanel, Toolbar,
 };
 use super::state::{Action, State};
 use crate::runtime::TaskId;
@@ -26,14 +27,34 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |t: TaskId| state.dispatch(Action::Select { task: Some(t) }))
     };
+    let ongoto = {
+        let state = state.clone();
+        Callback::from(move |line: u32| state.dispatch(Action::GoToLine { line }))
+    };
+    let onclose = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Select { task: None }))
+    };
     let s: &State = &state;
+    // The picked task in detail (its cancellations in words, its lints), under the table.
+    let detail = s.selected.map(|task| {
+        html! {
+            <TaskDetailPanel {task} rows={s.tasks.clone()} events={s.trace.clone()}
+                lints={s.lints.clone()} code={s.code.clone()} {onclose} />
+        }
+    });
     let names: Rc<Vec<Rc<str>>> = Rc::new(s.tasks.iter().map(|r| r.name.clone()).collect());
     let counts = StateCounts::from_states(s.tasks.iter().map(|r| &r.state));
     let views = vec![
         Tab {
             id: "tasks",
             label: format!("Tasks ({})", s.tasks.len()),
-            content: html! { <TasksPanel /> },
+            content: html! { <><TasksPanel />{ for detail }</> },
+        },
+        Tab {
+            id: "lints",
+            label: format!("Lints ({})", s.lints.lints().len()),
+            content: html! { <LintsPanel lints={s.lints.clone()} onselect={onselect.clone()} {ongoto} /> },
         },
         Tab {
             id: "tree",
@@ -45,7 +66,15 @@ pub fn App() -> Html {
             label: "Event loop".into(),
             content: html! {
                 <EventLoopPanel time={s.time} iteration={s.iteration} ready={s.view.ready.clone()}
-                    timers={s.view.timers.clone()} names={names} onselect={onselect.clone()} />
+                    timers={s.view.timers.clone()} names={names.clone()} onselect={onselect.clone()} />
+            },
+        },
+        Tab {
+            id: "resources",
+            label: "Resources".into(),
+            content: html! {
+                <ResourcesPanel resources={s.view.resources.clone()} futures={s.view.futures.clone()} names={names.clone()}
+                    code={s.code.clone()} onselect={onselect.clone()} />
             },
         },
         Tab {
@@ -63,7 +92,7 @@ pub fn App() -> Html {
         Tab {
             id: "log",
             label: format!("Event log ({})", s.trace.len()),
-            content: html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} /> },
+            content: html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} code={s.code.clone()} /> },
         },
     ];
     let playground = Playground::new(state.clone());
@@ -87,7 +116,8 @@ pub fn App() -> Html {
                     <Tabs label="Views" tabs={views} class="views" />
                     <Tabs label="Output" tabs={outputs} class="outputs" />
                     <div class="timeline-area">
-                        <TimelinePanel events={s.trace.clone()} now={s.time} {onselect} selected={s.selected} />
+                        <TimelinePanel events={s.trace.clone()} now={s.time} {onselect} selected={s.selected}
+                            lints={s.lints.clone()} code={s.code.clone()} />
                     </div>
                 </main>
             </div>

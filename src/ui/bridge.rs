@@ -163,10 +163,18 @@ fn report(
             });
         }
     }
+    let facts = s.vm.take_facts();
+    if !facts.is_empty() {
+        dispatch.dispatch(Action::Facts {
+            facts: Rc::new(facts),
+        });
+    }
     let view = s.running_loop().map(|lp| LoopView {
         ready: Rc::new(lp.ready_queue()),
         timers: Rc::new(lp.timers()),
         tree: Rc::new(snapshot(lp)),
+        resources: Rc::new(lp.resources()),
+        futures: Rc::new(lp.pending_futures()),
     });
     dispatch.dispatch(Action::Loop { view });
     match info.status {

@@ -26,6 +26,9 @@ extern "C" {
     /// `markers`: an array of `{line, name, state}`, one per live task.
     #[wasm_bindgen(method, js_name = setTaskMarkers)]
     pub fn set_task_markers(this: &JsEditor, markers: &JsValue);
+    /// `lints`: an array of `{line, kind, title, message}`, one per lint with a line.
+    #[wasm_bindgen(method, js_name = setLintMarkers)]
+    pub fn set_lint_markers(this: &JsEditor, lints: &JsValue);
     /// Underlines the UTF-16 range with `message`; an empty message clears it.
     #[wasm_bindgen(method, js_name = setError)]
     pub fn set_error(this: &JsEditor, from: u32, to: u32, message: &str);

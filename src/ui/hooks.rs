@@ -46,6 +46,11 @@ impl Playground {
         });
     }
 
+    /// Picks a task (every panel highlights it; the task table shows its details).
+    pub fn select(&self, task: Option<crate::runtime::TaskId>) {
+        self.handle.dispatch(Action::Select { task });
+    }
+
     /// Starts a run of the current program (stopping any earlier one).
     pub fn run(&self) {
         if let Some(old) = &self.handle.run {

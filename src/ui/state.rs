@@ -8,6 +8,8 @@ use super::bridge::Run;
 use super::model::await_tree::AwaitSnapshot;
 use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
+use crate::lang::vm::facts::Fact;
+use crate::lints::Linter;
 use crate::runtime::{Scheduled, TaskId, TraceEvent};
 
 /// What the loop looked like after the latest slice (for the loop panel and await tree).
@@ -16,6 +18,10 @@ pub struct LoopView {
     pub ready: Rc<Vec<Scheduled>>,
     pub timers: Rc<Vec<(f64, Scheduled)>>,
     pub tree: Rc<AwaitSnapshot>,
+    /// `Loop::resources()`: every Lock/Event/Semaphore/Condition/Queue, holders, waiters.
+    pub resources: Rc<Vec<crate::runtime::ResourceView>>,
+    /// `Loop::pending_futures()`: the program's own futures still pending.
+    pub futures: Rc<Vec<crate::runtime::FutureView>>,
 }
 
 /// The program shown when nothing is saved yet: two tasks running concurrently.
@@ -106,6 +112,11 @@ pub struct State {
     /// The program's syntax error (UTF-16 range in the editor, message), if the last run
     /// found one.
     pub syntax_error: Option<(u32, u32, String)>,
+    /// The asyncio mistakes of the current run, folded from its trace and the VM's facts.
+    pub lints: Rc<Linter>,
+    /// A line another panel asked the editor to show, with a counter so asking for the
+    /// same line twice moves the cursor twice.
+    pub goto_line: Option<(u32, u32)>,
 }
 
 impl Default for State {
@@ -126,6 +137,8 @@ impl Default for State {
             view: LoopView::default(),
             selected: None,
             syntax_error: None,
+            lints: Rc::new(Linter::default()),
+            goto_line: None,
         }
     }
 }
@@ -158,12 +171,16 @@ pub enum Action {
         time: f64,
         iteration: u64,
     },
+    /// Facts the VM recorded during a slice (for the lints).
+    Facts { facts: Rc<Vec<Fact>> },
     /// The loop's queues and await tree after a slice (`None` once no loop runs).
     Loop { view: Option<LoopView> },
     /// The driver paused or resumed.
     Paused { paused: bool },
     /// The last run's syntax error (or its absence).
     SyntaxError { error: Option<(u32, u32, String)> },
+    /// Show this line in the editor.
+    GoToLine { line: u32 },
     /// The user picked a task in some panel.
     Select { task: Option<TaskId> },
     /// The run ended.
@@ -192,6 +209,7 @@ impl Reducible for State {
             Action::RunStarted { run } => {
                 next.run = run;
                 next.runs += 1;
+                next.lints = Rc::new(Linter::new(&next.code));
                 next.tasks = Rc::new(Vec::new());
                 next.trace = Rc::new(Vec::new());
                 next.transitions = Rc::new(Vec::new());
@@ -239,6 +257,7 @@ impl Reducible for State {
                     }
                 }
                 next.transitions = Rc::new(transitions(&events));
+                Rc::make_mut(&mut next.lints).feed_trace(&events);
                 Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;
                 // After `asyncio.run` returns there is no loop to ask: keep the last count.
@@ -246,8 +265,13 @@ impl Reducible for State {
                     next.iteration = iteration;
                 }
             }
+            Action::Facts { facts } => Rc::make_mut(&mut next.lints).feed_facts(&facts),
             Action::Loop { view } => next.view = view.unwrap_or_default(),
             Action::Select { task } => next.selected = task,
+            Action::GoToLine { line } => {
+                let n = next.goto_line.map_or(0, |(_, n)| n.wrapping_add(1));
+                next.goto_line = Some((line, n));
+            }
             Action::SyntaxError { error } => next.syntax_error = error,
             Action::Paused { paused } => {
                 if matches!(next.status, RunStatus::Running | RunStatus::Paused) {
@@ -270,6 +294,7 @@ impl Reducible for State {
                 next.time = 0.0;
                 next.iteration = 0;
                 next.console = Rc::new(Vec::new());
+                next.lints = Rc::new(Linter::default());
             }
         }
         Rc::new(next)

@@ -1,4 +1,5 @@
-// The playground's code editor: CodeMirror 6 with Python, a gutter marker per live task,
+// The playground's code editor: CodeMirror 6 with Python, a gutter marker per live task and
+// one per line with lints,
 // syntax errors as diagnostics, Ctrl/Cmd-Enter to run. Bundled by scripts/bundle-editor.mjs
 // into www/gen/editor.js, which the Rust side imports through wasm-bindgen.
 import { EditorView, basicSetup } from 'codemirror';
@@ -63,6 +64,45 @@ function taskRanges(state, markers) {
   return RangeSet.of(lines.map((l) => new TaskMarker(byLine.get(l)).range(state.doc.line(l).from)));
 }
 
+/** A warning sign on a line where the run found asyncio mistakes; its title lists them. */
+class LintMarker extends GutterMarker {
+  constructor(lints) { super(); this.lints = lints; }
+  eq(other) {
+    return other.lints.length === this.lints.length &&
+      other.lints.every((l, i) => l.message === this.lints[i].message);
+  }
+  toDOM() {
+    const mark = document.createElement('span');
+    mark.className = 'cm-lint-marker';
+    mark.textContent = '\u26a0';
+    mark.title = this.lints.map((l) => `${l.title}: ${l.message}`).join('\n');
+    mark.dataset.kinds = this.lints.map((l) => l.kind).join(' ');
+    mark.setAttribute('aria-label', `${this.lints.length} asyncio lint(s): ${mark.title}`);
+    return mark;
+  }
+}
+
+const setLints = StateEffect.define();
+const lintField = StateField.define({
+  create: () => RangeSet.empty,
+  update(value, tr) {
+    value = value.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setLints)) value = e.value;
+    return value;
+  },
+});
+
+function lintRanges(state, lints) {
+  const byLine = new Map();
+  for (const l of lints) {
+    if (l.line < 1 || l.line > state.doc.lines) continue;
+    if (!byLine.has(l.line)) byLine.set(l.line, []);
+    byLine.get(l.line).push(l);
+  }
+  const lines = [...byLine.keys()].sort((a, b) => a - b);
+  return RangeSet.of(lines.map((l) => new LintMarker(byLine.get(l)).range(state.doc.line(l).from)));
+}
+
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--code-bg)', color: 'var(--fg)' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
@@ -73,6 +113,8 @@ const theme = EditorView.theme({
   '.cm-cursor': { borderLeftColor: 'var(--fg)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
   '.cm-task-gutter': { width: '18px' },
+  '.cm-lint-gutter': { width: '16px' },
+  '.cm-lint-marker': { color: 'var(--warn, #b8860b)', cursor: 'help', fontSize: '12px' },
 });
 
 /**
@@ -94,6 +136,8 @@ export function createEditor(parent, doc, onChange, onRun) {
         syntaxHighlighting(highlight),
         taskField,
         gutter({ class: 'cm-task-gutter', markers: (v) => v.state.field(taskField) }),
+        lintField,
+        gutter({ class: 'cm-lint-gutter', markers: (v) => v.state.field(lintField) }),
         readOnly.of(EditorState.readOnly.of(false)),
         theme,
         EditorView.contentAttributes.of({ 'aria-label': 'Python program (Esc then Tab leaves the editor)' }),
@@ -116,6 +160,10 @@ class EditorHandle {
   /** `markers`: [{line (1-based), name, state}] for each live task. */
   setTaskMarkers(markers) {
     this.view.dispatch({ effects: setTasks.of(taskRanges(this.view.state, markers)) });
+  }
+  /** `lints`: [{line (1-based), kind, title, message}] for each lint with a line. */
+  setLintMarkers(lints) {
+    this.view.dispatch({ effects: setLints.of(lintRanges(this.view.state, lints)) });
   }
   /** Underlines UTF-16 range [from, to) with `message`; an empty message clears it. */
   setError(from, to, message) {

@@ -413,7 +413,8 @@ fn gen_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let c = gen_of(&args)?;
     *c.frame.borrow_mut() = None;
-    // A closed coroutine is not "never awaited" (CPython warns only for unclosed ones).
+    // A closed coroutine is finished, not "never awaited" (`_PyGen_Finalize` only warns
+    // for a frame still in FRAME_CREATED).
     c.started.set(true);
     Ok(Value::None)
 }

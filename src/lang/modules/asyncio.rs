@@ -303,6 +303,9 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     });
     vm.loop_time = lp.time();
+    if matches!(status, RunStatus::Deadlocked) {
+        vm.note_deadlock(&lp);
+    }
     report_unretrieved(vm, &mut lp);
     match status {
         RunStatus::Finished(r) => r.inspect_err(|e| e.add_library_frames(&RUN_FRAMES)),
@@ -358,6 +361,14 @@ pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
             let r = repr(vm, RtHandle::Task(t)).unwrap_or_default();
             let f = lp.task_future(t)?;
             let e = lp.future_exception(vm, f).ok().flatten()?;
+            let exc = vm.repr(&e.to_value()).unwrap_or_default();
+            let name = lp.task_name(t).unwrap_or_else(|| std::rc::Rc::from(""));
+            let kind = crate::lang::vm::facts::FactKind::ExceptionNeverRetrieved {
+                failed: t,
+                name,
+                exc,
+            };
+            vm.note_fact(kind, crate::lang::vm::facts::raise_offset(&e));
             Some(format!(
                 "Task exception was never retrieved\nfuture: {r}\n{}",
                 vm.format_exception(&e)
@@ -545,6 +556,8 @@ fn with_loop_or_next<R>(
         Some(lp) => lp,
         None => Box::new(fresh_loop(vm)),
     };
+    // As `with_loop` does: what this call creates remembers where the program made it.
+    lp.set_span(Some(crate::runtime::Span(vm.cur_offset)));
     let r = f(&mut lp, vm);
     vm.next_loop = Some(lp);
     r

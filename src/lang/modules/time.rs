@@ -53,6 +53,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if d < 0.0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
+    vm.note_time_sleep(d);
     let c = &vm.clock.0;
     c.set(c.get() + d);
     Ok(Value::None)

@@ -294,7 +294,12 @@ impl Vm {
                     .unwrap_or(Value::None),
             ),
             Op::Pop => {
-                pop!();
+                let v = pop!();
+                if let Value::Rt(crate::lang::modules::asyncio::RtHandle::Task(t)) = v {
+                    self.note_discarded(f, t);
+                }
+                // Dropped here, so a coroutine nobody awaited is reported at this line.
+                drop(v);
                 let gone = crate::lang::value::function::take_unawaited();
                 if !gone.is_empty() {
                     self.warn_unawaited(f, gone);
@@ -499,6 +504,11 @@ impl Vm {
                 continue;
             }
             self.warned.insert(key);
+            let offset = super::facts::frame_offset(f);
+            self.note_fact(
+                super::facts::FactKind::NeverAwaited { coro: name.clone() },
+                offset,
+            );
             let text = src.lines.line_text(&src.text, line).trim().to_string();
             let msg = format!(
                 "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",

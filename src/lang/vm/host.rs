@@ -169,104 +169,16 @@ impl Host for Vm {
         coro: &mut TaskExec,
         input: Resume<Self>,
     ) -> Step<Self> {
-        let mut input = Some(input);
-        loop {
-            // 1. A pending delegate gets the input first (like `yield from`).
-            let vm_input = match coro.delegate.take() {
-                Some(Delegate::Native(mut n, name)) => {
-                    let step = n.resume(lp, self, task, input.take().unwrap_or(Resume::Send));
-                    match step {
-                        Step::Await(f) => {
-                            coro.delegate = Some(Delegate::Native(n, name));
-                            return Step::Await(f);
-                        }
-                        Step::Yield => {
-                            coro.delegate = Some(Delegate::Native(n, name));
-                            return Step::Yield;
-                        }
-                        Step::Paused => {
-                            coro.delegate = Some(Delegate::Native(n, name));
-                            return Step::Paused;
-                        }
-                        Step::Return(v) => VmResume::Delegated(Ok(v)),
-                        Step::Raise(e) => {
-                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
-                                name, &e,
-                            ));
-                            VmResume::Delegated(Err(e))
-                        }
-                    }
-                }
-                Some(Delegate::Ready(r, name)) => match input.take() {
-                    Some(Resume::Throw(e)) => VmResume::Delegated(Err(e)),
-                    _ => {
-                        if let Err(e) = &r {
-                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
-                                name, e,
-                            ));
-                        }
-                        VmResume::Delegated(r)
-                    }
-                },
-                None => match input.take() {
-                    Some(Resume::Throw(e)) => VmResume::Throw(e),
-                    Some(Resume::Continue) => VmResume::Continue,
-                    _ if !coro.started => VmResume::Continue,
-                    _ => VmResume::Send(Value::None),
-                },
-            };
-            coro.started = true;
-            self.task_coros
-                .entry(task.0)
-                .or_insert_with(|| coro.coro.clone());
-            // 2. Run the frames until they finish or await something.
-            let depth = coro.ex.frames.len();
-            self.depth += depth;
-            let mut budget = self.step_budget.take();
-            let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, budget.as_mut()));
-            self.step_budget = budget;
-            self.depth = self.depth.saturating_sub(coro.ex.frames.len());
-            if let Some(f) = coro.ex.frames.first() {
-                coro.coro.line.set(f.line());
-            }
-            // The await the task stops at (for the trace and the editor's gutter).
-            if let Some(top) = coro.ex.frames.last() {
-                let pc = top.pc.saturating_sub(1);
-                if let Some(sp) = top.code.spans.get(pc) {
-                    lp.set_span(Some(crate::runtime::Span(sp.start)));
-                }
-            }
-            match r {
-                Ok(Outcome::Return(v)) => {
-                    coro.coro.running.set(false);
-                    self.task_finished();
-                    self.task_outcome.insert(task.0, Ok(v.clone()));
-                    return Step::Return(v);
-                }
-                Err(e) => {
-                    coro.coro.running.set(false);
-                    self.task_finished();
-                    self.task_outcome.insert(task.0, Err(e.clone()));
-                    return Step::Raise(e);
-                }
-                // The loop stays blocked in this task; the next slice sends `Continue`.
-                Ok(Outcome::OutOfBudget) => return Step::Paused,
-                Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
-                    Some(d) => {
-                        coro.delegate = Some(d);
-                        input = Some(Resume::Send);
-                    }
-                    None if v.is_none() => return Step::Yield,
-                    None => {
-                        let msg =
-                            format!("Task got bad yield: {}", self.repr(&v).unwrap_or_default());
-                        coro.delegate =
-                            Some(Delegate::Ready(Err(PyErr::runtime_error(msg)), "bad yield"));
-                        input = Some(Resume::Send);
-                    }
-                },
-            }
+        // A paused step continues (`Resume::Continue`); anything else starts a new one.
+        if !matches!(input, Resume::Continue) {
+            let from = coro.ex.frames.last().and_then(super::facts::frame_offset);
+            self.step_start = (lp.time(), self.steps, from);
         }
+        let step = self.resume_step(lp, task, coro, input);
+        if !matches!(step, Step::Paused) {
+            self.enter_loop(lp, |vm, _| vm.note_step_end());
+        }
+        step
     }
 
     fn int_value(&mut self, i: i64) -> Value {
@@ -459,4 +371,114 @@ impl Host for Vm {
 /// Whether an error is the uncatchable kind (used by the asyncio module).
 pub fn is_limit(e: &PyErr) -> bool {
     matches!(e, PyErr::Limit(_))
+}
+
+impl Vm {
+    /// One task step (`Host::resume` without the step accounting).
+    fn resume_step(
+        &mut self,
+        lp: &mut Loop<Self>,
+        task: TaskId,
+        coro: &mut TaskExec,
+        input: Resume<Self>,
+    ) -> Step<Self> {
+        let mut input = Some(input);
+        loop {
+            // 1. A pending delegate gets the input first (like `yield from`).
+            let vm_input = match coro.delegate.take() {
+                Some(Delegate::Native(mut n, name)) => {
+                    let step = n.resume(lp, self, task, input.take().unwrap_or(Resume::Send));
+                    match step {
+                        Step::Await(f) => {
+                            coro.delegate = Some(Delegate::Native(n, name));
+                            return Step::Await(f);
+                        }
+                        Step::Yield => {
+                            coro.delegate = Some(Delegate::Native(n, name));
+                            return Step::Yield;
+                        }
+                        Step::Paused => {
+                            coro.delegate = Some(Delegate::Native(n, name));
+                            return Step::Paused;
+                        }
+                        Step::Return(v) => VmResume::Delegated(Ok(v)),
+                        Step::Raise(e) => {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, &e,
+                            ));
+                            VmResume::Delegated(Err(e))
+                        }
+                    }
+                }
+                Some(Delegate::Ready(r, name)) => match input.take() {
+                    Some(Resume::Throw(e)) => VmResume::Delegated(Err(e)),
+                    _ => {
+                        if let Err(e) = &r {
+                            e.add_library_frames(crate::lang::modules::asyncio::frames_for(
+                                name, e,
+                            ));
+                        }
+                        VmResume::Delegated(r)
+                    }
+                },
+                None => match input.take() {
+                    Some(Resume::Throw(e)) => VmResume::Throw(e),
+                    Some(Resume::Continue) => VmResume::Continue,
+                    _ if !coro.started => VmResume::Continue,
+                    _ => VmResume::Send(Value::None),
+                },
+            };
+            coro.started = true;
+            self.task_coros
+                .entry(task.0)
+                .or_insert_with(|| coro.coro.clone());
+            // 2. Run the frames until they finish or await something.
+            let depth = coro.ex.frames.len();
+            self.depth += depth;
+            let mut budget = self.step_budget.take();
+            let r = self.enter_loop(lp, |vm, _| vm.run(&mut coro.ex, vm_input, budget.as_mut()));
+            self.step_budget = budget;
+            self.depth = self.depth.saturating_sub(coro.ex.frames.len());
+            if let Some(f) = coro.ex.frames.first() {
+                coro.coro.line.set(f.line());
+            }
+            // The await the task stops at (for the trace and the editor's gutter).
+            if let Some(top) = coro.ex.frames.last() {
+                let pc = top.pc.saturating_sub(1);
+                if let Some(sp) = top.code.spans.get(pc) {
+                    lp.set_span(Some(crate::runtime::Span(sp.start)));
+                }
+            }
+            match r {
+                Ok(Outcome::Return(v)) => {
+                    coro.coro.running.set(false);
+                    self.task_finished();
+                    self.task_outcome.insert(task.0, Ok(v.clone()));
+                    return Step::Return(v);
+                }
+                Err(e) => {
+                    coro.coro.running.set(false);
+                    self.task_finished();
+                    self.task_outcome.insert(task.0, Err(e.clone()));
+                    return Step::Raise(e);
+                }
+                // The loop stays blocked in this task; the next slice sends `Continue`.
+                Ok(Outcome::OutOfBudget) => return Step::Paused,
+                Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
+                    Some(d) => {
+                        coro.delegate = Some(d);
+                        input = Some(Resume::Send);
+                    }
+                    None if v.is_none() => return Step::Yield,
+                    None => {
+                        let msg =
+                            format!("Task got bad yield: {}", self.repr(&v).unwrap_or_default());
+                        coro.delegate =
+                            Some(Delegate::Ready(Err(PyErr::runtime_error(msg)), "bad yield"));
+                        input = Some(Resume::Send);
+                    }
+                },
+            }
+        }
+    }
 }

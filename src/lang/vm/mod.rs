@@ -29,6 +29,7 @@
 mod attr;
 mod compare;
 pub mod eval;
+pub mod facts;
 pub mod frame;
 pub mod host;
 pub mod items;
@@ -138,6 +139,16 @@ pub struct Vm {
     pub tracing: bool,
     /// The NULL of `LoadMethod`/`CallMethod`: a private object never visible to programs.
     pub(crate) null: Value,
+    /// Facts for the lints, recorded since the last `take_facts` (`facts.rs`).
+    pub(crate) facts: Vec<facts::Fact>,
+    /// Thresholds for `FactKind::SlowStep`: loop seconds and instructions per step.
+    pub slow_step: (f64, u64),
+    /// Loop time, instruction count and the task's place when its current step began.
+    pub(crate) step_start: (f64, u64, Option<u32>),
+    /// Where each task of the running loop stopped last (byte offset, by task id).
+    pub(crate) stopped_at: std::collections::HashMap<u32, u32>,
+    /// Repeatable facts already recorded: (kind, task id, offset).
+    pub(crate) facts_seen: std::collections::HashSet<(u8, Option<u32>, Option<u32>)>,
 }
 
 impl Default for Vm {
@@ -185,6 +196,11 @@ impl Vm {
             cur_offset: 0,
             tracing: false,
             null: Value::Slice(Rc::new([Value::None, Value::None, Value::None])),
+            facts: Vec::new(),
+            slow_step: (facts::SLOW_STEP_SECONDS, facts::SLOW_STEP_INSTRUCTIONS),
+            step_start: (0.0, 0, None),
+            stopped_at: Default::default(),
+            facts_seen: Default::default(),
         }
     }
 

@@ -189,6 +189,7 @@ impl Session {
                 match status {
                     RunStatus::Running => return Status::Running,
                     RunStatus::Deadlocked => {
+                        self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
                         self.vm.loop_time = run.lp.time();
                         self.vm.live_tasks = 0;

@@ -5,6 +5,8 @@
 pub mod await_tree;
 pub mod event_log;
 pub mod lifecycle;
+pub mod provenance;
+pub mod resources;
 pub mod timeline;
 pub mod words;
 

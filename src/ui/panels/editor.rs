@@ -82,6 +82,38 @@ pub fn EditorPanel() -> Html {
         });
     }
 
+    // A warning sign on each line the run's lints point at.
+    let lints = pg.as_ref().map(|pg| pg.state().lints.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(lints, move |lints| {
+            if let (Some(m), Some(lints)) = (mounted.borrow().as_ref(), lints) {
+                let marks = js_sys::Array::new();
+                for l in lints.lints() {
+                    let Some(line) = l.line else { continue };
+                    let o = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
+                    let _ = js_sys::Reflect::set(&o, &"kind".into(), &l.kind.code().into());
+                    let _ = js_sys::Reflect::set(&o, &"title".into(), &l.kind.title().into());
+                    let _ = js_sys::Reflect::set(&o, &"message".into(), &l.message.as_str().into());
+                    marks.push(&o);
+                }
+                m.editor.set_lint_markers(&marks);
+            }
+        });
+    }
+
+    // A line picked in another panel (a lint's line): the cursor goes there.
+    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
+    {
+        let mounted = mounted.clone();
+        use_effect_with(goto, move |goto| {
+            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
+                m.editor.go_to_line(*line);
+            }
+        });
+    }
+
     // The last run's syntax error, underlined with its message.
     let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
     {

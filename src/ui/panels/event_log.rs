@@ -28,6 +28,9 @@ pub struct EventLogProps {
     /// Height of the scrolling list in pixels.
     #[prop_or(320.0)]
     pub height: f64,
+    /// The program (line numbers in the Perfetto export's cancel reasons).
+    #[prop_or_default]
+    pub code: Rc<str>,
 }
 
 impl PartialEq for EventLogProps {
@@ -37,6 +40,7 @@ impl PartialEq for EventLogProps {
             && self.onexport == other.onexport
             && self.onselect == other.onselect
             && self.height == other.height
+            && self.code == other.code
     }
 }
 
@@ -143,6 +147,22 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
         })
     };
 
+    let on_perfetto = {
+        let (events, code) = (props.events.clone(), props.code.clone());
+        Callback::from(move |_: MouseEvent| {
+            let lines = crate::lang::span::LineTable::new(&code);
+            let cx = crate::ui::model::provenance::Context {
+                lines: Some(&lines),
+                failures: None,
+            };
+            let trace = crate::export::chrome::export(&events, cx);
+            let json = serde_json::to_string(&trace).unwrap_or_default();
+            if let Err(e) = download("asyncio-trace.perfetto.json", &json) {
+                web_sys::console::warn_2(&"trace export failed".into(), &e);
+            }
+        })
+    };
+
     let task_options = lookup.tasks().map(|(t, name)| {
         let selected = filter.task == Some(t);
         html! { <option value={t.0.to_string()} {selected}>{ name.to_string() }</option> }
@@ -193,6 +213,9 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
                 </label>
                 <button type="button" class="log-export" onclick={on_export}
                         aria-label="Export all events as JSON">{ "Export JSON" }</button>
+                <button type="button" class="log-export-perfetto" onclick={on_perfetto}
+                        title="Chrome trace-event JSON: open it in ui.perfetto.dev or chrome://tracing"
+                        aria-label="Export for Perfetto">{ "Export for Perfetto" }</button>
             </div>
             <div class="log-table" role="table" aria-label="Trace events" aria-rowcount={(shown.len() + 1).to_string()}>
                 <div class="log-row log-head" role="row" aria-rowindex="1">

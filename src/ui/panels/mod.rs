@@ -18,10 +18,16 @@ pub mod await_tree;
 pub mod event_log;
 pub mod event_loop;
 pub mod lifecycle;
+pub mod lints;
+pub mod resources;
+pub mod task_detail;
 pub mod timeline;
 
 pub use await_tree::AwaitTreePanel;
 pub use event_log::EventLogPanel;
 pub use event_loop::EventLoopPanel;
 pub use lifecycle::LifecyclePanel;
+pub use lints::LintsPanel;
+pub use resources::ResourcesPanel;
+pub use task_detail::TaskDetailPanel;
 pub use timeline::TimelinePanel;

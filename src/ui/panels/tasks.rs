@@ -16,10 +16,19 @@ pub fn TasksPanel() -> Html {
     let body = if rows.is_empty() {
         html! { <p class="empty">{ "No tasks yet. Press Run to start the event loop." }</p> }
     } else {
+        let lints = state.lints.clone();
         let trs = rows.iter().map(|r| {
+            let on_select = {
+                let (pg, id) = (pg.clone(), r.id);
+                Callback::from(move |_: MouseEvent| pg.select(Some(crate::runtime::TaskId(id))))
+            };
+            let own: Vec<_> = crate::lints::of_task(lints.lints(), crate::runtime::TaskId(r.id)).collect();
             let on_cancel = {
                 let (pg, id) = (pg.clone(), r.id);
-                Callback::from(move |_: MouseEvent| pg.cancel(id))
+                Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    pg.cancel(id)
+                })
             };
             let waits = match &r.state {
                 TaskState::Awaiting(t) => describe_wait(&t.what, &rows),
@@ -27,11 +36,13 @@ pub fn TasksPanel() -> Html {
             };
             let class = classes!(
                 "task-row",
+                (state.selected == Some(crate::runtime::TaskId(r.id))).then_some("selected"),
                 r.is_finished().then_some("finished"),
                 r.cancel_requested().then_some("cancel-requested")
             );
             html! {
-                <tr {class} data-task={r.name.to_string()}>
+                <tr {class} data-task={r.name.to_string()} onclick={on_select}
+                    title="Click for details: who cancelled it and why, its lints">
                     <td class="task-name">{ r.name.to_string() }</td>
                     <td>
                         <span class={classes!("chip", format!("state-{}", r.state_label().to_lowercase()))}>
@@ -40,6 +51,12 @@ pub fn TasksPanel() -> Html {
                         if r.cancel_requested() {
                             <span class="chip mark-cancel" title="cancel() accepted; CancelledError not delivered yet">
                                 { "cancel requested" }
+                            </span>
+                        }
+                        if !own.is_empty() {
+                            <span class="chip mark-lint" data-kinds={own.iter().map(|l| l.kind.code()).collect::<Vec<_>>().join(" ")}
+                                  title={own.iter().map(|l| l.message.as_str()).collect::<Vec<_>>().join("\n")}>
+                                { format!("\u{26a0} {}", own.len()) }
                             </span>
                         }
                     </td>

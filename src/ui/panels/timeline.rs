@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use crate::runtime::{TaskId, TraceEvent};
+use crate::runtime::{Reason, TaskId, TraceEvent};
+use crate::ui::model::provenance;
 use crate::ui::model::timeline::{
     layout_keeping, marker_path, ticks, Layout, Timeline, Viewport, Window, END_CAP,
 };
@@ -29,6 +30,12 @@ pub struct TimelineProps {
     /// Lanes drawn at most; the rest are counted in a "+N more" note.
     #[prop_or(40)]
     pub max_lanes: usize,
+    /// The run's lints: a lane whose task has some gets a warning mark.
+    #[prop_or_default]
+    pub lints: Rc<crate::lints::Linter>,
+    /// The program (for line numbers in cancel-request tooltips).
+    #[prop_or_default]
+    pub code: Rc<str>,
 }
 
 impl PartialEq for TimelineProps {
@@ -39,6 +46,8 @@ impl PartialEq for TimelineProps {
             && self.onselect == other.onselect
             && self.selected == other.selected
             && self.max_lanes == other.max_lanes
+            && Rc::ptr_eq(&self.lints, &other.lints)
+            && self.code == other.code
     }
 }
 
@@ -81,6 +90,29 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let lookup = {
         let events = props.events.clone();
         use_memo(key, move |_| Lookup::from_events(&events))
+    };
+    let requests = {
+        let events = props.events.clone();
+        use_memo(key, move |_| provenance::Requests::from_events(&events))
+    };
+    let lines = {
+        let code = props.code.clone();
+        use_memo(code, |code| crate::lang::span::LineTable::new(code))
+    };
+    // A marker's tooltip; a cancel request's also says why, as its provenance chain.
+    let marker_tip = |ev: &TraceEvent| {
+        let mut tip = words::event(ev, &lookup);
+        if let Reason::CancelRequested(req) = &ev.reason {
+            let cx = provenance::Context {
+                lines: Some(&lines),
+                failures: None,
+            };
+            for (i, why) in provenance::chain(&requests, req.id, cx).iter().enumerate() {
+                tip.push_str(if i == 0 { "\n" } else { "\n  \u{2190} " });
+                tip.push_str(why);
+            }
+        }
+        tip
     };
     let total = props.now.max(tl.last_time);
     let (start, end) = view.window(total);
@@ -264,7 +296,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         });
         let marks = lane.marks.iter().map(|m| {
             let tip = event_at(events, m.seq)
-                .map(|ev| words::event(ev, &lookup))
+                .map(marker_tip)
                 .unwrap_or_else(|| m.kind.label().into());
             html! {
                 <path class={classes!("marker", m.kind.class())} d={marker_path(m.kind, LABEL_W + m.x, y, LANE_H)}>
@@ -273,12 +305,21 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             }
         });
         let selected = props.selected == Some(task);
+        let lane_lints: Vec<&str> = crate::lints::of_task(props.lints.lints(), task)
+            .map(|l| l.message.as_str())
+            .collect();
         html! {
             <g class={classes!("lane", selected.then_some("selected"))} data-task={lane.name.to_string()}
                tabindex="0" role="button" aria-label={format!("Select {}", lane.name)}
                {onclick} onkeydown={onkey}>
                 <rect class="lane-bg" x="0" y={n(y - LANE_GAP / 2.0)} width={n(LABEL_W + PLOT_W)} height={n(LANE_H + LANE_GAP)} />
                 <text class="lane-label" x="4" y={n(y + LANE_H - 4.0)}>{ lane.name.to_string() }</text>
+                if !lane_lints.is_empty() {
+                    <text class="lane-lint" x={n(LABEL_W - 14.0)} y={n(y + LANE_H - 4.0)}>
+                        { "\u{26a0}" }
+                        <title>{ lane_lints.join("\n") }</title>
+                    </text>
+                }
                 { for rects }
                 { for marks }
             </g>

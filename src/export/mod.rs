@@ -1,0 +1,3 @@
+//! Exports of a run's trace to other tools' formats.
+
+pub mod chrome;
