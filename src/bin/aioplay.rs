@@ -6,9 +6,9 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use asyncio_playground::lang::vm::limits::Limits;
 use asyncio_playground::export::chrome;
 use asyncio_playground::lang::span::LineTable;
+use asyncio_playground::lang::vm::limits::Limits;
 use asyncio_playground::lang::vm::session::{Session, Status};
 use asyncio_playground::lang::vm::Stream;
 use asyncio_playground::runtime::{ManualClock, Reason, TaskState, TraceEvent};

@@ -120,7 +120,7 @@ impl Vm {
             self.steps += 1;
             if self.native_depth == 0 {
                 // A pausable instruction: an unpausable stretch can only start from here.
-                self.unpausable_from = self.steps;
+                self.unpausable_from = self.work();
             }
             if self.steps & 0x3ff == 0 {
                 self.check_limits()?;

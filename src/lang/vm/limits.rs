@@ -122,9 +122,9 @@ impl Vm {
             Some(Limit::Stop)
         } else if self.steps > self.limits.instructions {
             Some(Limit::Instructions)
-        } else if self.steps.saturating_sub(self.unpausable_from) > self.limits.unpausable {
+        } else if self.work().saturating_sub(self.unpausable_from) > self.limits.unpausable {
             Some(Limit::Unpausable)
-        } else if self.steps > self.unpausable_from && self.unpausable_too_long() {
+        } else if self.work() > self.unpausable_from && self.unpausable_too_long() {
             self.unpausable_timed = true;
             Some(Limit::Unpausable)
         } else if self.memory_used() > self.limits.memory {
@@ -141,6 +141,12 @@ impl Vm {
             Some(l) => Err(self.limit_error(l)),
             None => Ok(()),
         }
+    }
+
+    /// Instructions plus steps of Rust-level work over data (`tick_native`): what the
+    /// unpausable limit counts. (`steps` alone counts instructions, as the lints report them.)
+    pub(crate) fn work(&self) -> u64 {
+        self.steps.wrapping_add(self.ticks)
     }
 
     /// Has the current slice run longer than `unpausable_ms` (only asked while inside a call
@@ -177,12 +183,12 @@ impl Vm {
         Ok(())
     }
 
-    /// Counts one step of Rust-level recursion over data (`repr`/`==`/`hash` of nested
-    /// containers) as an instruction, so a cheap-to-build, exponential-to-walk structure
+    /// Counts one step of Rust-level work over data (`repr`/`==`/`hash` of nested
+    /// containers, an item a builtin draws from an iterator) as work, so a cheap-to-build, exponential-to-walk structure
     /// (`x = [x, x]` forty times, then `print(x)`) hits the unpausable limit or Stop.
     pub(crate) fn tick_native(&mut self) -> PyResult<()> {
-        self.steps += 1;
-        if self.steps & 0x3ff == 0 {
+        self.ticks += 1;
+        if self.ticks & 0x3ff == 0 {
             self.check_limits()?;
         }
         Ok(())

@@ -84,7 +84,9 @@ pub struct Vm {
     pub output_bytes: usize,
     /// Tasks created and not yet finished (the live-task cap).
     pub live_tasks: usize,
-    /// `steps` when the current stretch that cannot pause began (`native_depth` 0 -> 1).
+    /// Steps of Rust-level work over data (`Vm::tick_native`), counted apart from `steps`.
+    pub(crate) ticks: u64,
+    /// `work()` at the last instruction that could pause: where an unpausable stretch began.
     pub(crate) unpausable_from: u64,
     /// `limits.wall_clock` when the driver's current slice began.
     pub(crate) slice_started_ms: f64,
@@ -170,6 +172,7 @@ impl Vm {
             memory_base: memory::live_bytes(),
             output_bytes: 0,
             live_tasks: 0,
+            ticks: 0,
             unpausable_from: 0,
             slice_started_ms: 0.0,
             unpausable_timed: false,
