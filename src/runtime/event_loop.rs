@@ -185,7 +185,7 @@ impl<H: Host> Loop<H> {
     }
 
     pub(crate) fn call_soon_cb(&mut self, cb: Callback<H>) -> Handle {
-        let h = self.timers.new_handle(cb, false);
+        let h = self.timers.new_handle(cb, None);
         self.ready.push_back(Ready::Handle(h));
         h
     }
@@ -207,6 +207,11 @@ impl<H: Host> Loop<H> {
     /// `Handle.cancel()`: the callback will not run. No-op if it already ran.
     pub fn cancel_handle(&mut self, h: Handle) {
         self.timers.cancel(h);
+    }
+
+    /// `TimerHandle.when()` while the timer is pending (None once it ran or was purged).
+    pub fn handle_when(&self, h: Handle) -> Option<f64> {
+        self.timers.when(h)
     }
 
     /// `Handle.cancelled()`.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
 use super::panels::{
-    shortcut, AwaitTreePanel, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
+    AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
     LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
     TimelinePanel, Toolbar,
 };
@@ -16,12 +16,20 @@ use yew::prelude::*;
 /// The whole playground page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| match super::storage::load_code() {
-        Some(code) => State {
-            code: code.into(),
-            ..State::default()
-        },
-        None => State::default(),
+    let state = use_reducer(|| {
+        let theme = super::theme::load();
+        super::theme::apply(theme);
+        match super::storage::load_code() {
+            Some(code) => State {
+                code: code.into(),
+                theme,
+                ..State::default()
+            },
+            None => State {
+                theme,
+                ..State::default()
+            },
+        }
     });
     let onselect = {
         let state = state.clone();
@@ -96,17 +104,11 @@ pub fn App() -> Html {
         },
     ];
     let playground = Playground::new(state.clone());
-    let onkeydown = {
-        let pg = playground.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if shortcut(&pg, &e) {
-                e.prevent_default();
-            }
-        })
-    };
+    let root = use_node_ref();
+    super::keys::use_shortcuts(playground.clone(), root.clone());
     html! {
         <ContextProvider<Playground> context={playground}>
-            <div class="app" {onkeydown}>
+            <div class="app" ref={root}>
                 <header class="app-header">
                     <h1 class="brand">{ "asyncio playground" }</h1>
                     <Toolbar />
@@ -120,6 +122,7 @@ pub fn App() -> Html {
                             lints={s.lints.clone()} code={s.code.clone()} />
                     </div>
                 </main>
+                <ComposerDialog />
             </div>
         </ContextProvider<Playground>>
     }

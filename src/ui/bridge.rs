@@ -1,18 +1,20 @@
 //! The bridge from the UI to a running program: compiles the editor's code into a language
 //! `Session`, drives it with the runtime's browser driver, and turns each slice's trace batch
-//! and console output into reducer actions. The UI talks back only through `Run` commands.
+//! and console output into reducer actions, delivered once per animation frame (`frames`).
+//! The UI talks back only through `Run` commands.
 
 use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
+use super::frames::{FrameStats, Frames, Sink, SliceReport};
 use super::model::await_tree::snapshot;
 use super::state::{Action, LoopView, State, Stream};
 use crate::lang::span::LineTable;
 use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
-use crate::runtime::browser::{Driver, DriverStatus, Program, SliceInfo, Speed};
+use crate::runtime::browser::{Driver, Program, SliceInfo, Speed};
 use crate::runtime::{Command, ManualClock, TaskId, TaskState};
 
 impl Program for Session {
@@ -42,6 +44,7 @@ impl Program for Session {
 #[derive(Clone)]
 pub struct Run {
     driver: Driver<Session>,
+    frames: Frames,
 }
 
 impl std::fmt::Debug for Run {
@@ -68,7 +71,12 @@ impl Run {
 
     /// Like `start`, but paused before the first iteration (for stepping from the start).
     pub fn prepare(code: &str, speed: Speed, dispatch: UseReducerDispatcher<State>) -> Option<Run> {
-        dispatch.dispatch(Action::SyntaxError {
+        Run::prepare_with(code, speed, Rc::new(move |a| dispatch.dispatch(a)))
+    }
+
+    /// Like `prepare`, reporting to any `sink` (tests count what arrives).
+    pub fn prepare_with(code: &str, speed: Speed, sink: Sink) -> Option<Run> {
+        sink(Action::SyntaxError {
             error: syntax_error(code),
         });
         let clock = ManualClock::default();
@@ -82,15 +90,41 @@ impl Run {
         session.vm.tracing = true;
         session.set_clock(clock.handle());
         let lines = LineTable::new(code);
-        let observer =
-            Box::new(move |s: &mut Session, info: SliceInfo| report(s, info, &lines, &dispatch));
+        let frames = Frames::new(sink);
+        let observer = {
+            let frames = frames.clone();
+            Box::new(move |s: &mut Session, info: SliceInfo| frames.report(report(s, info, &lines)))
+        };
         let driver = Driver::new(session, clock, speed, observer).ok()?;
-        Some(Run { driver })
+        {
+            let driver = driver.clone();
+            frames.set_view_source(Box::new(move || driver.with(loop_view)));
+        }
+        Some(Run { driver, frames })
+    }
+
+    /// Like `start`, reporting to any `sink`.
+    pub fn start_with(code: &str, speed: Speed, sink: Sink) -> Option<Run> {
+        let run = Run::prepare_with(code, speed, sink)?;
+        run.driver.start();
+        Some(run)
     }
 
     /// Stops the program for good (always works: the driver simply runs nothing more).
+    /// What it reported so far is delivered now; nothing after.
     pub fn stop(&self) {
         self.driver.stop();
+        self.frames.close();
+    }
+
+    /// Sets how many wall milliseconds one slice may take (the driver's default is 8).
+    pub fn set_slice_ms(&self, ms: f64) {
+        self.driver.set_slice_ms(ms);
+    }
+
+    /// Slices run and frames dispatched so far (at most one per animation frame).
+    pub fn frame_stats(&self) -> FrameStats {
+        self.frames.stats()
     }
 
     /// Freezes loop time; `resume` or `step` continue.
@@ -127,63 +161,50 @@ impl Run {
     }
 }
 
-/// Moves one slice's output and trace batch into the reducer.
-fn report(
-    s: &mut Session,
-    info: SliceInfo,
-    table: &LineTable,
-    dispatch: &UseReducerDispatcher<State>,
-) {
-    for (stream, text) in std::mem::take(&mut s.vm.console) {
-        let stream = match stream {
-            VmStream::Stdout => Stream::Stdout,
-            VmStream::Stderr => Stream::Stderr,
-        };
-        dispatch.dispatch(Action::Output { stream, text });
+/// Takes one slice's output, trace batch and loop view out of the session.
+fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
+    let output = std::mem::take(&mut s.vm.console)
+        .into_iter()
+        .map(|(stream, text)| {
+            let stream = match stream {
+                VmStream::Stdout => Stream::Stdout,
+                VmStream::Stderr => Stream::Stderr,
+            };
+            (stream, text)
+        })
+        .collect();
+    let events = s.take_trace();
+    // The VM records the byte offset of the await (or call) as the event's span.
+    let lines = events
+        .iter()
+        .map(|e| e.span.map(|sp| table.line_of(sp.0)))
+        .collect();
+    let outcomes = events
+        .iter()
+        .filter(|e| matches!(e.new, TaskState::Done | TaskState::Failed))
+        .filter_map(|e| s.task_outcome_repr(e.task).map(|text| (e.task.0, text)))
+        .collect();
+    SliceReport {
+        output,
+        events,
+        lines,
+        outcomes,
+        facts: s.vm.take_facts(),
+        time: info.time,
+        iteration: info.iteration,
+        status: info.status,
     }
-    {
-        let events = s.take_trace();
-        if !events.is_empty() {
-            // The VM records the byte offset of the await (or call) as the event's span.
-            let lines = events
-                .iter()
-                .map(|e| e.span.map(|sp| table.line_of(sp.0)))
-                .collect();
-            let outcomes = events
-                .iter()
-                .filter(|e| matches!(e.new, TaskState::Done | TaskState::Failed))
-                .filter_map(|e| s.task_outcome_repr(e.task).map(|text| (e.task.0, text)))
-                .collect();
-            dispatch.dispatch(Action::Trace {
-                events: Rc::new(events),
-                lines: Rc::new(lines),
-                outcomes: Rc::new(outcomes),
-                time: info.time,
-                iteration: info.iteration,
-            });
-        }
-    }
-    let facts = s.vm.take_facts();
-    if !facts.is_empty() {
-        dispatch.dispatch(Action::Facts {
-            facts: Rc::new(facts),
-        });
-    }
-    let view = s.running_loop().map(|lp| LoopView {
+}
+
+/// The loop's queues and await tree now (`None`: no loop runs).
+fn loop_view(s: &Session) -> Option<LoopView> {
+    s.running_loop().map(|lp| LoopView {
         ready: Rc::new(lp.ready_queue()),
         timers: Rc::new(lp.timers()),
         tree: Rc::new(snapshot(lp)),
         resources: Rc::new(lp.resources()),
         futures: Rc::new(lp.pending_futures()),
-    });
-    dispatch.dispatch(Action::Loop { view });
-    match info.status {
-        DriverStatus::Finished => dispatch.dispatch(Action::RunFinished),
-        DriverStatus::Paused => dispatch.dispatch(Action::Paused { paused: true }),
-        DriverStatus::Running | DriverStatus::Stuck => {
-            dispatch.dispatch(Action::Paused { paused: false })
-        }
-    }
+    })
 }
 
 /// The program's syntax error as (UTF-16 from, to, message), if it has one.

@@ -23,7 +23,8 @@ extern "C" {
     /// Replaces the text (one undoable change); a no-op when the text is the same.
     #[wasm_bindgen(method, js_name = setDoc)]
     pub fn set_doc(this: &JsEditor, text: &str);
-    /// `markers`: an array of `{line, name, state}`, one per live task.
+    /// `markers`: an array of `{line, name, state, more?}`, at most three per line (`more`
+    /// counts the line's other live tasks).
     #[wasm_bindgen(method, js_name = setTaskMarkers)]
     pub fn set_task_markers(this: &JsEditor, markers: &JsValue);
     /// `lints`: an array of `{line, kind, title, message}`, one per lint with a line.

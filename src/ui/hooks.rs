@@ -46,9 +46,39 @@ impl Playground {
         });
     }
 
+    /// Puts a composed program into the editor. As with examples, what was there stays one
+    /// Ctrl+Z away in the editor and is kept in storage (`storage::save_backup`).
+    pub fn compose(&self, code: String) {
+        let current: &str = &self.handle.code;
+        if current != code && !crate::presets::PRESETS.iter().any(|q| q.code == current) {
+            super::storage::save_backup(current);
+        }
+        super::storage::save_code(&code);
+        self.handle.dispatch(Action::LoadCode { code });
+        self.handle.dispatch(Action::Composer { open: false });
+    }
+
+    /// Opens or closes the composer dialog.
+    pub fn show_composer(&self, open: bool) {
+        self.handle.dispatch(Action::Composer { open });
+    }
+
     /// Picks a task (every panel highlights it; the task table shows its details).
     pub fn select(&self, task: Option<crate::runtime::TaskId>) {
         self.handle.dispatch(Action::Select { task });
+    }
+
+    /// Moves the editor to a 1-based line (a traceback line or a task's line was clicked).
+    pub fn go_to_line(&self, line: u32) {
+        self.handle.dispatch(Action::GoToLine { line });
+    }
+
+    /// Switches the theme: system -> light -> dark -> system; saved for the next visit.
+    pub fn cycle_theme(&self) {
+        let theme = self.handle.theme.next();
+        super::theme::save(theme);
+        super::theme::apply(theme);
+        self.handle.dispatch(Action::SetTheme { theme });
     }
 
     /// Starts a run of the current program (stopping any earlier one).
@@ -56,9 +86,10 @@ impl Playground {
         if let Some(old) = &self.handle.run {
             old.stop();
         }
+        // At the speed the toolbar shows (Instant included).
         let run = Run::start(
             &self.handle.code,
-            Speed::Scaled(1.0),
+            speed_of(self.handle.speed),
             self.handle.dispatcher(),
         );
         self.handle.dispatch(Action::RunStarted { run });

@@ -2,6 +2,7 @@
 //! over pure view models (`model`, `tasks`: no DOM, tested natively too).
 //! Data flows one way: user commands and runtime trace batches -> `state::Action` -> view.
 
+pub mod composer;
 pub mod model;
 pub mod tasks;
 
@@ -12,13 +13,19 @@ pub mod bridge;
 #[cfg(target_arch = "wasm32")]
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
+pub mod frames;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod keys;
 #[cfg(target_arch = "wasm32")]
 pub mod panels;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -8,6 +8,7 @@ use super::bridge::Run;
 use super::model::await_tree::AwaitSnapshot;
 use super::model::lifecycle::{transitions, Transition};
 use super::tasks::{fold, TaskRow};
+use super::theme::Theme;
 use crate::lang::vm::facts::Fact;
 use crate::lints::Linter;
 use crate::runtime::{Scheduled, TaskId, TraceEvent};
@@ -112,6 +113,10 @@ pub struct State {
     /// The program's syntax error (UTF-16 range in the editor, message), if the last run
     /// found one.
     pub syntax_error: Option<(u32, u32, String)>,
+    /// The colour theme chosen with the toggle.
+    pub theme: Theme,
+    /// The composer dialog is open.
+    pub composer_open: bool,
     /// The asyncio mistakes of the current run, folded from its trace and the VM's facts.
     pub lints: Rc<Linter>,
     /// A line another panel asked the editor to show, with a counter so asking for the
@@ -137,6 +142,8 @@ impl Default for State {
             view: LoopView::default(),
             selected: None,
             syntax_error: None,
+            theme: Theme::System,
+            composer_open: false,
             lints: Rc::new(Linter::default()),
             goto_line: None,
         }
@@ -153,6 +160,15 @@ pub enum Action {
         id: &'static str,
         code: &'static str,
     },
+    /// The composer (or another tool) replaced the program; the editor keeps an undo step.
+    LoadCode { code: String },
+    /// The composer dialog opens or closes.
+    Composer { open: bool },
+    /// The theme toggle was pressed.
+    SetTheme { theme: Theme },
+    /// Everything the running program reported since the last animation frame, applied in
+    /// order as one change (one render per frame, see `frames.rs`).
+    Frame { actions: Vec<Action> },
     /// A run starts: the console is cleared and says so.
     RunStarted { run: Option<Run> },
     /// The user stopped the run.
@@ -179,7 +195,7 @@ pub enum Action {
     Paused { paused: bool },
     /// The last run's syntax error (or its absence).
     SyntaxError { error: Option<(u32, u32, String)> },
-    /// Show this line in the editor.
+    /// Show this 1-based line in the editor (cursor there, editor focused).
     GoToLine { line: u32 },
     /// The user picked a task in some panel.
     Select { task: Option<TaskId> },
@@ -197,7 +213,27 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        apply(&mut next, action);
+        Rc::new(next)
+    }
+}
+
+/// Applies one action to the state (the body of `reduce`, so a `Frame` can apply many).
+fn apply(next: &mut State, action: Action) {
+    {
         match action {
+            Action::LoadCode { code } => {
+                next.code = Rc::from(code);
+                next.preset = None;
+                next.syntax_error = None;
+            }
+            Action::SetTheme { theme } => next.theme = theme,
+            Action::Composer { open } => next.composer_open = open,
+            Action::Frame { actions } => {
+                for a in actions {
+                    apply(next, a);
+                }
+            }
             Action::Edit { code } => {
                 next.code = Rc::from(code);
                 next.syntax_error = None;
@@ -256,8 +292,11 @@ impl Reducible for State {
                         row.outcome = Some(text.clone());
                     }
                 }
-                next.transitions = Rc::new(transitions(&events));
-                Rc::make_mut(&mut next.lints).feed_trace(&events);
+                // A frame with no events (time moved on) keeps the last transitions lit.
+                if !events.is_empty() {
+                    next.transitions = Rc::new(transitions(&events));
+                    Rc::make_mut(&mut next.lints).feed_trace(&events);
+                }
                 Rc::make_mut(&mut next.trace).extend(events.iter().cloned());
                 next.time = time;
                 // After `asyncio.run` returns there is no loop to ask: keep the last count.
@@ -297,6 +336,5 @@ impl Reducible for State {
                 next.lints = Rc::new(Linter::default());
             }
         }
-        Rc::new(next)
     }
 }

@@ -21,7 +21,20 @@ pub struct TaskRow {
     pub line: Option<u32>,
     /// What it returned or raised (`repr`), once finished.
     pub outcome: Option<String>,
+    /// Loop time its current step began (`None` between steps).
+    pub step_started: Option<f64>,
+    /// The current step was paused on the instruction budget: the loop is blocked in it.
+    pub paused: bool,
+    /// The longest step so far in loop seconds (a blocking call such as `time.sleep`
+    /// advances loop time inside a step).
+    pub longest_step: f64,
+    /// A failed task's exception was read (`result()`, `exception()`, an awaiter).
+    pub exception_retrieved: bool,
 }
+
+/// A step longer than this (loop seconds) blocks the loop, as CPython's debug mode warns
+/// about callbacks over `slow_callback_duration` (0.1 s).
+pub const SLOW_STEP: f64 = 0.1;
 
 impl TaskRow {
     /// The state chip's word (the seven lifecycle states).
@@ -48,6 +61,18 @@ impl TaskRow {
     /// `cancel()` was accepted but `CancelledError` has not ended the task yet.
     pub fn cancel_requested(&self) -> bool {
         self.cancelling > 0 && !self.is_finished()
+    }
+
+    /// Running right now without awaiting for too long: its step was paused by the
+    /// instruction budget, or has lasted more than `SLOW_STEP` loop seconds by `now`.
+    pub fn blocking(&self, now: f64) -> bool {
+        matches!(self.state, TaskState::Running)
+            && (self.paused || self.step_started.is_some_and(|t0| now - t0 > SLOW_STEP))
+    }
+
+    /// Some finished step of this task blocked the loop for longer than `SLOW_STEP`.
+    pub fn blocked_before(&self) -> bool {
+        self.longest_step > SLOW_STEP
     }
 }
 
@@ -97,10 +122,35 @@ pub fn fold(
                     finished_at: None,
                     line: None,
                     outcome: None,
+                    step_started: None,
+                    paused: false,
+                    longest_step: 0.0,
+                    exception_retrieved: false,
                 });
             }
         }
-        let row = &mut rows[idx];
+        let Some(row) = rows.get_mut(idx) else {
+            continue;
+        };
+        // A step begins when the task enters Running, ends when it leaves it.
+        let running = matches!(ev.new, TaskState::Running);
+        match (row.step_started, running) {
+            (None, true) => {
+                row.step_started = Some(ev.time);
+                row.paused = false;
+            }
+            (Some(t0), false) => {
+                row.longest_step = row.longest_step.max(ev.time - t0);
+                row.step_started = None;
+                row.paused = false;
+            }
+            _ => {}
+        }
+        match ev.reason {
+            Reason::Paused => row.paused = true,
+            Reason::ExceptionRetrieved => row.exception_retrieved = true,
+            _ => {}
+        }
         row.name = ev.name.clone();
         row.state = ev.new.clone();
         row.cancelling = ev.cancelling;
@@ -113,5 +163,107 @@ pub fn fold(
         if row.is_finished() && row.finished_at.is_none() {
             row.finished_at = Some(ev.time);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::vm::session::{Session, Status};
+
+    /// Runs `code` with `instructions` per step, folding every batch; returns the rows
+    /// after each slice.
+    fn rows_per_slice(code: &str, instructions: u64) -> Vec<Vec<TaskRow>> {
+        let mut s = Session::new(code, "main.py");
+        s.vm.tracing = true;
+        let mut rows = Vec::new();
+        let mut seen = Vec::new();
+        for _ in 0..10_000 {
+            let status = s.step_with(64, instructions);
+            fold(&mut rows, &s.take_trace(), |_| None);
+            seen.push(rows.clone());
+            if status != Status::Running {
+                break;
+            }
+        }
+        seen
+    }
+
+    const BLOCKING: &str = "import asyncio, time
+
+async def sleeper():
+    time.sleep(0.5)
+    await asyncio.sleep(0.01)
+    raise ValueError('late')
+
+async def cruncher():
+    total = 0
+    for i in range(20000):
+        total += i
+    return total
+
+async def main():
+    a = asyncio.create_task(sleeper(), name='sleeper')
+    b = asyncio.create_task(cruncher(), name='cruncher')
+    await b
+    try:
+        await a
+    except ValueError:
+        pass
+
+asyncio.run(main())
+";
+
+    #[test]
+    fn a_step_paused_on_the_budget_is_blocking_the_loop_until_it_ends() {
+        let slices = rows_per_slice(BLOCKING, 1_000);
+        let cruncher = |rows: &Vec<TaskRow>| rows.iter().find(|r| &*r.name == "cruncher").cloned();
+        // Some slice ends with the cruncher paused mid-step: blocking, even at the same time.
+        let paused = slices
+            .iter()
+            .filter_map(cruncher)
+            .find(|r| r.paused)
+            .expect("the cruncher pauses on a 1,000-instruction budget");
+        assert_eq!(paused.state, TaskState::Running);
+        assert!(paused.blocking(paused.step_started.unwrap_or_default()));
+        let last = cruncher(slices.last().expect("slices")).expect("cruncher row");
+        assert_eq!(last.state, TaskState::Done);
+        assert!(!last.paused && !last.blocking(100.0));
+    }
+
+    #[test]
+    fn a_blocking_call_inside_a_step_is_remembered_and_failures_are_marked() {
+        let slices = rows_per_slice(BLOCKING, 1_000_000);
+        let rows = slices.last().expect("slices");
+        let sleeper = rows.iter().find(|r| &*r.name == "sleeper").expect("row");
+        assert!((sleeper.longest_step - 0.5).abs() < 1e-9, "{sleeper:?}");
+        assert!(sleeper.blocked_before());
+        assert_eq!(sleeper.state, TaskState::Failed);
+        assert!(sleeper.exception_retrieved, "main awaited it");
+        let main = rows.iter().find(|r| r.id == 0).expect("main");
+        assert!(!main.blocked_before());
+        assert!(!main.blocking(10.0));
+    }
+
+    #[test]
+    fn a_running_step_blocks_once_it_passes_the_slow_step_threshold() {
+        let mut row = TaskRow {
+            id: 1,
+            name: "t".into(),
+            state: TaskState::Running,
+            cancelling: 0,
+            created_at: 0.0,
+            finished_at: None,
+            line: None,
+            outcome: None,
+            step_started: Some(1.0),
+            paused: false,
+            longest_step: 0.0,
+            exception_retrieved: false,
+        };
+        assert!(!row.blocking(1.05));
+        assert!(row.blocking(1.2));
+        row.state = TaskState::Done;
+        assert!(!row.blocking(1.2));
     }
 }

@@ -27,7 +27,8 @@ class TaskMarker extends GutterMarker {
   constructor(tasks) { super(); this.tasks = tasks; }
   eq(other) {
     return other.tasks.length === this.tasks.length &&
-      other.tasks.every((t, i) => t.name === this.tasks[i].name && t.state === this.tasks[i].state);
+      other.tasks.every((t, i) => t.name === this.tasks[i].name && t.state === this.tasks[i].state &&
+        t.more === this.tasks[i].more);
   }
   toDOM() {
     const box = document.createElement('span');
@@ -38,7 +39,10 @@ class TaskMarker extends GutterMarker {
       dot.title = `${t.name}: ${t.state}`;
       box.appendChild(dot);
     }
-    box.setAttribute('aria-label', this.tasks.map((t) => `${t.name} ${t.state}`).join(', '));
+    const more = this.tasks.reduce((n, t) => n + (t.more || 0), 0);
+    const names = this.tasks.map((t) => `${t.name} ${t.state}`).join(', ');
+    box.setAttribute('aria-label', more ? `${names} and ${more} more tasks` : names);
+    if (more) box.title = `${names} and ${more} more tasks on this line`;
     return box;
   }
 }
@@ -157,7 +161,8 @@ class EditorHandle {
     if (text === this.getDoc()) return;
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
   }
-  /** `markers`: [{line (1-based), name, state}] for each live task. */
+  /** `markers`: [{line (1-based), name, state, more?}], at most three per line; `more` counts
+   *  the line's further tasks. */
   setTaskMarkers(markers) {
     this.view.dispatch({ effects: setTasks.of(taskRanges(this.view.state, markers)) });
   }

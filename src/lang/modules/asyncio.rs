@@ -30,8 +30,11 @@ pub enum RtHandle {
     Condition(ResourceId),
     /// The iterator `asyncio.as_completed(fs)` returns.
     AsCompleted(crate::runtime::AsCompletedId),
-    /// A scheduled callback (`loop.call_soon` ...).
-    Timer(crate::runtime::Handle),
+    /// A scheduled callback: `loop.call_soon`'s `Handle` (false) or
+    /// `call_later`/`call_at`'s `TimerHandle` (true).
+    Timer(crate::runtime::Handle, bool),
+    /// `asyncio.Barrier(parties)`.
+    Barrier(ResourceId),
 }
 
 impl RtHandle {
@@ -49,7 +52,9 @@ impl RtHandle {
             RtHandle::Loop => "_UnixSelectorEventLoop",
             RtHandle::Condition(_) => "Condition",
             RtHandle::AsCompleted(_) => "_AsCompletedIterator",
-            RtHandle::Timer(_) => "TimerHandle",
+            RtHandle::Timer(_, false) => "Handle",
+            RtHandle::Timer(_, true) => "TimerHandle",
+            RtHandle::Barrier(_) => "Barrier",
         }
     }
     pub fn id_number(&self) -> u32 {
@@ -65,7 +70,8 @@ impl RtHandle {
             RtHandle::Loop => 400_000,
             RtHandle::Condition(r) => r.0 + 100_000,
             RtHandle::AsCompleted(a) => a.0 + 600_000,
-            RtHandle::Timer(_) => 500_000,
+            RtHandle::Timer(..) => 500_000,
+            RtHandle::Barrier(r) => r.0 + 100_000,
         }
     }
     /// Tasks and futures can be awaited directly.
@@ -131,7 +137,7 @@ pub(crate) fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
 }
 
 /// `loop.call_later(delay, ...)`'s delay: CPython adds it to `self.time()` first.
-fn later_arg(v: Option<&Value>) -> PyResult<f64> {
+pub(crate) fn later_arg(v: Option<&Value>) -> PyResult<f64> {
     match v {
         Some(Value::Float(f)) => Ok(*f),
         Some(other) => match crate::lang::value::int::int_of(other) {
@@ -276,18 +282,18 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         ));
     }
     let main = &args.pos[0];
-    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) {
-        return Err(PyErr::value_error(format!(
-            "a coroutine was expected, got {}",
-            vm.repr(main)?
-        )));
+    // `Runner.run`: coroutines only (3.14 words it as a TypeError).
+    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) && !matches!(main, Value::Native(_)) {
+        return Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        ));
     }
-    let coro = TaskExec::new(main)?;
+    let coro = task_coro(main)?;
     let mut lp = match vm.next_loop.take() {
         Some(lp) => *lp,
         None => fresh_loop(vm),
     };
-    let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
+    let runner = Runner::new(&mut lp, coro, None);
     register(vm, runner.main_task(), main)?;
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
@@ -302,7 +308,7 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             other => break other,
         }
     });
-    vm.loop_time = lp.time();
+    loop_ended(vm, &lp);
     if matches!(status, RunStatus::Deadlocked) {
         vm.note_deadlock(&lp);
     }
@@ -438,20 +444,28 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
     }
 }
 
-/// `asyncio.ensure_future(obj)`: a task or future as it is; a coroutine wrapped in a task.
+/// `asyncio.ensure_future(x)`: a task or future is returned as it is; a coroutine is
+/// wrapped in a new task; anything else is a TypeError.
 pub(crate) fn ensure_future_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("loop");
     args.no_more_kw("ensure_future")?;
     args.check("ensure_future", 1, 1)?;
     match &args.pos[0] {
-        v @ Value::Rt(RtHandle::Task(_) | RtHandle::Future(_)) => Ok(v.clone()),
-        v @ (Value::Coroutine(_) | Value::Native(_)) => {
-            vm.with_loop(|lp, vm| ensure_future(vm, lp, v).map(|f| Vm::fut_value(lp, f)))
-        }
+        v @ Value::Rt(h) if h.is_awaitable() => Ok(v.clone()),
+        Value::Coroutine(c) if c.is_coroutine => create_task(vm, args),
+        Value::Native(_) => create_task(vm, args),
         _ => Err(PyErr::type_error(
             "An asyncio.Future, a coroutine or an awaitable is required",
         )),
     }
+}
+
+/// `asyncio.isfuture(x)`: tasks and futures.
+pub(crate) fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("isfuture", 1, 1)?;
+    Ok(Value::Bool(
+        matches!(&args.pos[0], Value::Rt(h) if h.is_awaitable()),
+    ))
 }
 
 pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -461,9 +475,19 @@ pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     args.no_more_kw("gather")?;
     vm.with_loop(|lp, vm| {
+        // `arg_to_fut`: the same awaitable given twice is wrapped (and run) once.
+        let mut seen: Vec<(&Value, FutId)> = Vec::new();
         let mut futs = Vec::new();
         for a in &args.pos {
-            futs.push(ensure_future(vm, lp, a)?);
+            let f = match seen.iter().find(|(v, _)| v.is(a)) {
+                Some((_, f)) => *f,
+                None => {
+                    let f = ensure_future(vm, lp, a)?;
+                    seen.push((a, f));
+                    f
+                }
+            };
+            futs.push(f);
         }
         let g = lp.gather(vm, futs, re);
         Ok(Value::Rt(RtHandle::Future(g)))
@@ -540,12 +564,27 @@ fn fresh_loop(vm: &Vm) -> Loop<Vm> {
     };
     let mut lp: Loop<Vm> = Loop::new(clock);
     lp.set_tracing(vm.tracing);
+    lp.task_counter = vm.task_counter;
     lp
+}
+
+/// Bookkeeping when an `asyncio.run` loop ends: the clock, and the `Task-N` counter, which
+/// is global to the process in CPython (`tasks._task_name_counter`).
+pub(crate) fn loop_ended(vm: &mut Vm, lp: &Loop<Vm>) {
+    vm.loop_time = lp.time();
+    vm.task_counter = lp.task_counter;
+    // Async generators dropped after the loop stopped: a closed loop closes nothing
+    // (`_asyncgen_finalizer_hook` checks `is_closed()`).
+    drop(crate::lang::value::function::take_finalized());
+    vm.asyncgens.clear();
+    if let Some(next) = vm.next_loop.as_mut() {
+        next.task_counter = next.task_counter.max(lp.task_counter);
+    }
 }
 
 /// Runs `f` with the running loop or, outside any loop, with the loop the next
 /// `asyncio.run` will use: `lock = asyncio.Lock()` at module level works, as in CPython.
-fn with_loop_or_next<R>(
+pub(crate) fn with_loop_or_next<R>(
     vm: &mut Vm,
     f: impl FnOnce(&mut Loop<Vm>, &mut Vm) -> PyResult<R>,
 ) -> PyResult<R> {
@@ -563,6 +602,21 @@ fn with_loop_or_next<R>(
     r
 }
 
+pub(crate) fn new_barrier(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let v = args
+        .take_kw("parties")
+        .or_else(|| args.pos.first().cloned())
+        .ok_or_else(|| {
+            PyErr::type_error(
+                "Barrier.__init__() missing 1 required positional argument: 'parties'",
+            )
+        })?;
+    args.no_more_kw("Barrier")?;
+    let n = vm.index_i64(&v)?;
+    with_loop_or_next(vm, |lp, vm| {
+        Ok(Value::Rt(RtHandle::Barrier(lp.new_barrier(vm, n)?)))
+    })
+}
 pub(crate) fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Lock", 0, 0)?;
     with_loop_or_next(vm, |lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
@@ -767,73 +821,6 @@ pub(crate) fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-pub(crate) fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
-}
-
-pub(crate) fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|lp, _| Ok(Value::Float(lp.time())))
-}
-
-pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Callback> {
-    let func = args
-        .pos
-        .get(first)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("a callback is required"))?;
-    Ok(crate::lang::vm::host::Callback {
-        func,
-        args: args.pos[first + 1..].to_vec().into(),
-    })
-}
-
-pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let cb = callback_of(&args, 1)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb)))))
-}
-pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let d = later_arg(args.pos.get(1))?;
-    let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
-}
-pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let w = match args.pos.get(1) {
-        None | Some(Value::None) => return Err(PyErr::type_error("when cannot be None")),
-        w => delay_arg(w)?.unwrap_or(0.0),
-    };
-    let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
-}
-pub(crate) fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
-}
-pub(crate) fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    args.pos.remove(0);
-    create_task(vm, args)
-}
-pub(crate) fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.exception_handler = args.pos.get(1).cloned().filter(|v| !v.is_none());
-    Ok(Value::None)
-}
-pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let RtHandle::Timer(h) = this(&args)? {
-        vm.with_loop(|lp, _| {
-            lp.cancel_handle(h);
-            Ok(())
-        })?;
-    }
-    Ok(Value::None)
-}
-pub(crate) fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match this(&args)? {
-        RtHandle::Timer(h) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
-        _ => Ok(Value::Bool(false)),
-    }
-}
-
 /// The asyncio module object.
 pub fn module(vm: &mut Vm) -> Value {
     let funcs: Vec<(&'static str, BuiltinFn)> = vec![
@@ -841,6 +828,7 @@ pub fn module(vm: &mut Vm) -> Value {
         ("sleep", sleep_fn),
         ("create_task", create_task),
         ("ensure_future", ensure_future_fn),
+        ("isfuture", isfuture),
         ("gather", gather),
         ("wait_for", wait_for_fn),
         ("shield", shield),
@@ -851,8 +839,9 @@ pub fn module(vm: &mut Vm) -> Value {
         ("Condition", new_condition),
         ("wait", wait_fn),
         ("as_completed", as_completed_fn),
-        ("get_event_loop", get_running_loop),
+        ("get_event_loop", get_event_loop),
         ("Lock", new_lock),
+        ("Barrier", new_barrier),
         ("Event", new_event),
         ("Semaphore", new_semaphore),
         ("BoundedSemaphore", new_bounded_semaphore),
@@ -887,6 +876,8 @@ pub fn module(vm: &mut Vm) -> Value {
     m
 }
 
+pub(crate) use super::asyncio_loop::*;
+pub(crate) use super::asyncio_objects::rt_attr;
 #[allow(unused_imports)]
 use super::asyncio_objects::*;
 pub use super::asyncio_objects::{class_methods, repr};

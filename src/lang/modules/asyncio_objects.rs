@@ -367,9 +367,10 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .get(1)
         .cloned()
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
-    let coro = TaskExec::new(&coro_v)?;
+    // A library coroutine (`tg.create_task(asyncio.wait_for(...))`) is a coroutine too.
+    let coro = crate::lang::modules::asyncio::task_coro(&coro_v)?;
     let t = vm
-        .with_loop(|lp, vm| lp.task_group_create_task(vm, g, TaskCoro::Host(coro), name))
+        .with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))
         .inspect_err(|_| {
             // `taskgroups.py` closes the coroutine before raising, so it never warns.
             if let Value::Coroutine(c) = &coro_v {
@@ -412,6 +413,52 @@ pub(crate) fn to_reschedule(vm: &mut Vm, args: Args) -> PyResult<Value> {
         lp.timeout_reschedule(vm, t, when)?;
         Ok(Value::None)
     })
+}
+
+pub(crate) fn barrier_of(args: &Args) -> PyResult<ResourceId> {
+    match this(args)? {
+        RtHandle::Barrier(r) => Ok(r),
+        _ => Err(PyErr::type_error("descriptor requires a 'Barrier' object")),
+    }
+}
+pub(crate) fn barrier_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("wait", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.wait", lp.barrier_wait(r))))
+}
+pub(crate) fn barrier_reset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("reset", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.reset", lp.barrier_reset(r))))
+}
+pub(crate) fn barrier_abort(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("abort", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.abort", lp.barrier_abort(r))))
+}
+/// `async with barrier:` enters with `wait()` and its index; leaving does nothing.
+pub(crate) fn barrier_aexit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(ready("__aexit__", Ok(Value::None)))
+}
+
+/// Data attributes (CPython properties) of runtime objects: `Queue.maxsize`,
+/// `Barrier.parties`/`n_waiting`/`broken`. `None`: not one of them.
+pub(crate) fn rt_attr(vm: &mut Vm, h: RtHandle, name: &str) -> PyResult<Option<Value>> {
+    match (h, name) {
+        (RtHandle::Queue(r), "maxsize") => {
+            with_loop_or_next(vm, |lp, _| Ok(Some(Value::Int(lp.queue_maxsize(r)))))
+        }
+        (RtHandle::Barrier(r), "parties" | "n_waiting" | "broken") => {
+            with_loop_or_next(vm, |lp, _| {
+                Ok(Some(match name {
+                    "parties" => Value::Int(lp.barrier_parties(r) as i64),
+                    "n_waiting" => Value::Int(lp.barrier_n_waiting(r) as i64),
+                    _ => Value::Bool(lp.barrier_broken(r)),
+                }))
+            })
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Method tables of asyncio's object classes.
@@ -478,10 +525,28 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
             ],
         ),
         (
+            "Handle",
+            vec![
+                ("cancel", timer_cancel as BuiltinFn),
+                ("cancelled", timer_cancelled),
+            ],
+        ),
+        (
             "TimerHandle",
             vec![
                 ("cancel", timer_cancel as BuiltinFn),
                 ("cancelled", timer_cancelled),
+                ("when", timer_when),
+            ],
+        ),
+        (
+            "Barrier",
+            vec![
+                ("wait", barrier_wait as BuiltinFn),
+                ("reset", barrier_reset),
+                ("abort", barrier_abort),
+                ("__aenter__", barrier_wait),
+                ("__aexit__", barrier_aexit),
             ],
         ),
         ("Task", task),

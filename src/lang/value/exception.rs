@@ -383,7 +383,8 @@ pub fn new_group(
     let inst = Instance::new(cls);
     if let Some(e) = &inst.exc {
         let mut e = e.borrow_mut();
-        e.args = vec![msg.clone(), Value::tuple(excs.clone())];
+        // `args[1]` is the sequence as given (3.14's repr shows it, list or tuple).
+        e.args = vec![msg.clone(), args.pos[1].clone()];
         e.group = Some((msg, excs));
     }
     Ok(Value::Instance(inst))

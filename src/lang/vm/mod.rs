@@ -109,6 +109,11 @@ pub struct Vm {
     pub(crate) lp: *mut crate::runtime::Loop<Vm>,
     /// The loop's clock when the last `asyncio.run` ended.
     pub loop_time: f64,
+    /// Async generators first iterated inside a loop (CPython `loop._asyncgens`, a weak
+    /// set): those still suspended when `asyncio.run` ends are closed then.
+    pub(crate) asyncgens: Vec<std::rc::Weak<crate::lang::value::function::Coroutine>>,
+    /// Unnamed tasks made so far by all loops (`Task-N` counts across `asyncio.run`s).
+    pub(crate) task_counter: u64,
     /// `loop.set_exception_handler(handler)`.
     pub(crate) exception_handler: Option<Value>,
     /// Run by a `Session`: `asyncio.run` from module code hands its loop to the session
@@ -127,6 +132,8 @@ pub struct Vm {
     pub(crate) next_loop: Option<Box<crate::runtime::Loop<Vm>>>,
     /// The random module's generator (seeded on first use when not seeded).
     pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
+    /// The generators of `random.Random` instances, by the index each instance keeps.
+    pub(crate) random_gens: Vec<Rc<RefCell<crate::lang::modules::random::Mt>>>,
     /// The clock event loops run on, shared with the `time` module.
     pub clock: crate::lang::modules::time::SharedClock,
     /// Warnings already shown (`file:line:name`).
@@ -185,6 +192,9 @@ impl Vm {
             modules: std::collections::HashMap::new(),
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
+            task_counter: 0,
+            random_gens: Vec::new(),
+            asyncgens: Vec::new(),
             exception_handler: None,
             sliced: false,
             pending_run: None,
@@ -346,7 +356,8 @@ impl Vm {
             }
             None => Err(PyErr::with_msg(
                 "ModuleNotFoundError",
-                format!("No module named '{name}'"),
+                crate::lang::modules::unsupported::module_reason(name)
+                    .unwrap_or_else(|| format!("No module named '{name}'")),
             )),
         }
     }
@@ -394,6 +405,9 @@ impl Vm {
             .borrow_mut()
             .set_str("__name__", Value::str("__main__"));
         globals.borrow_mut().set_str("__doc__", Value::None);
+        globals
+            .borrow_mut()
+            .set_str("__file__", Value::str(filename));
         let frame = frame::Frame::new(code, globals.clone(), Some(globals));
         let mut ex = eval::Exec {
             frames: vec![frame],
@@ -412,6 +426,12 @@ impl Vm {
     /// Calls the class: built-in constructors, exceptions, or `__new__` + `__init__`
     /// (`type_call`).
     pub fn construct(&mut self, cls: &Rc<Class>, args: Args) -> PyResult<Value> {
+        if crate::lang::modules::enums::is_enum(cls) {
+            // `EnumType.__call__`: `Color(value)` looks a member up.
+            args.no_more_kw(&cls.name)?;
+            args.check(&cls.name, 1, 1)?;
+            return crate::lang::modules::enums::by_value(self, cls, &args.pos[0]);
+        }
         if cls.builtin && cls.kind != TypeKind::Exception && cls.kind != TypeKind::Object {
             return crate::lang::builtins::constructors::construct(self, cls, args);
         }
@@ -463,4 +483,4 @@ impl Vm {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -93,6 +93,9 @@ impl Session {
                     .set_str("__name__", Value::str("__main__"));
                 globals.borrow_mut().set_str("__doc__", Value::None);
                 s.globals = Some(globals.clone());
+                globals
+                    .borrow_mut()
+                    .set_str("__file__", Value::str(filename));
                 s.module
                     .frames
                     .push(Frame::new(code, globals.clone(), Some(globals)));
@@ -191,7 +194,7 @@ impl Session {
                     RunStatus::Deadlocked => {
                         self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.vm.live_tasks = 0;
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
@@ -200,7 +203,7 @@ impl Session {
                     }
                     RunStatus::Finished(r) => {
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.vm.live_tasks = 0;
                         self.loop_run = None;
                         match r {

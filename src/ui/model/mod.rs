@@ -3,10 +3,12 @@
 //! trace events (or of a `Loop` for the await tree), so they can be tested without a page.
 
 pub mod await_tree;
+pub mod console;
 pub mod event_log;
 pub mod lifecycle;
 pub mod provenance;
 pub mod resources;
+pub mod task_table;
 pub mod timeline;
 pub mod words;
 

@@ -2,6 +2,7 @@
 
 use crate::ui::editor::{create_editor, JsEditor};
 use crate::ui::hooks::use_playground;
+use crate::ui::tasks::TaskRow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -68,14 +69,33 @@ pub fn EditorPanel() -> Html {
         let mounted = mounted.clone();
         use_effect_with(tasks, move |tasks| {
             if let (Some(m), Some(tasks)) = (mounted.borrow().as_ref(), tasks) {
-                let markers = js_sys::Array::new();
+                // At most three dots per line (the gutter's room); the rest as a count, so
+                // 10,000 tasks on one `await` line cost three markers, not 10,000.
+                let mut per_line: std::collections::BTreeMap<u32, (Vec<&TaskRow>, u32)> =
+                    Default::default();
                 for r in tasks.iter().filter(|r| !r.is_finished()) {
                     let Some(line) = r.line else { continue };
-                    let o = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
-                    let _ = js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
-                    let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
-                    markers.push(&o);
+                    let (shown, more) = per_line.entry(line).or_default();
+                    if shown.len() < 3 {
+                        shown.push(r);
+                    } else {
+                        *more += 1;
+                    }
+                }
+                let markers = js_sys::Array::new();
+                for (line, (shown, more)) in per_line {
+                    let last = shown.len().saturating_sub(1);
+                    for (i, r) in shown.into_iter().enumerate() {
+                        let o = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
+                        let _ =
+                            js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
+                        let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
+                        if i == last && more > 0 {
+                            let _ = js_sys::Reflect::set(&o, &"more".into(), &more.into());
+                        }
+                        markers.push(&o);
+                    }
                 }
                 m.editor.set_task_markers(&markers);
             }
@@ -103,7 +123,8 @@ pub fn EditorPanel() -> Html {
         });
     }
 
-    // A line picked in another panel (a lint's line): the cursor goes there.
+    // A line picked in another panel (a lint's line, a traceback, a task's line): the cursor
+    // goes there and the editor takes focus.
     let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
     {
         let mounted = mounted.clone();

@@ -199,20 +199,20 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
             <div class="panel-toolbar" role="toolbar" aria-label="Filter and export the event log">
                 <label>
                     { "Task " }
-                    <select class="log-filter-task" onchange={on_task} aria-label="Show events of task">
+                    <select class="log-filter-task" onchange={on_task} aria-label="Show events of task" title="Only the events of one task">
                         <option value="" selected={filter.task.is_none()}>{ "all tasks" }</option>
                         { for task_options }
                     </select>
                 </label>
                 <label>
                     { "Kind " }
-                    <select class="log-filter-kind" onchange={on_kind} aria-label="Show events of kind">
+                    <select class="log-filter-kind" onchange={on_kind} aria-label="Show events of kind" title="Only one kind of event">
                         <option value="" selected={filter.kind.is_none()}>{ "all kinds" }</option>
                         { for kind_options }
                     </select>
                 </label>
                 <button type="button" class="log-export" onclick={on_export}
-                        aria-label="Export all events as JSON">{ "Export JSON" }</button>
+                        aria-label="Export all events as JSON" title="Download every event of this run as JSON (asyncio-trace.json)">{ "Export JSON" }</button>
                 <button type="button" class="log-export-perfetto" onclick={on_perfetto}
                         title="Chrome trace-event JSON: open it in ui.perfetto.dev or chrome://tracing"
                         aria-label="Export for Perfetto">{ "Export for Perfetto" }</button>

@@ -23,7 +23,7 @@ pub fn ExamplePicker() -> Html {
     html! {
         <label class="picker">
             <span class="visually-hidden">{ "Examples" }</span>
-            <select id="examples" {onchange} title="Load an example program (your code stays one Ctrl+Z away)">
+            <select id="examples" {onchange} aria-label="Examples" title="Load an example program (your code stays one Ctrl+Z away)">
                 <option value="" selected={selected.is_empty()} disabled=true>{ "Examples…" }</option>
                 { for PRESETS.iter().map(|p| html! {
                     <option value={p.id} selected={p.id == selected}>{ p.title() }</option>

@@ -1,17 +1,21 @@
 //! The panels of the playground, each a pure function of the state plus callbacks.
 
+mod composer;
 mod console;
 mod editor;
 mod gallery;
 mod tabs;
 mod tasks;
+mod theme_toggle;
 mod toolbar;
 
+pub use composer::ComposerDialog;
 pub use console::ConsolePanel;
 pub use editor::EditorPanel;
 pub use gallery::{ExampleDoc, ExamplePicker};
 pub use tabs::{Tab, Tabs};
 pub use tasks::TasksPanel;
+pub use theme_toggle::ThemeToggle;
 pub use toolbar::{shortcut, Toolbar};
 
 pub mod await_tree;

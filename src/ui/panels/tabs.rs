@@ -42,6 +42,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
         html! {
             <button role="tab" id={format!("tab-{}", t.id)} class={classes!("tab", selected.then_some("open"))}
                 aria-selected={selected.to_string()} aria-controls={format!("tabpanel-{}", t.id)}
+                title={format!("{} (← → move between tabs)", t.label)}
                 tabindex={if selected { "0" } else { "-1" }} {onclick} {onkeydown}>
                 { t.label.clone() }
             </button>

@@ -141,9 +141,13 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         let view = view.clone();
         move |fraction: f64| view.set(view.panned(fraction, total))
     };
-    let button = |label: &'static str, text: &'static str, action: Callback<MouseEvent>| {
+    // The tooltip names the keys that do the same on the focused timeline.
+    let button = |label: &'static str,
+                  keys: &'static str,
+                  text: &'static str,
+                  action: Callback<MouseEvent>| {
         html! {
-            <button type="button" class="icon-button" aria-label={label} title={label} onclick={action}>
+            <button type="button" class="icon-button" aria-label={label} title={format!("{label} ({keys})")} onclick={action}>
                 { text }
             </button>
         }
@@ -346,13 +350,13 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         <section class="panel timeline-panel" aria-label="Timeline">
             <h2 class="panel-title">{ "Timeline" }</h2>
             <div class="panel-toolbar" role="toolbar" aria-label="Zoom and pan the timeline">
-                { button("Pan earlier", "◀", pan_left) }
-                { button("Zoom in", "+", zoom_in) }
-                { button("Zoom out", "−", zoom_out) }
-                { button("Pan later", "▶", pan_right) }
-                { button("Show everything", "⤢", fit) }
+                { button("Pan earlier", "← or Shift+wheel on the timeline", "◀", pan_left) }
+                { button("Zoom in", "+ or Ctrl+wheel on the timeline", "+", zoom_in) }
+                { button("Zoom out", "− or Ctrl+wheel on the timeline", "−", zoom_out) }
+                { button("Pan later", "→ or Shift+wheel on the timeline", "▶", pan_right) }
+                { button("Show everything", "the whole run", "⤢", fit) }
                 <button type="button" class="follow" aria-pressed={view.follow.to_string()}
-                        onclick={toggle_follow} title="Keep the present in view">
+                        onclick={toggle_follow} title="Keep the present in view (off when you pan or zoom)">
                     { "Follow" }
                 </button>
                 <span class="timeline-window">{ format!("t = {} … {}", words::time(start), words::time(end)) }</span>

@@ -17,7 +17,8 @@ const SPEEDS: &[(&str, Option<f64>)] = &[
 ];
 
 /// Keyboard shortcuts (also shown in each button's tooltip): Ctrl+Enter runs (in the
-/// editor too), Alt+P pauses/resumes, Alt+S steps, Alt+X stops, Alt+D shuts down, Alt+R resets.
+/// editor too), Alt+P pauses/resumes, Alt+S steps, Alt+X stops, Alt+D shuts down, Alt+R resets,
+/// Alt+C opens the composer, Alt+T switches the theme.
 pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
     // The editor handles its own Ctrl+Enter (and prevents the default).
     if e.default_prevented() {
@@ -37,6 +38,8 @@ pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
         "x" => pg.stop(),
         "d" => pg.shutdown(),
         "r" => pg.reset(),
+        "c" => pg.show_composer(true),
+        "t" => pg.cycle_theme(),
         _ => return false,
     }
     true
@@ -92,7 +95,8 @@ pub fn Toolbar() -> Html {
             { button("reset", "Reset", "Clear the console and tasks (Alt+R)", true, act(Playground::reset)) }
             <label class="picker">
                 <span class="visually-hidden">{ "Speed" }</span>
-                <select id="speed" onchange={on_speed} title="Loop time per wall second; Instant jumps over sleeps">
+                <select id="speed" onchange={on_speed} aria-label="Speed"
+                    title="Loop time per wall second; Instant jumps over sleeps">
                     { for SPEEDS.iter().map(|&(label, v)| html! {
                         <option value={v.map(|x| x.to_string()).unwrap_or_else(|| "instant".into())}
                             selected={v == speed}>{ label }</option>
@@ -100,6 +104,9 @@ pub fn Toolbar() -> Html {
                 </select>
             </label>
             <super::ExamplePicker />
+            <button type="button" class="btn" id="compose" onclick={act(|pg| pg.show_composer(true))}
+                title="Build a program from task blocks (Alt+C)" aria-haspopup="dialog">{ "Compose…" }</button>
+            <super::ThemeToggle />
             <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
         </div>
     }
