@@ -40,13 +40,22 @@ pub use app::App;
 /// `app` (index.html) the full playground, `embed` (embed.html) the iframe view, anything
 /// else nothing (a page of the loader, which calls `mountPlayground` per code block).
 pub fn start() {
+    // The panic goes to the console (tests fail on it); www/crash.js then shows a notice
+    // with the autosaved program, since the wasm instance is dead after a panic.
     console_error_panic_hook::set_once();
     let mode = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("data-asyncio-playground"));
     match mode.as_deref() {
-        Some("app") => start_app(),
+        Some("app") => {
+            start_app();
+            // The end-to-end test of the panic notice (tests/e2e/robust.test.mjs) asks for one.
+            let search = web_sys::window().and_then(|w| w.location().search().ok());
+            if search.is_some_and(|s| s.contains("crash-test")) {
+                panic!("crash test requested by the page's address (?crash-test)");
+            }
+        }
         Some("embed") => embed::frame::start(),
         _ => {}
     }

@@ -419,6 +419,11 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// coroutine closed this way is not reported as never awaited).
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("close", 0, 0)?;
+    if let Some(Value::Native(n)) = args.pos.first() {
+        // A library coroutine (`asyncio.sleep(0)`) closed before it was awaited.
+        n.state.borrow_mut().take();
+        return Ok(Value::None);
+    }
     let c = gen_of(&args)?;
     if c.running.get() {
         let what = if c.is_coroutine {

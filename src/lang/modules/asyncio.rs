@@ -125,13 +125,31 @@ pub(crate) fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Float(f)) => Ok(Some(*f)),
+        // CPython compares first (`if delay <= 0`, `if timeout <= 0`), so that names the type.
         Some(other) => match crate::lang::value::int::int_of(other) {
             Some(i) => Ok(Some(i.to_f64()?)),
             None => Err(PyErr::type_error(format!(
-                "'<' not supported between instances of '{}' and 'int'",
+                "'<=' not supported between instances of '{}' and 'int'",
                 other.type_name()
             ))),
         },
+    }
+}
+
+/// `loop.call_later(delay, ...)`'s delay: CPython adds it to `self.time()` first.
+pub(crate) fn later_arg(v: Option<&Value>) -> PyResult<f64> {
+    match v {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(other) => match crate::lang::value::int::int_of(other) {
+            Some(i) => i.to_f64(),
+            None => Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for +: 'float' and '{}'",
+                other.type_name()
+            ))),
+        },
+        None => Err(PyErr::type_error(
+            "call_later() missing required argument 'delay'",
+        )),
     }
 }
 
@@ -276,7 +294,7 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => fresh_loop(vm),
     };
     let runner = Runner::new(&mut lp, coro, None);
-    register(vm, runner.main_task(), main);
+    register(vm, runner.main_task(), main)?;
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
         // runs the loop in slices and resumes it with the result.
@@ -306,7 +324,15 @@ pub(crate) fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let result = args.take_kw("result");
     args.no_more_kw("sleep")?;
     args.check("sleep", 1, 2)?;
-    let d = delay_arg(args.pos.first())?.unwrap_or(0.0);
+    // `sleep(None)` fails at `delay <= 0` in CPython (None is only a valid timeout).
+    let d = match args.pos.first() {
+        Some(Value::None) => {
+            return Err(PyErr::type_error(
+                "'<=' not supported between instances of 'NoneType' and 'int'",
+            ))
+        }
+        d => delay_arg(d)?.unwrap_or(0.0),
+    };
     let result = result.or_else(|| args.pos.get(1).cloned());
     Ok(native("sleep", sleep(d, result)))
 }
@@ -323,10 +349,13 @@ pub(crate) fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
 }
 
 /// Remembers which coroutine object task `t` runs (for its repr).
-pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) {
+/// Records a new task's coroutine (for its repr and line) and counts it against the
+/// live-task cap (`Limits::tasks`).
+pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) -> PyResult<()> {
     if let Value::Coroutine(c) = coro {
         vm.task_coros.insert(t.0, c.clone());
     }
+    vm.task_created()
 }
 
 /// "Task exception was never retrieved" for each failed task nobody asked about, as
@@ -377,7 +406,7 @@ pub(crate) fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.check("create_task", 1, 1)?;
     let coro = task_coro(&args.pos[0])?;
     let t = vm.with_loop(|lp, _| Ok(lp.create_task(coro, name)))?;
-    register(vm, t, &args.pos[0]);
+    register(vm, t, &args.pos[0])?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 
@@ -391,7 +420,7 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
         Value::Coroutine(_) => {
             let coro = TaskExec::new(v)?;
             let t = lp.create_task(TaskCoro::Host(coro), None);
-            register(vm, t, v);
+            register(vm, t, v)?;
             lp.task_future(t)
                 .ok_or_else(|| PyErr::runtime_error("stale task"))
         }
@@ -408,10 +437,10 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
                 )),
             }
         }
-        other => Err(PyErr::type_error(format!(
-            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-            other.type_name()
-        ))),
+        // CPython's `ensure_future` names no type.
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
     }
 }
 
@@ -474,7 +503,16 @@ pub(crate) fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Value::Coroutine(_) => {
             Awaitable::Coro(Box::new(TaskCoro::Host(TaskExec::new(&args.pos[0])?)))
         }
-        other => vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?,
+        other @ (Value::Rt(_) | Value::Native(_)) => {
+            vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?
+        }
+        // 3.12+: `async with timeout(t): return await fut`.
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object can't be awaited",
+                other.type_name()
+            )))
+        }
     };
     Ok(native("wait_for", wait_for(aw, timeout)))
 }
@@ -725,6 +763,16 @@ pub(crate) fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         },
         _ => crate::runtime::ReturnWhen::AllCompleted,
     };
+    if matches!(
+        &args.pos[0],
+        Value::Coroutine(_) | Value::Native(_) | Value::Rt(_)
+    ) {
+        // `if futures.isfuture(fs) or coroutines.iscoroutine(fs)`.
+        return Err(PyErr::type_error(format!(
+            "expect a list of futures, not {}",
+            args.pos[0].type_name()
+        )));
+    }
     let futs = vm.with_loop(|lp, vm| futures_arg(vm, lp, &args.pos[0]))?;
     Ok(native("wait", crate::runtime::wait(futs, timeout, when)))
 }

@@ -97,13 +97,16 @@ pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
-    let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let d = later_arg(args.pos.get(1))?;
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb), true))))
 }
 pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
-    let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
+    let w = match args.pos.get(1) {
+        None | Some(Value::None) => return Err(PyErr::type_error("when cannot be None")),
+        w => delay_arg(w)?.unwrap_or(0.0),
+    };
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb), true))))
 }

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::lang::builtins::types;
 use crate::lang::value::{Args, BuiltinFn, PyErr, PyResult, Value};
 use crate::lang::vm::host::TaskExec;
 use crate::lang::vm::Vm;
@@ -135,12 +136,46 @@ pub(crate) fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Class(_) => vm.call(&e, Args::default())?,
         other => other,
     };
-    let err = crate::lang::vm::eval::as_err(e);
     vm.with_loop(|lp, vm| {
         let f = fut_of(lp, h)?;
+        // CPython's order (`_asyncio` `future_set_exception`): the state, then the type.
+        let err = if lp.future_done(f) {
+            crate::lang::vm::eval::as_err(e)
+        } else {
+            exception_for_future(e)?
+        };
         lp.set_exception(vm, f, err)?;
         Ok(Value::None)
     })
+}
+
+/// What `Future.set_exception(e)` stores: an exception instance (else `TypeError`), with a
+/// plain `StopIteration` replaced by a `RuntimeError` caused by it, as `futures.py` does.
+fn exception_for_future(e: Value) -> PyResult<PyErr> {
+    let is_exc = matches!(&e, Value::Instance(i) if i.exc.is_some());
+    if !is_exc {
+        return Err(PyErr::type_error("invalid exception object"));
+    }
+    let stop = types::exception("StopIteration");
+    if let Value::Instance(i) = &e {
+        if Rc::ptr_eq(&i.class, &stop) {
+            let new = PyErr::new(
+                &types::exception("RuntimeError"),
+                vec![Value::str(
+                    "StopIteration interacts badly with generators and cannot be raised into a Future",
+                )],
+            );
+            if let PyErr::Exception(n) = &new {
+                if let Some(x) = &n.exc {
+                    let mut x = x.borrow_mut();
+                    x.cause = Some(e.clone());
+                    x.context = Some(e.clone());
+                }
+            }
+            return Ok(new);
+        }
+    }
+    Ok(crate::lang::vm::eval::as_err(e))
 }
 pub(crate) fn task_id(h: RtHandle) -> PyResult<TaskId> {
     match h {
@@ -334,8 +369,15 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
     // A library coroutine (`tg.create_task(asyncio.wait_for(...))`) is a coroutine too.
     let coro = crate::lang::modules::asyncio::task_coro(&coro_v)?;
-    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))?;
-    register(vm, t, &coro_v);
+    let t = vm
+        .with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))
+        .inspect_err(|_| {
+            // `taskgroups.py` closes the coroutine before raising, so it never warns.
+            if let Value::Coroutine(c) = &coro_v {
+                c.started.set(true);
+            }
+        })?;
+    register(vm, t, &coro_v)?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 pub(crate) fn timeout_of(args: &Args) -> PyResult<TimeoutId> {

@@ -57,7 +57,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    vm.write(stream, s.as_str());
+    vm.write_checked(stream, s.as_str())?;
     Ok(Value::Int(s.len() as i64))
 }
 fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {

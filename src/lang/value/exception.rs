@@ -30,6 +30,12 @@ pub enum Limit {
     Memory,
     /// The total instruction budget of the run was exhausted.
     Instructions,
+    /// One call that cannot pause (a builtin calling back into Python) ran too long.
+    Unpausable,
+    /// Too many live tasks.
+    Tasks,
+    /// Too much console output.
+    Output,
 }
 
 /// One traceback line: where a frame was when the exception passed through it.

@@ -9,7 +9,7 @@ use super::ops::{BinOp, UnaryOp};
 use super::protocol::CmpOp;
 use super::Vm;
 use crate::lang::compiler::Op;
-use crate::lang::value::exception::{Limit, TracebackEntry};
+use crate::lang::value::exception::TracebackEntry;
 use crate::lang::value::function::Coroutine;
 use crate::lang::value::{PyErr, PyResult, Value};
 
@@ -122,10 +122,12 @@ impl Vm {
                 *b -= 1;
             }
             self.steps += 1;
+            if self.native_depth == 0 {
+                // A pausable instruction: an unpausable stretch can only start from here.
+                self.unpausable_from = self.work();
+            }
             if self.steps & 0x3ff == 0 {
-                if let Some(l) = self.check_limits() {
-                    return Err(PyErr::Limit(l));
-                }
+                self.check_limits()?;
             }
             let Some(&op) = frame.code.ops.get(frame.pc) else {
                 return Err(PyErr::runtime_error(
@@ -139,7 +141,7 @@ impl Vm {
             match self.step(frame, op) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Push(f)) => {
-                    if self.depth >= self.recursion_limit {
+                    if self.depth >= self.limits.recursion {
                         pending = Some((
                             PyErr::with_msg("RecursionError", "maximum recursion depth exceeded"),
                             false,
@@ -240,17 +242,6 @@ impl Vm {
                 Err(e) => pending = Some((e, false)),
             }
         }
-    }
-
-    /// Polls Stop and the total instruction budget.
-    fn check_limits(&self) -> Option<Limit> {
-        if self.stop.get() {
-            return Some(Limit::Stop);
-        }
-        if self.steps > self.max_steps {
-            return Some(Limit::Instructions);
-        }
-        None
     }
 
     /// The exception currently being handled, innermost first across the frames.

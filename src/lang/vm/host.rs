@@ -9,7 +9,6 @@ use super::eval::{Exec, Outcome, Resume as VmResume};
 use super::Vm;
 use crate::lang::builtins::types;
 use crate::lang::modules::asyncio::{NativeAwait, NativeState, RtHandle};
-use crate::lang::value::exception::Limit;
 use crate::lang::value::function::Coroutine;
 use crate::lang::value::{Args, PyErr, PyResult, Value};
 use crate::runtime::{
@@ -438,10 +437,7 @@ impl Host for Vm {
 
 /// Whether an error is the uncatchable kind (used by the asyncio module).
 pub fn is_limit(e: &PyErr) -> bool {
-    matches!(
-        e,
-        PyErr::Limit(Limit::Stop | Limit::Memory | Limit::Instructions)
-    )
+    matches!(e, PyErr::Limit(_))
 }
 
 impl Vm {
@@ -528,11 +524,13 @@ impl Vm {
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
+                    self.task_finished();
                     self.task_outcome.insert(task.0, Ok(v.clone()));
                     return Step::Return(v);
                 }
                 Err(e) => {
                     coro.coro.running.set(false);
+                    self.task_finished();
                     self.task_outcome.insert(task.0, Err(e.clone()));
                     return Step::Raise(e);
                 }

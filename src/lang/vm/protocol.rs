@@ -325,7 +325,10 @@ impl Vm {
     }
 
     /// `next(it)`: `Ok(None)` when exhausted (`StopIteration` from `__next__` included).
+    /// Each item counts as a step, so builtins that drain an iterator (`sum`, `list`,
+    /// `sorted`, ...) obey Stop and the memory and unpausable limits.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.tick_native()?;
         match it {
             Value::Iter(i) => iter::next(self, i),
             Value::Instance(_) => match user_method(it, "__next__") {

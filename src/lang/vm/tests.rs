@@ -146,7 +146,7 @@ fn corpus_never_panics() {
     let corpus = include_str!("../parser/testdata/programs.py");
     for (i, program) in corpus.split("# ----\n").enumerate() {
         let mut s = super::session::Session::new(program, "main.py");
-        s.vm.max_steps = 2_000_000;
+        s.vm.limits.instructions = 2_000_000;
         for _ in 0..300 {
             if let super::session::Status::Finished { .. } = s.step(10_000) {
                 break;
@@ -184,12 +184,12 @@ fn stop_ends_runaway_programs() {
 
     let spin_task = "import asyncio\nasync def spin():\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\nasyncio.run(spin())\n";
     let mut s = super::session::Session::new(spin_task, "main.py");
-    s.vm.max_steps = 200_000;
+    s.vm.limits.instructions = 200_000;
     assert!(!s.run_to_end());
     assert!(s
         .vm
         .output(Stream::Stderr)
-        .contains("Stopped: the program ran longer"));
+        .contains("Stopped: task 'Task-1' reached the limit of 200000 instructions"));
 }
 
 /// Async generators: `asend`/`athrow`/`aclose`, and the loop closing one dropped while

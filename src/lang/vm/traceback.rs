@@ -5,20 +5,14 @@
 use std::rc::Rc;
 
 use super::Vm;
-use crate::lang::value::exception::{Limit, TracebackEntry};
+use crate::lang::value::exception::TracebackEntry;
 use crate::lang::value::{Instance, PyErr, Value};
 
 impl Vm {
     /// The full text CPython prints to stderr for an uncaught `err`.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
         match err {
-            PyErr::Limit(Limit::Stop) => "Stopped.\n".into(),
-            PyErr::Limit(Limit::Memory) => {
-                "MemoryError: the program used more memory than the playground allows\n".into()
-            }
-            PyErr::Limit(Limit::Instructions) => {
-                "Stopped: the program ran longer than the playground allows\n".into()
-            }
+            PyErr::Limit(l) => format!("{}\n", self.limit_message(*l)),
             PyErr::Exception(e)
                 if e.class
                     .is_subclass(&crate::lang::builtins::types::exception("SystemExit")) =>

@@ -212,19 +212,19 @@ impl Vm {
 
     /// Runs one frame to its end in a fresh execution stack (nested Rust call).
     pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
-        if self.native_depth >= self.native_limit || self.depth >= self.recursion_limit {
+        if self.native_depth >= self.limits.native_depth || self.depth >= self.limits.recursion {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.native_depth += 1;
+        self.enter_unpausable();
         self.depth += 1;
         let mut ex = Exec {
             frames: vec![frame],
         };
         let r = self.run(&mut ex, Resume::Continue, None);
-        self.native_depth -= 1;
+        self.leave_unpausable();
         // `run` balanced the depth of frames it popped; the bottom one is ours.
         match r? {
             Outcome::Return(v) => Ok(v),

@@ -177,20 +177,20 @@ impl Vm {
         let mut ex = Exec {
             frames: vec![*frame],
         };
-        if self.native_depth >= self.native_limit {
+        if self.native_depth >= self.limits.native_depth {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.native_depth += 1;
+        self.enter_unpausable();
         self.depth += 1;
         let start = match resume {
             Resume::Throw(e) => Resume::Throw(e),
             _ => Resume::Continue,
         };
         let r = self.run(&mut ex, start, None);
-        self.native_depth -= 1;
+        self.leave_unpausable();
         match r {
             Ok(Outcome::Yield(v)) => {
                 // Put the suspended frames back into their generators. A generator
