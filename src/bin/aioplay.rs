@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use asyncio_playground::export::chrome;
 use asyncio_playground::lang::span::LineTable;
+use asyncio_playground::lang::vm::limits::Limits;
 use asyncio_playground::lang::vm::session::{Session, Status};
 use asyncio_playground::lang::vm::Stream;
 use asyncio_playground::runtime::{ManualClock, Reason, TaskState, TraceEvent};
@@ -35,12 +36,18 @@ OPTIONS:
     --slow-step SECS    a task step longer than SECS of loop time blocks the loop
                         (default 0.1, CPython's slow_callback_duration)
     --real-time         run on the wall clock (sleeps really wait)
+    --timeout SECONDS   stop the program after this much wall time
+    --max-instructions N    stop it after N VM instructions
+    --max-memory MIB    heap it may hold (default 2048; the playground's is 256)
+    --max-tasks N       live tasks it may have at once (default: no limit)
+    --max-output BYTES  console output it may write (default: no limit)
     -h, --help          print this help
     -V, --version       print the version
 
 EXIT STATUS:
     0  the program ended normally
-    1  it ended with an uncaught exception (the traceback is on stderr)
+    1  it ended with an uncaught exception (the traceback is on stderr), or a limit
+       stopped it (the message names the limit)
     2  it has a syntax error, or the command line is wrong
 ";
 
@@ -58,6 +65,26 @@ struct RunOpts {
     lints: bool,
     slow_step: Option<f64>,
     real_time: bool,
+    timeout: Option<Duration>,
+    limits: Limits,
+}
+
+/// The CLI's limits: a command-line tool, so no caps on output, tasks or time spent in one
+/// call (the page needs those), and a generous memory budget (see `docs/limits.md`).
+fn cli_limits() -> Limits {
+    Limits {
+        memory: 2048 << 20,
+        tasks: usize::MAX,
+        output: usize::MAX,
+        unpausable: u64::MAX,
+        ..Limits::default()
+    }
+}
+
+/// The number after an option.
+fn number<T: std::str::FromStr>(opt: &str, v: Option<&String>) -> Result<T, String> {
+    v.and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("{opt} needs a number"))
 }
 
 /// What `--trace` writes.
@@ -74,11 +101,26 @@ fn parse(args: &[String]) -> Result<Cli, String> {
         Some("-V") | Some("--version") => Ok(Cli::Version),
         Some("run") => {
             let (mut file, mut trace, mut real_time) = (None, None, false);
+            let (mut timeout, mut limits) = (None, cli_limits());
             let (mut format, mut lints, mut slow_step) = (TraceFormat::Json, false, None);
             while let Some(a) = it.next() {
                 match a.as_str() {
                     "-h" | "--help" => return Ok(Cli::Help),
                     "--real-time" => real_time = true,
+                    "--timeout" => {
+                        let s: f64 = number(a, it.next())?;
+                        timeout = Some(
+                            Duration::try_from_secs_f64(s)
+                                .map_err(|_| "--timeout needs a number of seconds".to_string())?,
+                        );
+                    }
+                    "--max-instructions" => limits.instructions = number(a, it.next())?,
+                    "--max-memory" => {
+                        let mib: usize = number(a, it.next())?;
+                        limits.memory = mib.saturating_mul(1 << 20);
+                    }
+                    "--max-tasks" => limits.tasks = number(a, it.next())?,
+                    "--max-output" => limits.output = number(a, it.next())?,
                     "--lints" => lints = true,
                     "--trace-format" => match it.next().map(String::as_str) {
                         Some("json") => format = TraceFormat::Json,
@@ -111,6 +153,8 @@ fn parse(args: &[String]) -> Result<Cli, String> {
                 lints,
                 slow_step,
                 real_time,
+                timeout,
+                limits,
             }))
         }
         Some(other) => Err(format!("unknown command '{other}'")),
@@ -155,7 +199,8 @@ fn run(opts: &RunOpts) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut session = Session::new(&source, &opts.file);
+    let mut session = Session::with_limits(&source, &opts.file, opts.limits.clone());
+    let started = Instant::now();
     session.vm.tracing = opts.trace.is_some() || opts.lints;
     if let Some(secs) = opts.slow_step {
         session.vm.slow_step.0 = secs;
@@ -181,7 +226,20 @@ fn run(opts: &RunOpts) -> ExitCode {
                 }
             }
         }
-        let status = session.step(100_000);
+        if opts.timeout.is_some_and(|t| started.elapsed() > t) {
+            // Slices are bounded (`step_with`), so this is checked often enough.
+            flush_console(&mut session);
+            eprintln!(
+                "Stopped: the program ran longer than {:?} (--timeout)",
+                opts.timeout.unwrap_or_default()
+            );
+            return ExitCode::from(1);
+        }
+        let status = if opts.timeout.is_some() {
+            session.step_with(100_000, 1_000_000)
+        } else {
+            session.step(100_000)
+        };
         if session.vm.tracing {
             let batch = session.take_trace();
             // How failed tasks failed, for provenance ("when Task-4 failed with ValueError").

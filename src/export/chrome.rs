@@ -320,7 +320,9 @@ asyncio.run(main())
     fn a_run_exports_tracks_slices_instants_and_paired_flows() {
         let v = export(&trace_of(PROGRAM), Default::default());
         check_shape(&v).unwrap();
-        // Two asyncio.run loops: two processes; main is Task-1 (tid 2) in each.
+        // Two asyncio.run loops: two processes. Task names count across runs as in CPython
+        // (`Task-N` is process-wide): the second main is Task-8 (after Task-1..5 and the two
+        // names `Runner.close()` uses).
         let names: Vec<_> = of_ph(&v, "M")
             .into_iter()
             .filter(|e| e["name"] == "thread_name" && e["tid"] == 1)
@@ -328,7 +330,7 @@ asyncio.run(main())
             .collect();
         assert_eq!(
             names,
-            vec![(Some(1), Some("Task-1")), (Some(2), Some("Task-1"))]
+            vec![(Some(1), Some("Task-1")), (Some(2), Some("Task-8"))]
         );
         assert!(of_ph(&v, "X").len() >= 10);
         let instants: Vec<_> = of_ph(&v, "i").iter().map(|e| e["name"].clone()).collect();

@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use super::chunked::ChunkVec;
 use super::clock::{Clock, VirtualClock};
 use super::future::Fut;
 use super::host::{Host, Progress};
@@ -117,7 +118,8 @@ pub struct Loop<H: Host> {
     pub(crate) ready: VecDeque<Ready<H>>,
     pub(crate) timers: Timers<H>,
     pub(crate) futs: Slab<Fut<H>>,
-    pub(crate) tasks: Vec<Task<H>>,
+    /// Indexed by `TaskId` (creation order); chunked so 100,000 tasks never reallocate.
+    pub(crate) tasks: ChunkVec<Task<H>>,
     pub(crate) current: Option<TaskId>,
     pub(crate) iteration: u64,
     /// Handles left to run in the current iteration (non-zero only between slices).
@@ -149,7 +151,7 @@ impl<H: Host> Loop<H> {
             ready: VecDeque::new(),
             timers: Timers::default(),
             futs: Slab::default(),
-            tasks: Vec::new(),
+            tasks: ChunkVec::default(),
             current: None,
             iteration: 0,
             iter_remaining: 0,
@@ -185,7 +187,7 @@ impl<H: Host> Loop<H> {
     }
 
     pub(crate) fn call_soon_cb(&mut self, cb: Callback<H>) -> Handle {
-        let h = self.timers.new_handle(cb, false);
+        let h = self.timers.new_handle(cb, None);
         self.ready.push_back(Ready::Handle(h));
         h
     }
@@ -207,6 +209,11 @@ impl<H: Host> Loop<H> {
     /// `Handle.cancel()`: the callback will not run. No-op if it already ran.
     pub fn cancel_handle(&mut self, h: Handle) {
         self.timers.cancel(h);
+    }
+
+    /// `TimerHandle.when()` while the timer is pending (None once it ran or was purged).
+    pub fn handle_when(&self, h: Handle) -> Option<f64> {
+        self.timers.when(h)
     }
 
     /// `Handle.cancelled()`.

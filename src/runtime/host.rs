@@ -90,6 +90,13 @@ pub trait Host: Sized {
         )))
     }
 
+    /// `loop.shutdown_asyncgens()` at the end of `asyncio.run`: start closing the host's
+    /// suspended async generators; the runner awaits the returned futures (gathered, their
+    /// exceptions ignored). Default: there are none.
+    fn shutdown_asyncgens(&mut self, _lp: &mut Loop<Self>) -> Vec<FutId> {
+        Vec::new()
+    }
+
     /// `Timeout._insert_timeout_error(exc)`: chain a `TimeoutError` into `exc.__context__`
     /// where a `CancelledError` sits. Default: do nothing (the host owns exception chains).
     fn insert_timeout_error(&mut self, _exc: &Self::Exc) {}

@@ -90,6 +90,7 @@
 mod barrier;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+mod chunked;
 mod clock;
 mod condition;
 mod event_loop;

@@ -90,6 +90,11 @@ impl<H: Host> Loop<H> {
         self.q(id).map_or(0, |q| q.len())
     }
 
+    /// `Queue.maxsize` as given (`<= 0`: unbounded).
+    pub fn queue_maxsize(&mut self, id: ResourceId) -> i64 {
+        self.q(id).map_or(0, |q| q.maxsize)
+    }
+
     /// `Queue.full()`.
     pub fn queue_full(&mut self, id: ResourceId) -> bool {
         self.q(id).is_some_and(|q| q.is_full())

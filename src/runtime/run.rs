@@ -28,6 +28,8 @@ enum Phase {
     Shutdown {
         to_cancel: Vec<TaskId>,
     },
+    /// `run_until_complete(loop.shutdown_asyncgens())`.
+    AsyncGens,
     Done,
 }
 
@@ -101,7 +103,7 @@ impl<H: Host> Runner<H> {
                 }
                 let to_cancel = lp.all_tasks();
                 if to_cancel.is_empty() {
-                    return self.finish(lp, host);
+                    return self.shutdown_asyncgens(lp, host);
                 }
                 for &t in &to_cancel {
                     lp.cancel_task_with(host, t, None, CancelCause::Shutdown, None);
@@ -136,10 +138,30 @@ impl<H: Host> Runner<H> {
                         );
                     }
                 }
-                self.finish(lp, host)
+                self.shutdown_asyncgens(lp, host)
             }
-            Phase::Done => self.finish(lp, host),
+            Phase::AsyncGens | Phase::Done => self.finish(lp, host),
         }
+    }
+
+    /// `Runner.close()`'s `run_until_complete(loop.shutdown_asyncgens())`: close the async
+    /// generators still suspended, waiting for all of them; then finish.
+    fn shutdown_asyncgens(
+        &mut self,
+        lp: &mut Loop<H>,
+        host: &mut H,
+    ) -> RunStatus<H::Value, H::Exc> {
+        if self.fatal.is_some() {
+            return self.finish(lp, host);
+        }
+        let futs = host.shutdown_asyncgens(lp);
+        if futs.is_empty() {
+            return self.finish(lp, host);
+        }
+        let gather = lp.gather(host, futs, true);
+        lp.add_callback(gather, Callback::StopLoop);
+        self.phase = Phase::AsyncGens;
+        RunStatus::Running
     }
 
     fn finish(&mut self, lp: &mut Loop<H>, host: &mut H) -> RunStatus<H::Value, H::Exc> {

@@ -1,8 +1,11 @@
 //! Slot storage with generations: ids stay small and `Copy`, a freed slot is reused, and a
 //! stale id (one whose slot was freed and reused) is detected instead of aliasing.
+//! Slots live in a `ChunkVec`, so a slab of 200,000 futures never reallocates or doubles.
+
+use super::chunked::ChunkVec;
 
 pub(crate) struct Slab<T> {
-    slots: Vec<Slot<T>>,
+    slots: ChunkVec<Slot<T>>,
     free: Vec<u32>,
     len: usize,
 }
@@ -15,7 +18,7 @@ struct Slot<T> {
 impl<T> Default for Slab<T> {
     fn default() -> Self {
         Slab {
-            slots: Vec::new(),
+            slots: ChunkVec::default(),
             free: Vec::new(),
             len: 0,
         }

@@ -20,6 +20,8 @@ pub(crate) struct HandleSlot<H: Host> {
     pub(crate) cancelled: bool,
     /// Still in the timer heap (CPython `TimerHandle._scheduled`).
     pub(crate) in_heap: bool,
+    /// The deadline of a timer (`TimerHandle.when()`); None for `call_soon`'s handles.
+    pub(crate) when: Option<f64>,
 }
 
 /// A heap entry. Ordered by (deadline, insertion seq). CPython's heap compares deadlines only
@@ -74,17 +76,18 @@ impl<H: Host> Default for Timers<H> {
 }
 
 impl<H: Host> Timers<H> {
-    pub(crate) fn new_handle(&mut self, cb: Callback<H>, in_heap: bool) -> Handle {
+    pub(crate) fn new_handle(&mut self, cb: Callback<H>, when: Option<f64>) -> Handle {
         let (idx, gen) = self.handles.insert(HandleSlot {
             cb,
             cancelled: false,
-            in_heap,
+            in_heap: when.is_some(),
+            when,
         });
         Handle { idx, gen }
     }
 
     pub(crate) fn push_timer(&mut self, when: f64, cb: Callback<H>) -> Handle {
-        let handle = self.new_handle(cb, true);
+        let handle = self.new_handle(cb, Some(when));
         self.seq += 1;
         self.heap.push(Reverse(TimerEntry {
             when,
@@ -104,6 +107,11 @@ impl<H: Host> Timers<H> {
                 }
             }
         }
+    }
+
+    /// A pending timer's deadline (None once it ran or was dropped after a cancel).
+    pub(crate) fn when(&self, h: Handle) -> Option<f64> {
+        self.handles.get(h.idx, h.gen).and_then(|s| s.when)
     }
 
     pub(crate) fn is_cancelled(&self, h: Handle) -> bool {

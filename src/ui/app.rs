@@ -4,33 +4,99 @@ use std::rc::Rc;
 
 use super::hooks::Playground;
 use super::model::lifecycle::StateCounts;
+use super::panels::LinkBanner;
 use super::panels::{
     AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
     LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
     TimelinePanel, Toolbar,
 };
-use super::state::{Action, State};
+use super::state::{Action, LinkNotice, State};
+use super::theme::Theme;
 use crate::runtime::TaskId;
+use crate::share::{Panel, Settings, Theme as ShareTheme};
 use yew::prelude::*;
+
+/// What the page was opened with, when its address held a share link.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// The link's program and settings.
+    Link { code: String, settings: Settings },
+    /// The link could not be read: the message says why.
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set when the page was opened from a share link (`ui::start` decodes it first).
+    #[prop_or_default]
+    pub opened: Option<Rc<Opened>>,
+}
+
+/// The state a page starts with: the link's program (leaving the autosaved one alone), or
+/// the autosaved program, or the default.
+/// The theme is the saved one, or the link's for this visit (not saved), applied at once.
+fn initial_state(opened: Option<&Opened>) -> State {
+    let saved = || super::storage::load_code().map(Rc::from);
+    let mut theme = super::theme::load();
+    let state = match opened {
+        Some(Opened::Link { code, settings }) => {
+            if let Some(t) = settings.theme {
+                theme = match t {
+                    ShareTheme::Auto => Theme::System,
+                    ShareTheme::Light => Theme::Light,
+                    ShareTheme::Dark => Theme::Dark,
+                };
+            }
+            State {
+                code: Rc::from(code.as_str()),
+                speed: settings.speed.map_or(Some(1.0), |s| s.as_factor()),
+                link: Some(LinkNotice::Opened),
+                ..State::default()
+            }
+        }
+        Some(Opened::Failed(msg)) => State {
+            code: saved().unwrap_or_else(|| State::default().code),
+            link: Some(LinkNotice::Failed(Rc::from(msg.as_str()))),
+            ..State::default()
+        },
+        None => State {
+            code: saved().unwrap_or_else(|| State::default().code),
+            ..State::default()
+        },
+    };
+    super::theme::apply(theme);
+    State { theme, ..state }
+}
+
+/// The tab a link's `panels` opens first in each tab group (views, outputs).
+fn initial_tabs(opened: Option<&Opened>) -> (Option<&'static str>, Option<&'static str>) {
+    let Some(Opened::Link { settings, .. }) = opened else {
+        return (None, None);
+    };
+    let panels = settings.panels.as_deref().unwrap_or_default();
+    let view = panels.iter().find_map(|p| match p {
+        Panel::Tasks => Some("tasks"),
+        Panel::Lints => Some("lints"),
+        Panel::Tree => Some("tree"),
+        Panel::Loop => Some("loop"),
+        Panel::Resources => Some("resources"),
+        Panel::Lifecycle => Some("lifecycle"),
+        _ => None,
+    });
+    let output = panels.iter().find_map(|p| match p {
+        Panel::Console => Some("console"),
+        Panel::Log => Some("log"),
+        _ => None,
+    });
+    (view, output)
+}
 
 /// The whole playground page.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let theme = super::theme::load();
-        super::theme::apply(theme);
-        match super::storage::load_code() {
-            Some(code) => State {
-                code: code.into(),
-                theme,
-                ..State::default()
-            },
-            None => State {
-                theme,
-                ..State::default()
-            },
-        }
-    });
+pub fn App(props: &AppProps) -> Html {
+    let opened = props.opened.as_deref();
+    let state = use_reducer(|| initial_state(opened));
+    let (first_view, first_output) = initial_tabs(opened);
     let onselect = {
         let state = state.clone();
         Callback::from(move |t: TaskId| state.dispatch(Action::Select { task: Some(t) }))
@@ -113,10 +179,11 @@ pub fn App() -> Html {
                     <h1 class="brand">{ "asyncio playground" }</h1>
                     <Toolbar />
                 </header>
+                <LinkBanner />
                 <main class="workspace">
                     <EditorPanel />
-                    <Tabs label="Views" tabs={views} class="views" />
-                    <Tabs label="Output" tabs={outputs} class="outputs" />
+                    <Tabs label="Views" tabs={views} class="views" initial={first_view} />
+                    <Tabs label="Output" tabs={outputs} class="outputs" initial={first_output} />
                     <div class="timeline-area">
                         <TimelinePanel events={s.trace.clone()} run={s.runs} now={s.time} {onselect} selected={s.selected}
                             lints={s.lints.clone()} code={s.code.clone()} />

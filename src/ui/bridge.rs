@@ -11,6 +11,7 @@ use super::frames::{FrameStats, Frames, Sink, SliceReport};
 use super::model::await_tree::snapshot;
 use super::state::{Action, LoopView, State, Stream};
 use crate::lang::span::LineTable;
+use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, Program, SliceInfo, Speed};
@@ -79,7 +80,13 @@ impl Run {
             error: syntax_error(code),
         });
         let clock = ManualClock::default();
-        let mut session = Session::new(code, "main.py");
+        // The page's limits (docs/limits.md): a call that cannot pause may freeze the page
+        // for at most `unpausable_ms`, measured on the page's clock.
+        let limits = Limits {
+            wall_clock: Some(now_ms),
+            ..Limits::default()
+        };
+        let mut session = Session::with_limits(code, "main.py", limits);
         session.vm.tracing = true;
         session.set_clock(clock.handle());
         let lines = LineTable::new(code);
@@ -212,4 +219,11 @@ pub fn syntax_error(code: &str) -> Option<(u32, u32, String)> {
         let (from, to) = e.utf16_range(code);
         (from, to, e.message())
     })
+}
+
+/// `performance.now()` in milliseconds (0 if the page has no performance clock).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

@@ -2,7 +2,7 @@
 //! (as rust-yew-realworld's `use_user_context`).
 
 use super::bridge::Run;
-use super::state::{Action, RunStatus, State};
+use super::state::{Action, LinkNotice, RunStatus, State, DEFAULT_PROGRAM};
 use crate::runtime::browser::Speed;
 use yew::prelude::*;
 
@@ -10,12 +10,32 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub struct Playground {
     handle: UseReducerHandle<State>,
+    /// Whether edits go to `localStorage` (the full page; embeds never touch it).
+    autosave: bool,
 }
 
 impl Playground {
     /// Wraps a reducer handle (the app creates it once and provides it as context).
     pub fn new(handle: UseReducerHandle<State>) -> Self {
-        Playground { handle }
+        Playground {
+            handle,
+            autosave: true,
+        }
+    }
+
+    /// For an embedded playground: the same verbs, but nothing is saved to storage (an
+    /// embed on the playground's own site must not overwrite the reader's program).
+    pub fn embedded(handle: UseReducerHandle<State>) -> Self {
+        Playground {
+            handle,
+            autosave: false,
+        }
+    }
+
+    /// Whether an edit now may overwrite the autosaved program: not in an embed, and not
+    /// while a program opened from a link waits for Keep / Restore my code.
+    fn saves(&self) -> bool {
+        self.autosave && self.handle.link != Some(LinkNotice::Opened)
     }
 
     /// The current state.
@@ -25,7 +45,9 @@ impl Playground {
 
     /// Replaces the program text (and autosaves it).
     pub fn edit(&self, code: String) {
-        super::storage::save_code(&code);
+        if self.saves() {
+            super::storage::save_code(&code);
+        }
         self.handle.dispatch(Action::Edit { code });
     }
 
@@ -36,10 +58,12 @@ impl Playground {
             return;
         };
         let current: &str = &self.handle.code;
-        if !crate::presets::PRESETS.iter().any(|q| q.code == current) {
-            super::storage::save_backup(current);
+        if self.saves() {
+            if !crate::presets::PRESETS.iter().any(|q| q.code == current) {
+                super::storage::save_backup(current);
+            }
+            super::storage::save_code(p.code);
         }
-        super::storage::save_code(p.code);
         self.handle.dispatch(Action::LoadPreset {
             id: p.id,
             code: p.code,
@@ -155,6 +179,36 @@ impl Playground {
         if let Some(run) = &self.handle.run {
             run.cancel(task);
         }
+    }
+
+    /// Replaces the program (the JS API's `setCode`, an iframe's `set-code` message): stops
+    /// a run of the old program and clears its state.
+    pub fn set_code(&self, code: String) {
+        self.reset();
+        self.edit(code);
+    }
+
+    /// "Keep" on the opened-link banner: the link's program becomes the saved one.
+    pub fn keep_link(&self) {
+        if self.autosave {
+            super::storage::save_code(&self.handle.code);
+        }
+        super::share::forget_link();
+        self.handle.dispatch(Action::LinkDismissed);
+    }
+
+    /// "Restore my code" on the banner: back to the autosaved program (or the default).
+    pub fn restore_saved(&self) {
+        let code = super::storage::load_code().unwrap_or_else(|| DEFAULT_PROGRAM.to_string());
+        super::share::forget_link();
+        self.handle.dispatch(Action::LinkDismissed);
+        self.handle.dispatch(Action::Edit { code });
+    }
+
+    /// Closes the banner of a link that could not be opened.
+    pub fn dismiss_link(&self) {
+        super::share::forget_link();
+        self.handle.dispatch(Action::LinkDismissed);
     }
 
     /// Clears the console and the run state.

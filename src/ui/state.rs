@@ -84,6 +84,16 @@ pub struct ConsoleLine {
     pub text: String,
 }
 
+/// The banner of a page opened from a share link.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkNotice {
+    /// The link's program is in the editor; the autosaved one is untouched (and edits are
+    /// not saved) until the reader picks Keep or Restore my code.
+    Opened,
+    /// The link could not be read (the message says why); the reader's own program is open.
+    Failed(Rc<str>),
+}
+
 /// Everything the UI shows. Big parts sit behind `Rc` so an action does not clone the world.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -115,6 +125,8 @@ pub struct State {
     /// The program's syntax error (UTF-16 range in the editor, message), if the last run
     /// found one.
     pub syntax_error: Option<(u32, u32, String)>,
+    /// Shown while the page holds a program opened from a share link (or a bad link).
+    pub link: Option<LinkNotice>,
     /// The colour theme chosen with the toggle.
     pub theme: Theme,
     /// The composer dialog is open.
@@ -144,6 +156,7 @@ impl Default for State {
             view: LoopView::default(),
             selected: None,
             syntax_error: None,
+            link: None,
             theme: Theme::System,
             composer_open: false,
             lints: Rc::new(Linter::default()),
@@ -205,6 +218,8 @@ pub enum Action {
     RunFinished,
     /// Back to a clean slate (the code stays).
     Reset,
+    /// The share-link banner was answered or closed.
+    LinkDismissed,
 }
 
 /// The reducer is pure: effects on a run (start, stop, cancel) happen in `hooks.rs` before
@@ -324,6 +339,7 @@ fn apply(next: &mut State, action: Action) {
                 }
             }
             Action::RunFinished => next.status = RunStatus::Finished,
+            Action::LinkDismissed => next.link = None,
             Action::Reset => {
                 next.run = None;
                 next.status = RunStatus::Idle;

@@ -112,6 +112,6 @@ test('a syntax error is printed like CPython and underlined in the editor', asyn
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")');
   assert.match(await page.textContent('#console'), /File "main.py", line 3\n\s+async def main\(\)\n\s+\^\nSyntaxError: expected ':'/);
-  await page.waitForSelector('#code .cm-lintRange-error, #code .cm-lintPoint-error', { state: 'attached' });
+  await page.waitForSelector('#code .cm-error-range', { state: 'attached' });
   assert.deepEqual(errors, []);
 });

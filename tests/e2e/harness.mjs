@@ -52,11 +52,55 @@ export async function launch() {
 export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    // A Rust panic always fails the suite, whatever the test checks (`panics`, below).
+    if (msg.text().includes('panicked at')) panics.push(msg.text());
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(String(err)));
+  // The wasm instance's memory, for soak figures (Trunk's start-up event carries it).
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; }));
   await page.goto(url);
   return { page, errors };
 }
+
+/** Panics seen by any page of this test file; a panic that no test expected fails the run. */
+export const panics = [];
+export let expectPanics = 0;
+/** Declares that `n` more panics are expected (the panic-notice test). */
+export function expectPanic(n = 1) { expectPanics += n; }
+process.on('exit', () => {
+  if (panics.length > expectPanics) {
+    console.error(`Rust panic(s) in the page:\n${panics.join('\n')}`);
+    process.exitCode = 1;
+  }
+});
+
+/** Runs every preset `rounds` times at Instant speed; returns DOM node counts and wasm memory
+ * (MiB) after each round. Shared with scripts/soak.mjs. */
+export async function soak(page, rounds, onRound = () => {}) {
+  await page.waitForSelector('#code .cm-content');
+  await page.selectOption('#speed', 'instant');
+  const ids = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));
+  const nodes = [];
+  const memory = [];
+  const measure = async () => {
+    nodes.push(await page.evaluate(() => document.getElementsByTagName('*').length));
+    memory.push(await page.evaluate(() => Math.round((window.__wasmMemory?.buffer.byteLength ?? 0) / 1048576)));
+  };
+  await measure();
+  for (let r = 0; r < rounds; r++) {
+    for (const id of ids) {
+      await page.selectOption('#examples', id);
+      await page.click('#run');
+      await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
+    }
+    await measure();
+    onRound(r + 1, nodes.at(-1), memory.at(-1));
+  }
+  return { presets: ids.length, rounds, nodes, memory };
+}
+
 
 /** Saves a screenshot under target/e2e/ for a person to look at. */
 export async function screenshot(page, name) {

@@ -270,6 +270,8 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         return vm.to_str(v);
     }
     let sp = parse_spec(spec)?;
+    // Padding and digits are sized by the spec: `f'{1:>{10**10}}'` is a MemoryError.
+    vm.reserve(sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     match v {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => format_int(v, &sp),
         Value::Float(f) => format_float(*f, &sp),

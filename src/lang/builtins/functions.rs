@@ -33,7 +33,7 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     text.push_str(&end);
     match stream_of(&file) {
-        Some(s) => vm.write(s, &text),
+        Some(s) => vm.write_checked(s, &text)?,
         None => {
             vm.call_method(&file, "write", vec![Value::string(text)])?;
         }

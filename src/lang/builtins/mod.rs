@@ -1,6 +1,7 @@
 //! The `builtins` namespace: functions, type objects, exception classes
 //! (CPython `Python/bltinmodule.c` `_PyBuiltin_Init`).
 
+pub mod async_iter;
 pub mod constructors;
 pub mod dicts;
 pub mod format;
@@ -9,6 +10,7 @@ pub mod objects;
 pub mod percent;
 pub mod sets;
 pub mod types;
+pub mod unsupported;
 
 use std::rc::Rc;
 
@@ -18,7 +20,11 @@ use crate::lang::value::{Builtin, PyDict, Value};
 /// A fresh builtins namespace.
 pub fn namespace() -> PyDict {
     let mut d = PyDict::new();
-    for (name, func) in functions::functions() {
+    for (name, func) in functions::functions()
+        .into_iter()
+        .chain(async_iter::functions())
+        .chain(unsupported::functions())
+    {
         d.set_str(
             name,
             Value::Builtin(Rc::new(Builtin {

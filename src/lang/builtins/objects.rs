@@ -241,14 +241,23 @@ fn group_split_rec(
     exc: &Value,
     cond: &Value,
 ) -> PyResult<(Option<Value>, Option<Value>)> {
-    let matches = match cond {
-        Value::Class(_) | Value::Tuple(_) => super::functions::isinstance_of(vm, exc, cond)?,
+    split_by(vm, exc, &mut |vm, e| match cond {
+        Value::Class(_) | Value::Tuple(_) => super::functions::isinstance_of(vm, e, cond),
         f => {
-            let r = vm.call(f, Args::new(vec![exc.clone()]))?;
-            vm.truthy(&r)?
+            let r = vm.call(f, Args::new(vec![e.clone()]))?;
+            vm.truthy(&r)
         }
-    };
-    if matches {
+    })
+}
+
+/// `(match, rest)` of `exc` by a condition on the group and each nested member; derived
+/// groups keep the original's `__cause__`, `__context__` and notes.
+pub(crate) fn split_by(
+    vm: &mut Vm,
+    exc: &Value,
+    cond: &mut dyn FnMut(&mut Vm, &Value) -> PyResult<bool>,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if cond(vm, exc)? {
         return Ok((Some(exc.clone()), None));
     }
     let inst = exc_of(exc)?;
@@ -258,7 +267,7 @@ fn group_split_rec(
     };
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for m in &members {
-        let (a, b) = group_split_rec(vm, m, cond)?;
+        let (a, b) = split_by(vm, m, cond)?;
         yes.extend(a);
         no.extend(b);
     }
@@ -405,13 +414,50 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => Err(PyErr::stop_iteration()),
     }
 }
-fn gen_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `close()` (CPython `gen_close`): a suspended generator gets GeneratorExit at its
+/// `yield` (its `finally` runs); one that never started is just marked finished (a
+/// coroutine closed this way is not reported as never awaited).
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("close", 0, 0)?;
+    if let Some(Value::Native(n)) = args.pos.first() {
+        // A library coroutine (`asyncio.sleep(0)`) closed before it was awaited.
+        n.state.borrow_mut().take();
+        return Ok(Value::None);
+    }
     let c = gen_of(&args)?;
-    *c.frame.borrow_mut() = None;
-    // A closed coroutine is finished, not "never awaited" (`_PyGen_Finalize` only warns
-    // for a frame still in FRAME_CREATED).
-    c.started.set(true);
-    Ok(Value::None)
+    if c.running.get() {
+        let what = if c.is_coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        return Err(PyErr::value_error(format!("{what} already executing")));
+    }
+    if !c.started.get() || c.frame.borrow().is_none() {
+        *c.frame.borrow_mut() = None;
+        c.started.set(true);
+        return Ok(Value::None);
+    }
+    let exit = PyErr::new(
+        &crate::lang::builtins::types::exception("GeneratorExit"),
+        vec![],
+    );
+    match vm.resume_generator(&c, crate::lang::vm::eval::Resume::Throw(exit)) {
+        Ok(Some(_)) => {
+            *c.frame.borrow_mut() = None;
+            let what = if c.is_coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            Err(PyErr::runtime_error(format!(
+                "{what} ignored GeneratorExit"
+            )))
+        }
+        Ok(None) => Ok(Value::None),
+        Err(e) if e.matches("GeneratorExit") || e.matches("StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
@@ -422,6 +468,22 @@ pub fn generator_methods() -> Vec<(&'static str, BuiltinFn)> {
     ]
 }
 
+/// `coroutine.__await__()`: the object itself, which `yield from` drives (so a class's
+/// `__await__` can delegate: `return coro.__await__()` or `yield from coro.__await__()`).
+fn coro_await(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("__await__", 0, 0)?;
+    Ok(args.pos[0].clone())
+}
+
+/// Coroutines: the generator methods plus `__await__`.
+pub fn coroutine_methods() -> Vec<(&'static str, BuiltinFn)> {
+    let mut m = generator_methods();
+    m.push(("__await__", coro_await));
+    m
+}
+
+use crate::lang::value::function::AgenOp;
+
 fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.pos
         .first()
@@ -429,8 +491,60 @@ fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("descriptor requires an 'async_generator' object"))
 }
 
+fn agen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> {
+    match args.pos.first() {
+        Some(Value::Coroutine(c)) if c.is_async_gen => Ok(c.clone()),
+        _ => Err(PyErr::type_error(
+            "descriptor requires an 'async_generator' object",
+        )),
+    }
+}
+/// The exception `athrow(typ[, val])` throws: a class is instantiated.
+fn thrown(vm: &mut Vm, v: &Value) -> PyResult<PyErr> {
+    let e = match v {
+        Value::Class(_) => vm.call(v, Args::default())?,
+        other => other.clone(),
+    };
+    Ok(crate::lang::vm::eval::as_err(e))
+}
+/// `agen.asend(value)`: the awaitable (the generator itself, primed) that sends `value`.
+fn agen_asend(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("asend", 1, 1)?;
+    let c = agen_of(&args)?;
+    *c.agen_op.borrow_mut() = Some(AgenOp::Send(args.pos[1].clone()));
+    Ok(args.pos[0].clone())
+}
+/// `agen.athrow(exc)`: the awaitable that raises `exc` at the generator's `yield`.
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("athrow", 1, 3)?;
+    let c = agen_of(&args)?;
+    let e = thrown(vm, &args.pos[1])?;
+    *c.agen_op.borrow_mut() = Some(AgenOp::Throw(e));
+    Ok(args.pos[0].clone())
+}
+/// `agen.aclose()`: the awaitable that raises GeneratorExit at the generator's `yield`;
+/// awaiting it gives None once the generator has finished.
+fn agen_aclose(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("aclose", 0, 0)?;
+    let c = agen_of(&args)?;
+    let exit = PyErr::new(
+        &crate::lang::builtins::types::exception("GeneratorExit"),
+        vec![],
+    );
+    *c.agen_op.borrow_mut() = Some(AgenOp::Throw(exit));
+    c.closing.set(true);
+    Ok(args.pos[0].clone())
+}
+
 /// `__aiter__` returns the generator; `__anext__` returns it too, as the awaitable that
-/// runs it to its next `yield` (see `Flow::AsyncGenYield`).
+/// runs it to its next `yield` (see `Flow::AsyncGenYield`); `asend`/`athrow`/`aclose`
+/// prime it with what the next `await` does (see `AgenOp`).
 pub fn async_gen_methods() -> Vec<(&'static str, BuiltinFn)> {
-    vec![("__aiter__", agen_self), ("__anext__", agen_self)]
+    vec![
+        ("__aiter__", agen_self),
+        ("__anext__", agen_self),
+        ("asend", agen_asend),
+        ("athrow", agen_athrow),
+        ("aclose", agen_aclose),
+    ]
 }

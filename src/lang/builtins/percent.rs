@@ -78,26 +78,39 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 left = true;
             }
             width = w.unsigned_abs() as usize;
+            vm.reserve(width)?;
             i += 1;
         } else {
             while let Some(d) = cs.get(i).and_then(|c| c.to_digit(10)) {
-                width = width * 10 + d as usize;
+                width = width
+                    .checked_mul(10)
+                    .and_then(|w| w.checked_add(d as usize))
+                    .filter(|&w| w <= isize::MAX as usize)
+                    .ok_or_else(|| PyErr::value_error("width too big"))?;
                 i += 1;
             }
         }
+        vm.reserve(width)?;
         let mut prec: Option<usize> = None;
         if cs.get(i) == Some(&'.') {
             i += 1;
             if cs.get(i) == Some(&'*') {
                 let p = take(vm)?;
-                prec = Some(vm.index_i64(&p)?.max(0) as usize);
+                let p = vm.index_i64(&p)?.max(0) as usize;
+                vm.reserve(p)?;
+                prec = Some(p);
                 i += 1;
             } else {
-                let mut p = 0;
+                let mut p = 0usize;
                 while let Some(d) = cs.get(i).and_then(|c| c.to_digit(10)) {
-                    p = p * 10 + d as usize;
+                    p = p
+                        .checked_mul(10)
+                        .and_then(|w| w.checked_add(d as usize))
+                        .filter(|&w| w <= isize::MAX as usize)
+                        .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
                 }
+                vm.reserve(p)?;
                 prec = Some(p);
             }
         }

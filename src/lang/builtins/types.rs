@@ -263,7 +263,7 @@ impl Types {
         add_methods(
             &t.coroutine,
             "coroutine",
-            super::objects::generator_methods(),
+            super::objects::coroutine_methods(),
         );
         if let Some(c) = t.exceptions.get("BaseException") {
             add_methods(c, "BaseException", super::objects::exception_methods());

@@ -146,6 +146,7 @@ impl<'a> Compiler<'a> {
                 c.stmts(&h.body)?;
                 c.unit().fblocks.pop();
                 c.emit(Op::PopBlock);
+                c.emit(Op::StarClauseEnd);
                 let next = c.emit(Op::Jump(0));
                 c.patch(err);
                 c.emit(Op::StarCollect);

@@ -136,8 +136,11 @@ pub enum Op {
     StarPrep,
     /// `[rest, raised, type]` to `[rest', raised, match]` (`match` None when nothing matched).
     StarMatch,
-    /// `[rest, raised, exc]` to `[rest, raised]`: records an exception raised in a handler.
+    /// `[rest, raised, exc]` to `[rest, raised]`: records an exception raised in a handler
+    /// (and ends the clause, as `StarClauseEnd`).
     StarCollect,
+    /// The end of an `except*` clause's body: its match stops being the exception handled.
+    StarClauseEnd,
     /// `[exc, rest, raised]`: raises what is left, or pops both and continues.
     StarReraise,
     /// `[ctx]` to `[aexit, aenter()]` (`BEFORE_ASYNC_WITH`).

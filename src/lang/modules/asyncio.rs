@@ -30,8 +30,11 @@ pub enum RtHandle {
     Condition(ResourceId),
     /// The iterator `asyncio.as_completed(fs)` returns.
     AsCompleted(crate::runtime::AsCompletedId),
-    /// A scheduled callback (`loop.call_soon` ...).
-    Timer(crate::runtime::Handle),
+    /// A scheduled callback: `loop.call_soon`'s `Handle` (false) or
+    /// `call_later`/`call_at`'s `TimerHandle` (true).
+    Timer(crate::runtime::Handle, bool),
+    /// `asyncio.Barrier(parties)`.
+    Barrier(ResourceId),
 }
 
 impl RtHandle {
@@ -49,7 +52,9 @@ impl RtHandle {
             RtHandle::Loop => "_UnixSelectorEventLoop",
             RtHandle::Condition(_) => "Condition",
             RtHandle::AsCompleted(_) => "_AsCompletedIterator",
-            RtHandle::Timer(_) => "TimerHandle",
+            RtHandle::Timer(_, false) => "Handle",
+            RtHandle::Timer(_, true) => "TimerHandle",
+            RtHandle::Barrier(_) => "Barrier",
         }
     }
     pub fn id_number(&self) -> u32 {
@@ -65,7 +70,8 @@ impl RtHandle {
             RtHandle::Loop => 400_000,
             RtHandle::Condition(r) => r.0 + 100_000,
             RtHandle::AsCompleted(a) => a.0 + 600_000,
-            RtHandle::Timer(_) => 500_000,
+            RtHandle::Timer(..) => 500_000,
+            RtHandle::Barrier(r) => r.0 + 100_000,
         }
     }
     /// Tasks and futures can be awaited directly.
@@ -119,13 +125,31 @@ pub(crate) fn delay_arg(v: Option<&Value>) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Float(f)) => Ok(Some(*f)),
+        // CPython compares first (`if delay <= 0`, `if timeout <= 0`), so that names the type.
         Some(other) => match crate::lang::value::int::int_of(other) {
             Some(i) => Ok(Some(i.to_f64()?)),
             None => Err(PyErr::type_error(format!(
-                "'<' not supported between instances of '{}' and 'int'",
+                "'<=' not supported between instances of '{}' and 'int'",
                 other.type_name()
             ))),
         },
+    }
+}
+
+/// `loop.call_later(delay, ...)`'s delay: CPython adds it to `self.time()` first.
+pub(crate) fn later_arg(v: Option<&Value>) -> PyResult<f64> {
+    match v {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(other) => match crate::lang::value::int::int_of(other) {
+            Some(i) => i.to_f64(),
+            None => Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for +: 'float' and '{}'",
+                other.type_name()
+            ))),
+        },
+        None => Err(PyErr::type_error(
+            "call_later() missing required argument 'delay'",
+        )),
     }
 }
 
@@ -258,19 +282,19 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         ));
     }
     let main = &args.pos[0];
-    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) {
-        return Err(PyErr::value_error(format!(
-            "a coroutine was expected, got {}",
-            vm.repr(main)?
-        )));
+    // `Runner.run`: coroutines only (3.14 words it as a TypeError).
+    if !matches!(main, Value::Coroutine(c) if c.is_coroutine) && !matches!(main, Value::Native(_)) {
+        return Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        ));
     }
-    let coro = TaskExec::new(main)?;
+    let coro = task_coro(main)?;
     let mut lp = match vm.next_loop.take() {
         Some(lp) => *lp,
         None => fresh_loop(vm),
     };
-    let runner = Runner::new(&mut lp, TaskCoro::Host(coro), None);
-    register(vm, runner.main_task(), main);
+    let runner = Runner::new(&mut lp, coro, None);
+    register(vm, runner.main_task(), main)?;
     if vm.sliced && vm.native_depth == 0 {
         // Called from module code run by a `Session`: suspend the module; the session
         // runs the loop in slices and resumes it with the result.
@@ -284,7 +308,7 @@ pub(crate) fn run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             other => break other,
         }
     });
-    vm.loop_time = lp.time();
+    loop_ended(vm, &lp);
     if matches!(status, RunStatus::Deadlocked) {
         vm.note_deadlock(&lp);
     }
@@ -300,7 +324,15 @@ pub(crate) fn sleep_fn(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let result = args.take_kw("result");
     args.no_more_kw("sleep")?;
     args.check("sleep", 1, 2)?;
-    let d = delay_arg(args.pos.first())?.unwrap_or(0.0);
+    // `sleep(None)` fails at `delay <= 0` in CPython (None is only a valid timeout).
+    let d = match args.pos.first() {
+        Some(Value::None) => {
+            return Err(PyErr::type_error(
+                "'<=' not supported between instances of 'NoneType' and 'int'",
+            ))
+        }
+        d => delay_arg(d)?.unwrap_or(0.0),
+    };
     let result = result.or_else(|| args.pos.get(1).cloned());
     Ok(native("sleep", sleep(d, result)))
 }
@@ -317,10 +349,13 @@ pub(crate) fn name_arg(args: &mut Args) -> PyResult<Option<Rc<str>>> {
 }
 
 /// Remembers which coroutine object task `t` runs (for its repr).
-pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) {
+/// Records a new task's coroutine (for its repr and line) and counts it against the
+/// live-task cap (`Limits::tasks`).
+pub(crate) fn register(vm: &mut Vm, t: TaskId, coro: &Value) -> PyResult<()> {
     if let Value::Coroutine(c) = coro {
         vm.task_coros.insert(t.0, c.clone());
     }
+    vm.task_created()
 }
 
 /// "Task exception was never retrieved" for each failed task nobody asked about, as
@@ -371,7 +406,7 @@ pub(crate) fn create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.check("create_task", 1, 1)?;
     let coro = task_coro(&args.pos[0])?;
     let t = vm.with_loop(|lp, _| Ok(lp.create_task(coro, name)))?;
-    register(vm, t, &args.pos[0]);
+    register(vm, t, &args.pos[0])?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 
@@ -385,7 +420,7 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
         Value::Coroutine(_) => {
             let coro = TaskExec::new(v)?;
             let t = lp.create_task(TaskCoro::Host(coro), None);
-            register(vm, t, v);
+            register(vm, t, v)?;
             lp.task_future(t)
                 .ok_or_else(|| PyErr::runtime_error("stale task"))
         }
@@ -402,11 +437,35 @@ pub(crate) fn ensure_future(vm: &mut Vm, lp: &mut Loop<Vm>, v: &Value) -> PyResu
                 )),
             }
         }
-        other => Err(PyErr::type_error(format!(
-            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-            other.type_name()
-        ))),
+        // CPython's `ensure_future` names no type.
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
     }
+}
+
+/// `asyncio.ensure_future(x)`: a task or future is returned as it is; a coroutine is
+/// wrapped in a new task; anything else is a TypeError.
+pub(crate) fn ensure_future_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("loop");
+    args.no_more_kw("ensure_future")?;
+    args.check("ensure_future", 1, 1)?;
+    match &args.pos[0] {
+        v @ Value::Rt(h) if h.is_awaitable() => Ok(v.clone()),
+        Value::Coroutine(c) if c.is_coroutine => create_task(vm, args),
+        Value::Native(_) => create_task(vm, args),
+        _ => Err(PyErr::type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
+    }
+}
+
+/// `asyncio.isfuture(x)`: tasks and futures.
+pub(crate) fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("isfuture", 1, 1)?;
+    Ok(Value::Bool(
+        matches!(&args.pos[0], Value::Rt(h) if h.is_awaitable()),
+    ))
 }
 
 pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -416,9 +475,19 @@ pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     args.no_more_kw("gather")?;
     vm.with_loop(|lp, vm| {
+        // `arg_to_fut`: the same awaitable given twice is wrapped (and run) once.
+        let mut seen: Vec<(&Value, FutId)> = Vec::new();
         let mut futs = Vec::new();
         for a in &args.pos {
-            futs.push(ensure_future(vm, lp, a)?);
+            let f = match seen.iter().find(|(v, _)| v.is(a)) {
+                Some((_, f)) => *f,
+                None => {
+                    let f = ensure_future(vm, lp, a)?;
+                    seen.push((a, f));
+                    f
+                }
+            };
+            futs.push(f);
         }
         let g = lp.gather(vm, futs, re);
         Ok(Value::Rt(RtHandle::Future(g)))
@@ -434,7 +503,16 @@ pub(crate) fn wait_for_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Value::Coroutine(_) => {
             Awaitable::Coro(Box::new(TaskCoro::Host(TaskExec::new(&args.pos[0])?)))
         }
-        other => vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?,
+        other @ (Value::Rt(_) | Value::Native(_)) => {
+            vm.with_loop(|lp, vm| Ok(Awaitable::Future(ensure_future(vm, lp, other)?)))?
+        }
+        // 3.12+: `async with timeout(t): return await fut`.
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object can't be awaited",
+                other.type_name()
+            )))
+        }
     };
     Ok(native("wait_for", wait_for(aw, timeout)))
 }
@@ -486,12 +564,27 @@ fn fresh_loop(vm: &Vm) -> Loop<Vm> {
     };
     let mut lp: Loop<Vm> = Loop::new(clock);
     lp.set_tracing(vm.tracing);
+    lp.task_counter = vm.task_counter;
     lp
+}
+
+/// Bookkeeping when an `asyncio.run` loop ends: the clock, and the `Task-N` counter, which
+/// is global to the process in CPython (`tasks._task_name_counter`).
+pub(crate) fn loop_ended(vm: &mut Vm, lp: &Loop<Vm>) {
+    vm.loop_time = lp.time();
+    vm.task_counter = lp.task_counter;
+    // Async generators dropped after the loop stopped: a closed loop closes nothing
+    // (`_asyncgen_finalizer_hook` checks `is_closed()`).
+    drop(crate::lang::value::function::take_finalized());
+    vm.asyncgens.clear();
+    if let Some(next) = vm.next_loop.as_mut() {
+        next.task_counter = next.task_counter.max(lp.task_counter);
+    }
 }
 
 /// Runs `f` with the running loop or, outside any loop, with the loop the next
 /// `asyncio.run` will use: `lock = asyncio.Lock()` at module level works, as in CPython.
-fn with_loop_or_next<R>(
+pub(crate) fn with_loop_or_next<R>(
     vm: &mut Vm,
     f: impl FnOnce(&mut Loop<Vm>, &mut Vm) -> PyResult<R>,
 ) -> PyResult<R> {
@@ -509,6 +602,21 @@ fn with_loop_or_next<R>(
     r
 }
 
+pub(crate) fn new_barrier(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let v = args
+        .take_kw("parties")
+        .or_else(|| args.pos.first().cloned())
+        .ok_or_else(|| {
+            PyErr::type_error(
+                "Barrier.__init__() missing 1 required positional argument: 'parties'",
+            )
+        })?;
+    args.no_more_kw("Barrier")?;
+    let n = vm.index_i64(&v)?;
+    with_loop_or_next(vm, |lp, vm| {
+        Ok(Value::Rt(RtHandle::Barrier(lp.new_barrier(vm, n)?)))
+    })
+}
 pub(crate) fn new_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("Lock", 0, 0)?;
     with_loop_or_next(vm, |lp, _| Ok(Value::Rt(RtHandle::Lock(lp.new_lock()))))
@@ -655,6 +763,16 @@ pub(crate) fn wait_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         },
         _ => crate::runtime::ReturnWhen::AllCompleted,
     };
+    if matches!(
+        &args.pos[0],
+        Value::Coroutine(_) | Value::Native(_) | Value::Rt(_)
+    ) {
+        // `if futures.isfuture(fs) or coroutines.iscoroutine(fs)`.
+        return Err(PyErr::type_error(format!(
+            "expect a list of futures, not {}",
+            args.pos[0].type_name()
+        )));
+    }
     let futs = vm.with_loop(|lp, vm| futures_arg(vm, lp, &args.pos[0]))?;
     Ok(native("wait", crate::runtime::wait(futs, timeout, when)))
 }
@@ -703,77 +821,14 @@ pub(crate) fn ac_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-pub(crate) fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|_, _| Ok(Value::Rt(RtHandle::Loop)))
-}
-
-pub(crate) fn loop_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|lp, _| Ok(Value::Float(lp.time())))
-}
-
-pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm::host::Callback> {
-    let func = args
-        .pos
-        .get(first)
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("a callback is required"))?;
-    Ok(crate::lang::vm::host::Callback {
-        func,
-        args: args.pos[first + 1..].to_vec().into(),
-    })
-}
-
-pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let cb = callback_of(&args, 1)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb)))))
-}
-pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let d = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
-    let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb)))))
-}
-pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
-    let w = delay_arg(args.pos.get(1))?.unwrap_or(0.0);
-    let cb = callback_of(&args, 2)?;
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_at(w, cb)))))
-}
-pub(crate) fn loop_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Future(lp.create_future()))))
-}
-pub(crate) fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    args.pos.remove(0);
-    create_task(vm, args)
-}
-pub(crate) fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.exception_handler = args.pos.get(1).cloned().filter(|v| !v.is_none());
-    Ok(Value::None)
-}
-pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let RtHandle::Timer(h) = this(&args)? {
-        vm.with_loop(|lp, _| {
-            lp.cancel_handle(h);
-            Ok(())
-        })?;
-    }
-    Ok(Value::None)
-}
-pub(crate) fn timer_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match this(&args)? {
-        RtHandle::Timer(h) => vm.with_loop(|lp, _| Ok(Value::Bool(lp.handle_cancelled(h)))),
-        _ => Ok(Value::Bool(false)),
-    }
-}
-
 /// The asyncio module object.
 pub fn module(vm: &mut Vm) -> Value {
     let funcs: Vec<(&'static str, BuiltinFn)> = vec![
         ("run", run),
         ("sleep", sleep_fn),
         ("create_task", create_task),
-        ("ensure_future", create_task),
+        ("ensure_future", ensure_future_fn),
+        ("isfuture", isfuture),
         ("gather", gather),
         ("wait_for", wait_for_fn),
         ("shield", shield),
@@ -784,8 +839,9 @@ pub fn module(vm: &mut Vm) -> Value {
         ("Condition", new_condition),
         ("wait", wait_fn),
         ("as_completed", as_completed_fn),
-        ("get_event_loop", get_running_loop),
+        ("get_event_loop", get_event_loop),
         ("Lock", new_lock),
+        ("Barrier", new_barrier),
         ("Event", new_event),
         ("Semaphore", new_semaphore),
         ("BoundedSemaphore", new_bounded_semaphore),
@@ -820,6 +876,8 @@ pub fn module(vm: &mut Vm) -> Value {
     m
 }
 
+pub(crate) use super::asyncio_loop::*;
+pub(crate) use super::asyncio_objects::rt_attr;
 #[allow(unused_imports)]
 use super::asyncio_objects::*;
 pub use super::asyncio_objects::{class_methods, repr};

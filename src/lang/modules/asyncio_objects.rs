@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::lang::builtins::types;
 use crate::lang::value::{Args, BuiltinFn, PyErr, PyResult, Value};
 use crate::lang::vm::host::TaskExec;
 use crate::lang::vm::Vm;
@@ -135,12 +136,46 @@ pub(crate) fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Class(_) => vm.call(&e, Args::default())?,
         other => other,
     };
-    let err = crate::lang::vm::eval::as_err(e);
     vm.with_loop(|lp, vm| {
         let f = fut_of(lp, h)?;
+        // CPython's order (`_asyncio` `future_set_exception`): the state, then the type.
+        let err = if lp.future_done(f) {
+            crate::lang::vm::eval::as_err(e)
+        } else {
+            exception_for_future(e)?
+        };
         lp.set_exception(vm, f, err)?;
         Ok(Value::None)
     })
+}
+
+/// What `Future.set_exception(e)` stores: an exception instance (else `TypeError`), with a
+/// plain `StopIteration` replaced by a `RuntimeError` caused by it, as `futures.py` does.
+fn exception_for_future(e: Value) -> PyResult<PyErr> {
+    let is_exc = matches!(&e, Value::Instance(i) if i.exc.is_some());
+    if !is_exc {
+        return Err(PyErr::type_error("invalid exception object"));
+    }
+    let stop = types::exception("StopIteration");
+    if let Value::Instance(i) = &e {
+        if Rc::ptr_eq(&i.class, &stop) {
+            let new = PyErr::new(
+                &types::exception("RuntimeError"),
+                vec![Value::str(
+                    "StopIteration interacts badly with generators and cannot be raised into a Future",
+                )],
+            );
+            if let PyErr::Exception(n) = &new {
+                if let Some(x) = &n.exc {
+                    let mut x = x.borrow_mut();
+                    x.cause = Some(e.clone());
+                    x.context = Some(e.clone());
+                }
+            }
+            return Ok(new);
+        }
+    }
+    Ok(crate::lang::vm::eval::as_err(e))
 }
 pub(crate) fn task_id(h: RtHandle) -> PyResult<TaskId> {
     match h {
@@ -334,8 +369,15 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("create_task() missing argument"))?;
     // A library coroutine (`tg.create_task(asyncio.wait_for(...))`) is a coroutine too.
     let coro = crate::lang::modules::asyncio::task_coro(&coro_v)?;
-    let t = vm.with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))?;
-    register(vm, t, &coro_v);
+    let t = vm
+        .with_loop(|lp, vm| lp.task_group_create_task(vm, g, coro, name))
+        .inspect_err(|_| {
+            // `taskgroups.py` closes the coroutine before raising, so it never warns.
+            if let Value::Coroutine(c) = &coro_v {
+                c.started.set(true);
+            }
+        })?;
+    register(vm, t, &coro_v)?;
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 pub(crate) fn timeout_of(args: &Args) -> PyResult<TimeoutId> {
@@ -371,6 +413,52 @@ pub(crate) fn to_reschedule(vm: &mut Vm, args: Args) -> PyResult<Value> {
         lp.timeout_reschedule(vm, t, when)?;
         Ok(Value::None)
     })
+}
+
+pub(crate) fn barrier_of(args: &Args) -> PyResult<ResourceId> {
+    match this(args)? {
+        RtHandle::Barrier(r) => Ok(r),
+        _ => Err(PyErr::type_error("descriptor requires a 'Barrier' object")),
+    }
+}
+pub(crate) fn barrier_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("wait", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.wait", lp.barrier_wait(r))))
+}
+pub(crate) fn barrier_reset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("reset", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.reset", lp.barrier_reset(r))))
+}
+pub(crate) fn barrier_abort(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("abort", 0, 0)?;
+    let r = barrier_of(&args)?;
+    vm.with_loop(|lp, _| Ok(native("Barrier.abort", lp.barrier_abort(r))))
+}
+/// `async with barrier:` enters with `wait()` and its index; leaving does nothing.
+pub(crate) fn barrier_aexit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(ready("__aexit__", Ok(Value::None)))
+}
+
+/// Data attributes (CPython properties) of runtime objects: `Queue.maxsize`,
+/// `Barrier.parties`/`n_waiting`/`broken`. `None`: not one of them.
+pub(crate) fn rt_attr(vm: &mut Vm, h: RtHandle, name: &str) -> PyResult<Option<Value>> {
+    match (h, name) {
+        (RtHandle::Queue(r), "maxsize") => {
+            with_loop_or_next(vm, |lp, _| Ok(Some(Value::Int(lp.queue_maxsize(r)))))
+        }
+        (RtHandle::Barrier(r), "parties" | "n_waiting" | "broken") => {
+            with_loop_or_next(vm, |lp, _| {
+                Ok(Some(match name {
+                    "parties" => Value::Int(lp.barrier_parties(r) as i64),
+                    "n_waiting" => Value::Int(lp.barrier_n_waiting(r) as i64),
+                    _ => Value::Bool(lp.barrier_broken(r)),
+                }))
+            })
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Method tables of asyncio's object classes.
@@ -437,10 +525,28 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
             ],
         ),
         (
+            "Handle",
+            vec![
+                ("cancel", timer_cancel as BuiltinFn),
+                ("cancelled", timer_cancelled),
+            ],
+        ),
+        (
             "TimerHandle",
             vec![
                 ("cancel", timer_cancel as BuiltinFn),
                 ("cancelled", timer_cancelled),
+                ("when", timer_when),
+            ],
+        ),
+        (
+            "Barrier",
+            vec![
+                ("wait", barrier_wait as BuiltinFn),
+                ("reset", barrier_reset),
+                ("abort", barrier_abort),
+                ("__aenter__", barrier_wait),
+                ("__aexit__", barrier_aexit),
             ],
         ),
         ("Task", task),

@@ -25,16 +25,31 @@ fn field(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let order_opt = args.take_kw("order");
     let _ = (
         args.take_kw("frozen"),
-        args.take_kw("order"),
         args.take_kw("eq"),
         args.take_kw("slots"),
     );
+    let order = match &order_opt {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let Some(Value::Class(cls)) = args.pos.first().cloned() else {
-        // `@dataclass(...)` with options: return the decorator itself.
+        // `@dataclass(...)` with options: the decorator with those options bound.
         let m = vm.import_module("dataclasses")?;
-        return vm.getattr(&m, "dataclass");
+        let me = vm.getattr(&m, "dataclass")?;
+        if !order {
+            return Ok(me);
+        }
+        let ft = vm.import_module("functools")?;
+        let partial = vm.getattr(&ft, "partial")?;
+        let mut a = Args::new(vec![me]);
+        a.kw.push((
+            Rc::new(crate::lang::value::PyStr::new("order")),
+            Value::Bool(true),
+        ));
+        return vm.call(&partial, a);
     };
     let names: Vec<String> = match cls.dict.borrow().get_str("__annotations__") {
         Some(Value::Dict(d)) => d
@@ -104,7 +119,7 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         .collect();
     let fields: Vec<String> = names.iter().map(|n| format!("self.{n}")).collect();
     let others: Vec<String> = names.iter().map(|n| format!("other.{n}")).collect();
-    let src = format!(
+    let mut src = format!(
         "def __init__({}):\n{}\ndef __repr__(self):\n    return f\"{}({})\"\ndef __eq__(self, other):\n    if other.__class__ is self.__class__:\n        return ({},) == ({},)\n    return NotImplemented\n",
         params.join(", "),
         body.join("\n"),
@@ -113,6 +128,22 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         fields.join(", "),
         others.join(", "),
     );
+    // `order=True`: the four comparisons, on the fields as tuples.
+    let order_ops = [
+        ("__lt__", "<"),
+        ("__le__", "<="),
+        ("__gt__", ">"),
+        ("__ge__", ">="),
+    ];
+    if order {
+        for (name, op) in order_ops {
+            src.push_str(&format!(
+                "def {name}(self, other):\n    if other.__class__ is self.__class__:\n        return ({},) {op} ({},)\n    return NotImplemented\n",
+                fields.join(", "),
+                others.join(", "),
+            ));
+        }
+    }
     let globals = Rc::new(RefCell::new(PyDict::new()));
     {
         let mut g = globals.borrow_mut();
@@ -122,7 +153,10 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         g.set_str("__dc_missing", Value::Ellipsis);
     }
     vm.exec_source(&src, "<dataclass>", globals.clone())?;
-    for m in ["__init__", "__repr__", "__eq__"] {
+    let generated = ["__init__", "__repr__", "__eq__"]
+        .into_iter()
+        .chain(order_ops.iter().map(|(n, _)| *n).filter(|_| order));
+    for m in generated {
         if cls.dict.borrow().get_str(m).is_none() || m == "__init__" {
             if let Some(f) = globals.borrow().get_str(m) {
                 cls.dict.borrow_mut().set_str(m, f);

@@ -1,10 +1,16 @@
-//! Built-in modules importable by programs: `asyncio`, `sys`, `math`.
+//! Built-in modules importable by programs: `asyncio`, `sys`, `math`, `random`, `time`,
+//! `typing`, `dataclasses`, and modules written in Python (`py/`).
 
 pub mod asyncio;
+mod asyncio_loop;
 mod asyncio_objects;
 pub mod dataclasses;
+pub mod enums;
+mod math;
 pub mod random;
+mod random_instance;
 pub mod time;
+pub mod unsupported;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,7 +57,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    vm.write(stream, s.as_str());
+    vm.write_checked(stream, s.as_str())?;
     Ok(Value::Int(s.len() as i64))
 }
 fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -93,43 +99,6 @@ fn streams() -> (Value, Value) {
     (mk(1), mk(2))
 }
 
-fn math_sqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("sqrt", 1, 1)?;
-    let x = to_f64(vm, &args.pos[0])?;
-    if x < 0.0 {
-        return Err(PyErr::value_error(
-            "expected a nonnegative input, got ".to_string() + &crate::lang::value::float::repr(x),
-        ));
-    }
-    Ok(Value::Float(x.sqrt()))
-}
-fn to_f64(_vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    match v {
-        Value::Float(f) => Ok(*f),
-        other => match crate::lang::value::int::int_of(other) {
-            Some(i) => i.to_f64(),
-            None => Err(PyErr::type_error(format!(
-                "must be real number, not {}",
-                other.type_name()
-            ))),
-        },
-    }
-}
-fn math_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("floor", 1, 1)?;
-    if crate::lang::value::int::int_of(&args.pos[0]).is_some() {
-        return Ok(args.pos[0].clone());
-    }
-    crate::lang::value::int::from_f64(to_f64(vm, &args.pos[0])?.floor())
-}
-fn math_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("ceil", 1, 1)?;
-    if crate::lang::value::int::int_of(&args.pos[0]).is_some() {
-        return Ok(args.pos[0].clone());
-    }
-    crate::lang::value::int::from_f64(to_f64(vm, &args.pos[0])?.ceil())
-}
-
 /// Creates built-in module `name`, or `None` if there is no such module.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let _ = &vm;
@@ -142,17 +111,15 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             d.borrow_mut()
                 .set_str("version", Value::str("3.14.0 (asyncio-playground)"));
             d.borrow_mut().set_str("maxsize", Value::Int(i64::MAX));
+            d.borrow_mut()
+                .set_str("argv", Value::list(vec![Value::str("main.py")]));
+            d.borrow_mut().set_str("platform", Value::str("emscripten"));
             m
         }
         "math" => {
-            let (d, m) = module(
-                "math",
-                vec![
-                    ("sqrt", math_sqrt),
-                    ("floor", math_floor),
-                    ("ceil", math_ceil),
-                ],
-            );
+            let (d, m) = module("math", math::functions());
+            d.borrow_mut()
+                .set_str("tau", Value::Float(std::f64::consts::TAU));
             d.borrow_mut()
                 .set_str("pi", Value::Float(std::f64::consts::PI));
             d.borrow_mut()
@@ -162,7 +129,11 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "asyncio" => asyncio::module(vm),
-        "random" => module("random", random::functions()).1,
+        "random" => {
+            let (d, m) = module("random", random::functions());
+            d.borrow_mut().set_str("Random", random_instance::class());
+            m
+        }
         "dataclasses" => module("dataclasses", dataclasses::functions()).1,
         "typing" => {
             // Annotations are not evaluated (CPython 3.14 defers them); names used at run
@@ -210,9 +181,15 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             m
         }
         "time" => module("time", time::functions()).1,
-        "collections" | "functools" | "itertools" | "_asyncio_py" => {
+        "collections" | "functools" | "itertools" | "contextlib" | "operator" | "heapq"
+        | "bisect" | "enum" | "_asyncio_py" => {
             let src = match name {
                 "collections" => include_str!("py/collections.py"),
+                "contextlib" => include_str!("py/contextlib.py"),
+                "operator" => include_str!("py/operator.py"),
+                "heapq" => include_str!("py/heapq.py"),
+                "bisect" => include_str!("py/bisect.py"),
+                "enum" => include_str!("py/enum.py"),
                 "functools" => include_str!("py/functools.py"),
                 "_asyncio_py" => include_str!("py/asyncio_helpers.py"),
                 _ => include_str!("py/itertools.py"),

@@ -125,7 +125,7 @@ thread_local! {
     static GEN: RefCell<Option<Rc<RefCell<Mt>>>> = const { RefCell::new(None) };
 }
 
-fn gen(vm: &mut Vm) -> Rc<RefCell<Mt>> {
+pub(crate) fn gen(vm: &mut Vm) -> Rc<RefCell<Mt>> {
     vm.random
         .get_or_insert_with(|| Rc::new(RefCell::new(Mt::from_key(&[0x5eed]))))
         .clone()
@@ -304,9 +304,102 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(int::from_bigint(num_bigint::BigInt::from(r)))
 }
 
+/// `choices(population, weights=None, *, cum_weights=None, k=1)` (`Lib/random.py`):
+/// `floor(random() * n)` per pick, or a bisection into the cumulative weights.
+fn choices(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let weights = args.take_kw("weights").or_else(|| args.pos.get(1).cloned());
+    let cum = args.take_kw("cum_weights");
+    let k = match args.take_kw("k") {
+        Some(v) => int_arg(vm, &v)?.max(0),
+        None => 1,
+    };
+    args.no_more_kw("choices")?;
+    args.check("choices", 1, 2)?;
+    let population = vm.collect(&args.pos[0])?;
+    let n = population.len();
+    let g = gen(vm);
+    let weights = weights.filter(|w| !w.is_none());
+    let cum = cum.filter(|w| !w.is_none());
+    if weights.is_none() && cum.is_none() {
+        if n == 0 {
+            return Err(PyErr::index_error("Cannot choose from an empty sequence"));
+        }
+        let picks = (0..k)
+            .map(|_| {
+                let i = (g.borrow_mut().random() * n as f64).floor() as usize;
+                population.get(i.min(n - 1)).cloned().unwrap_or(Value::None)
+            })
+            .collect();
+        return Ok(Value::list(picks));
+    }
+    if weights.is_some() && cum.is_some() {
+        return Err(PyErr::type_error(
+            "Cannot specify both weights and cumulative weights",
+        ));
+    }
+    let mut cum_weights = Vec::new();
+    match (weights, cum) {
+        (Some(w), _) => {
+            let mut total = 0.0;
+            for x in vm.collect(&w)? {
+                total += num(&x)?;
+                cum_weights.push(total);
+            }
+        }
+        (None, Some(c)) => {
+            for x in vm.collect(&c)? {
+                cum_weights.push(num(&x)?);
+            }
+        }
+        (None, None) => {}
+    }
+    if cum_weights.len() != n {
+        return Err(PyErr::value_error(
+            "The number of weights does not match the population",
+        ));
+    }
+    let total = cum_weights.last().copied().unwrap_or(0.0);
+    if total <= 0.0 {
+        return Err(PyErr::value_error(
+            "Total of weights must be greater than zero",
+        ));
+    }
+    if !total.is_finite() {
+        return Err(PyErr::value_error("Total of weights must be finite"));
+    }
+    let picks = (0..k)
+        .map(|_| {
+            let x = g.borrow_mut().random() * total;
+            // `bisect(cum_weights, x, 0, n - 1)`: the first index whose weight exceeds x.
+            let i = cum_weights[..n - 1].partition_point(|w| *w <= x);
+            population.get(i).cloned().unwrap_or(Value::None)
+        })
+        .collect();
+    Ok(Value::list(picks))
+}
+
+/// `expovariate(lambd=1.0)`: `-log(1.0 - random()) / lambd`.
+fn expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("expovariate", 0, 1)?;
+    let lambd = match args.pos.first() {
+        Some(v) => num(v)?,
+        None => 1.0,
+    };
+    if lambd == 0.0 {
+        return Err(PyErr::with_msg(
+            "ZeroDivisionError",
+            "float division by zero",
+        ));
+    }
+    let r = gen(vm).borrow_mut().random();
+    Ok(Value::Float(-(1.0 - r).ln() / lambd))
+}
+
 pub fn functions() -> Vec<(&'static str, BuiltinFn)> {
     let _ = &GEN;
     vec![
+        ("choices", choices),
+        ("expovariate", expovariate),
         ("seed", seed),
         ("random", random),
         ("uniform", uniform),

@@ -151,7 +151,11 @@ impl Parser<'_> {
         self.expect_colon()?;
         let body = self.block(after, start)?;
         let orelse = if self.at_kw("elif") {
-            vec![self.if_stmt("'elif' statement")?]
+            // Each `elif` nests an `If` in the previous one's `orelse`.
+            self.enter()?;
+            let elif = self.if_stmt("'elif' statement");
+            self.leave();
+            vec![elif?]
         } else {
             self.else_block()?
         };

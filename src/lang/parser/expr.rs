@@ -300,12 +300,25 @@ impl Parser<'_> {
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.start_pos();
         let mut left = self.factor()?;
-        while let Some((op, prec)) = binop(self.kind()) {
+        // Each operator of a chain nests the tree one level deeper (`1+1+...+1` is as deep
+        // as it is long), and the compiler and `Drop` recurse over that depth.
+        let mut nested = 0;
+        let result = loop {
+            let Some((op, prec)) = binop(self.kind()) else {
+                break Ok(left);
+            };
             if prec < min_prec {
-                break;
+                break Ok(left);
             }
+            if let Err(e) = self.enter() {
+                break Err(e);
+            }
+            nested += 1;
             self.bump();
-            let right = self.binary(prec + 1)?;
+            let right = match self.binary(prec + 1) {
+                Ok(r) => r,
+                Err(e) => break Err(e),
+            };
             let span = self.since(start);
             left = Expr::new(
                 ExprKind::BinOp {
@@ -315,8 +328,11 @@ impl Parser<'_> {
                 },
                 span,
             );
+        };
+        for _ in 0..nested {
+            self.leave();
         }
-        Ok(left)
+        result
     }
 
     /// factor: '+' factor | '-' factor | '~' factor | power
@@ -382,9 +398,24 @@ impl Parser<'_> {
     /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///        | primary '[' slices ']' | atom
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        // Each trailer nests the tree one level deeper (`f()()()…`, `a.b.c…`): count them
+        // against the nesting limit, as `binary` does for operator chains.
+        let mut nested = 0;
+        let result = self.primary_trailers(&mut nested);
+        for _ in 0..nested {
+            self.leave();
+        }
+        result
+    }
+
+    fn primary_trailers(&mut self, nested: &mut u32) -> PResult<Expr> {
         let start = self.start_pos();
         let mut e = self.atom()?;
         loop {
+            if self.at_punct(".") || self.at_punct("(") || self.at_punct("[") {
+                self.enter()?;
+                *nested += 1;
+            }
             if self.eat_punct(".").is_some() {
                 let attr = self.expect_name()?;
                 let span = self.since(start);

@@ -30,6 +30,12 @@ pub enum Limit {
     Memory,
     /// The total instruction budget of the run was exhausted.
     Instructions,
+    /// One call that cannot pause (a builtin calling back into Python) ran too long.
+    Unpausable,
+    /// Too many live tasks.
+    Tasks,
+    /// Too much console output.
+    Output,
 }
 
 /// One traceback line: where a frame was when the exception passed through it.
@@ -377,7 +383,8 @@ pub fn new_group(
     let inst = Instance::new(cls);
     if let Some(e) = &inst.exc {
         let mut e = e.borrow_mut();
-        e.args = vec![msg.clone(), Value::tuple(excs.clone())];
+        // `args[1]` is the sequence as given (3.14's repr shows it, list or tuple).
+        e.args = vec![msg.clone(), args.pos[1].clone()];
         e.group = Some((msg, excs));
     }
     Ok(Value::Instance(inst))

@@ -55,6 +55,42 @@ pub struct Coroutine {
     pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
     pub running: std::cell::Cell<bool>,
     pub started: std::cell::Cell<bool>,
+    /// Async generators: what the next `await` on the object does (`asend(v)`,
+    /// `athrow(e)`, `aclose()`); `None`: `__anext__()`, i.e. send None.
+    pub agen_op: RefCell<Option<AgenOp>>,
+    /// Async generators: running for `aclose()` (a yield is a RuntimeError; GeneratorExit
+    /// or StopAsyncIteration out of it, or a return, make the `await` give None).
+    pub closing: std::cell::Cell<bool>,
+    /// Async generators first iterated inside a running loop (asyncio's `firstiter` hook):
+    /// if dropped while suspended, the loop closes them (`_asyncgen_finalizer_hook`).
+    pub hooked: std::cell::Cell<bool>,
+}
+
+/// The operation an awaitable from `asend`/`athrow`/`aclose` applies to its generator.
+pub enum AgenOp {
+    Send(Value),
+    Throw(PyErr),
+}
+
+impl Coroutine {
+    /// A fresh coroutine object sharing this one's identity fields (not its state).
+    fn sibling(&self, frame: Option<Box<crate::lang::vm::frame::Frame>>) -> Coroutine {
+        Coroutine {
+            qualname: self.qualname.clone(),
+            def_line: self.def_line,
+            line: std::cell::Cell::new(self.line.get()),
+            frame_file: self.frame_file.clone(),
+            is_coroutine: self.is_coroutine,
+            is_async_gen: self.is_async_gen,
+            serial: self.serial,
+            frame: RefCell::new(frame),
+            running: std::cell::Cell::new(false),
+            started: std::cell::Cell::new(self.started.get()),
+            agen_op: RefCell::new(None),
+            closing: std::cell::Cell::new(false),
+            hooked: std::cell::Cell::new(false),
+        }
+    }
 }
 
 /// Positional and keyword arguments of a call.
@@ -152,6 +188,8 @@ thread_local! {
     /// Coroutines dropped without ever running (`RuntimeWarning: coroutine ... was never
     /// awaited`); the eval loop reports them where the drop happened.
     static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Async generators dropped while suspended in a loop, waiting to be closed.
+    static FINALIZE: RefCell<Vec<Rc<Coroutine>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Coroutine {
@@ -159,7 +197,29 @@ impl Drop for Coroutine {
         if self.is_coroutine && !self.started.get() {
             note_unawaited(self.qualname.clone());
         }
+        // An async generator dropped while suspended inside a loop: its frame moves to a
+        // new object that the loop closes (`_asyncgen_finalizer_hook` schedules `aclose()`).
+        if self.is_async_gen && self.hooked.get() && self.started.get() {
+            if let Some(frame) = self.frame.get_mut().take() {
+                let revived = Rc::new(self.sibling(Some(frame)));
+                let _ = FINALIZE.try_with(|q| q.borrow_mut().push(revived));
+            }
+        }
     }
+}
+
+/// Takes the async generators dropped while suspended since the last call (the host
+/// schedules their `aclose()` on the running loop).
+pub fn take_finalized() -> Vec<Rc<Coroutine>> {
+    FINALIZE
+        .try_with(|q| {
+            if q.borrow().is_empty() {
+                Vec::new()
+            } else {
+                std::mem::take(&mut *q.borrow_mut())
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// Records a library coroutine dropped without being awaited.

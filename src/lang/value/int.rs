@@ -198,10 +198,16 @@ pub fn pow(a: IntRef, b: IntRef) -> PyResult<Value> {
         return Ok(Value::Int(if odd { -1 } else { 1 }));
     }
     let Some(exp) = b.to_i64().and_then(|e| u32::try_from(e).ok()) else {
-        return Err(PyErr::with_msg("MemoryError", ""));
+        return Err(PyErr::new(
+            &crate::lang::builtins::types::exception("MemoryError"),
+            vec![],
+        ));
     };
     if base.bits().saturating_mul(exp as u64) > MAX_POW_BITS {
-        return Err(PyErr::with_msg("MemoryError", ""));
+        return Err(PyErr::new(
+            &crate::lang::builtins::types::exception("MemoryError"),
+            vec![],
+        ));
     }
     if let (IntRef::Small(x), true) = (a, exp < 64) {
         if let Some(r) = x.checked_pow(exp) {
@@ -254,7 +260,10 @@ pub fn lshift(a: IntRef, b: IntRef) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     if n > MAX_POW_BITS {
-        return Err(PyErr::with_msg("MemoryError", ""));
+        return Err(PyErr::new(
+            &crate::lang::builtins::types::exception("MemoryError"),
+            vec![],
+        ));
     }
     if let IntRef::Small(x) = a {
         if n < 63 && (x.unsigned_abs() >> (62 - n)) == 0 {

@@ -436,6 +436,14 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("join", 1, 1)?;
     let sep = this(&args)?;
     let items = vm.collect(&args.pos[1])?;
+    let total = items.iter().fold(
+        sep.as_str().len().saturating_mul(items.len()),
+        |n, x| match x {
+            Value::Str(s) => n.saturating_add(s.as_str().len()),
+            _ => n,
+        },
+    );
+    vm.reserve(total)?;
     let mut out = String::new();
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
@@ -464,6 +472,22 @@ fn replace(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => vm.index_i64(&v)?,
         None => -1,
     };
+    // The result's size, known before building it (`''.replace('', 'x' * 10**6)` grows fast).
+    let hits = if old.is_empty() {
+        s.as_str().chars().count().saturating_add(1)
+    } else {
+        s.as_str().matches(old.as_str()).count()
+    };
+    let hits = if count < 0 {
+        hits
+    } else {
+        hits.min(count as usize)
+    };
+    vm.reserve(
+        s.as_str()
+            .len()
+            .saturating_add(hits.saturating_mul(new.as_str().len())),
+    )?;
     if count < 0 {
         if old.is_empty() {
             let mut out = String::from(new.as_str());
@@ -508,6 +532,7 @@ fn pad(vm: &mut Vm, args: Args, fname: &str, align: char) -> PyResult<Value> {
         return Ok(Value::Str(s));
     }
     let total = (width - n) as usize;
+    vm.reserve(total.saturating_mul(fill.len_utf8()))?;
     let (left, right) = match align {
         '<' => (0, total),
         '>' => (total, 0),
@@ -543,6 +568,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if width <= n {
         return Ok(Value::Str(s));
     }
+    vm.reserve((width - n) as usize)?;
     let zeros = "0".repeat((width - n) as usize);
     let st = s.as_str();
     Ok(Value::string(match st.chars().next() {
@@ -611,6 +637,7 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    vm.reserve(out.len().saturating_add(n as usize))?;
                     out.push_str(&" ".repeat(n as usize));
                     col += n;
                 }

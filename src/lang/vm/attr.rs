@@ -35,11 +35,27 @@ impl Vm {
                 "type object '{}' has no attribute '{}'",
                 c.name, name
             )),
+            Value::Module(m) if m.name.as_str() == "asyncio" => {
+                match crate::lang::modules::unsupported::asyncio_reason(name) {
+                    Some(why) => PyErr::not_implemented(why),
+                    None => PyErr::attribute_error(format!(
+                        "module 'asyncio' has no attribute '{name}'"
+                    )),
+                }
+            }
             Value::Module(m) => PyErr::attribute_error(format!(
                 "module '{}' has no attribute '{}'",
                 m.name.as_str(),
                 name
             )),
+            Value::Rt(crate::lang::modules::asyncio::RtHandle::Loop) => {
+                match crate::lang::modules::unsupported::asyncio_reason(name) {
+                    Some(why) => PyErr::not_implemented(why.replacen("asyncio.", "loop.", 1)),
+                    None => PyErr::attribute_error(format!(
+                        "'_UnixSelectorEventLoop' object has no attribute '{name}'"
+                    )),
+                }
+            }
             _ => PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{}'",
                 obj.type_name(),
@@ -173,6 +189,11 @@ impl Vm {
                 let cls = types::type_of(obj);
                 if name == "__class__" {
                     return Ok(Some(Value::Class(cls)));
+                }
+                if let Value::Rt(h) = obj {
+                    if let Some(v) = crate::lang::modules::asyncio::rt_attr(self, *h, name)? {
+                        return Ok(Some(v));
+                    }
                 }
                 if let (Value::Slice(s), "start" | "stop" | "step") = (obj, name) {
                     let i = ["start", "stop", "step"]

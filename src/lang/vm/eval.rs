@@ -9,7 +9,7 @@ use super::ops::{BinOp, UnaryOp};
 use super::protocol::CmpOp;
 use super::Vm;
 use crate::lang::compiler::Op;
-use crate::lang::value::exception::{Limit, TracebackEntry};
+use crate::lang::value::exception::TracebackEntry;
 use crate::lang::value::function::Coroutine;
 use crate::lang::value::{PyErr, PyResult, Value};
 
@@ -58,6 +58,10 @@ pub(crate) enum Flow {
     AsyncGenYield(Value),
     /// An error to raise without adding a traceback entry (re-raise).
     Reraise(PyErr),
+    /// Run this frame, raising the exception at its pending `yield` (`athrow`, `aclose`).
+    PushThrow(Box<Frame>, PyErr),
+    /// `aclose()` of an async generator that was not running: the `await` gives None.
+    AgenClosed,
 }
 
 pub(crate) fn binop_from(n: u8) -> BinOp {
@@ -118,10 +122,12 @@ impl Vm {
                 *b -= 1;
             }
             self.steps += 1;
+            if self.native_depth == 0 {
+                // A pausable instruction: an unpausable stretch can only start from here.
+                self.unpausable_from = self.work();
+            }
             if self.steps & 0x3ff == 0 {
-                if let Some(l) = self.check_limits() {
-                    return Err(PyErr::Limit(l));
-                }
+                self.check_limits()?;
             }
             let Some(&op) = frame.code.ops.get(frame.pc) else {
                 return Err(PyErr::runtime_error(
@@ -129,10 +135,13 @@ impl Vm {
                 ));
             };
             frame.pc += 1;
+            if super::fast_path::fast_op(frame, op) {
+                continue;
+            }
             match self.step(frame, op) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Push(f)) => {
-                    if self.depth >= self.recursion_limit {
+                    if self.depth >= self.limits.recursion {
                         pending = Some((
                             PyErr::with_msg("RecursionError", "maximum recursion depth exceeded"),
                             false,
@@ -142,11 +151,33 @@ impl Vm {
                     self.depth += 1;
                     ex.frames.push(*f);
                 }
+                Ok(Flow::PushThrow(f, e)) => {
+                    self.depth += 1;
+                    ex.frames.push(*f);
+                    pending = Some((e, false));
+                }
+                Ok(Flow::AgenClosed) => {
+                    if let Some(f) = ex.frames.last_mut() {
+                        f.stack.pop();
+                        f.stack.push(Value::None);
+                    }
+                }
                 Ok(Flow::Return(v)) => {
                     let done = ex.frames.pop();
                     self.depth = self.depth.saturating_sub(1);
                     if let Some(owner) = done.and_then(|f| f.owner) {
                         owner.running.set(false);
+                        if owner.closing.replace(false) {
+                            // `aclose()` finished: the generator returned.
+                            match ex.frames.last_mut() {
+                                None => return Ok(Outcome::Return(Value::None)),
+                                Some(parent) => {
+                                    parent.stack.pop();
+                                    parent.stack.push(Value::None);
+                                    continue;
+                                }
+                            }
+                        }
                         if owner.is_async_gen && !ex.frames.is_empty() {
                             // The generator ended: `__anext__()` raises StopAsyncIteration.
                             pending = Some((
@@ -176,12 +207,22 @@ impl Vm {
                 }
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
                 Ok(Flow::AsyncGenYield(v)) => {
+                    let mut ignored_exit = false;
                     if let Some(mut gen_frame) = ex.frames.pop() {
                         self.depth = self.depth.saturating_sub(1);
                         if let Some(owner) = gen_frame.owner.take() {
                             owner.running.set(false);
+                            ignored_exit = owner.closing.replace(false);
                             *owner.frame.borrow_mut() = Some(Box::new(gen_frame));
                         }
+                    }
+                    if ignored_exit {
+                        let e = PyErr::runtime_error("async generator ignored GeneratorExit");
+                        if ex.frames.is_empty() {
+                            return Err(e);
+                        }
+                        pending = Some((e, false));
+                        continue;
                     }
                     match ex.frames.last_mut() {
                         Some(parent) => {
@@ -201,17 +242,6 @@ impl Vm {
                 Err(e) => pending = Some((e, false)),
             }
         }
-    }
-
-    /// Polls Stop and the total instruction budget.
-    fn check_limits(&self) -> Option<Limit> {
-        if self.stop.get() {
-            return Some(Limit::Stop);
-        }
-        if self.steps > self.max_steps {
-            return Some(Limit::Instructions);
-        }
-        None
     }
 
     /// The exception currently being handled, innermost first across the frames.
@@ -276,6 +306,17 @@ impl Vm {
             self.depth = self.depth.saturating_sub(1);
             if let Some(o) = f.and_then(|f| f.owner) {
                 o.running.set(false);
+                if o.closing.replace(false)
+                    && (err.matches("GeneratorExit") || err.matches("StopAsyncIteration"))
+                {
+                    // `aclose()` done: the `await` on it gives None (an empty stack
+                    // makes `run` return None).
+                    if let Some(parent) = ex.frames.last_mut() {
+                        parent.stack.pop();
+                        parent.stack.push(Value::None);
+                    }
+                    return Ok(());
+                }
             }
             reraise = false;
         }
@@ -556,5 +597,8 @@ pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool)
         frame: std::cell::RefCell::new(Some(Box::new(frame))),
         running: std::cell::Cell::new(false),
         started: std::cell::Cell::new(false),
+        agen_op: std::cell::RefCell::new(None),
+        closing: std::cell::Cell::new(false),
+        hooked: std::cell::Cell::new(false),
     }))
 }

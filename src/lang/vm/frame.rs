@@ -48,7 +48,9 @@ impl Frame {
         let ncells = code.cellvars.len();
         Frame {
             pc: 0,
-            stack: Vec::with_capacity(8),
+            // Four slots hold a typical coroutine's stack (`await asyncio.sleep(d)` needs
+            // three); deeper code grows it once. Eight cost 6 MB more per 100,000 tasks.
+            stack: Vec::with_capacity(4),
             fast: vec![None; nfast],
             cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
             globals,

@@ -9,7 +9,6 @@ use super::eval::{Exec, Outcome, Resume as VmResume};
 use super::Vm;
 use crate::lang::builtins::types;
 use crate::lang::modules::asyncio::{NativeAwait, NativeState, RtHandle};
-use crate::lang::value::exception::Limit;
 use crate::lang::value::function::Coroutine;
 use crate::lang::value::{Args, PyErr, PyResult, Value};
 use crate::runtime::{
@@ -24,6 +23,9 @@ pub struct TaskExec {
     pub coro: Rc<Coroutine>,
     pub started: bool,
     pub delegate: Option<Delegate>,
+    /// Thrown in at the first step instead of starting (a task running an async
+    /// generator's `aclose()`/`athrow(e)` awaitable).
+    pub initial_throw: Option<PyErr>,
 }
 
 /// What a suspended task waits on.
@@ -56,6 +58,9 @@ impl TaskExec {
                 repr_short(coro)
             )));
         };
+        if c.is_async_gen {
+            return TaskExec::for_async_gen(c);
+        }
         if !c.is_coroutine {
             return Err(PyErr::type_error(
                 "a coroutine was expected, got a generator",
@@ -77,7 +82,45 @@ impl TaskExec {
             coro: c.clone(),
             started: false,
             delegate: None,
+            initial_throw: None,
         })
+    }
+
+    /// A task for an async generator's `athrow(e)`/`aclose()` awaitable (as the loop's
+    /// finalizer hook makes for `aclose()`): the generator's frame, with `e` to throw in.
+    fn for_async_gen(c: &Rc<Coroutine>) -> PyResult<TaskExec> {
+        let op = c.agen_op.borrow_mut().take();
+        let Some(crate::lang::value::function::AgenOp::Throw(e)) = op else {
+            return Err(PyErr::type_error(
+                "a coroutine was expected, got an async_generator",
+            ));
+        };
+        let frame = c.frame.borrow_mut().take();
+        let Some(mut frame) = frame.filter(|_| c.started.get() && !c.running.get()) else {
+            // Not started or already finished: nothing to run.
+            return Err(PyErr::runtime_error(
+                "cannot close an async generator that is not suspended",
+            ));
+        };
+        c.running.set(true);
+        frame.owner = Some(c.clone());
+        Ok(TaskExec {
+            ex: Exec {
+                frames: vec![*frame],
+            },
+            coro: c.clone(),
+            started: false,
+            delegate: None,
+            initial_throw: Some(e),
+        })
+    }
+}
+
+impl Drop for TaskExec {
+    /// The coroutine's frames go with the task: the object is finished (as CPython's
+    /// `TaskGroup.create_task` closes a coroutine it refuses).
+    fn drop(&mut self) {
+        self.coro.running.set(false);
     }
 }
 
@@ -192,6 +235,7 @@ impl Host for Vm {
             args.push(Vm::fut_value(lp, f));
         }
         let r = self.enter_loop(lp, |vm, _| vm.call(&cb.func, Args::new(args)));
+        crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
         if let Err(e) = r {
             let text = format!(
                 "Exception in callback {}\n{}",
@@ -288,6 +332,10 @@ impl Host for Vm {
         Value::tuple(sides)
     }
 
+    fn shutdown_asyncgens(&mut self, lp: &mut Loop<Self>) -> Vec<FutId> {
+        crate::lang::modules::asyncio::shutdown_asyncgens(self, lp)
+    }
+
     fn report(&mut self, lp: &Loop<Self>, mut report: Report<Self>) {
         if report.message == "exception in shielded future" {
             // CPython: f'{exc.__class__.__name__} exception in shielded future'.
@@ -301,8 +349,14 @@ impl Host for Vm {
             if let Some(e) = &report.exc {
                 pairs.push((Value::str("exception"), e.to_value()));
             }
-            if let Some(f) = report.fut {
-                pairs.push((Value::str("future"), Vm::fut_value(lp, f)));
+            // CPython's contexts: shield's has `future`, the others `task`.
+            let shielded = report.message.ends_with("exception in shielded future");
+            match (report.task, report.fut) {
+                (Some(t), _) if !shielded => {
+                    pairs.push((Value::str("task"), Value::Rt(RtHandle::Task(t))))
+                }
+                (_, Some(f)) => pairs.push((Value::str("future"), Vm::fut_value(lp, f))),
+                _ => {}
             }
             if let Ok(ctx) = self.new_dict(pairs) {
                 let saved = self.lp;
@@ -324,10 +378,22 @@ impl Host for Vm {
                 report.message = format!("{} {}", e.class.name, report.message);
             }
         }
+        // The context's other keys, sorted, with reprs: `future` (shield's context) or
+        // `task` (the others).
         let mut text = format!("{}\n", report.message);
-        if let Some(t) = report.task {
-            let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
-            text.push_str(&format!("task: {name}\n"));
+        let shielded = report.message.ends_with("exception in shielded future");
+        let subject = match (report.task, report.fut) {
+            (Some(t), _) if !shielded => Some(("task", RtHandle::Task(t))),
+            (Some(t), _) => Some(("future", RtHandle::Task(t))),
+            (None, Some(f)) => Some(("future", RtHandle::Future(f))),
+            (None, None) => None,
+        };
+        if let Some((key, h)) = subject {
+            let saved = self.lp;
+            self.lp = lp as *const Loop<Vm> as *mut Loop<Vm>;
+            let r = crate::lang::modules::asyncio::repr(self, h).unwrap_or_default();
+            self.lp = saved;
+            text.push_str(&format!("{key}: {r}\n"));
         }
         if let Some(e) = &report.exc {
             text.push_str(&self.format_exception(e));
@@ -371,10 +437,7 @@ impl Host for Vm {
 
 /// Whether an error is the uncatchable kind (used by the asyncio module).
 pub fn is_limit(e: &PyErr) -> bool {
-    matches!(
-        e,
-        PyErr::Limit(Limit::Stop | Limit::Memory | Limit::Instructions)
-    )
+    matches!(e, PyErr::Limit(_))
 }
 
 impl Vm {
@@ -428,7 +491,10 @@ impl Vm {
                 None => match input.take() {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
                     Some(Resume::Continue) => VmResume::Continue,
-                    _ if !coro.started => VmResume::Continue,
+                    _ if !coro.started => match coro.initial_throw.take() {
+                        Some(e) => VmResume::Throw(e),
+                        None => VmResume::Continue,
+                    },
                     _ => VmResume::Send(Value::None),
                 },
             };
@@ -453,14 +519,18 @@ impl Vm {
                     lp.set_span(Some(crate::runtime::Span(sp.start)));
                 }
             }
+            // Async generators dropped while suspended: the loop closes them.
+            crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);
+                    self.task_finished();
                     self.task_outcome.insert(task.0, Ok(v.clone()));
                     return Step::Return(v);
                 }
                 Err(e) => {
                     coro.coro.running.set(false);
+                    self.task_finished();
                     self.task_outcome.insert(task.0, Err(e.clone()));
                     return Step::Raise(e);
                 }

@@ -197,6 +197,9 @@ impl Vm {
             },
             // `list[int]` and friends in annotations: generic aliases, kept as the class.
             Value::Class(c) if c.builtin => Ok(obj.clone()),
+            Value::Class(c) if crate::lang::modules::enums::is_enum(c) => {
+                crate::lang::modules::enums::by_name(self, c, key)
+            }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
                 obj.type_name()

@@ -30,9 +30,12 @@ mod attr;
 mod compare;
 pub mod eval;
 pub mod facts;
+mod fast_path;
 pub mod frame;
 pub mod host;
 pub mod items;
+pub mod limits;
+pub mod memory;
 mod opcode;
 pub mod ops;
 pub mod protocol;
@@ -46,7 +49,7 @@ use std::rc::Rc;
 use crate::lang::builtins::types;
 use crate::lang::value::{Args, Class, Instance, PyDict, PyErr, PyResult, TypeKind, Value};
 
-/// How deep calls from Rust back into Python (dunders, key functions) and recursion over
+/// The default of `Limits::native_depth`: how deep calls from Rust back into Python (dunders, key functions) and recursion over
 /// nested data may go. Each level costs native stack: about 13 KB in release builds (a
 /// 2 MB thread stack held 150 levels of a recursive `__repr__`), far more in debug builds;
 /// wasm32's default stack is 1 MB.
@@ -72,17 +75,30 @@ pub struct Vm {
     pub console: Vec<(Stream, String)>,
     /// Current native + Python call depth.
     pub depth: usize,
-    /// Depth at which `RecursionError` is raised (CPython's default is 1000).
-    pub recursion_limit: usize,
+    /// What the run may use (`limits.rs`).
+    pub limits: limits::Limits,
+    /// Which limit stopped the run, and where (for its message).
+    pub limit_hit: Option<limits::LimitHit>,
+    /// `memory::live_bytes()` when the run started: the memory limit counts from there.
+    pub memory_base: usize,
+    /// Bytes of console output written so far (the output cap).
+    pub output_bytes: usize,
+    /// Tasks created and not yet finished (the live-task cap).
+    pub live_tasks: usize,
+    /// Steps of Rust-level work over data (`Vm::tick_native`), counted apart from `steps`.
+    pub(crate) ticks: u64,
+    /// `work()` at the last instruction that could pause: where an unpausable stretch began.
+    pub(crate) unpausable_from: u64,
+    /// `limits.wall_clock` when the driver's current slice began.
+    pub(crate) slice_started_ms: f64,
+    /// The unpausable limit was hit by time (`unpausable_ms`), not by steps.
+    pub(crate) unpausable_timed: bool,
     /// Ids of containers whose repr is in progress (`Py_ReprEnter`).
     pub(crate) repr_active: Vec<i64>,
     /// Nested Rust-level runs of the eval loop (calls from builtins back into Python).
     pub native_depth: usize,
-    /// Bound on `native_depth`, since each level uses the native stack.
-    pub native_limit: usize,
-    /// Instructions executed so far, and the hard cap for the whole run.
+    /// Instructions executed so far (bounded by `limits.instructions`).
     pub steps: u64,
-    pub max_steps: u64,
     /// Set by the UI's Stop button; polled every 1024 instructions.
     pub stop: Rc<std::cell::Cell<bool>>,
     /// Exceptions handled by frames of enclosing execution stacks.
@@ -94,6 +110,11 @@ pub struct Vm {
     pub(crate) lp: *mut crate::runtime::Loop<Vm>,
     /// The loop's clock when the last `asyncio.run` ended.
     pub loop_time: f64,
+    /// Async generators first iterated inside a loop (CPython `loop._asyncgens`, a weak
+    /// set): those still suspended when `asyncio.run` ends are closed then.
+    pub(crate) asyncgens: Vec<std::rc::Weak<crate::lang::value::function::Coroutine>>,
+    /// Unnamed tasks made so far by all loops (`Task-N` counts across `asyncio.run`s).
+    pub(crate) task_counter: u64,
     /// `loop.set_exception_handler(handler)`.
     pub(crate) exception_handler: Option<Value>,
     /// Run by a `Session`: `asyncio.run` from module code hands its loop to the session
@@ -112,6 +133,8 @@ pub struct Vm {
     pub(crate) next_loop: Option<Box<crate::runtime::Loop<Vm>>>,
     /// The random module's generator (seeded on first use when not seeded).
     pub(crate) random: Option<Rc<RefCell<crate::lang::modules::random::Mt>>>,
+    /// The generators of `random.Random` instances, by the index each instance keeps.
+    pub(crate) random_gens: Vec<Rc<RefCell<crate::lang::modules::random::Mt>>>,
     /// The clock event loops run on, shared with the `time` module.
     pub clock: crate::lang::modules::time::SharedClock,
     /// Warnings already shown (`file:line:name`).
@@ -152,18 +175,27 @@ impl Vm {
             builtins,
             console: Vec::new(),
             depth: 0,
-            recursion_limit: 1000,
+            limits: limits::Limits::default(),
+            limit_hit: None,
+            memory_base: memory::live_bytes(),
+            output_bytes: 0,
+            live_tasks: 0,
+            ticks: 0,
+            unpausable_from: 0,
+            slice_started_ms: 0.0,
+            unpausable_timed: false,
             repr_active: Vec::new(),
             native_depth: 0,
-            native_limit: NATIVE_LIMIT,
             steps: 0,
-            max_steps: u64::MAX,
             stop: Rc::new(std::cell::Cell::new(false)),
             outer_handled: Vec::new(),
             current_handled: None,
             modules: std::collections::HashMap::new(),
             lp: std::ptr::null_mut(),
             loop_time: 0.0,
+            task_counter: 0,
+            random_gens: Vec::new(),
+            asyncgens: Vec::new(),
             exception_handler: None,
             sliced: false,
             pending_run: None,
@@ -186,8 +218,21 @@ impl Vm {
         }
     }
 
-    /// Appends console text.
+    /// Appends program output, cut at the output cap (`limits.output`); `write_checked`
+    /// and `check_limits` then stop the program.
     pub fn write(&mut self, stream: Stream, text: &str) {
+        let left = self.limits.output.saturating_sub(self.output_bytes);
+        let mut cut = text.len().min(left);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = text.get(..cut).unwrap_or_default();
+        self.output_bytes += text.len();
+        self.write_unlimited(stream, text);
+    }
+
+    /// Appends console text past the output cap (the final traceback or limit message).
+    pub fn write_unlimited(&mut self, stream: Stream, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -208,7 +253,7 @@ impl Vm {
 
     /// Enters one level of native recursion.
     pub fn enter(&mut self) -> PyResult<()> {
-        if self.depth >= self.recursion_limit {
+        if self.depth >= self.limits.recursion {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 "maximum recursion depth exceeded",
@@ -223,18 +268,20 @@ impl Vm {
 
     /// Enters one level of Rust recursion over nested data (repr, ==, hash of nested
     /// containers), bounded by `native_limit` since each level uses the native stack.
+    /// Each level also counts as an instruction against Stop and the unpausable limit.
     pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
-        if self.native_depth >= self.native_limit {
+        if self.native_depth >= self.limits.native_depth {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 format!("maximum recursion depth exceeded{what}"),
             ));
         }
-        self.native_depth += 1;
+        self.tick_native()?;
+        self.enter_unpausable();
         Ok(())
     }
     pub fn leave_native(&mut self) {
-        self.native_depth = self.native_depth.saturating_sub(1);
+        self.leave_unpausable();
     }
 
     /// Calls any callable (`PyObject_Call`).
@@ -310,7 +357,8 @@ impl Vm {
             }
             None => Err(PyErr::with_msg(
                 "ModuleNotFoundError",
-                format!("No module named '{name}'"),
+                crate::lang::modules::unsupported::module_reason(name)
+                    .unwrap_or_else(|| format!("No module named '{name}'")),
             )),
         }
     }
@@ -358,6 +406,9 @@ impl Vm {
             .borrow_mut()
             .set_str("__name__", Value::str("__main__"));
         globals.borrow_mut().set_str("__doc__", Value::None);
+        globals
+            .borrow_mut()
+            .set_str("__file__", Value::str(filename));
         let frame = frame::Frame::new(code, globals.clone(), Some(globals));
         let mut ex = eval::Exec {
             frames: vec![frame],
@@ -367,7 +418,7 @@ impl Vm {
             Ok(_) => Ok(()),
             Err(e) => {
                 let text = self.format_exception(&e);
-                self.write(Stream::Stderr, &text);
+                self.write_unlimited(Stream::Stderr, &text);
                 Err(e)
             }
         }
@@ -376,6 +427,12 @@ impl Vm {
     /// Calls the class: built-in constructors, exceptions, or `__new__` + `__init__`
     /// (`type_call`).
     pub fn construct(&mut self, cls: &Rc<Class>, args: Args) -> PyResult<Value> {
+        if crate::lang::modules::enums::is_enum(cls) {
+            // `EnumType.__call__`: `Color(value)` looks a member up.
+            args.no_more_kw(&cls.name)?;
+            args.check(&cls.name, 1, 1)?;
+            return crate::lang::modules::enums::by_value(self, cls, &args.pos[0]);
+        }
         if cls.builtin && cls.kind != TypeKind::Exception && cls.kind != TypeKind::Object {
             return crate::lang::builtins::constructors::construct(self, cls, args);
         }
@@ -427,4 +484,4 @@ impl Vm {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -102,6 +102,7 @@ impl Vm {
         match (op, a) {
             (BinOp::Add, Value::List(l)) => {
                 let items = self.collect(b)?;
+                self.check_alloc(l.len().saturating_add(items.len()))?;
                 l.items.borrow_mut().extend(items);
                 return Ok(a.clone());
             }
@@ -145,12 +146,10 @@ impl Vm {
         }
     }
 
-    /// Guards allocations driven by user data (`[0] * 10**9`).
+    /// Guards allocations driven by user data (`[0] * 10**9`): a catchable `MemoryError`
+    /// when `items` values would not fit in what is left of the memory budget.
     pub fn check_alloc(&self, items: usize) -> PyResult<()> {
-        if items > 50_000_000 {
-            return Err(PyErr::with_msg("MemoryError", ""));
-        }
-        Ok(())
+        self.reserve(items.saturating_mul(std::mem::size_of::<Value>()))
     }
 
     fn binary_type_error(&self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyErr {
@@ -283,6 +282,7 @@ impl Vm {
         }
         Ok(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                self.reserve(x.as_str().len().saturating_add(y.as_str().len()))?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
@@ -295,10 +295,11 @@ impl Vm {
                     .and_then(|i| i.to_i64())
                     .unwrap_or(i64::MAX)
                     .max(0) as usize;
-                self.check_alloc(s.as_str().len().saturating_mul(k) / 8)?;
+                self.reserve(s.as_str().len().saturating_mul(k))?;
                 Some(Value::string(s.as_str().repeat(k)))
             }
             (BinOp::Add, Value::List(x), Value::List(y)) => {
+                self.check_alloc(x.len().saturating_add(y.len()))?;
                 let mut v = x.snapshot();
                 v.extend(y.snapshot());
                 Some(Value::list(v))
@@ -322,6 +323,7 @@ impl Vm {
                 ))
             }
             (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                self.check_alloc(x.len().saturating_add(y.len()))?;
                 let mut v = x.to_vec();
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))

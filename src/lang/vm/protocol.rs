@@ -141,6 +141,9 @@ impl Vm {
     /// `len(v)` (`PyObject_Size`).
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         Ok(match v {
+            Value::Class(c) if crate::lang::modules::enums::is_enum(c) => {
+                crate::lang::modules::enums::members(c).len()
+            }
             Value::Str(s) => s.len(),
             Value::List(l) => l.len(),
             Value::Tuple(t) => t.len(),
@@ -211,6 +214,9 @@ impl Vm {
     /// `iter(v)` (`PyObject_GetIter`).
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         Ok(match v {
+            Value::Class(c) if crate::lang::modules::enums::is_enum(c) => {
+                return self.iter(&Value::list(crate::lang::modules::enums::members(c)));
+            }
             Value::List(l) => PyIter::List {
                 list: l.clone(),
                 pos: 0,
@@ -319,7 +325,10 @@ impl Vm {
     }
 
     /// `next(it)`: `Ok(None)` when exhausted (`StopIteration` from `__next__` included).
+    /// Each item counts as a step, so builtins that drain an iterator (`sum`, `list`,
+    /// `sorted`, ...) obey Stop and the memory and unpausable limits.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.tick_native()?;
         match it {
             Value::Iter(i) => iter::next(self, i),
             Value::Instance(_) => match user_method(it, "__next__") {
@@ -381,6 +390,9 @@ impl Vm {
     /// `x in container` (`PySequence_Contains`).
     pub fn contains(&mut self, container: &Value, x: &Value) -> PyResult<bool> {
         match container {
+            Value::Class(c) if crate::lang::modules::enums::is_enum(c) => {
+                crate::lang::modules::enums::contains(self, c, x)
+            }
             Value::Str(s) => match x {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => Err(PyErr::type_error(format!(

@@ -182,7 +182,11 @@ impl Vm {
             let args = exc.borrow().args.clone();
             if let Some((msg, excs)) = exc.borrow().group.clone() {
                 let m = self.repr(&msg)?;
-                let l = self.repr(&Value::list(excs))?;
+                let seq = match args.get(1) {
+                    Some(v @ (Value::List(_) | Value::Tuple(_))) => v.clone(),
+                    _ => Value::list(excs),
+                };
+                let l = self.repr(&seq)?;
                 return Ok(format!("{}({}, {})", i.class.name, m, l));
             }
             let inner = if args.len() == 1 {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::eval::{Exec, Outcome, Resume};
 use super::frame::Frame;
+use super::limits::Limits;
 use super::{Stream, Vm};
 use crate::lang::value::{PyDict, PyErr, Value};
 use crate::runtime::{Loop, RunStatus, Runner};
@@ -41,12 +42,31 @@ pub struct Session {
     pub syntax_error: bool,
     /// Iterations of the last loop that finished.
     last_iteration: u64,
+    /// The module's namespace, cleared when the session is dropped: its functions refer to
+    /// it (`__globals__`), a cycle no reference count frees (CPython's GC would).
+    globals: Option<Rc<RefCell<PyDict>>>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(g) = self.globals.take() {
+            // Take the entries out first, so no borrow is held while they are dropped.
+            let entries = std::mem::take(&mut *g.borrow_mut());
+            drop(entries);
+        }
+    }
 }
 
 impl Session {
     /// Compiles `source`; a syntax error is printed to the console and ends the session.
     pub fn new(source: &str, filename: &str) -> Session {
+        Session::with_limits(source, filename, Limits::default())
+    }
+
+    /// Like `new`, with the run's resource limits (`docs/limits.md`).
+    pub fn with_limits(source: &str, filename: &str, limits: Limits) -> Session {
         let mut vm = Vm::new();
+        vm.limits = limits;
         vm.sliced = true;
         let code = crate::lang::parser::parse(source)
             .map_err(|e| e.render(source, filename))
@@ -63,6 +83,7 @@ impl Session {
             trace: Vec::new(),
             syntax_error: false,
             last_iteration: 0,
+            globals: None,
         };
         match code {
             Ok(code) => {
@@ -71,6 +92,10 @@ impl Session {
                     .borrow_mut()
                     .set_str("__name__", Value::str("__main__"));
                 globals.borrow_mut().set_str("__doc__", Value::None);
+                s.globals = Some(globals.clone());
+                globals
+                    .borrow_mut()
+                    .set_str("__file__", Value::str(filename));
                 s.module
                     .frames
                     .push(Frame::new(code, globals.clone(), Some(globals)));
@@ -134,6 +159,7 @@ impl Session {
     /// `instructions` VM instructions in any one task step or stretch of module code (a step
     /// that runs out pauses, `Step::Paused`, and resumes at the next call).
     pub fn step_with(&mut self, callbacks: usize, instructions: u64) -> Status {
+        self.vm.slice_started();
         self.vm.step_budget = Some(instructions);
         let status = self.step_inner(callbacks as u64, instructions);
         self.vm.step_budget = None;
@@ -168,7 +194,8 @@ impl Session {
                     RunStatus::Deadlocked => {
                         self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
+                        self.vm.live_tasks = 0;
                         self.loop_run = None;
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
@@ -176,7 +203,8 @@ impl Session {
                     }
                     RunStatus::Finished(r) => {
                         self.last_iteration = run.lp.iteration();
-                        self.vm.loop_time = run.lp.time();
+                        crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
+                        self.vm.live_tasks = 0;
                         self.loop_run = None;
                         match r {
                             Ok(v) => Resume::Send(v),
@@ -210,7 +238,7 @@ impl Session {
             }
             Err(e) => {
                 let text = self.vm.format_exception(&e);
-                self.vm.write(Stream::Stderr, &text);
+                self.vm.write_unlimited(Stream::Stderr, &text);
                 self.finish(false)
             }
         }

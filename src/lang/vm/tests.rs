@@ -146,7 +146,7 @@ fn corpus_never_panics() {
     let corpus = include_str!("../parser/testdata/programs.py");
     for (i, program) in corpus.split("# ----\n").enumerate() {
         let mut s = super::session::Session::new(program, "main.py");
-        s.vm.max_steps = 2_000_000;
+        s.vm.limits.instructions = 2_000_000;
         for _ in 0..300 {
             if let super::session::Status::Finished { .. } = s.step(10_000) {
                 break;
@@ -184,10 +184,74 @@ fn stop_ends_runaway_programs() {
 
     let spin_task = "import asyncio\nasync def spin():\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\nasyncio.run(spin())\n";
     let mut s = super::session::Session::new(spin_task, "main.py");
-    s.vm.max_steps = 200_000;
+    s.vm.limits.instructions = 200_000;
     assert!(!s.run_to_end());
     assert!(s
         .vm
         .output(Stream::Stderr)
-        .contains("Stopped: the program ran longer"));
+        .contains("Stopped: task 'Task-1' reached the limit of 200000 instructions"));
+}
+
+/// Async generators: `asend`/`athrow`/`aclose`, and the loop closing one dropped while
+/// suspended (a `finally` runs soon after the drop, before `asyncio.run` returns).
+#[test]
+fn async_generator_operations_and_finalization() {
+    let src = r#"import asyncio
+async def gen(log):
+    try:
+        x = yield 1
+        log.append(x)
+        yield 2
+    finally:
+        log.append('finally')
+async def main():
+    log = []
+    g = gen(log)
+    print(await g.asend(None), await g.asend('sent'), log)
+    await g.aclose()
+    print(log, await g.aclose())
+    log2 = []
+    async for v in gen(log2):
+        break
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print(log2)
+    h = gen([])
+    try:
+        await h.athrow(KeyError('k'))
+    except KeyError as e:
+        print('unstarted athrow raises', repr(e))
+asyncio.run(main())
+"#;
+    assert_eq!(
+        run(src),
+        "1 2 ['sent']\n['sent', 'finally'] None\n['finally']\nunstarted athrow raises KeyError('k')\n"
+    );
+}
+
+/// `except*`: a naked exception is wrapped in a tuple group; a bare `raise` re-raises the
+/// match (the group), and what was re-raised keeps the original group's structure.
+#[test]
+fn except_star_reraise_rules() {
+    let src = r#"try:
+    try:
+        raise ValueError('v')
+    except* ValueError:
+        raise
+except ExceptionGroup as e:
+    print(repr(e))
+try:
+    try:
+        raise ExceptionGroup('g', [KeyError(1), ValueError(2), TypeError(3)])
+    except* KeyError:
+        pass
+    except* ValueError:
+        raise
+except ExceptionGroup as e:
+    print(repr(e))
+"#;
+    assert_eq!(
+        run(src),
+        "ExceptionGroup('', (ValueError('v'),))\nExceptionGroup('g', [ValueError(2), TypeError(3)])\n"
+    );
 }

@@ -5,20 +5,14 @@
 use std::rc::Rc;
 
 use super::Vm;
-use crate::lang::value::exception::{Limit, TracebackEntry};
+use crate::lang::value::exception::TracebackEntry;
 use crate::lang::value::{Instance, PyErr, Value};
 
 impl Vm {
     /// The full text CPython prints to stderr for an uncaught `err`.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
         match err {
-            PyErr::Limit(Limit::Stop) => "Stopped.\n".into(),
-            PyErr::Limit(Limit::Memory) => {
-                "MemoryError: the program used more memory than the playground allows\n".into()
-            }
-            PyErr::Limit(Limit::Instructions) => {
-                "Stopped: the program ran longer than the playground allows\n".into()
-            }
+            PyErr::Limit(l) => format!("{}\n", self.limit_message(*l)),
             PyErr::Exception(e)
                 if e.class
                     .is_subclass(&crate::lang::builtins::types::exception("SystemExit")) =>
@@ -246,6 +240,61 @@ impl Ctx {
     }
 }
 
+/// CPython 3.13+ `_should_show_carets`: no carets under a call that is the whole value of
+/// `return name(...)` or of `name = call(...)` (the statement on `line`, after its indent;
+/// `span` is the failing call's text).
+fn call_is_whole_statement(line: &str, span: Option<&str>) -> bool {
+    let Some(span) = span else { return false };
+    let is_ident = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && cs.all(|c| c.is_alphanumeric() || c == '_')
+    };
+    // What follows the call on the line may only be a comment.
+    let value_then_rest = |rhs: &str| -> Option<bool> {
+        let rest = rhs.strip_prefix(span)?.trim_start();
+        Some(rest.is_empty() || rest.starts_with('#'))
+    };
+    // `span` is one call: callee text, then `(` ... `)` where that `(` closes last.
+    let open = match outer_call_paren(span) {
+        Some(i) => i,
+        None => return false,
+    };
+    if let Some(rhs) = line.strip_prefix("return ") {
+        let callee = span[..open].trim_end();
+        return is_ident(callee) && value_then_rest(rhs.trim_start()).unwrap_or(false);
+    }
+    if let Some((target, rhs)) = line.split_once('=') {
+        let rhs_ok = !rhs.starts_with('=') && !target.ends_with(['!', '<', '>', ':']);
+        return rhs_ok
+            && is_ident(target.trim())
+            && value_then_rest(rhs.trim_start()).unwrap_or(false);
+    }
+    false
+}
+
+/// The byte index of the `(` of call expression `text` (the one matching its final `)`),
+/// if `text` is a call with a non-empty callee.
+fn outer_call_paren(text: &str) -> Option<usize> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (c == '(' && !text[..i].trim().is_empty()).then_some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `  File "main.py", line 3, in f` plus the source line and carets.
 fn format_entry(t: &TracebackEntry) -> String {
     if let Some(text) = t.library {
@@ -277,6 +326,9 @@ fn format_entry(t: &TracebackEntry) -> String {
     // CPython 3.13+ (`_should_show_carets`): always with an anchor, else only when the
     // span leaves part of the line uncovered.
     if t.anchor.is_none() && s <= line_start && e >= line_end {
+        return out;
+    }
+    if call_is_whole_statement(text.get(line_start..line_end).unwrap_or(""), text.get(s..e)) {
         return out;
     }
     let col = |b: usize| {
@@ -311,4 +363,25 @@ fn format_entry(t: &TracebackEntry) -> String {
     out.push_str(&carets);
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::call_is_whole_statement as whole;
+
+    #[test]
+    fn carets_are_left_out_under_a_call_that_is_the_whole_statement() {
+        assert!(whole("return int(text)", Some("int(text)")));
+        assert!(whole("y = g()  # comment", Some("g()")));
+        assert!(whole("x = a.m(1)", Some("a.m(1)")));
+        // `return` of a method call, a call inside a larger value, other targets: carets.
+        assert!(!whole("return a.m()", Some("a.m()")));
+        assert!(!whole("return f(x) + 1", Some("f(x)")));
+        assert!(!whole("x += f()", Some("f()")));
+        assert!(!whole("a, b = f()", Some("f()")));
+        assert!(!whole("x == f()", Some("f()")));
+        assert!(!whole("x = d['k']", Some("d['k']")));
+        assert!(!whole("x = (a)", Some("(a)")));
+        assert!(!whole("return f(x)(y)", Some("f(x)(y)")));
+    }
 }

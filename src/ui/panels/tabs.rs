@@ -17,12 +17,22 @@ pub struct TabsProps {
     pub tabs: Vec<Tab>,
     #[prop_or_default]
     pub class: Classes,
+    /// The id of the tab open at first (a share link's `panels`); the first tab if `None`
+    /// or unknown.
+    #[prop_or_default]
+    pub initial: Option<&'static str>,
 }
 
 /// Tabs with arrow-key navigation (WAI-ARIA tabs pattern); only the open tab is rendered.
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
-    let open = use_state(|| 0usize);
+    let open = {
+        let first = props
+            .initial
+            .and_then(|id| props.tabs.iter().position(|t| t.id == id))
+            .unwrap_or(0);
+        use_state(move || first)
+    };
     let n = props.tabs.len();
     let current = (*open).min(n.saturating_sub(1));
     let buttons = props.tabs.iter().enumerate().map(|(i, t)| {

@@ -107,6 +107,7 @@ pub fn Toolbar() -> Html {
             <button type="button" class="btn" id="compose" onclick={act(|pg| pg.show_composer(true))}
                 title="Build a program from task blocks (Alt+C)" aria-haspopup="dialog">{ "Compose…" }</button>
             <super::ThemeToggle />
+            <super::ShareButton />
             <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
         </div>
     }

@@ -9,3 +9,11 @@ async def condition_wait_for(cond, predicate):
         await cond.wait()
         result = predicate()
     return result
+
+
+async def anext_default(awaitable, default):
+    # anext(it, default): the awaitable's value, or default at the end of the iteration.
+    try:
+        return await awaitable
+    except StopAsyncIteration:
+        return default

@@ -175,6 +175,14 @@ def namedtuple(typename, field_names):
             return self._values[i]
         def __eq__(self, other):
             return tuple(self) == tuple(other)
+        def __lt__(self, other):
+            return tuple(self) < tuple(other)
+        def __le__(self, other):
+            return tuple(self) <= tuple(other)
+        def __gt__(self, other):
+            return tuple(self) > tuple(other)
+        def __ge__(self, other):
+            return tuple(self) >= tuple(other)
         def __hash__(self):
             return hash(self._values)
         def _asdict(self):
@@ -184,4 +192,5 @@ def namedtuple(typename, field_names):
             return f"{typename}({inner})"
     _NT._fields = fields
     _NT.__name__ = typename
+    _NT.__qualname__ = typename
     return _NT

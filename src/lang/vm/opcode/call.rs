@@ -212,19 +212,19 @@ impl Vm {
 
     /// Runs one frame to its end in a fresh execution stack (nested Rust call).
     pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
-        if self.native_depth >= self.native_limit || self.depth >= self.recursion_limit {
+        if self.native_depth >= self.limits.native_depth || self.depth >= self.limits.recursion {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.native_depth += 1;
+        self.enter_unpausable();
         self.depth += 1;
         let mut ex = Exec {
             frames: vec![frame],
         };
         let r = self.run(&mut ex, Resume::Continue, None);
-        self.native_depth -= 1;
+        self.leave_unpausable();
         // `run` balanced the depth of frames it popped; the bottom one is ours.
         match r? {
             Outcome::Return(v) => Ok(v),
@@ -492,6 +492,20 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => "__main__".into(),
         };
+        // Hooks the VM does not call: say so instead of silently ignoring them.
+        for (hook, what) in [
+            ("__get__", "descriptors (__get__/__set__/__delete__)"),
+            ("__set__", "descriptors (__get__/__set__/__delete__)"),
+            ("__delete__", "descriptors (__get__/__set__/__delete__)"),
+            ("__set_name__", "__set_name__"),
+            ("__init_subclass__", "__init_subclass__"),
+        ] {
+            if dict.get_str(hook).is_some() {
+                return Err(PyErr::not_implemented(format!(
+                    "{what} in class definitions are not supported in the playground"
+                )));
+            }
+        }
         // A class defining __eq__ without __hash__ is unhashable (`type_new`).
         if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
             dict.set_str("__hash__", Value::None);
@@ -500,7 +514,20 @@ impl Vm {
             Value::Str(s) => s.as_str().to_string(),
             _ => "?".into(),
         };
+        let from_enum = crate::lang::modules::enums::derives_from_enum(&base_classes);
+        if let Some(b) = base_classes
+            .iter()
+            .find(|b| crate::lang::modules::enums::is_enum(b))
+        {
+            return Err(PyErr::type_error(format!(
+                "<enum '{name}'> cannot extend <enum '{}'>",
+                b.name
+            )));
+        }
         let cls = Class::new_user(&name, &qualname, &module, base_classes, dict)?;
+        if from_enum {
+            crate::lang::modules::enums::create_members(self, &cls)?;
+        }
         if let Some(cell) = class_cell {
             *cell.borrow_mut() = Some(Value::Class(cls.clone()));
         }

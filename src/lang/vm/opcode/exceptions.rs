@@ -164,11 +164,20 @@ impl Vm {
                 let raised = f.stack.pop().ok_or_else(stack_underflow)?;
                 let rest = f.stack.pop().ok_or_else(stack_underflow)?;
                 let (m, r) = self.star_split(&rest, &t)?;
+                // In the clause's body the match is the exception being handled (a bare
+                // `raise` re-raises it; it is the context of new exceptions).
+                if !m.is_none() {
+                    f.handled.push(m.clone());
+                }
                 f.stack.push(r);
                 f.stack.push(raised);
                 f.stack.push(m);
             }
+            Op::StarClauseEnd => {
+                f.handled.pop();
+            }
             Op::StarCollect => {
+                f.handled.pop();
                 let e = f.stack.pop().ok_or_else(stack_underflow)?;
                 if let Some(Value::List(l)) = f.stack.last() {
                     l.items.borrow_mut().push(e);
@@ -186,23 +195,29 @@ impl Vm {
                     return Ok(Flow::Next);
                 }
                 f.handled.pop();
-                // Re-raised parts of the original count as unhandled, not as new errors.
-                let new: Vec<Value> = raised
-                    .into_iter()
-                    .filter(|e| !self.is_part_of(e, &orig))
-                    .collect();
-                if new.is_empty() {
-                    let e = if rest.is(&orig) || rest.is_none() {
-                        orig
-                    } else {
-                        rest
-                    };
+                // CPython `_PyExc_PrepReraiseStar`: a naked exception was caught (wrapped):
+                // one clause ran, so there is one exception to raise.
+                let is_group = |v: &Value| matches!(v, Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_some()));
+                if !is_group(&orig) {
+                    let e = raised.into_iter().next().unwrap_or(rest);
                     return Ok(Flow::Reraise(as_err(e)));
                 }
-                let mut members = new;
-                if !rest.is_none() {
-                    members.push(rest);
+                // Re-raised parts of the original (and the unhandled rest) are projected
+                // back onto the original group's structure; new exceptions join it.
+                let (reraised, new): (Vec<Value>, Vec<Value>) = raised
+                    .into_iter()
+                    .chain((!rest.is_none()).then_some(rest))
+                    .partition(|e| self.is_part_of(e, &orig));
+                let kept = self.project(&orig, &reraised)?;
+                if new.is_empty() {
+                    return match kept {
+                        Some(e) if e.is(&orig) => Ok(Flow::Reraise(as_err(e))),
+                        Some(e) => Err(as_err(e)),
+                        None => Ok(Flow::Next),
+                    };
                 }
+                let mut members = new;
+                members.extend(kept);
                 if members.len() == 1
                     && !matches!(&members[0], Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_none()))
                 {
@@ -299,7 +314,7 @@ impl Vm {
                 let g = crate::lang::value::exception::new_group(
                     self,
                     &base,
-                    Args::new(vec![Value::str(""), Value::list(vec![rest.clone()])]),
+                    Args::new(vec![Value::str(""), Value::tuple(vec![rest.clone()])]),
                 )?;
                 return Ok((g, Value::None));
             }
@@ -313,6 +328,24 @@ impl Vm {
             Value::Tuple(p) if p.len() == 2 => Ok((p[0].clone(), p[1].clone())),
             _ => Ok((Value::None, rest.clone())),
         }
+    }
+
+    /// CPython `exception_group_projection`: the part of group `orig` whose leaves are
+    /// leaves of `keep` (`orig` itself when all of them are).
+    fn project(&mut self, orig: &Value, keep: &[Value]) -> PyResult<Option<Value>> {
+        let mut leaves = Vec::new();
+        for k in keep {
+            collect_leaves(k, &mut leaves);
+        }
+        let mut all = Vec::new();
+        collect_leaves(orig, &mut all);
+        if all.iter().all(|l| leaves.iter().any(|k| k.is(l))) {
+            return Ok(Some(orig.clone()));
+        }
+        let (m, _) = crate::lang::builtins::objects::split_by(self, orig, &mut |_, e| {
+            Ok(!is_group_value(e) && leaves.iter().any(|k| k.is(e)))
+        })?;
+        Ok(m)
     }
 
     /// Whether exception `e` is `orig` or one of its (nested) members.
@@ -337,6 +370,25 @@ impl Vm {
         }
         false
     }
+}
+
+fn is_group_value(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_some()))
+}
+
+/// The non-group exceptions nested in `v` (or `v` itself).
+fn collect_leaves(v: &Value, out: &mut Vec<Value>) {
+    if let Value::Instance(i) = v {
+        if let Some(x) = &i.exc {
+            if let Some((_, members)) = &x.borrow().group {
+                for m in members {
+                    collect_leaves(m, out);
+                }
+                return;
+            }
+        }
+    }
+    out.push(v.clone());
 }
 
 /// `except` accepts exception classes or tuples of them (`check_except_type_valid`).

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::lang::compiler::Op;
-use crate::lang::value::function::Coroutine;
+use crate::lang::value::function::{AgenOp, Coroutine};
 use crate::lang::value::{PyErr, PyResult, Value};
 use crate::lang::vm::eval::{stack_underflow, Exec, Flow, Outcome, Resume};
 use crate::lang::vm::frame::Frame;
@@ -52,6 +52,9 @@ impl Vm {
                 let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 match &sub {
                     Value::Coroutine(c) => {
+                        if c.is_async_gen && c.agen_op.borrow().is_some() {
+                            return self.enter_async_gen(c, value);
+                        }
                         if c.is_async_gen && c.frame.borrow().is_none() && !c.running.get() {
                             // `__anext__()` of a finished async generator.
                             return Err(PyErr::new(
@@ -85,6 +88,42 @@ impl Vm {
         }
     }
 
+    /// Awaiting an async generator's `__anext__()`/`asend(v)`/`athrow(e)`/`aclose()`
+    /// (CPython `async_gen_asend_send`, `async_gen_athrow_send`): runs its frame above
+    /// this one, sending a value or throwing an exception in.
+    fn enter_async_gen(&mut self, c: &Rc<Coroutine>, value: Value) -> PyResult<Flow> {
+        let op = c.agen_op.borrow_mut().take();
+        match op {
+            None => Ok(Flow::Push(self.take_frame(c, &value)?)),
+            Some(AgenOp::Send(_)) if c.frame.borrow().is_none() && !c.running.get() => {
+                Err(PyErr::new(
+                    &crate::lang::builtins::types::exception("StopAsyncIteration"),
+                    vec![],
+                ))
+            }
+            Some(AgenOp::Send(v)) => Ok(Flow::Push(self.take_frame(c, &v)?)),
+            Some(AgenOp::Throw(e)) => {
+                if c.running.get() {
+                    return Err(PyErr::runtime_error(
+                        "anext(): asynchronous generator is already running",
+                    ));
+                }
+                if !c.started.get() || c.frame.borrow().is_none() {
+                    // Not started, or finished: nothing runs; the exception is raised here
+                    // (`aclose()` of such a generator just marks it closed).
+                    *c.frame.borrow_mut() = None;
+                    c.started.set(true);
+                    if c.closing.replace(false) {
+                        return Ok(Flow::AgenClosed);
+                    }
+                    return Err(e);
+                }
+                let frame = self.take_frame(c, &Value::None)?;
+                Ok(Flow::PushThrow(frame, e))
+            }
+        }
+    }
+
     /// Moves a generator's frame out of its object to run it, sending `value` into it.
     fn take_frame(&mut self, c: &Rc<Coroutine>, value: &Value) -> PyResult<Box<Frame>> {
         let what = if c.is_coroutine {
@@ -110,6 +149,14 @@ impl Vm {
                 "can't send non-None value to a just-started {what}"
             )));
         }
+        if c.is_async_gen && !c.started.get() && !self.lp.is_null() {
+            // asyncio's `firstiter` hook: the loop will close it (`_asyncgens`).
+            c.hooked.set(true);
+            if self.asyncgens.len() >= 64 && self.asyncgens.len().is_power_of_two() {
+                self.asyncgens.retain(|w| w.strong_count() > 0);
+            }
+            self.asyncgens.push(Rc::downgrade(c));
+        }
         c.started.set(true);
         c.running.set(true);
         frame.owner = Some(c.clone());
@@ -130,20 +177,20 @@ impl Vm {
         let mut ex = Exec {
             frames: vec![*frame],
         };
-        if self.native_depth >= self.native_limit {
+        if self.native_depth >= self.limits.native_depth {
             return Err(PyErr::with_msg(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.native_depth += 1;
+        self.enter_unpausable();
         self.depth += 1;
         let start = match resume {
             Resume::Throw(e) => Resume::Throw(e),
             _ => Resume::Continue,
         };
         let r = self.run(&mut ex, start, None);
-        self.native_depth -= 1;
+        self.leave_unpausable();
         match r {
             Ok(Outcome::Yield(v)) => {
                 // Put the suspended frames back into their generators. A generator

@@ -53,6 +53,7 @@ impl Vm {
             | Op::StarPrep
             | Op::StarMatch
             | Op::StarCollect
+            | Op::StarClauseEnd
             | Op::StarReraise
             | Op::BeforeAsyncWith
             | Op::SetupAsyncWith(_)

@@ -162,6 +162,13 @@ impl Vm {
                             Value::Module(md) => md.name.as_str().to_string(),
                             _ => "?".into(),
                         };
+                        if mname == "asyncio" {
+                            if let Some(why) =
+                                crate::lang::modules::unsupported::asyncio_reason(name.as_str())
+                            {
+                                return Err(PyErr::not_implemented(why));
+                            }
+                        }
                         return Err(PyErr::with_msg(
                             "ImportError",
                             format!(

@@ -1,0 +1,26 @@
+//! What the benchmark page (`bench/`) calls in the release wasm build: run a program to the
+//! end on a virtual clock, as the CLI does, and read the wasm memory size. Tiny on purpose.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::lang::vm::session::Session;
+
+/// Runs `source` as `main.py` to the end on a virtual clock (tracing off, as in the CLI) and
+/// returns everything it wrote, stdout and stderr in order.
+#[wasm_bindgen(js_name = benchRun)]
+pub fn bench_run(source: &str) -> String {
+    let mut session = Session::new(source, "main.py");
+    session.run_to_end();
+    session
+        .take_console()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// The size of this module's linear memory in bytes (it only grows, so after a run it is
+/// that run's peak).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}

@@ -1,0 +1,121 @@
+//! The embed's editor: CodeMirror sized to its code (up to a height), optionally read-only,
+//! with the live-task gutter and the syntax-error underline of the full page.
+
+use crate::ui::editor::{create_editor, JsEditor};
+use crate::ui::hooks::use_playground;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+struct Mounted {
+    editor: JsEditor,
+    _on_change: Closure<dyn FnMut(String)>,
+    _on_run: Closure<dyn FnMut()>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedEditorProps {
+    /// The reader may run the code but not change it.
+    pub readonly: bool,
+}
+
+/// The program; Ctrl/Cmd+Enter runs it.
+#[component]
+pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
+    let pg = use_playground();
+    let host = use_node_ref();
+    let mounted = use_mut_ref(|| None::<Mounted>);
+
+    // Create the editor once, when the host element exists.
+    {
+        let (host, mounted, pg, readonly) =
+            (host.clone(), mounted.clone(), pg.clone(), props.readonly);
+        use_effect_with((), move |_| {
+            if let (Some(el), Some(pg)) = (host.cast::<web_sys::Element>(), pg) {
+                let code = pg.state().code.to_string();
+                let on_change = {
+                    let pg = pg.clone();
+                    Closure::<dyn FnMut(String)>::new(move |text: String| pg.edit(text))
+                };
+                let on_run = Closure::<dyn FnMut()>::new(move || pg.run());
+                let editor = create_editor(
+                    &el,
+                    &code,
+                    on_change.as_ref().unchecked_ref(),
+                    on_run.as_ref().unchecked_ref(),
+                );
+                editor.set_read_only(readonly);
+                *mounted.borrow_mut() = Some(Mounted {
+                    editor,
+                    _on_change: on_change,
+                    _on_run: on_run,
+                });
+            }
+            move || {
+                if let Some(m) = mounted.borrow_mut().take() {
+                    m.editor.destroy();
+                }
+            }
+        });
+    }
+
+    // Text replaced from outside (the JS API's setCode, a set-code message) flows in.
+    let code = pg.as_ref().map(|pg| pg.state().code.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(code, move |code| {
+            if let (Some(m), Some(code)) = (mounted.borrow().as_ref(), code) {
+                m.editor.set_doc(code);
+            }
+        });
+    }
+
+    // A gutter dot on each live task's current line.
+    let tasks = pg.as_ref().map(|pg| pg.state().tasks.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(tasks, move |tasks| {
+            if let (Some(m), Some(tasks)) = (mounted.borrow().as_ref(), tasks) {
+                let markers = js_sys::Array::new();
+                for r in tasks.iter().filter(|r| !r.is_finished()) {
+                    let Some(line) = r.line else { continue };
+                    let o = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
+                    let _ = js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
+                    let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
+                    markers.push(&o);
+                }
+                m.editor.set_task_markers(&markers);
+            }
+        });
+    }
+
+    // A line picked in another panel (a lint's line): the cursor goes there.
+    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
+    {
+        let mounted = mounted.clone();
+        use_effect_with(goto, move |goto| {
+            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
+                m.editor.go_to_line(*line);
+            }
+        });
+    }
+
+    // The last run's syntax error, underlined.
+    let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
+    {
+        let mounted = mounted.clone();
+        use_effect_with(error, move |error| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                match error {
+                    Some((from, to, msg)) => m.editor.set_error(*from, *to, msg),
+                    None => m.editor.set_error(0, 0, ""),
+                }
+            }
+        });
+    }
+
+    html! {
+        <div class={classes!("code", "aiopg-code", props.readonly.then_some("readonly"))} ref={host}></div>
+    }
+}

@@ -1,0 +1,168 @@
+//! Sharing from the full page: the "Copy link" button (with the link shown to copy by hand
+//! when the clipboard refuses) and the banner of a page opened from a link.
+
+use crate::share::{Panel, Settings, Speed};
+use crate::ui::hooks::use_playground;
+use crate::ui::share::{fragment, page_url};
+use crate::ui::state::LinkNotice;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+/// What the share popover shows (view-only state).
+#[derive(Clone, PartialEq)]
+enum Shared {
+    /// The link, and whether it reached the clipboard.
+    Link { url: String, copied: bool },
+    /// Why no link could be made (too large).
+    Error(String),
+}
+
+/// The theme the page shows, if one was forced (`<html data-theme>`).
+pub fn page_theme() -> Option<crate::share::Theme> {
+    let el = web_sys::window()?.document()?.document_element()?;
+    match el.get_attribute("data-theme")?.as_str() {
+        "dark" => Some(crate::share::Theme::Dark),
+        "light" => Some(crate::share::Theme::Light),
+        _ => None,
+    }
+}
+
+/// The panels a link should open: the open tab of each group, when not the first one
+/// (read from the tab strips, whose open tab is view-only state).
+fn open_panels() -> Option<Vec<Panel>> {
+    let doc = web_sys::window()?.document()?;
+    let tabs = doc
+        .query_selector_all("[role=tab][aria-selected=true]")
+        .ok()?;
+    let mut panels = Vec::new();
+    let mut first_tabs = true;
+    for i in 0..tabs.length() {
+        let Some(el) = tabs
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let id = el.id();
+        let word = id.strip_prefix("tab-").unwrap_or(&id);
+        if let Some(p) = Panel::parse_list(word) {
+            first_tabs &= el.previous_element_sibling().is_none();
+            panels.extend(p);
+        }
+    }
+    (!first_tabs && !panels.is_empty()).then_some(panels)
+}
+
+async fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let p = w.navigator().clipboard().write_text(text);
+    JsFuture::from(p).await.is_ok()
+}
+
+/// "Copy link": the program and the speed (and a forced theme) in a link, on the clipboard.
+#[component]
+pub fn ShareButton() -> Html {
+    let Some(pg) = use_playground() else {
+        return html! {};
+    };
+    let shown = use_state(|| None::<Shared>);
+    let onclick = {
+        let (shown, code, speed) = (shown.clone(), pg.state().code.clone(), pg.state().speed);
+        Callback::from(move |_: MouseEvent| {
+            let (shown, code) = (shown.clone(), code.clone());
+            let settings = Settings {
+                speed: Some(Speed::from_factor(speed)),
+                theme: page_theme(),
+                panels: open_panels(),
+            };
+            spawn_local(async move {
+                match fragment(&code, &settings).await {
+                    Ok(f) => {
+                        let url = format!("{}#{f}", page_url());
+                        let copied = copy(&url).await;
+                        shown.set(Some(Shared::Link { url, copied }));
+                    }
+                    Err(e) => shown.set(Some(Shared::Error(e.to_string()))),
+                }
+            });
+        })
+    };
+    let close = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(None))
+    };
+    let onkeydown = {
+        let shown = shown.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                shown.set(None);
+            }
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    });
+    let popover = match &*shown {
+        None => html! {},
+        Some(Shared::Link { url, copied }) => html! {
+            <div class="share-popover" role="dialog" aria-label="Share link" {onkeydown}>
+                <p class="share-note">{ if *copied { "Link copied. Anyone who opens it gets this program and speed." }
+                    else { "Copy this link (the clipboard was not available):" } }</p>
+                <input id="share-url" class="share-url" readonly=true value={url.clone()}
+                    aria-label="Share link" onfocus={select_all} />
+                <button class="btn btn-small" onclick={close}>{ "Close" }</button>
+            </div>
+        },
+        Some(Shared::Error(msg)) => html! {
+            <div class="share-popover" role="alert" {onkeydown}>
+                <p class="share-note">{ msg.clone() }</p>
+                <button class="btn btn-small" onclick={close}>{ "Close" }</button>
+            </div>
+        },
+    };
+    html! {
+        <span class="share">
+            <button class="btn" id="copy-link" {onclick}
+                title="Copy a link that opens this program (with its speed and open tabs) for anyone">{ "Copy link" }</button>
+            { popover }
+        </span>
+    }
+}
+
+/// The banner of a page opened from a link: Keep it, or Restore my code; or why the link
+/// could not be opened.
+#[component]
+pub fn LinkBanner() -> Html {
+    let Some(pg) = use_playground() else {
+        return html! {};
+    };
+    let act = |f: fn(&crate::ui::hooks::Playground)| {
+        let pg = pg.clone();
+        Callback::from(move |_: MouseEvent| f(&pg))
+    };
+    match &pg.state().link {
+        None => html! {},
+        Some(LinkNotice::Opened) => html! {
+            <div class="link-banner" id="link-banner" role="status">
+                <span>{ "Opened from a link" }</span>
+                <span class="link-banner-note">{ "· your own program is saved and untouched; edits here are not saved until you keep this one ·" }</span>
+                <button class="btn btn-small" id="link-keep" onclick={act(|p| p.keep_link())}>{ "Keep" }</button>
+                <button class="btn btn-small" id="link-restore" onclick={act(|p| p.restore_saved())}>{ "Restore my code" }</button>
+            </div>
+        },
+        Some(LinkNotice::Failed(msg)) => html! {
+            <div class="link-banner link-error" id="link-banner" role="alert">
+                <span>{ format!("This link could not be opened. {msg} Your own program is open instead.") }</span>
+                <button class="btn btn-small" id="link-dismiss" onclick={act(|p| p.dismiss_link())}>{ "Dismiss" }</button>
+            </div>
+        },
+    }
+}
