@@ -29,6 +29,28 @@ pub fn run_program(data: &[u8]) {
     run_source(&src);
 }
 
+/// Share-link and embed-option decoding on arbitrary text (what a stranger's link or a
+/// page's `data-*` attributes can hold): the fragment and its payload, finished with the
+/// input's own bytes standing in for the browser's inflater, the embed options read from the
+/// same pairs, and a code block's dedent. Every error must be a `ShareError`, never a panic;
+/// whatever decodes must re-encode and decode to the same program.
+pub fn share_link(data: &[u8]) {
+    use asyncio_playground::share::{self, link, payload, EmbedOptions};
+    let text = String::from_utf8_lossy(data);
+    if let Ok(Some(pending)) = share::parse_fragment(&text) {
+        let inflated = Some(data.to_vec());
+        if let Ok(code) = pending.packed.finish(inflated) {
+            let again = payload::encode(&code, None).and_then(|p| payload::parse(&p));
+            if let Ok(packed) = again {
+                assert_eq!(packed.finish(None).ok().as_deref(), Some(code.as_str()));
+            }
+        }
+    }
+    let _ = payload::parse(&text);
+    let _ = EmbedOptions::from_pairs(link::pairs(&text));
+    let _ = share::block_code(&text);
+}
+
 /// Runs a grammar-shaped program generated from the bytes (used by the smoke test).
 pub fn run_grammar(data: &[u8]) {
     run_source(&program(data));

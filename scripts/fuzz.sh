@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-60}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_bytes parse_grammar run_program)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_bytes parse_grammar run_program share_link)
 if ! cargo fuzz --version 2>/dev/null | grep -q '0\.12\.0'; then
   cargo install cargo-fuzz --version 0.12.0 --locked
 fi

@@ -130,6 +130,29 @@ fn run_target_survives_seeds_mutants_and_regressions() {
     });
 }
 
+#[test]
+fn share_link_target_survives_links_and_mutants() {
+    use asyncio_playground::share::{to_fragment, Settings};
+    // Real links (every seed program as a text payload, with settings), then mutants of them.
+    let mut links: Vec<Vec<u8>> = Vec::new();
+    for s in seeds().iter().take(60) {
+        let code = String::from_utf8_lossy(s);
+        if let Ok(f) = to_fragment(&code, &Settings::default(), None) {
+            links.push(format!("#{f}").into_bytes());
+        }
+    }
+    assert!(links.len() > 20, "links from the seeds");
+    let mut rng = Rng(0x5ba_7e11);
+    for l in &links {
+        targets::share_link(l);
+    }
+    for _ in 0..MUTANTS * 4 {
+        let a = &links[rng.below(links.len())];
+        let b = &links[rng.below(links.len())];
+        targets::share_link(&mutate(&mut rng, a, b));
+    }
+}
+
 /// Parsing and compiling free everything they allocate (the editor compiles on every Run;
 /// a leak here would grow the page's memory with each one).
 #[test]

@@ -60,10 +60,22 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     let pg = Playground::embedded(state.clone());
     props.remote.set_playground(pg.clone());
 
-    // Every status change is an event (the first says "ready").
+    // Every status change is an event (the first says "ready"). Renders are batched per
+    // animation frame, so a quick run can go from started to finished before the view ever
+    // renders it running: each run still reports "running" before its "finished".
     {
         let remote = props.remote.clone();
-        use_effect_with(state.status, move |s| remote.emit_status(*s));
+        let announced = use_mut_ref(|| 0u32);
+        use_effect_with((state.status, state.runs), move |&(s, runs)| {
+            let fresh = runs != *announced.borrow();
+            if fresh && s != RunStatus::Idle {
+                *announced.borrow_mut() = runs;
+                if s != RunStatus::Running {
+                    remote.emit_status(RunStatus::Running);
+                }
+            }
+            remote.emit_status(s);
+        });
     }
     // Autorun once, when mounted.
     {

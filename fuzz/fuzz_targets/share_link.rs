@@ -1,0 +1,7 @@
+//! cargo-fuzz entry for `targets::share_link` (see `fuzz/targets.rs`).
+#![no_main]
+
+#[path = "../targets.rs"]
+mod targets;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| targets::share_link(data));
