@@ -24,3 +24,10 @@ pub fn bench_run(source: &str) -> String {
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
 }
+
+/// How many interpreter sessions are alive in the page (one per run at most once the runs
+/// before it are over): the soak reads it to catch a finished run kept alive.
+#[wasm_bindgen(js_name = liveSessions)]
+pub fn live_sessions() -> u32 {
+    crate::lang::vm::session::live_sessions() as u32
+}

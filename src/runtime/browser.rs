@@ -149,6 +149,20 @@ pub struct Driver<P: Program> {
     inner: Rc<RefCell<Inner<P>>>,
 }
 
+/// A `Driver` that may be gone: `with` then returns `None`.
+pub struct WeakDriver<P: Program> {
+    inner: Weak<RefCell<Inner<P>>>,
+}
+
+impl<P: Program> WeakDriver<P> {
+    /// Lends the program, unless the driver was dropped or is busy.
+    pub fn with<R>(&self, f: impl FnOnce(&P) -> R) -> Option<R> {
+        let inner = self.inner.upgrade()?;
+        let s = inner.try_borrow().ok()?;
+        Some(f(&s.program))
+    }
+}
+
 impl<P: Program> Clone for Driver<P> {
     fn clone(&self) -> Self {
         Driver {
@@ -302,6 +316,14 @@ impl<P: Program> Driver<P> {
     /// Reads the program (for views); `None` while a slice is running.
     pub fn with<R>(&self, f: impl FnOnce(&P) -> R) -> Option<R> {
         self.inner.try_borrow().ok().map(|s| f(&s.program))
+    }
+
+    /// A handle that does not keep the program alive (for observers the driver itself
+    /// holds, which would otherwise form a cycle that no reference count frees).
+    pub fn downgrade(&self) -> WeakDriver<P> {
+        WeakDriver {
+            inner: Rc::downgrade(&self.inner),
+        }
     }
 
     /// Runs one slice now. Called from the queued microtask, macrotask or timer.

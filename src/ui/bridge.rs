@@ -97,7 +97,9 @@ impl Run {
         };
         let driver = Driver::new(session, clock, speed, observer).ok()?;
         {
-            let driver = driver.clone();
+            // Weak: the driver holds the observer, which holds `frames`; a strong handle here
+            // would keep every finished run's Session alive (found by the soak).
+            let driver = driver.downgrade();
             frames.set_view_source(Box::new(move || driver.with(loop_view)));
         }
         Some(Run { driver, frames })

@@ -47,8 +47,20 @@ pub struct Session {
     globals: Option<Rc<RefCell<PyDict>>>,
 }
 
+thread_local! {
+    /// Sessions alive on this thread (the page holds one per run; the soak checks it stays
+    /// small: a growing count means a finished run is kept alive).
+    static LIVE_SESSIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many `Session`s exist on this thread now.
+pub fn live_sessions() -> usize {
+    LIVE_SESSIONS.with(|c| c.get())
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
+        LIVE_SESSIONS.with(|c| c.set(c.get().saturating_sub(1)));
         if let Some(g) = self.globals.take() {
             // Take the entries out first, so no borrow is held while they are dropped.
             let entries = std::mem::take(&mut *g.borrow_mut());
@@ -74,6 +86,7 @@ impl Session {
                 crate::lang::compiler::compile(&m, source, filename)
                     .map_err(|e| e.render(source, filename))
             });
+        LIVE_SESSIONS.with(|c| c.set(c.get() + 1));
         let mut s = Session {
             vm,
             module: Exec::default(),
