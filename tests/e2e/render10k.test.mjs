@@ -6,27 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, DIST } from './harness.mjs';
 
 // bench/programs/render_10k.py: each task wakes five times over about five seconds, so the
-// task table, timeline and loop panel change every frame.
-const PROGRAM = `import asyncio
-
-
-async def worker(i):
-    for step in range(5):
-        await asyncio.sleep(0.5 + (i % 50) / 100)
-    return i
-
-
-async def main():
-    tasks = [asyncio.create_task(worker(i)) for i in range(10_000)]
-    results = await asyncio.gather(*tasks)
-    print("render_10k", sum(results))
-
-
-asyncio.run(main())
-`;
+// task table, timeline and loop panel change every frame. Read from the file, so the bench
+// and this test always run the same program.
+const PROGRAM = readFileSync(path.join(DIST, '..', 'bench', 'programs', 'render_10k.py'), 'utf8');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
