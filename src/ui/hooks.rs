@@ -7,6 +7,13 @@ use crate::runtime::browser::Speed;
 use yew::prelude::*;
 
 /// The app state plus the commands a component may issue.
+///
+/// Invariant: the wrapped handle is never dereferenced directly. Yew 0.23's
+/// `UseReducerHandle` pushes every distinct state it derefs into a history that lives as long
+/// as the handle, and some `Playground`s live for the page (the editor's change callback, an
+/// embed's message listener): deref'ing one on each edit kept every earlier `State`, and so
+/// every finished run's `Session`, alive (found with `liveSessions()`; about 50 KB per run).
+/// Reads go through `now()`, a fresh clone whose history is dropped after the read.
 #[derive(Clone, PartialEq)]
 pub struct Playground {
     handle: UseReducerHandle<State>,
@@ -35,12 +42,18 @@ impl Playground {
     /// Whether an edit now may overwrite the autosaved program: not in an embed, and not
     /// while a program opened from a link waits for Keep / Restore my code.
     fn saves(&self) -> bool {
-        self.autosave && self.handle.link != Some(LinkNotice::Opened)
+        self.autosave && self.now().link != Some(LinkNotice::Opened)
     }
 
-    /// The current state.
-    pub fn state(&self) -> &State {
-        &self.handle
+    /// The current state, read through a fresh handle (see the invariant above): hold it
+    /// for a statement or a render, not for the page's life.
+    pub fn state(&self) -> Snapshot {
+        Snapshot(self.now())
+    }
+
+    /// A fresh clone of the handle: it derefs to the latest state and forgets it when dropped.
+    fn now(&self) -> UseReducerHandle<State> {
+        self.handle.clone()
     }
 
     /// Replaces the program text (and autosaves it).
@@ -57,7 +70,8 @@ impl Playground {
         let Some(p) = crate::presets::Preset::by_id(id) else {
             return;
         };
-        let current: &str = &self.handle.code;
+        let st = self.now();
+        let current: &str = &st.code;
         if self.saves() {
             if !crate::presets::PRESETS.iter().any(|q| q.code == current) {
                 super::storage::save_backup(current);
@@ -73,7 +87,8 @@ impl Playground {
     /// Puts a composed program into the editor. As with examples, what was there stays one
     /// Ctrl+Z away in the editor and is kept in storage (`storage::save_backup`).
     pub fn compose(&self, code: String) {
-        let current: &str = &self.handle.code;
+        let st = self.now();
+        let current: &str = &st.code;
         if current != code && !crate::presets::PRESETS.iter().any(|q| q.code == current) {
             super::storage::save_backup(current);
         }
@@ -99,7 +114,7 @@ impl Playground {
 
     /// Switches the theme: system -> light -> dark -> system; saved for the next visit.
     pub fn cycle_theme(&self) {
-        let theme = self.handle.theme.next();
+        let theme = self.now().theme.next();
         super::theme::save(theme);
         super::theme::apply(theme);
         self.handle.dispatch(Action::SetTheme { theme });
@@ -107,22 +122,21 @@ impl Playground {
 
     /// Starts a run of the current program (stopping any earlier one).
     pub fn run(&self) {
-        if let Some(old) = &self.handle.run {
+        let st = self.now();
+        if let Some(old) = &st.run {
             old.stop();
         }
         // At the speed the toolbar shows (Instant included).
-        let run = Run::start(
-            &self.handle.code,
-            speed_of(self.handle.speed),
-            self.handle.dispatcher(),
-        );
+        let run = Run::start(&st.code, speed_of(st.speed), self.handle.dispatcher());
+        drop(st);
         self.handle.dispatch(Action::RunStarted { run });
     }
 
     /// Pauses a running program, or resumes a paused one.
     pub fn toggle_pause(&self) {
-        let Some(run) = &self.handle.run else { return };
-        match self.handle.status {
+        let st = self.now();
+        let Some(run) = &st.run else { return };
+        match st.status {
             RunStatus::Running => run.pause(),
             RunStatus::Paused => run.resume(),
             _ => {}
@@ -132,16 +146,11 @@ impl Playground {
     /// Runs one loop iteration (pausing first if running). With no live run, starts the
     /// program paused and runs its first step, so a newcomer can walk through from the start.
     pub fn step(&self) {
-        match &self.handle.run {
-            Some(run) if matches!(self.handle.status, RunStatus::Running | RunStatus::Paused) => {
-                run.step()
-            }
+        let st = self.now();
+        match &st.run {
+            Some(run) if matches!(st.status, RunStatus::Running | RunStatus::Paused) => run.step(),
             _ => {
-                let run = Run::prepare(
-                    &self.handle.code,
-                    speed_of(self.handle.speed),
-                    self.handle.dispatcher(),
-                );
+                let run = Run::prepare(&st.code, speed_of(st.speed), self.handle.dispatcher());
                 self.handle
                     .dispatch(Action::RunStarted { run: run.clone() });
                 if let Some(run) = run {
@@ -153,14 +162,14 @@ impl Playground {
 
     /// Cancels every task and lets their cleanup run (a server's shutdown hook).
     pub fn shutdown(&self) {
-        if let Some(run) = &self.handle.run {
+        if let Some(run) = &self.now().run {
             run.shutdown();
         }
     }
 
     /// Changes the speed, also of the running program (loop time does not jump).
     pub fn set_speed(&self, speed: Option<f64>) {
-        if let Some(run) = &self.handle.run {
+        if let Some(run) = &self.now().run {
             run.set_speed(speed_of(speed));
         }
         self.handle.dispatch(Action::SetSpeed { speed });
@@ -168,7 +177,7 @@ impl Playground {
 
     /// Stops the running program; always works, even on one that never awaits.
     pub fn stop(&self) {
-        if let Some(run) = &self.handle.run {
+        if let Some(run) = &self.now().run {
             run.stop();
         }
         self.handle.dispatch(Action::Stopped);
@@ -176,7 +185,7 @@ impl Playground {
 
     /// Cancels a task of the running program (`task.cancel()` from outside).
     pub fn cancel(&self, task: u32) {
-        if let Some(run) = &self.handle.run {
+        if let Some(run) = &self.now().run {
             run.cancel(task);
         }
     }
@@ -191,7 +200,7 @@ impl Playground {
     /// "Keep" on the opened-link banner: the link's program becomes the saved one.
     pub fn keep_link(&self) {
         if self.autosave {
-            super::storage::save_code(&self.handle.code);
+            super::storage::save_code(&self.now().code);
         }
         super::share::forget_link();
         self.handle.dispatch(Action::LinkDismissed);
@@ -213,10 +222,20 @@ impl Playground {
 
     /// Clears the console and the run state.
     pub fn reset(&self) {
-        if let Some(run) = &self.handle.run {
+        if let Some(run) = &self.now().run {
             run.stop();
         }
         self.handle.dispatch(Action::Reset);
+    }
+}
+
+/// The state as one read saw it (a fresh handle clone: dropping it forgets the state).
+pub struct Snapshot(UseReducerHandle<State>);
+
+impl std::ops::Deref for Snapshot {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
     }
 }
 

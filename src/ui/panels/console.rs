@@ -12,7 +12,8 @@ pub fn ConsolePanel() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
-    let lines = pg.state().console.iter().map(|line| {
+    let console = pg.state().console.clone();
+    let lines = console.iter().map(|line| {
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",
