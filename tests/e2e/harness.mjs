@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// E2E_DIST: test another build (e.g. an older one, to show a regression test fails there).
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 export const SHOTS = path.join(ROOT, 'target', 'e2e');
 
 const TYPES = {
@@ -76,17 +77,27 @@ process.on('exit', () => {
   }
 });
 
-/** Runs every preset `rounds` times at Instant speed; returns DOM node counts and wasm memory
- * (MiB) after each round. Shared with scripts/soak.mjs. */
+/** Runs every preset `rounds` times at Instant speed; returns, after each round, the DOM
+ * node count, the wasm memory (MiB, and bytes) and the live interpreter sessions (at most one
+ * once a run is over: a finished run must be freed). Shared with scripts/soak.mjs. */
 export async function soak(page, rounds, onRound = () => {}) {
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#speed', 'instant');
   const ids = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));
   const nodes = [];
   const memory = [];
+  const bytes = [];
+  const live = [];
   const measure = async () => {
-    nodes.push(await page.evaluate(() => document.getElementsByTagName('*').length));
-    memory.push(await page.evaluate(() => Math.round((window.__wasmMemory?.buffer.byteLength ?? 0) / 1048576)));
+    const m = await page.evaluate(() => ({
+      nodes: document.getElementsByTagName('*').length,
+      bytes: window.__wasmMemory?.buffer.byteLength ?? 0,
+      live: window.wasmBindings?.liveSessions?.() ?? -1,
+    }));
+    nodes.push(m.nodes);
+    bytes.push(m.bytes);
+    memory.push(Math.round(m.bytes / 1048576));
+    live.push(m.live);
   };
   await measure();
   for (let r = 0; r < rounds; r++) {
@@ -96,11 +107,24 @@ export async function soak(page, rounds, onRound = () => {}) {
       await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
     }
     await measure();
-    onRound(r + 1, nodes.at(-1), memory.at(-1));
+    onRound(r + 1, nodes.at(-1), memory.at(-1), live.at(-1));
   }
-  return { presets: ids.length, rounds, nodes, memory };
+  return { presets: ids.length, rounds, nodes, memory, bytes, live };
 }
 
+/** Whether a soak's figures are a flat line: after the first round (warm-up: caches, the
+ * allocator's first pages), wasm memory grows by at most `slack` bytes over all later rounds,
+ * the DOM node count of the last round is within 10% (+50) of the first, and no round ends
+ * with more than one live session. Returns `{ flat, why }`. */
+export function flatLine(f, slack = 1 << 20) {
+  const why = [];
+  const grew = f.bytes.at(-1) - f.bytes[1];
+  if (grew > slack) why.push(`wasm memory grew ${grew} B after round 1`);
+  if (f.nodes.at(-1) > f.nodes[1] * 1.1 + 50) why.push(`DOM nodes grew ${f.nodes[1]} -> ${f.nodes.at(-1)}`);
+  const most = Math.max(...f.live.slice(1));
+  if (most > 1) why.push(`${most} live sessions after a round`);
+  return { flat: why.length === 0, why };
+}
 
 /** Saves a screenshot under target/e2e/ for a person to look at. */
 export async function screenshot(page, name) {

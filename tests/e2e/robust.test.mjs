@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, soak, expectPanic, DIST } from './harness.mjs';
+import { serve, launch, openPage, soak, flatLine, expectPanic, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -175,12 +175,52 @@ test('a panic shows a notice with the saved program; work survives reload, Stop,
   await page.close();
 });
 
-test('soak (cheap): every preset three times keeps DOM nodes and wasm memory flat', async () => {
+test('soak (cheap): every preset three times keeps DOM nodes and wasm memory flat, one live session', async () => {
   const { page, errors } = await openPage(browser, server.url + '/');
   const figures = await soak(page, 3);
-  console.log(`# soak x3: ${JSON.stringify(figures)}`);
-  assert.ok(figures.nodes.at(-1) <= figures.nodes[1] * 1.1 + 50, `DOM nodes grew: ${figures.nodes}`);
-  assert.ok(figures.memory.at(-1) <= figures.memory[1] * 1.25 + 4, `wasm memory grew: ${figures.memory}`);
+  console.log(`# soak x3: ${JSON.stringify({ ...figures, bytes: undefined })}`);
+  const verdict = flatLine(figures);
+  assert.ok(verdict.flat, verdict.why.join('; '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The leak this guards against: a Playground that lives as long as the page (the editor's
+// change callback) kept every State it read, and with it every finished run's Session.
+// Running one program again freed the last run; changing the code in between did not.
+test('finished runs are freed when the code changes between runs (presets alternated, text typed)', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await page.waitForSelector('#code .cm-content');
+  await page.selectOption('#speed', 'instant');
+  const ids = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));
+  const read = () => page.evaluate(() => ({
+    live: window.wasmBindings.liveSessions(),
+    bytes: window.__wasmMemory.buffer.byteLength,
+    nodes: document.getElementsByTagName('*').length,
+  }));
+  const run = async () => {
+    await page.click('#run');
+    await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
+  };
+  const seen = [];
+  for (let i = 0; i < 24; i++) {
+    if (i % 3 === 2) {
+      // A keystroke in the editor (the path the leak went through)...
+      await page.click('#code .cm-content');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('#');
+    } else {
+      // ...or another example.
+      await page.selectOption('#examples', ids[i % 2]);
+    }
+    await run();
+    seen.push(await read());
+  }
+  console.log(`# alternate x24: live ${seen.map((s) => s.live)}; bytes ${seen[5].bytes} -> ${seen.at(-1).bytes}; nodes ${seen[5].nodes} -> ${seen.at(-1).nodes}`);
+  assert.ok(seen.every((s) => s.live <= 1), `live sessions: ${seen.map((s) => s.live)}`);
+  // After a warm-up the memory stops growing (the leak added ~50 KB per run: ~1 MB here).
+  assert.ok(seen.at(-1).bytes - seen[5].bytes <= 256 * 1024, `wasm memory grew ${seen[5].bytes} -> ${seen.at(-1).bytes}`);
+  assert.ok(seen.at(-1).nodes <= seen[5].nodes * 1.1 + 50, `DOM nodes grew ${seen[5].nodes} -> ${seen.at(-1).nodes}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
