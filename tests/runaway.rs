@@ -145,6 +145,25 @@ fn a_task_bomb_hits_the_live_task_cap() {
     );
 }
 
+/// The task a limit stopped is not also reported as a task whose exception nobody retrieved
+/// (that read "Task exception was never retrieved ... exception=None" and printed the stop
+/// message twice): stderr is the one message.
+#[test]
+fn a_limit_is_reported_once_not_as_an_unretrieved_exception() {
+    let src = "import asyncio
+async def bomb():
+    asyncio.create_task(bomb())
+    asyncio.create_task(bomb())
+    await asyncio.sleep(1)
+asyncio.run(bomb())
+";
+    let (ok, _, err, _) = run(src, small());
+    assert!(!ok);
+    assert!(!err.contains("never retrieved"), "{err}");
+    assert_eq!(err.matches("Stopped:").count(), 1, "{err}");
+    assert!(err.trim_end().lines().count() == 1, "{err}");
+}
+
 #[test]
 fn a_huge_print_loop_hits_the_output_cap() {
     let src = "i = 0\nwhile True:\n    try:\n        print('line', i)\n    except BaseException:\n        pass\n    i += 1\n";

@@ -367,6 +367,11 @@ pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
             let r = repr(vm, RtHandle::Task(t)).unwrap_or_default();
             let f = lp.task_future(t)?;
             let e = lp.future_exception(vm, f).ok().flatten()?;
+            // A limit stopped the whole program and its message already names the task:
+            // it is not the task's exception to report (it would read "exception=None").
+            if crate::lang::vm::host::is_limit(&e) {
+                return None;
+            }
             let exc = vm.repr(&e.to_value()).unwrap_or_default();
             let name = lp.task_name(t).unwrap_or_else(|| std::rc::Rc::from(""));
             let kind = crate::lang::vm::facts::FactKind::ExceptionNeverRetrieved {
