@@ -262,10 +262,21 @@ fn run(opts: &RunOpts) -> ExitCode {
     };
     flush_console(&mut session);
     if opts.lints {
-        let lints = asyncio_playground::lints::check(&source, &trace, &facts);
+        let mut linter = asyncio_playground::lints::Linter::new(&source);
+        linter.feed_trace(&trace);
+        linter.feed_facts(&facts);
         let mut err = std::io::stderr().lock();
-        for lint in lints {
+        for lint in linter.lints() {
             let _ = writeln!(err, "{}", lint.render(&opts.file));
+        }
+        for (kind, line, more) in linter.more() {
+            let at = line.map_or("?".to_string(), |n| n.to_string());
+            let _ = writeln!(
+                err,
+                "{}:{at}: {}: and {more} more like the above on this line (not listed)",
+                opts.file,
+                kind.code()
+            );
         }
     }
     if let Some(path) = &opts.trace {

@@ -10,8 +10,13 @@ use crate::lang::vm::facts::{Fact, FactKind};
 use crate::runtime::{Reason, TaskState, TraceEvent, Waitable};
 use crate::ui::model::{resources, words};
 
+/// How many lints of one kind on one line are kept (the rest are counted).
+pub const SAME_PLACE_MAX: usize = 20;
+
 /// Folds trace batches and fact batches into lints. Invariant: `lints` holds no two lints
 /// with the same kind, task name and line (a `time.sleep` in a loop is one mistake).
+/// At most `SAME_PLACE_MAX` lints of one kind on one line are kept; later ones are only
+/// counted (`more`), so a task bomb's 20,000 discarded tasks cost 20 lints, not 20,000.
 /// Two linters are equal when they found the same lints (what a view shows).
 #[derive(Clone, Debug)]
 pub struct Linter {
@@ -19,6 +24,10 @@ pub struct Linter {
     lines: LineTable,
     lints: Vec<Lint>,
     seen: HashSet<(LintKind, Option<Rc<str>>, Option<u32>)>,
+    /// Per (kind, line): lints kept there, and lints found there but not kept.
+    places: HashMap<(LintKind, Option<u32>), (u32, u32)>,
+    /// The sum of the second counts of `places`.
+    dropped: u64,
     /// Per task of the current loop: where its latest `CancelledError` was delivered.
     delivered: HashMap<u32, Option<u32>>,
     /// Per task of the current loop: where it last suspended (an await or a yield).
@@ -38,7 +47,7 @@ pub fn check(source: &str, trace: &[TraceEvent], facts: &[Fact]) -> Vec<Lint> {
 
 impl PartialEq for Linter {
     fn eq(&self, other: &Self) -> bool {
-        self.lints == other.lints
+        self.lints == other.lints && self.dropped == other.dropped
     }
 }
 
@@ -56,6 +65,8 @@ impl Linter {
             lines: LineTable::new(source),
             lints: Vec::new(),
             seen: HashSet::new(),
+            places: HashMap::new(),
+            dropped: 0,
             delivered: HashMap::new(),
             last_span: HashMap::new(),
             lookup: words::Lookup::default(),
@@ -71,6 +82,24 @@ impl Linter {
         self.lints
     }
 
+    /// The places where more lints were found than kept: (kind, line, how many more), by
+    /// line then kind.
+    pub fn more(&self) -> Vec<(LintKind, Option<u32>, u32)> {
+        let mut v: Vec<_> = self
+            .places
+            .iter()
+            .filter(|(_, &(_, more))| more > 0)
+            .map(|(&(kind, line), &(_, more))| (kind, line, more))
+            .collect();
+        v.sort_by_key(|&(kind, line, _)| (line, kind));
+        v
+    }
+
+    /// Every lint found: the kept ones and the ones only counted.
+    pub fn total(&self) -> u64 {
+        self.lints.len() as u64 + self.dropped
+    }
+
     fn line(&self, offset: Option<u32>) -> Option<u32> {
         offset.map(|o| self.lines.line_of(o))
     }
@@ -78,6 +107,13 @@ impl Linter {
     fn push(&mut self, lint: Lint) {
         let key = (lint.kind, lint.task_name.clone(), lint.line);
         if self.seen.insert(key) {
+            let place = self.places.entry((lint.kind, lint.line)).or_default();
+            if place.0 as usize >= SAME_PLACE_MAX {
+                place.1 += 1;
+                self.dropped += 1;
+                return;
+            }
+            place.0 += 1;
             // Kept in detection order (loop time, then iteration), whichever of the trace
             // and the facts told us first.
             let at = (lint.time, lint.iteration);

@@ -10,7 +10,7 @@ mod tests;
 
 use std::rc::Rc;
 
-pub use check::{check, Linter};
+pub use check::{check, Linter, SAME_PLACE_MAX};
 
 use crate::runtime::TaskId;
 

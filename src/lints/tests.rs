@@ -441,3 +441,33 @@ asyncio.run(main())
          is pending, so no code will set a result on fut (a deadlock)"
     );
 }
+
+#[test]
+fn many_lints_of_one_kind_on_one_line_are_kept_up_to_a_cap_and_counted_after() {
+    let src = "import asyncio\n\nasync def work():\n    await asyncio.sleep(0.1)\n\nasync def main():\n    for i in range(50):\n        asyncio.create_task(work())\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
+    let mut s = Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let mut linter = super::Linter::new(src);
+    loop {
+        let status = s.step(100_000);
+        linter.feed_trace(&s.take_trace());
+        linter.feed_facts(&s.vm.take_facts());
+        if let Status::Finished { .. } = status {
+            break;
+        }
+    }
+    let kept = linter.lints();
+    assert_eq!(kept.len(), super::SAME_PLACE_MAX);
+    assert!(kept
+        .iter()
+        .all(|l| l.kind == LintKind::TaskDiscarded && l.line == Some(8)));
+    assert_eq!(
+        linter.more(),
+        vec![(
+            LintKind::TaskDiscarded,
+            Some(8),
+            50 - super::SAME_PLACE_MAX as u32
+        )]
+    );
+    assert_eq!(linter.total(), 50);
+}

@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Tab {
             id: "lints",
-            label: format!("Lints ({})", s.lints.lints().len()),
+            label: format!("Lints ({})", s.lints.total()),
             content: html! { <LintsPanel lints={s.lints.clone()} onselect={onselect.clone()} {ongoto} /> },
         },
         Tab {

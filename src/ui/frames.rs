@@ -13,6 +13,17 @@ use crate::lang::vm::facts::Fact;
 use crate::runtime::browser::DriverStatus;
 use crate::runtime::TraceEvent;
 
+/// The share of page time the loop view may take while a program runs (see `view_due_ms`).
+const VIEW_DUTY: f64 = 0.1;
+
+/// `performance.now()` in milliseconds (0 without a page clock: the view is then read at
+/// every frame).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Where actions go (the reducer's dispatcher; a counter in tests).
 pub type Sink = Rc<dyn Fn(Action)>;
 
@@ -94,6 +105,12 @@ struct Inner {
     request: Option<i32>,
     callback: Option<Closure<dyn FnMut()>>,
     view_source: Option<ViewSource>,
+    /// Page time (ms) before which the loop view is not read again while the program runs:
+    /// reading it costs time proportional to the tasks (an await tree of 20,000 tasks takes
+    /// milliseconds), so it is read at most `VIEW_DUTY` of the time (`flush`).
+    view_due_ms: f64,
+    /// A frame skipped the view: a later frame reads it.
+    view_stale: bool,
     /// After `close`, reports are dropped (a stopped run must not touch the next one).
     closed: bool,
     stats: FrameStats,
@@ -114,6 +131,8 @@ impl Frames {
             request: None,
             callback: None,
             view_source: None,
+            view_due_ms: 0.0,
+            view_stale: false,
             closed: false,
             stats: FrameStats::default(),
         }));
@@ -147,18 +166,10 @@ impl Frames {
         p.outcomes.extend(r.outcomes);
         p.facts.extend(r.facts);
         p.latest = Some((r.time, r.iteration, r.status));
-        if inner.request.is_none() {
-            let window = web_sys::window();
-            let id = match (window, inner.callback.as_ref()) {
-                (Some(w), Some(cb)) => w.request_animation_frame(cb.as_ref().unchecked_ref()).ok(),
-                _ => None,
-            };
-            inner.request = id;
-            if id.is_none() {
-                // No animation frames here (no window): deliver at once rather than never.
-                drop(inner);
-                self.flush();
-            }
+        if !self.request_frame(&mut inner) {
+            // No animation frames here (no window): deliver at once rather than never.
+            drop(inner);
+            self.flush();
         }
     }
 
@@ -170,19 +181,62 @@ impl Frames {
                 let _ = w.cancel_animation_frame(id);
             }
             let pending = std::mem::take(&mut inner.pending);
-            let view = match (&pending.latest, &inner.view_source) {
-                (Some(_), Some(source)) => source(),
+            // A running program's view is refreshed when due; a paused, stuck or finished
+            // one's always (it is what stays on screen). A skipped view is read at a later
+            // frame even if the program reports nothing more (it may sleep on a timer).
+            let settled = matches!(
+                pending.latest,
+                Some((
+                    _,
+                    _,
+                    DriverStatus::Paused | DriverStatus::Stuck | DriverStatus::Finished
+                ))
+            );
+            let wanted = pending.latest.is_some() || inner.view_stale;
+            let now = now_ms();
+            let view = match &inner.view_source {
+                Some(source) if wanted && (settled || now >= inner.view_due_ms) => {
+                    let view = source();
+                    inner.view_due_ms = now + (now_ms() - now) / VIEW_DUTY;
+                    inner.view_stale = false;
+                    view
+                }
+                Some(_) if wanted => {
+                    inner.view_stale = true;
+                    None
+                }
                 _ => None,
             };
-            let actions = pending.into_actions(view);
+            let stale = inner.view_stale && !inner.closed;
+            let mut actions = match (pending.latest.is_some(), view) {
+                (true, view) => pending.into_actions(view),
+                (false, Some(view)) => vec![Action::Loop { view }],
+                (false, None) => Vec::new(),
+            };
+            if stale {
+                self.request_frame(&mut inner);
+            }
             if actions.is_empty() {
                 return;
             }
             inner.stats.frames += 1;
-            (inner.sink.clone(), actions)
+            (inner.sink.clone(), std::mem::take(&mut actions))
         };
         // Outside the borrow: the reducer may render, and rendering may call back in.
         sink(Action::Frame { actions });
+    }
+
+    /// Asks for an animation frame unless one is pending (`false`: this page has none).
+    fn request_frame(&self, inner: &mut Inner) -> bool {
+        if inner.request.is_some() {
+            return true;
+        }
+        let id = match (web_sys::window(), inner.callback.as_ref()) {
+            (Some(w), Some(cb)) => w.request_animation_frame(cb.as_ref().unchecked_ref()).ok(),
+            _ => None,
+        };
+        inner.request = id;
+        id.is_some()
     }
 
     /// Where the loop view is read from at each frame (the source may hold the driver:

@@ -2,6 +2,7 @@
 //! kept scrolled to the newest line.
 
 use crate::ui::hooks::use_playground;
+use crate::ui::model::console::{tail, SHOWN_LINES};
 use crate::ui::state::Stream;
 use yew::prelude::*;
 
@@ -19,19 +20,34 @@ pub fn EmbedConsole() -> Html {
             }
         });
     }
-    let lines = console.iter().flat_map(|c| c.iter()).map(|line| {
-        let class = match line.stream {
-            Stream::Stdout => "line out",
-            Stream::Stderr => "line err",
-            Stream::System => "line sys",
-        };
-        html! { <div {class}>{ line.text.clone() }</div> }
+    // The newest lines only (as the full page): a print loop must not freeze the page.
+    let all: &[crate::ui::state::ConsoleLine] = console.as_deref().map_or(&[], |c| c.as_slice());
+    let shown = tail(all, |l| l.text.as_str(), SHOWN_LINES);
+    let hidden = (shown.hidden > 0).then(|| {
+        html! { <div class="line sys">{ format!("… {} earlier lines not drawn", shown.hidden) }</div> }
     });
+    let lines = all[shown.chunk.min(all.len())..]
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let text = if k == 0 {
+                &line.text[shown.offset.min(line.text.len())..]
+            } else {
+                line.text.as_str()
+            };
+            let class = match line.stream {
+                Stream::Stdout => "line out",
+                Stream::Stderr => "line err",
+                Stream::System => "line sys",
+            };
+            html! { <div {class}>{ text.to_string() }</div> }
+        });
     let empty = console.as_ref().is_none_or(|c| c.is_empty());
     html! {
         <section class="panel console-panel" aria-label="Console">
             <div class="console aiopg-console" role="log" ref={body}>
                 if empty { <p class="empty">{ "Output appears here when you press Run." }</p> }
+                { for hidden }
                 { for lines }
             </div>
         </section>

@@ -43,6 +43,65 @@ pub fn pieces<'a>(text: &'a str, file: &str) -> Vec<Piece<'a>> {
     out
 }
 
+/// How many of the newest console lines the page draws until asked for all: drawing
+/// 20,000 lines of a print loop took a 150 ms layout per frame.
+pub const SHOWN_LINES: usize = 1000;
+
+/// Where the newest lines of a console start: chunk `chunk`, byte `offset` in it (just after
+/// a newline), with `hidden` lines before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tail {
+    pub chunk: usize,
+    pub offset: usize,
+    pub hidden: usize,
+}
+
+/// The start of the last `max` lines of the text made of `chunks` (`text` reads a chunk); a
+/// final newline ends the last line rather than starting one. All of it when it is shorter.
+pub fn tail<T>(chunks: &[T], text: impl Fn(&T) -> &str, max: usize) -> Tail {
+    let newlines = |t: &str| t.bytes().filter(|&b| b == b'\n').count();
+    let mut seen = 0;
+    let mut last = true;
+    for (i, c) in chunks.iter().enumerate().rev() {
+        let t = text(c);
+        let mut end = t.len();
+        if last && end > 0 {
+            last = false;
+            if t.ends_with('\n') {
+                end -= 1;
+            }
+        }
+        for (j, _) in t.as_bytes()[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, &b)| b == b'\n')
+        {
+            seen += 1;
+            if seen == max.max(1) {
+                let before: usize = chunks[..i].iter().map(|c| newlines(text(c))).sum();
+                let hidden = before + newlines(&t[..=j]);
+                // At a chunk's end, the next chunk starts the tail.
+                let (chunk, offset) = if j + 1 == t.len() && i + 1 < chunks.len() {
+                    (i + 1, 0)
+                } else {
+                    (i, j + 1)
+                };
+                return Tail {
+                    chunk,
+                    offset,
+                    hidden,
+                };
+            }
+        }
+    }
+    Tail {
+        chunk: 0,
+        offset: 0,
+        hidden: 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +158,67 @@ mod tests {
                 .collect();
             assert_eq!(joined, s);
         }
+    }
+
+    #[test]
+    fn the_tail_keeps_the_newest_lines_across_chunks() {
+        fn id<'a>(s: &'a &str) -> &'a str {
+            s
+        }
+        let chunks = ["a\nb\n", "c\nd", "e\n"];
+        // Lines: a, b, c, de.
+        assert_eq!(
+            tail(&chunks, id, 10),
+            Tail {
+                chunk: 0,
+                offset: 0,
+                hidden: 0
+            }
+        );
+        assert_eq!(
+            tail(&chunks, id, 4),
+            Tail {
+                chunk: 0,
+                offset: 0,
+                hidden: 0
+            }
+        );
+        assert_eq!(
+            tail(&chunks, id, 3),
+            Tail {
+                chunk: 0,
+                offset: 2,
+                hidden: 1
+            }
+        );
+        assert_eq!(
+            tail(&chunks, id, 2),
+            Tail {
+                chunk: 1,
+                offset: 0,
+                hidden: 2
+            }
+        );
+        assert_eq!(
+            tail(&chunks, id, 1),
+            Tail {
+                chunk: 1,
+                offset: 2,
+                hidden: 3
+            }
+        );
+        let empty: [&str; 0] = [];
+        assert_eq!(
+            tail(&empty, id, 1),
+            Tail {
+                chunk: 0,
+                offset: 0,
+                hidden: 0
+            }
+        );
+        let flood: String = (0..5000).map(|i| format!("line {i}\n")).collect();
+        let t = tail(&[flood.as_str()], id, SHOWN_LINES);
+        assert_eq!(t.hidden, 5000 - SHOWN_LINES);
+        assert!(flood[t.offset..].starts_with("line 4000\n"));
     }
 }

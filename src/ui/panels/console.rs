@@ -2,7 +2,7 @@
 //! `File "main.py", line N` of a traceback is a button that shows line N in the editor.
 
 use crate::ui::hooks::use_playground;
-use crate::ui::model::console::{pieces, Piece};
+use crate::ui::model::console::{pieces, tail, Piece, SHOWN_LINES};
 use crate::ui::state::Stream;
 use yew::prelude::*;
 
@@ -12,8 +12,31 @@ pub fn ConsolePanel() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
-    let console = pg.state().console.clone();
-    let lines = console.iter().map(|line| {
+    // The newest `SHOWN_LINES` lines, unless the reader asked for all of this run's.
+    let show_all_of = use_state(|| None::<u32>);
+    let (console, runs) = {
+        let st = pg.state();
+        (st.console.clone(), st.runs)
+    };
+    let shown = if *show_all_of == Some(runs) {
+        tail(&console, |l| l.text.as_str(), usize::MAX)
+    } else {
+        tail(&console, |l| l.text.as_str(), SHOWN_LINES)
+    };
+    let hidden = (shown.hidden > 0).then(|| {
+        let onclick = {
+            let show_all_of = show_all_of.clone();
+            Callback::from(move |_: MouseEvent| show_all_of.set(Some(runs)))
+        };
+        html! {
+            <div class="line sys console-hidden">
+                { format!("… {} earlier lines not drawn (the page draws the newest {SHOWN_LINES}) ", shown.hidden) }
+                <button type="button" class="link-button" id="console-show-all" {onclick}>{ "Show all" }</button>
+            </div>
+        }
+    });
+    let lines = console[shown.chunk.min(console.len())..].iter().enumerate().map(|(k, line)| {
+        let text = if k == 0 { &line.text[shown.offset.min(line.text.len())..] } else { line.text.as_str() };
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",
@@ -21,9 +44,9 @@ pub fn ConsolePanel() -> Html {
         };
         // Only the program's own error output carries source references.
         if line.stream != Stream::Stderr {
-            return html! { <div {class}>{ line.text.clone() }</div> };
+            return html! { <div {class}>{ text.to_string() }</div> };
         }
-        let parts = pieces(&line.text, "main.py").into_iter().map(|p| match p {
+        let parts = pieces(text, "main.py").into_iter().map(|p| match p {
             Piece::Text(t) => html! { { t.to_string() } },
             Piece::Line { text, line } => {
                 let pg = pg.clone();
@@ -40,7 +63,7 @@ pub fn ConsolePanel() -> Html {
     html! {
         <section class="panel console-panel" aria-label="Console">
             <h2 class="panel-title">{ "Console" }</h2>
-            <div class="console" id="console" role="log" tabindex="0" aria-label="Program output">{ for lines }</div>
+            <div class="console" id="console" role="log" tabindex="0" aria-label="Program output">{ for hidden }{ for lines }</div>
         </section>
     }
 }

@@ -57,14 +57,24 @@ pub fn LintsPanel(props: &LintsProps) -> Html {
     let body = if lints.is_empty() {
         html! { <p class="empty">{ "No asyncio mistakes found in this run so far." }</p> }
     } else {
-        html! { <ul class="lint-list">{ for lints.iter().map(|l| item(l, props)) }</ul> }
+        // Past the cap on one line, lints are only counted (`Linter::more`).
+        let more = props.lints.more().into_iter().map(|(kind, line, n)| {
+            let at = line.map_or(String::new(), |l| format!(" on line {l}"));
+            html! {
+                <li class="lint lint-more" data-kind={kind.code()}>
+                    { format!("… and {n} more “{}”{at}, not listed", kind.title()) }
+                </li>
+            }
+        });
+        html! { <ul class="lint-list">{ for lints.iter().map(|l| item(l, props)) }{ for more }</ul> }
     };
+    let total = props.lints.total();
     html! {
         <section class="panel lints-panel" aria-label="Lints">
             <h2 class="panel-title">
                 { "Lints " }
                 <span class={classes!("badge", (!lints.is_empty()).then_some("badge-warn"))}
-                      aria-label={format!("{} lints", lints.len())}>{ lints.len().to_string() }</span>
+                      aria-label={format!("{total} lints")}>{ total.to_string() }</span>
             </h2>
             { body }
         </section>

@@ -9,6 +9,8 @@ use crate::ui::model::event_log::visible_range;
 use crate::ui::model::task_table::{shown, state_from_value, state_value, TaskFilter};
 use crate::ui::model::StateKind;
 use crate::ui::tasks::{describe_wait, TaskRow, SLOW_STEP};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -150,20 +152,37 @@ pub fn TasksPanel() -> Html {
     let scroll_top = use_state(|| 0.0f64);
     let height = use_state(|| 400.0f64);
     let viewport = use_node_ref();
-    // The viewport's height decides how many rows to draw; re-read after each render. No
-    // more than the window shows, whatever the layout lets the viewport grow to.
+    // The viewport's height decides how many rows to draw, no more than the window shows
+    // whatever the layout lets the viewport grow to. Read when it resizes (a ResizeObserver
+    // fires after layout), not after each render: reading it then forced a layout of the
+    // whole page per frame (150 ms with a long console).
     {
         let (viewport, height) = (viewport.clone(), height.clone());
-        use_effect(move || {
-            if let Some(el) = viewport.cast::<Element>() {
-                let window = web_sys::window()
-                    .and_then(|w| w.inner_height().ok())
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(1000.0);
-                let h = (el.client_height() as f64).min(window);
-                if h > 0.0 && h != *height {
-                    height.set(h);
+        use_effect_with((), move |_| {
+            let el = viewport.cast::<Element>();
+            let measure = {
+                let el = el.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    let Some(el) = &el else { return };
+                    let window = web_sys::window()
+                        .and_then(|w| w.inner_height().ok())
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(1000.0);
+                    let h = (el.client_height() as f64).min(window);
+                    if h > 0.0 {
+                        height.set(h);
+                    }
+                })
+            };
+            let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, &el) {
+                o.observe(el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
                 }
+                drop(measure);
             }
         });
     }
