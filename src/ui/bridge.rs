@@ -9,8 +9,9 @@ use yew::UseReducerDispatcher;
 
 use super::frames::{FrameStats, Frames, Sink, SliceReport};
 use super::model::await_tree::snapshot;
-use super::state::{Action, LoopView, State, Stream};
+use super::state::{Action, LimitNotice, LoopView, State, Stream};
 use crate::lang::span::LineTable;
+use crate::lang::value::exception::Limit;
 use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
@@ -93,7 +94,10 @@ impl Run {
         let frames = Frames::new(sink);
         let observer = {
             let frames = frames.clone();
-            Box::new(move |s: &mut Session, info: SliceInfo| frames.report(report(s, info, &lines)))
+            let mut limit_told = false;
+            Box::new(move |s: &mut Session, info: SliceInfo| {
+                frames.report(report(s, info, &lines, &mut limit_told))
+            })
         };
         let driver = Driver::new(session, clock, speed, observer).ok()?;
         {
@@ -164,7 +168,12 @@ impl Run {
 }
 
 /// Takes one slice's output, trace batch and loop view out of the session.
-fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
+fn report(
+    s: &mut Session,
+    info: SliceInfo,
+    table: &LineTable,
+    limit_told: &mut bool,
+) -> SliceReport {
     let output = std::mem::take(&mut s.vm.console)
         .into_iter()
         .map(|(stream, text)| {
@@ -186,11 +195,25 @@ fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
         .filter(|e| matches!(e.new, TaskState::Done | TaskState::Failed))
         .filter_map(|e| s.task_outcome_repr(e.task).map(|text| (e.task.0, text)))
         .collect();
+    // A limit that stopped the run, once (Stop is the reader's own doing: no notice).
+    let limit = match &s.vm.limit_hit {
+        Some(hit) if !*limit_told && hit.limit != Limit::Stop => {
+            *limit_told = true;
+            Some(LimitNotice {
+                task: hit.task,
+                label: s.vm.limit_label(hit.limit),
+                place: hit.place.clone(),
+                message: s.vm.limit_message(hit.limit).trim().to_string(),
+            })
+        }
+        _ => None,
+    };
     SliceReport {
         output,
         events,
         lines,
         outcomes,
+        limit,
         facts: s.vm.take_facts(),
         time: info.time,
         iteration: info.iteration,

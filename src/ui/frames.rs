@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{Action, LoopView, Stream};
+use super::state::{Action, LimitNotice, LoopView, Stream};
 use crate::lang::vm::facts::Fact;
 use crate::runtime::browser::DriverStatus;
 use crate::runtime::TraceEvent;
@@ -42,6 +42,8 @@ pub struct SliceReport {
     pub outcomes: Vec<(u32, String)>,
     /// What the VM noticed for the lints.
     pub facts: Vec<Fact>,
+    /// The limit that stopped the run, reported once.
+    pub limit: Option<LimitNotice>,
     pub time: f64,
     pub iteration: u64,
     pub status: DriverStatus,
@@ -59,6 +61,7 @@ struct Pending {
     lines: Vec<Option<u32>>,
     outcomes: Vec<(u32, String)>,
     facts: Vec<Fact>,
+    limit: Option<LimitNotice>,
     /// Time, iteration and status of the latest slice (`None`: nothing pending).
     latest: Option<(f64, u64, DriverStatus)>,
 }
@@ -84,6 +87,9 @@ impl Pending {
                 actions.push(Action::Facts {
                     facts: Rc::new(self.facts),
                 });
+            }
+            if let Some(notice) = self.limit {
+                actions.push(Action::LimitHit { notice });
             }
             if let Some(view) = view {
                 actions.push(Action::Loop { view });
@@ -165,6 +171,9 @@ impl Frames {
         p.lines.extend(r.lines);
         p.outcomes.extend(r.outcomes);
         p.facts.extend(r.facts);
+        if r.limit.is_some() {
+            p.limit = r.limit;
+        }
         p.latest = Some((r.time, r.iteration, r.status));
         if !self.request_frame(&mut inner) {
             // No animation frames here (no window): deliver at once rather than never.

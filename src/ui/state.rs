@@ -84,6 +84,20 @@ pub struct ConsoleLine {
     pub text: String,
 }
 
+/// A limit stopped the run (docs/limits.md): the toolbar shows `message`, the task's row
+/// (if a task hit it) a mark with `label`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitNotice {
+    /// The task that hit the limit (creation index), if a task did.
+    pub task: Option<u32>,
+    /// The limit in a few words: `memory limit 256 MiB`.
+    pub label: String,
+    /// Where: `task 'Task-3'` or `module code`.
+    pub place: String,
+    /// The console's message: which task, which limit.
+    pub message: String,
+}
+
 /// The banner of a page opened from a share link.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LinkNotice {
@@ -109,6 +123,8 @@ pub struct State {
     pub iteration: u64,
     /// The program running (or last run) in the page, for Stop and Cancel.
     pub run: Option<Run>,
+    /// The limit that stopped the current run, if one did.
+    pub limit: Option<LimitNotice>,
     /// The gallery example last loaded (its explanation is shown), if any.
     pub preset: Option<&'static str>,
     /// Loop seconds per wall second; `None`: instant (virtual time).
@@ -149,6 +165,7 @@ impl Default for State {
             time: 0.0,
             iteration: 0,
             run: None,
+            limit: None,
             preset: None,
             speed: Some(1.0),
             trace: AppendLog::new(),
@@ -214,6 +231,8 @@ pub enum Action {
     GoToLine { line: u32 },
     /// The user picked a task in some panel.
     Select { task: Option<TaskId> },
+    /// A limit stopped the run.
+    LimitHit { notice: LimitNotice },
     /// The run ended.
     RunFinished,
     /// Back to a clean slate (the code stays).
@@ -261,6 +280,7 @@ fn apply(next: &mut State, action: Action) {
             }
             Action::RunStarted { run } => {
                 next.run = run;
+                next.limit = None;
                 next.runs += 1;
                 next.lints = Rc::new(Linter::new(&next.code));
                 next.tasks = Rc::new(Vec::new());
@@ -338,10 +358,12 @@ fn apply(next: &mut State, action: Action) {
                     };
                 }
             }
+            Action::LimitHit { notice } => next.limit = Some(notice),
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::LinkDismissed => next.link = None,
             Action::Reset => {
                 next.run = None;
+                next.limit = None;
                 next.status = RunStatus::Idle;
                 next.tasks = Rc::new(Vec::new());
                 next.trace = AppendLog::new();

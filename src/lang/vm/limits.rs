@@ -83,6 +83,8 @@ pub struct LimitHit {
     pub limit: Limit,
     /// `task 'Task-3'` or `module code`.
     pub place: String,
+    /// The task that was running (its creation index), when a task hit it.
+    pub task: Option<u32>,
 }
 
 impl Vm {
@@ -95,9 +97,36 @@ impl Vm {
     pub fn limit_error(&mut self, limit: Limit) -> PyErr {
         if self.limit_hit.is_none() {
             let place = self.place();
-            self.limit_hit = Some(LimitHit { limit, place });
+            let task = self.running_task();
+            self.limit_hit = Some(LimitHit { limit, place, task });
         }
         PyErr::Limit(limit)
+    }
+
+    /// The running task's creation index, if a task is running.
+    fn running_task(&mut self) -> Option<u32> {
+        if self.lp.is_null() {
+            return None;
+        }
+        self.with_loop(|lp, _| Ok(lp.current_task().map(|t| t.0)))
+            .ok()
+            .flatten()
+    }
+
+    /// The limit in a few words, as a task row's mark shows it: `memory limit 256 MiB`.
+    pub fn limit_label(&self, limit: Limit) -> String {
+        let l = &self.limits;
+        match limit {
+            Limit::Stop => "stopped".into(),
+            Limit::Memory => format!("memory limit {}", bytes(l.memory)),
+            Limit::Instructions => format!("instruction limit {}", l.instructions),
+            Limit::Unpausable if self.unpausable_timed => {
+                format!("unpausable-call limit {} ms", l.unpausable_ms)
+            }
+            Limit::Unpausable => format!("unpausable-call limit {} steps", l.unpausable),
+            Limit::Tasks => format!("live-task limit {}", l.tasks),
+            Limit::Output => format!("output limit {}", bytes(l.output)),
+        }
     }
 
     /// `task 'NAME'` for the running task, else `module code`.

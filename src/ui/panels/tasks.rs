@@ -8,6 +8,7 @@ use crate::ui::hooks::{use_playground, Playground};
 use crate::ui::model::event_log::visible_range;
 use crate::ui::model::task_table::{shown, state_from_value, state_value, TaskFilter};
 use crate::ui::model::StateKind;
+use crate::ui::state::LimitNotice;
 use crate::ui::tasks::{describe_wait, TaskRow, SLOW_STEP};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,8 +19,16 @@ use yew::prelude::*;
 pub const TASK_ROW_HEIGHT: f64 = 30.0;
 const OVERSCAN: usize = 6;
 
-/// The marks after the state chip: cancel requested, blocking the loop, the exception.
-fn marks(r: &TaskRow, now: f64) -> Html {
+/// The marks after the state chip: cancel requested, blocking the loop, the exception, the
+/// limit that stopped the run in this task.
+fn marks(r: &TaskRow, now: f64, limit: Option<&LimitNotice>) -> Html {
+    let limit = limit.filter(|n| n.task == Some(r.id)).map(|n| {
+        html! {
+            <span class="chip mark mark-limit" title={n.message.clone()}>
+                { format!("stopped: {}", n.label) }
+            </span>
+        }
+    });
     let cancel = r.cancel_requested().then(|| html! {
         <span class="chip mark mark-cancel" title="cancel() accepted; CancelledError not delivered yet">
             { "cancel requested" }
@@ -57,7 +66,7 @@ fn marks(r: &TaskRow, now: f64) -> Html {
         };
         html! { <span class="chip mark mark-exception" title={why}>{ label }</span> }
     });
-    html! { <>{ for cancel }{ for blocking }{ for exception }</> }
+    html! { <>{ for limit }{ for cancel }{ for blocking }{ for exception }</> }
 }
 
 fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected: bool) -> Html {
@@ -122,7 +131,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
                 <span class={classes!("chip", format!("state-{}", r.state_label().to_lowercase()))}>
                     { r.state_label() }
                 </span>
-                { marks(r, now) }
+                { marks(r, now, pg.state().limit.as_ref()) }
                 { for lint_mark }
             </span>
             <span role="cell" class="task-line">{ for line }</span>

@@ -79,6 +79,14 @@ pub fn Toolbar() -> Html {
         })
     };
     let speed = pg.state().speed;
+    // Which limit stopped the run, and where (the console has the full sentence).
+    let limit = pg.state().limit.clone().map(|n| {
+        html! {
+            <span class="limit-notice" id="limit-notice" role="alert" title={n.message.clone()}>
+                { format!("Stopped by the {} in {}", n.label, n.place) }
+            </span>
+        }
+    });
     let pause_label = if status == RunStatus::Paused {
         "Resume"
     } else {
@@ -109,6 +117,7 @@ pub fn Toolbar() -> Html {
             <super::ThemeToggle />
             <super::ShareButton />
             <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
+            { for limit }
         </div>
     }
 }
