@@ -124,6 +124,30 @@ fn growing_memory_forever_is_an_uncatchable_memory_error() {
     );
 }
 
+/// Freeing what a memory bomb built is bounded per slice (value/drop.rs `DROP_BUDGET`): what
+/// is left waits for the next slice, and the session reports the end once it is all freed.
+#[test]
+fn what_a_memory_bomb_built_is_freed_a_slice_at_a_time() {
+    use asyncio_playground::lang::value::drop::garbage_pending;
+    let src = "import asyncio\nasync def hog():\n    x = []\n    while True:\n        x = [x, x, 'abc' * 50]\nasyncio.run(hog())\n";
+    // Enough memory for more values than one slice frees.
+    let limits = Limits {
+        memory: 96 << 20,
+        instructions: u64::MAX,
+        ..small()
+    };
+    let mut s = Session::with_limits(src, "main.py", limits);
+    let mut deferred = 0;
+    while !matches!(s.step_with(256, 10_000), Status::Finished { .. }) {
+        deferred += garbage_pending() as usize;
+    }
+    let err: String = s.take_console().into_iter().map(|(_, t)| t).collect();
+    assert!(err.contains("MemoryError"), "{err}");
+    // Freeing took more than one slice, and the end was reported once it was all freed.
+    assert!(deferred >= 1, "{deferred}");
+    assert!(!garbage_pending());
+}
+
 #[test]
 fn one_huge_allocation_is_a_catchable_memory_error_as_in_cpython() {
     let src = "for make in (lambda: 'a' * 10**12, lambda: [0] * 10**10, lambda: 'x'.ljust(10**11), lambda: f'{1:>{10**11}}', lambda: ''.join(['ab' * 10**6] * 10**4)):\n    try:\n        make()\n    except MemoryError as e:\n        print(repr(e))\nprint(len('a' * 10**6))\n";

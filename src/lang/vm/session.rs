@@ -139,6 +139,9 @@ impl Session {
     /// finished program or loop to conclude? (False while every task waits and the next
     /// timer is in the future.)
     pub fn has_work_now(&mut self) -> bool {
+        if crate::lang::value::drop::garbage_pending() {
+            return true;
+        }
         match self.loop_run.as_mut() {
             Some(run) => run.lp.has_work_now() || run.lp.next_deadline().is_none(),
             // Module code to run, or a finished program to report.
@@ -172,10 +175,22 @@ impl Session {
     /// `instructions` VM instructions in any one task step or stretch of module code (a step
     /// that runs out pauses, `Step::Paused`, and resumes at the next call).
     pub fn step_with(&mut self, callbacks: usize, instructions: u64) -> Status {
+        // Freeing is bounded per slice (value/drop.rs); what earlier drops left is freed
+        // first, a slice's worth at a time.
+        crate::lang::value::drop::set_slice_budget(crate::lang::value::drop::DROP_BUDGET);
+        if crate::lang::value::drop::drain_garbage() {
+            return Status::Running;
+        }
         self.vm.slice_started();
         self.vm.step_budget = Some(instructions);
         let status = self.step_inner(callbacks as u64, instructions);
         self.vm.step_budget = None;
+        // A run that ended leaving garbage frees it before it reports the end (`done` is
+        // set: the next call drains, then says Finished).
+        if matches!(status, Status::Finished { .. }) && crate::lang::value::drop::garbage_pending()
+        {
+            return Status::Running;
+        }
         status
     }
 
