@@ -104,11 +104,12 @@ for (const [name, code, expected] of RUNAWAYS) {
     const task = await stopTasks();
     const status = await page.textContent('#status');
     console.log(`# runaway ${name}: ${status} after ${Date.now() - t0} ms, ${frames} frames, longest frame gap ${maxGap} ms, longest main-thread task ${task.cpu} ms CPU (${task.wall} ms wall)`);
-    // The budget is 100 ms of main-thread work without yielding. Wall-clock gaps also count
-    // the time other processes take the CPU from the page: on a loaded 2-core machine the
-    // same run shows 3-4 times its CPU time, hence the wall margin.
+    // The budget is 100 ms of main-thread work without yielding, measured as the thread's
+    // CPU time. Wall-clock frame gaps also count the time other processes take the CPU from
+    // the page (on a loaded 2-core machine the same run shows 3-6 times its CPU time), so
+    // they only catch a real freeze here.
     assert.ok(task.cpu < (ALLOWED_CPU[name] ?? 100), `longest main-thread task ${task.cpu} ms CPU`);
-    assert.ok(maxGap < 250 + (ALLOWED_CPU[name] ?? 0), `longest frame gap ${maxGap} ms`);
+    assert.ok(maxGap < 1000 + (ALLOWED_CPU[name] ?? 0), `longest frame gap ${maxGap} ms`);
     if (expected) assert.match(await consoleText(page), expected);
     const [notice, mark] = NOTICES[name] ?? [];
     if (notice) {
