@@ -138,6 +138,46 @@ for (const [name, code, expected] of RUNAWAYS) {
   });
 }
 
+// Bad input gives the exception CPython 3.14 gives (each last line checked against
+// `node /work/shared/tools/python314/run.js`), or a clear message for what the playground
+// leaves out; never a panic or a blank page. One page runs them all, in a row.
+const BAD = [
+  ['print((1, 2)\n', "SyntaxError: '(' was never closed", true],
+  ['if True:\nprint(1)\n', "IndentationError: expected an indented block after 'if' statement on line 1", true],
+  ["s = 'abc\n", 'SyntaxError: unterminated string literal (detected at line 1)', true],
+  ['x = 1 $ 2\n', 'SyntaxError: invalid syntax', true],
+  ['x = [1, 2\ny = 3\n', "SyntaxError: '[' was never closed", true],
+  ['return 5\n', "SyntaxError: 'return' outside function", true],
+  ['async def f():\n    yield from g()\n', "SyntaxError: 'yield from' inside async function", true],
+  ['import threading\n', "ModuleNotFoundError: the 'threading' module is not available in the playground", false],
+  ['import asyncio\nasync def main():\n    await asyncio.sleep("x")\nasyncio.run(main())\n', "TypeError: '<=' not supported between instances of 'str' and 'int'", false],
+  ['import asyncio\nasync def main():\n    asyncio.create_task(1)\nasyncio.run(main())\n', 'TypeError: a coroutine was expected, got 1', false],
+  ['import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(1))\n    t.result()\nasyncio.run(main())\n', 'asyncio.exceptions.InvalidStateError: Result is not set.', false],
+  ['import asyncio\nasync def w():\n    return 1\nasync def main():\n    c = w()\n    await c\n    await c\nasyncio.run(main())\n', 'RuntimeError: cannot reuse already awaited coroutine', false],
+  ['import asyncio\nasync def main():\n    l = asyncio.Lock()\n    await l.acquire()\n    l.release()\n    l.release()\nasyncio.run(main())\n', 'RuntimeError: Lock is not acquired.', false],
+];
+
+test('bad input (syntax errors, left-out modules, wrong arguments, invalid states) gives the Python error, never a panic', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  await page.selectOption('#speed', 'instant');
+  for (const [code, last, underlined] of BAD) {
+    await setCode(page, code);
+    await page.click('#run');
+    await page.waitForSelector('#status:text("Finished")');
+    await page.waitForFunction(() => /Error/.test(document.querySelector('#console .err:last-child')?.textContent ?? ''));
+    const err = (await page.$$eval('#console .err', (es) => es.map((e) => e.textContent).join(''))).trim();
+    assert.ok(err.split('\n').at(-1).startsWith(last), `${JSON.stringify(code)}: ${err}`);
+    const marked = await page.$$eval('#code .cm-error-range', (es) => es.length);
+    assert.equal(marked > 0, underlined, `${JSON.stringify(code)}: underline`);
+  }
+  // The page is still whole: it runs the next program.
+  await setCode(page, 'print("fine")\n');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#console').textContent.includes('fine'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hostile program text and output are shown as text, never run', async () => {
   const { page, errors } = await openPage(browser, server.url + '/');
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b id=injected>b</b>';
@@ -210,6 +250,25 @@ test('a panic shows a notice with the saved program; work survives reload, Stop,
   await page.goto(server.url + '/');
   await page.waitForSelector('#code .cm-content');
   assert.equal((await editorText(page)).trim(), mine.trim(), 'after the crash');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a run that fails or hits a limit loses nothing: the program is still saved after a reload', async () => {
+  const { page, errors } = await openPage(browser, server.url + '/');
+  const failing = 'import asyncio\n# fails, and is kept\nasync def main():\n    raise ValueError("boom")\nasyncio.run(main())\n';
+  await setCode(page, failing);
+  await page.click('#run');
+  await page.waitForSelector('#status:text("Finished")');
+  assert.match(await consoleText(page), /ValueError: boom/);
+  await page.reload();
+  assert.equal((await editorText(page)).trim(), failing.trim(), 'after a failed run');
+  const flood = '# prints until stopped, and is kept\ni = 0\nwhile True:\n    print(i)\n    i += 1\n';
+  await setCode(page, flood);
+  await page.click('#run');
+  await page.waitForSelector('#limit-notice', { timeout: 10000 });
+  await page.reload();
+  assert.equal((await editorText(page)).trim(), flood.trim(), 'after a run stopped by a limit');
   assert.deepEqual(errors, []);
   await page.close();
 });
