@@ -109,3 +109,29 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** A share link's fragment body for `code` in the text format (`code=t…`, src/share/payload.rs):
+ * base64url of the UTF-8 length (LEB128) followed by the UTF-8 bytes. */
+export function shareFragment(code) {
+  const bytes = Buffer.from(code, 'utf8');
+  const len = [];
+  for (let n = bytes.length; ; n >>>= 7) {
+    if (n < 0x80) { len.push(n); break; }
+    len.push((n & 0x7f) | 0x80);
+  }
+  return `code=t${Buffer.concat([Buffer.from(len), bytes]).toString('base64url')}`;
+}
+
+/**
+ * A site in a temporary folder with a copy of dist/ at /docs/play/ (a sub-path, as GitHub
+ * Pages serves a project) and `pages` ({name: html}) at /docs/guide/, pages of someone's
+ * docs outside the build's folder. `remove()` deletes it.
+ */
+export async function subPathSite(pages = {}) {
+  const root = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'aiopg-site-'));
+  const play = path.join(root, 'docs', 'play');
+  await fs.cp(DIST, play, { recursive: true });
+  await fs.mkdir(path.join(root, 'docs', 'guide'), { recursive: true });
+  for (const [name, html] of Object.entries(pages)) await fs.writeFile(path.join(root, 'docs', 'guide', name), html);
+  return { root, play, remove: () => fs.rm(root, { recursive: true, force: true }) };
+}
