@@ -27,6 +27,7 @@ const SITES = {
       { env: { ...process.env, NO_MKDOCS_2_WARNING: '1' }, stdio: 'pipe' }),
     out: 'site',
     plain: '.highlight:not(.asyncio)',
+    speed: 'instant', // { .python .asyncio data-speed="instant" }: attr_list's options carry over
   },
   Sphinx: {
     source: 'sphinx',
@@ -34,6 +35,7 @@ const SITES = {
     build: (dir) => execFileSync(bin('sphinx-build'), ['-q', '-b', 'html', dir, path.join(dir, '_build')], { stdio: 'pipe' }),
     out: '_build',
     plain: '.highlight-python:not(.asyncio)',
+    speed: null,
   },
 };
 
@@ -62,6 +64,7 @@ for (const [name, site] of Object.entries(SITES)) {
     // One playground, with the author's code exactly.
     const pgs = await page.$$eval('pre[data-asyncio-playground]', (ps) => ps.map((p) => p.asyncioPlayground?.code));
     assert.deepEqual(pgs, [CODE]);
+    assert.equal(await page.getAttribute('pre[data-asyncio-playground]', 'data-speed'), site.speed);
     // The framework's own block is hidden; the unmarked one is untouched and visible.
     assert.equal(await page.isVisible('[data-asyncio-playground-adopted]'), false);
     assert.equal(await page.isVisible(site.plain), true);
