@@ -23,11 +23,18 @@ const SITES = {
   'MkDocs Material': {
     source: 'mkdocs',
     playground: 'docs/playground', // where the recipe puts dist/
-    build: (dir) => execFileSync(bin('mkdocs'), ['build', '-q', '-f', path.join(dir, 'mkdocs.yml'), '-d', path.join(dir, 'site')],
-      { env: { ...process.env, NO_MKDOCS_2_WARNING: '1' }, stdio: 'pipe' }),
+    build: (dir, url) => {
+      // Instant navigation only follows links under site_url: the address it is served at.
+      const config = path.join(dir, 'mkdocs.yml');
+      fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^site_url: .*$/m, `site_url: ${url}/`));
+      execFileSync(bin('mkdocs'), ['build', '-q', '-f', config, '-d', path.join(dir, 'site')],
+        { env: { ...process.env, NO_MKDOCS_2_WARNING: '1' }, stdio: 'pipe' });
+    },
     out: 'site',
     plain: '.highlight:not(.asyncio)',
     speed: 'instant', // { .python .asyncio data-speed="instant" }: attr_list's options carry over
+    // navigation.instant swaps the next page in without loading it: its block is adopted too.
+    next: { link: 'a.md-footer__link--next', code: /create_task\(asyncio\.sleep\(0\.1, result="slept"\)\)/, stdout: 'slept\n' },
   },
   Sphinx: {
     source: 'sphinx',
@@ -36,6 +43,7 @@ const SITES = {
     out: '_build',
     plain: '.highlight-python:not(.asyncio)',
     speed: null,
+    next: null,
   },
 };
 
@@ -55,9 +63,9 @@ for (const [name, site] of Object.entries(SITES)) {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.cpSync(path.join(ROOT, 'tests', 'sites', site.source), dir, { recursive: true });
     fs.cpSync(DIST, path.join(dir, site.playground), { recursive: true });
-    site.build(dir);
     const server = await serve(path.join(dir, site.out));
     cleanup.push(() => server.close());
+    site.build(dir, server.url);
 
     const { page, errors } = await openPage(browser, `${server.url}/index.html`, { width: 1100, height: 900 });
     await page.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached', timeout: 20000 });
@@ -76,6 +84,20 @@ for (const [name, site] of Object.entries(SITES)) {
     assert.equal(out.stdout, OUTPUT);
     assert.match(await page.textContent('.aiopg-host div.console'), /hello a & <friends>/);
     await screenshot(page, `site-${site.source}`);
+    if (site.next) {
+      await page.evaluate(() => { window.notReloaded = true; });
+      await page.click(site.next.link);
+      await page.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached', timeout: 20000 });
+      assert.equal(await page.evaluate(() => window.notReloaded), true, 'the next page was swapped in, not loaded');
+      const pg = await page.$eval('pre[data-asyncio-playground-state="live"]', (p) => p.asyncioPlayground.code);
+      assert.match(pg, site.next.code);
+      const next = await page.evaluate(() => new Promise((ok) => {
+        const p = document.querySelector('pre[data-asyncio-playground-state="live"]').asyncioPlayground;
+        p.on('finished', ok);
+        p.run();
+      }));
+      assert.equal(next.stdout, site.next.stdout);
+    }
     assert.deepEqual(errors, []);
     await page.close();
   });
