@@ -1,6 +1,7 @@
 // The loader's selector option on the markup of the frameworks the suite cannot build here
-// (docs/embedding.md#recipes): mdBook (highlight.js spans, a copy button inside the <pre>) and
-// Docusaurus (one <span> per line ending in <br>, no newline characters). The code read back
+// (docs/embedding.md#recipes): mdBook (highlight.js spans, a copy button inside the <pre>),
+// Docusaurus (one <span> per line ending in <br>, no newline characters), and plain HTML
+// with a class of the author's. The code read back
 // must be the author's exactly; a bad selector is reported and adopts nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,18 +35,22 @@ const DOCUSAURUS = page('Docusaurus', '<script type="module" src="../play/loader
   `<div class="language-python codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_biex"><pre tabindex="0" class="prism-code language-python codeBlock_bY9V"><code class="codeBlockLines_e6Vv">${line('print("just code")')}</code></pre></div></div>
 <div class="language-python-asyncio codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_biex"><pre tabindex="0" class="prism-code language-python-asyncio codeBlock_bY9V thin-scrollbar"><code class="codeBlockLines_e6Vv">${LINES.map(line).join('')}</code></pre><div class="buttonGroup__atx"><button type="button" aria-label="Copy code to clipboard" title="Copy" class="clean-btn">Copy</button></div></div></div>`);
 
+// Plain HTML with the author's own class instead of data-asyncio-playground.
+const PLAIN = page('plain HTML', '<script type="module" src="../play/loader.js" data-selector="pre.asyncio"></script>',
+  `<pre class="language-python">print("just code")</pre>\n<pre class="asyncio">${esc(CODE)}</pre>`);
+
 const BAD = page('bad selector', '<script type="module" src="../play/loader.js" data-selector="pre:::x"></script>',
   '<pre class="language-python">print(1)</pre>');
 
 let site, server, browser;
 before(async () => {
-  site = await subPathSite({ 'mdbook.html': MDBOOK, 'docusaurus.html': DOCUSAURUS, 'bad.html': BAD });
+  site = await subPathSite({ 'mdbook.html': MDBOOK, 'docusaurus.html': DOCUSAURUS, 'plain.html': PLAIN, 'bad.html': BAD });
   server = await serve(site.root);
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
 
-for (const [name, file, container] of [['mdBook', 'mdbook.html', 'pre'], ['Docusaurus', 'docusaurus.html', '.codeBlockContainer_Ckt0']]) {
+for (const [name, file, container] of [['mdBook', 'mdbook.html', 'pre'], ['Docusaurus', 'docusaurus.html', '.codeBlockContainer_Ckt0'], ['Plain HTML', 'plain.html', 'pre']]) {
   test(`${name}'s highlighted markup: the marked block's code is read exactly and runs`, async () => {
     const { page: p, errors } = await openPage(browser, `${server.url}/docs/guide/${file}`);
     await p.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached', timeout: 20000 });
