@@ -6,17 +6,8 @@
 // no request leaves the sub-path, none fails, and no CSP violation is reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, subPathSite, shareFragment } from './harness.mjs';
+import { serve, launch, subPathSite, shareFragment, STRICT_CSP } from './harness.mjs';
 
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
 
 const PROGRAM = 'import asyncio\n\nasync def hello(n):\n    await asyncio.sleep(n / 10)\n    print("hello", n)\n\nasync def main():\n    await asyncio.gather(hello(2), hello(1))\n    print("done")\n\nasyncio.run(main())\n';
 const OUTPUT = 'hello 1\nhello 2\ndone\n';

@@ -110,6 +110,18 @@ export async function screenshot(page, name) {
   return file;
 }
 
+/** A strict Content-Security-Policy header: only the site's own scripts and 'wasm-unsafe-eval'
+ * (styles may be inline: the editor injects its style elements). */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 /** A share link's fragment body for `code` in the text format (`code=t…`, src/share/payload.rs):
  * base64url of the UTF-8 length (LEB128) followed by the UTF-8 bytes. */
 export function shareFragment(code) {

@@ -1,5 +1,5 @@
 // Offline after the first load (www/sw.js, written per build by scripts/offline.mjs): one
-// visit to one page of the build, served from a sub-path with no special headers, and then,
+// visit to one page of the build, served from a sub-path under a strict CSP header, and then,
 // with the network off, the full playground, the iframe view and the tutorial all run a
 // program. A new build replaces the offline copy on the next visit, and an online reader is
 // always served what the server has now.
@@ -8,14 +8,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, subPathSite, shareFragment, DIST } from './harness.mjs';
+import { serve, launch, subPathSite, shareFragment, DIST, STRICT_CSP } from './harness.mjs';
 
 const PROGRAM = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print("offline ok")\n\nasyncio.run(main())\n';
 
 let site, server, browser;
 before(async () => {
   site = await subPathSite();
-  server = await serve(site.root);
+  // From a sub-path, no COOP/COEP, under the strict CSP: the worker must register all the same.
+  server = await serve(site.root, { 'content-security-policy': STRICT_CSP });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
@@ -44,6 +45,8 @@ test('after one visit to the tutorial, the tutorial, the playground and the ifra
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // Errors, and offline.js's warning if the worker could not be registered.
+  page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('asyncio playground:')) errors.push(m.text()); });
   const play = `${server.url}/docs/play/`;
   await page.goto(`${play}tutorial.html`);
   await controlled(page);
@@ -54,6 +57,7 @@ test('after one visit to the tutorial, the tutorial, the playground and the ifra
   await context.setOffline(true);
   // Really offline: a file that is not part of the build cannot be fetched.
   assert.equal(await page.evaluate(() => fetch('not-in-the-build.txt').then(() => 'fetched', () => 'failed')), 'failed');
+  errors.length = 0; // (that failed fetch logged an error)
 
   await page.reload();
   assert.match(await runTutorial(page), /awaited: tea/);
