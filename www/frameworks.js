@@ -15,9 +15,10 @@ const WRAPPER = '[class*="highlight"], [class*="code"], [class*="language-"], .h
 
 /** The selector the loader at `loaderUrl` was given, or '' for none. */
 export function configuredSelector(loaderUrl) {
-  const script = [...document.querySelectorAll('script[src]')].find((s) => s.src === loaderUrl);
+  const fromScript = [...document.querySelectorAll('script[src][data-selector]')]
+    .find((s) => s.src === loaderUrl);
   const global = window.asyncioPlayground && window.asyncioPlayground.selector;
-  const chosen = (script && script.dataset.selector)
+  const chosen = (fromScript && fromScript.dataset.selector)
     || new URL(loaderUrl).searchParams.get('selector')
     || (typeof global === 'string' ? global : '');
   return chosen.trim();

@@ -39,18 +39,23 @@ const DOCUSAURUS = page('Docusaurus', '<script type="module" src="../play/loader
 const PLAIN = page('plain HTML', '<script type="module" src="../play/loader.js" data-selector="pre.asyncio"></script>',
   `<pre class="language-python">print("just code")</pre>\n<pre class="asyncio">${esc(CODE)}</pre>`);
 
+// The same, configured by a script of the page's own (a file: no inline script under a CSP).
+const GLOBAL = page('window.asyncioPlayground', '<script src="config.js"></script><script type="module" src="../play/loader.js"></script>',
+  `<pre class="language-python">print("just code")</pre>\n<pre class="asyncio">${esc(CODE)}</pre>`);
+const CONFIG = "window.asyncioPlayground = { selector: 'pre.asyncio' };\n";
+
 const BAD = page('bad selector', '<script type="module" src="../play/loader.js" data-selector="pre:::x"></script>',
   '<pre class="language-python">print(1)</pre>');
 
 let site, server, browser;
 before(async () => {
-  site = await subPathSite({ 'mdbook.html': MDBOOK, 'docusaurus.html': DOCUSAURUS, 'plain.html': PLAIN, 'bad.html': BAD });
+  site = await subPathSite({ 'mdbook.html': MDBOOK, 'docusaurus.html': DOCUSAURUS, 'plain.html': PLAIN, 'global.html': GLOBAL, 'config.js': CONFIG, 'bad.html': BAD });
   server = await serve(site.root);
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
 
-for (const [name, file, container] of [['mdBook', 'mdbook.html', 'pre'], ['Docusaurus', 'docusaurus.html', '.codeBlockContainer_Ckt0'], ['Plain HTML', 'plain.html', 'pre']]) {
+for (const [name, file, container] of [['mdBook', 'mdbook.html', 'pre'], ['Docusaurus', 'docusaurus.html', '.codeBlockContainer_Ckt0'], ['Plain HTML', 'plain.html', 'pre'], ['window.asyncioPlayground', 'global.html', 'pre']]) {
   test(`${name}'s highlighted markup: the marked block's code is read exactly and runs`, async () => {
     const { page: p, errors } = await openPage(browser, `${server.url}/docs/guide/${file}`);
     await p.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached', timeout: 20000 });

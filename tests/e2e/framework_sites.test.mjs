@@ -87,8 +87,13 @@ for (const [name, site] of Object.entries(SITES)) {
     if (site.next) {
       await page.evaluate(() => { window.notReloaded = true; });
       await page.click(site.next.link);
-      await page.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached', timeout: 20000 });
+      // (Until the swap, the first page's playground is still there: wait for the new one.)
+      await page.waitForFunction((first) => {
+        const live = document.querySelector('pre[data-asyncio-playground-state="live"]');
+        return live && live.asyncioPlayground && live.asyncioPlayground.code !== first;
+      }, CODE, { timeout: 20000 });
       assert.equal(await page.evaluate(() => window.notReloaded), true, 'the next page was swapped in, not loaded');
+      assert.equal(await page.$$eval('pre[data-asyncio-playground]', (ps) => ps.length), 1, 'the first page\'s block is gone');
       const pg = await page.$eval('pre[data-asyncio-playground-state="live"]', (p) => p.asyncioPlayground.code);
       assert.match(pg, site.next.code);
       const next = await page.evaluate(() => new Promise((ok) => {
