@@ -88,11 +88,23 @@ function adopt(match, selector) {
   return { pre, block };
 }
 
+/** Destroys the playgrounds of adopted blocks that left the page (`removed` nodes). */
+function destroyRemoved(removed, ours) {
+  for (const node of removed) {
+    if (node.nodeType !== Node.ELEMENT_NODE || node.isConnected) continue;
+    const pres = node.matches('pre[data-asyncio-playground]') ? [node] : node.querySelectorAll('pre[data-asyncio-playground]');
+    for (const pre of pres) {
+      if (ours.has(pre) && pre.asyncioPlayground) pre.asyncioPlayground.destroy();
+    }
+  }
+}
+
 /**
  * Adopts every block matching `selector` now and whenever the page adds more (single-page
  * sites such as Docusaurus, or MkDocs Material's instant navigation), and calls
- * `start(pre)` for each when its block comes near the viewport. A bad selector is reported
- * on the console and adopts nothing.
+ * `start(pre)` for each when its block comes near the viewport. When such a site swaps a
+ * page out, the playgrounds of its blocks are destroyed (their runs stop). A bad selector is
+ * reported on the console and adopts nothing.
  */
 export function watchFrameworkBlocks(selector, start) {
   try {
@@ -102,6 +114,7 @@ export function watchFrameworkBlocks(selector, start) {
     return;
   }
   const starts = new WeakMap(); // framework block -> its playground's <pre>
+  const ours = new WeakSet(); // the <pre>s made here
   const near = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => {
       for (const e of entries) {
@@ -116,14 +129,17 @@ export function watchFrameworkBlocks(selector, start) {
       const found = adopt(m, selector);
       if (!found) continue;
       starts.set(found.block, found.pre);
+      ours.add(found.pre);
       if (near) near.observe(found.block); else start(found.pre);
     }
   };
   adoptAll();
   let queued = false;
   new MutationObserver((records) => {
-    // The playgrounds' own renders are not new blocks.
-    if (queued || records.every((r) => r.target.closest && r.target.closest('.aiopg-host'))) return;
+    // The playgrounds' own renders are neither new blocks nor a page swapped out.
+    const page = records.filter((r) => !(r.target.closest && r.target.closest('.aiopg-host')));
+    for (const r of page) destroyRemoved(r.removedNodes, ours);
+    if (queued || page.length === 0) return;
     queued = true;
     setTimeout(() => { queued = false; adoptAll(); }, 50);
   }).observe(document.documentElement, { childList: true, subtree: true });

@@ -94,6 +94,14 @@ for (const [name, site] of Object.entries(SITES)) {
       }, CODE, { timeout: 20000 });
       assert.equal(await page.evaluate(() => window.notReloaded), true, 'the next page was swapped in, not loaded');
       assert.equal(await page.$$eval('pre[data-asyncio-playground]', (ps) => ps.length), 1, 'the first page\'s block is gone');
+      // ...and its playground with it: destroyed, not left running off the page.
+      const live = await page.evaluate(async () => {
+        // (The loader's address as first loaded: the swapped page resolves its src elsewhere.)
+        const url = performance.getEntriesByType('resource').find((e) => e.name.includes('/loader.js')).name;
+        const { playgrounds } = await import(url);
+        return playgrounds().map((p) => p.element.isConnected);
+      });
+      assert.deepEqual(live, [true]);
       const pg = await page.$eval('pre[data-asyncio-playground-state="live"]', (p) => p.asyncioPlayground.code);
       assert.match(pg, site.next.code);
       const next = await page.evaluate(() => new Promise((ok) => {
