@@ -48,9 +48,12 @@ export async function launch() {
   return browser;
 }
 
-/** Opens a page that records console errors and uncaught page errors into `errors`. */
+/** Opens a page that records console errors and uncaught page errors into `errors`.
+ * The offline service worker is blocked here, so timing tests measure the app alone (its
+ * one-off caching of the build runs beside the first page load); anywhere.test.mjs and
+ * offline.test.mjs open their pages with it. */
 export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
   const errors = [];
   page.on('console', (msg) => {
     // A Rust panic always fails the suite, whatever the test checks (`panics`, below).
