@@ -335,4 +335,17 @@ fn the_page_bounds_unpausable_calls_in_wall_time() {
     );
     assert!(ok);
     assert_eq!(out, "4999950000\n");
+    // Nor are many short unpausable calls in one long slice: each is timed on its own, from
+    // its start (a slice of pausable work, slow on a loaded machine, used to count too).
+    let limits = Limits {
+        unpausable_ms: 50.0,
+        wall_clock: Some(fake_clock),
+        instructions: u64::MAX,
+        ..small()
+    };
+    let src = "t = 0\nfor i in range(100000):\n    t += sorted([3, 1, 2], key=lambda v: -v)[0]\nprint(t)\n";
+    let mut s = Session::with_limits(src, "main.py", limits);
+    while !matches!(s.step_with(256, 100_000_000), Status::Finished { .. }) {}
+    let console: String = s.take_console().into_iter().map(|(_, t)| t).collect();
+    assert_eq!(console, "300000\n");
 }

@@ -178,20 +178,30 @@ impl Vm {
         self.steps.wrapping_add(self.ticks)
     }
 
-    /// Has the current slice run longer than `unpausable_ms` (only asked while inside a call
-    /// that cannot pause)?
-    fn unpausable_too_long(&self) -> bool {
-        match self.limits.wall_clock {
-            Some(now) => now() - self.slice_started_ms > self.limits.unpausable_ms,
-            None => false,
+    /// Has the current unpausable stretch run longer than `unpausable_ms` (only asked while
+    /// inside one)? It counts from the first check inside the stretch (at most 1024 steps
+    /// after it began), not from the slice's start: pausable work earlier in the slice, slow
+    /// on a loaded machine, must not stop an ordinary call (a `sum()` over a generator after
+    /// gathering 10,000 tasks was stopped that way).
+    fn unpausable_too_long(&mut self) -> bool {
+        let Some(now) = self.limits.wall_clock else {
+            return false;
+        };
+        let t = now();
+        if self.stretch_timed_from != Some(self.unpausable_from) {
+            self.stretch_timed_from = Some(self.unpausable_from);
+            self.stretch_started_ms = t.max(self.slice_started_ms);
+            return false;
         }
+        t - self.stretch_started_ms > self.limits.unpausable_ms
     }
 
-    /// A driver's slice begins: the wall-clock bound on unpausable calls counts from here.
+    /// A driver's slice begins (an unpausable stretch never spans slices: the page painted).
     pub fn slice_started(&mut self) {
         if let Some(now) = self.limits.wall_clock {
             self.slice_started_ms = now();
         }
+        self.stretch_timed_from = None;
     }
 
     /// Heap bytes allocated on this thread since the run started.

@@ -91,6 +91,10 @@ pub struct Vm {
     pub(crate) unpausable_from: u64,
     /// `limits.wall_clock` when the driver's current slice began.
     pub(crate) slice_started_ms: f64,
+    /// The unpausable stretch being timed (its `unpausable_from`), and when its first check
+    /// ran (`limits::unpausable_too_long`).
+    pub(crate) stretch_timed_from: Option<u64>,
+    pub(crate) stretch_started_ms: f64,
     /// The unpausable limit was hit by time (`unpausable_ms`), not by steps.
     pub(crate) unpausable_timed: bool,
     /// Ids of containers whose repr is in progress (`Py_ReprEnter`).
@@ -183,6 +187,8 @@ impl Vm {
             ticks: 0,
             unpausable_from: 0,
             slice_started_ms: 0.0,
+            stretch_timed_from: None,
+            stretch_started_ms: 0.0,
             unpausable_timed: false,
             repr_active: Vec::new(),
             native_depth: 0,
