@@ -4,7 +4,7 @@
 // wasm-bindgen. Only the extensions the playground uses, not `basicSetup`: no search panel,
 // autocompletion, folding or `@codemirror/lint` (155 -> 125 KB gzip; the first-load budget
 // counts the editor).
-import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec } from '@codemirror/state';
+import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec, Annotation } from '@codemirror/state';
 import {
   EditorView, keymap, gutter, GutterMarker, Decoration, lineNumbers, highlightActiveLineGutter,
   highlightSpecialChars, drawSelection, dropCursor, highlightActiveLine, WidgetType,
@@ -136,6 +136,83 @@ function lintRanges(state, lints) {
   return RangeSet.of(lines.map((l) => new LintMarker(byLine.get(l)).range(state.doc.line(l).from)));
 }
 
+/** Hidden lines (a tutorial's setup, `# hide` lines): runs of whole lines, mapped through
+ *  edits. Hidden, they are replaced by nothing and the cursor skips them; shown, they are
+ *  greyed. Either way no edit may touch them (except a whole new text from `setDoc`). */
+const setHidden = StateEffect.define();
+const showHidden = StateEffect.define();
+const outside = Annotation.define();
+const hiddenMark = Decoration.replace({ block: true });
+const shownMark = Decoration.line({ class: 'cm-hidden-line' });
+
+function hiddenRanges(doc, lines) {
+  const sorted = [...new Set(lines)].filter((l) => l >= 1 && l <= doc.lines).sort((a, b) => a - b);
+  const runs = [];
+  for (const l of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === l - 1) last[1] = l; else runs.push([l, l]);
+  }
+  return RangeSet.of(runs.map(([a, b]) => hiddenMark.range(doc.line(a).from, doc.line(b).to)));
+}
+
+/** Line decorations greying each line of the runs (when the reader shows hidden lines). */
+function shownDecorations(doc, runs) {
+  const out = [];
+  runs.between(0, doc.length + 1, (from, to) => {
+    for (let pos = from; pos <= to;) {
+      const line = doc.lineAt(pos);
+      out.push(shownMark.range(line.from));
+      pos = line.to + 1;
+    }
+  });
+  return Decoration.set(out);
+}
+
+const hiddenField = StateField.define({
+  create: () => ({ runs: RangeSet.empty, shown: false, deco: RangeSet.empty }),
+  update(value, tr) {
+    let { runs, shown } = value;
+    runs = runs.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setHidden)) runs = hiddenRanges(tr.newDoc, e.value);
+      if (e.is(showHidden)) shown = e.value;
+    }
+    if (runs === value.runs && shown === value.shown) return value;
+    return { runs, shown, deco: shown ? shownDecorations(tr.newDoc, runs) : runs };
+  },
+  provide: (f) => [
+    EditorView.decorations.from(f, (v) => v.deco),
+    EditorView.atomicRanges.from(f, (v) => () => (v.shown ? RangeSet.empty : v.runs)),
+  ],
+});
+
+/** The 1-based numbers of the hidden lines, in order. */
+function hiddenLines(state) {
+  const out = [];
+  state.field(hiddenField).runs.between(0, state.doc.length + 1, (from, to) => {
+    for (let l = state.doc.lineAt(from).number; l <= state.doc.lineAt(to).number; l++) out.push(l);
+  });
+  return out;
+}
+
+/** Edits may not touch a hidden run, nor the line breaks on either side of it. */
+const protectHidden = EditorState.changeFilter.of((tr) => {
+  if (tr.annotation(outside)) return true;
+  const doc = tr.startState.doc;
+  const ranges = [];
+  tr.startState.field(hiddenField).runs.between(0, doc.length + 1, (from, to) => {
+    ranges.push(Math.max(0, from - 1), Math.min(doc.length, to + 1));
+  });
+  return ranges.length ? ranges : true;
+});
+
+/** Gutter numbers count only the lines the reader sees; a shown hidden line has none. */
+function visibleNumber(n, state) {
+  const hidden = hiddenLines(state);
+  if (hidden.includes(n)) return '·';
+  return String(n - hidden.filter((h) => h < n).length);
+}
+
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--code-bg)', color: 'var(--fg)' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
@@ -149,22 +226,40 @@ const theme = EditorView.theme({
   '.cm-error-range': { textDecoration: 'underline wavy var(--err, #d33)', textUnderlineOffset: '3px' },
   '.cm-error-point': { display: 'inline-block', width: '0.7em', height: '1.1em', verticalAlign: 'text-bottom', borderBottom: '2px dotted var(--err, #d33)' },
   '.cm-lint-gutter': { width: '16px' },
+  '.cm-hidden-line': { opacity: '0.55', fontStyle: 'italic' },
   '.cm-lint-marker': { color: 'var(--warn, #b8860b)', cursor: 'help', fontSize: '12px' },
 });
 
 /**
- * Creates an editor in `parent` showing `doc`. `onChange(text)` is called on every edit,
- * `onRun()` on Ctrl/Cmd-Enter. Returns a handle with the methods the Rust side uses.
+ * Creates an editor in `parent` showing `doc`. `onChange(text, hiddenLines)` is called on
+ * every edit, `onRun()` on Ctrl/Cmd-Enter. `hidden` (optional): 1-based lines to hide (see
+ * `hiddenField`). Returns a handle with the methods the Rust side uses.
  */
-export function createEditor(parent, doc, onChange, onRun) {
+export function createEditor(parent, doc, onChange, onRun, hidden) {
   const readOnly = new Compartment();
+  // Esc then Tab leaves the editor (CodeMirror's tab focus mode); say so to screen readers.
+  const hint = document.createElement('span');
+  hint.className = 'visually-hidden';
+  hint.id = `cm-keys-${++editors}`;
+  hint.textContent = 'Tab indents. To leave the editor, press Escape, then Tab.';
+  const live = document.createElement('span');
+  live.className = 'visually-hidden';
+  live.setAttribute('aria-live', 'polite');
+  parent.append(hint, live);
+  const onEscape = EditorView.domEventHandlers({
+    keydown(e) {
+      if (e.key === 'Escape') live.textContent = 'Tab now moves focus out of the editor.';
+      else if (e.key !== 'Tab' && live.textContent) live.textContent = '';
+      return false;
+    },
+  });
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc,
       extensions: [
         Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
-        lineNumbers(),
+        lineNumbers({ formatNumber: visibleNumber }),
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),
@@ -186,23 +281,41 @@ export function createEditor(parent, doc, onChange, onRun) {
         gutter({ class: 'cm-lint-gutter', markers: (v) => v.state.field(lintField) }),
         readOnly.of(EditorState.readOnly.of(false)),
         theme,
-        EditorView.contentAttributes.of({ 'aria-label': 'Python program (Esc then Tab leaves the editor)' }),
-        EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
+        EditorView.contentAttributes.of({
+          'aria-label': 'Python program (Esc then Tab leaves the editor)',
+          'aria-describedby': hint.id,
+        }),
+        onEscape,
+        hiddenField,
+        protectHidden,
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) onChange(u.state.doc.toString(), hiddenLines(u.state));
+        }),
       ],
     }),
   });
+  if (hidden && hidden.length) view.dispatch({ effects: setHidden.of([...hidden]) });
   return new EditorHandle(view, readOnly);
 }
+let editors = 0;
 
 /** What the Rust side may do with an editor. */
 class EditorHandle {
   constructor(view, readOnly) { this.view = view; this.readOnlyCompartment = readOnly; }
   getDoc() { return this.view.state.doc.toString(); }
   /** Replaces the whole text (one undoable change) unless it is already that text. */
-  setDoc(text) {
-    if (text === this.getDoc()) return;
-    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
+  setDoc(text, hidden) {
+    if (text === this.getDoc() && !hidden) return;
+    this.view.dispatch({
+      changes: text === this.getDoc() ? undefined : { from: 0, to: this.view.state.doc.length, insert: text },
+      effects: hidden ? setHidden.of([...hidden]) : [],
+      annotations: outside.of(true),
+    });
   }
+  /** The 1-based numbers of the hidden lines now (they move as the reader edits). */
+  hiddenLines() { return hiddenLines(this.view.state); }
+  /** Shows (greyed, still read-only) or hides the hidden lines. */
+  showHidden(flag) { this.view.dispatch({ effects: showHidden.of(!!flag) }); }
   /** `markers`: [{line (1-based), name, state, more?}], at most three per line; `more` counts
    *  the line's further tasks. */
   setTaskMarkers(markers) {
