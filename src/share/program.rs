@@ -238,20 +238,27 @@ mod tests {
         assert_eq!(m.shown(4), Shown::Visible(1));
         assert_eq!(m.shown(2), Shown::Hidden);
         assert_eq!(m.label(3), "hidden");
-        assert_eq!(Program::compose::<&str>(&[], "a\n").lines().shown(1), Shown::Visible(1));
+        assert_eq!(
+            Program::compose::<&str>(&[], "a\n").lines().shown(1),
+            Shown::Visible(1)
+        );
     }
 
     #[test]
     fn tracebacks_point_at_the_visible_line_or_say_hidden() {
         let m = LineMap::new(vec![1, 2, 5]);
-        let tb = "Traceback (most recent call last):\n  File \"main.py\", line 7, in <module>\n    \
+        let tb =
+            "Traceback (most recent call last):\n  File \"main.py\", line 7, in <module>\n    \
                   asyncio.run(main())\n  File \"main.py\", line 2, in fetch\nValueError: line 7\n";
         assert_eq!(
             m.map_traceback(tb),
             "Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n    \
              asyncio.run(main())\n  File \"main.py\", hidden setup line 2, in fetch\nValueError: line 7\n"
         );
-        assert_eq!(m.map_traceback("File \"main.py\", line x"), "File \"main.py\", line x");
+        assert_eq!(
+            m.map_traceback("File \"main.py\", line x"),
+            "File \"main.py\", line x"
+        );
         assert_eq!(LineMap::default().map_traceback(tb), tb);
     }
 
@@ -282,6 +289,8 @@ mod tests {
         let e = chain_setup(&blocks, 3).unwrap_err();
         assert_eq!(e.to_string(), "data-after makes a cycle: #x → #y → #x");
         let e = chain_setup(&blocks, 5).unwrap_err();
-        assert!(e.to_string().contains("no playground block has id=\"nope\""));
+        assert!(e
+            .to_string()
+            .contains("no playground block has id=\"nope\""));
     }
 }

@@ -55,7 +55,9 @@ pub fn mount_playground(
     let sink: Sink = Rc::new(move |ty: &str, detail: &js_sys::Object| {
         let _ = on_event.call2(&JsValue::NULL, &ty.into(), detail);
     });
-    Ok(mount(root, authoring, options, app_url, sink, None, preview))
+    Ok(mount(
+        root, authoring, options, app_url, sink, None, preview,
+    ))
 }
 
 /// Renders an embed into `root` (also used by the iframe page).

@@ -25,7 +25,10 @@ pub struct EmbedEditorProps {
 }
 
 fn lines_array(lines: &[u32]) -> js_sys::Array {
-    lines.iter().map(|&l| wasm_bindgen::JsValue::from(l)).collect()
+    lines
+        .iter()
+        .map(|&l| wasm_bindgen::JsValue::from(l))
+        .collect()
 }
 
 /// The program; Ctrl/Cmd+Enter runs it.

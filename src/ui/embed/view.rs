@@ -4,9 +4,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::authoring::Authoring;
 use super::console::EmbedConsole;
 use super::editor::EmbedEditor;
-use super::authoring::Authoring;
 use super::remote::Remote;
 use crate::runtime::TaskId;
 use crate::share::{EmbedOptions, LineMap, Panel, Settings, Speed, Theme};
@@ -108,7 +108,9 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     {
         let (preview, at) = (props.preview.clone(), preview_ref.clone());
         use_effect_with(state.runs == 0, move |&before_run| {
-            if let (true, Some(p), Some(box_)) = (before_run, preview, at.cast::<web_sys::Element>()) {
+            if let (true, Some(p), Some(box_)) =
+                (before_run, preview, at.cast::<web_sys::Element>())
+            {
                 let _ = box_.append_child(&p);
             }
         });

@@ -231,7 +231,14 @@ pub fn TasksPanel() -> Html {
         .filter_map(|(k, &i)| {
             let r = rows.get(i as usize)?;
             let selected = state.selected == Some(TaskId(r.id));
-            Some(task_row(&pg, r, range.start + k, &rows, selected, lines.as_deref()))
+            Some(task_row(
+                &pg,
+                r,
+                range.start + k,
+                &rows,
+                selected,
+                lines.as_deref(),
+            ))
         });
     let state_options = StateKind::ALL.iter().map(|k| {
         html! {
