@@ -8,7 +8,7 @@
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreBlock {
     /// `(name, value)` in source order; names lowercased, values decoded.
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Attrs,
     /// The block's text, entities decoded (the code, before dedenting).
     pub text: String,
     /// Byte offset just past the block's `</pre>`.
@@ -24,8 +24,11 @@ impl PreBlock {
     }
 }
 
+/// A tag's attributes: `(name, value)`, names lowercased, values decoded.
+type Attrs = Vec<(String, String)>;
+
 /// The opening tag at `at` (which holds `<`): its name, attributes, and the offset past `>`.
-fn open_tag(html: &str, at: usize) -> Option<(String, Vec<(String, String)>, usize)> {
+fn open_tag(html: &str, at: usize) -> Option<(String, Attrs, usize)> {
     let bytes = html.as_bytes();
     let mut i = at + 1;
     let name_start = i;
