@@ -205,6 +205,10 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                 </div>
                 <EmbedEditor readonly={opts.readonly} authoring={authoring.clone()}
                     show_hidden={*show_hidden} />
+                <p class="aiopg-keys">
+                    { "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>
+                    { " leaves the editor · " }<kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " runs" }
+                </p>
                 if previewing {
                     <div class="aiopg-preview" ref={preview_ref}
                         aria-label="Expected output, pre-rendered: press Run to run it live"></div>
