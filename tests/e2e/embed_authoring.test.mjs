@@ -40,7 +40,8 @@ const runOf = (page, id) => page.evaluate((id) => new Promise((done) => {
 }), id);
 
 const gutter = (page, id) => page.$$eval(`#${id} + .aiopg-host .cm-lineNumbers .cm-gutterElement`,
-  (els) => els.map((e) => e.textContent).filter((t) => /^\d+$/.test(t)));
+  (els) => els.filter((e) => getComputedStyle(e).visibility !== 'hidden') // not the width spacer
+    .map((e) => e.textContent).filter((t) => /^\d+$/.test(t)));
 
 test('hidden setup runs first, is not shown, and the toggle shows it read-only', async () => {
   const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');
@@ -48,7 +49,7 @@ test('hidden setup runs first, is not shown, and the toggle shows it read-only',
   const content = await page.textContent('#a + .aiopg-host .cm-content');
   assert.ok(!content.includes('async def fetch') && !content.includes('import asyncio'), content);
   assert.match(content, /print\("a:", await fetch\(1\)\)/);
-  assert.deepEqual(await gutter(page, 'a'), ['1', '2', '3', '4']);
+  assert.deepEqual(await gutter(page, 'a'), ['1', '2', '3', '4', '5']);
   assert.equal(await page.evaluate(() => document.getElementById('a').asyncioPlayground.code),
     'async def main():\n    print("a:", await fetch(1))\n\nasyncio.run(main())\n');
   assert.deepEqual(await runOf(page, 'a'), { stdout: 'a: 10\n', stderr: '' });
@@ -56,7 +57,7 @@ test('hidden setup runs first, is not shown, and the toggle shows it read-only',
   await page.click('#a + .aiopg-host .aiopg-show-hidden');
   assert.match(await page.textContent('#a + .aiopg-host .cm-content'), /async def fetch\(n\):/);
   assert.equal(await page.$$eval('#a + .aiopg-host .cm-hidden-line', (l) => l.length), 7);
-  assert.deepEqual(await gutter(page, 'a'), ['1', '2', '3', '4']);
+  assert.deepEqual(await gutter(page, 'a'), ['1', '2', '3', '4', '5']);
   assert.equal(await page.getAttribute('#a + .aiopg-host .aiopg-show-hidden', 'aria-pressed'), 'true');
   // Typing into a shown hidden line changes nothing.
   await page.click('#a + .aiopg-host .cm-hidden-line >> nth=2');
@@ -108,17 +109,17 @@ test('a chained block re-runs the chain; its traceback, lints and gutter use the
   const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');
   await mountAll(page);
   // b = a's setup + a's code + b's code (its `# hide` line hidden).
-  assert.deepEqual(await gutter(page, 'b'), ['1', '2', '3', '4', '5']);
+  assert.deepEqual(await gutter(page, 'b'), ['1', '2', '3', '4', '5', '6']);
   assert.ok(!(await page.textContent('#b + .aiopg-host .cm-content')).includes('x = 1'));
   const r = await runOf(page, 'b');
   assert.equal(r.stdout, 'a: 10\nb: 21\n');
-  // main2's frame is the reader's line 4; the line in fetch() is hidden setup and says so.
-  assert.match(r.stderr, /File "main\.py", line 6, in <module>/);
-  assert.match(r.stderr, /File "main\.py", line 4, in main2/);
+  // main2's frame is the reader's line 3; the line in fetch() is hidden setup and says so.
+  assert.match(r.stderr, /File "main\.py", line 5, in <module>/);
+  assert.match(r.stderr, /File "main\.py", line 3, in main2/);
   assert.match(r.stderr, /File "main\.py", hidden setup line \d+, in fetch/);
   assert.match(r.stderr, /ValueError: too slow: 9/);
   const shown = await page.textContent('#b + .aiopg-host .aiopg-console');
-  assert.ok(shown.includes('line 4, in main2') && shown.includes('hidden setup line'), shown);
+  assert.ok(shown.includes('line 3, in main2') && shown.includes('hidden setup line'), shown);
   // A lint on a block with 7 setup lines names the reader's line 2.
   await runOf(page, 'l');
   await page.waitForSelector('#l + .aiopg-host .lint-line');

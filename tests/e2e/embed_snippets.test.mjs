@@ -33,7 +33,7 @@ test('the share menu\'s iframe and code-block snippets work when pasted into a p
   assert.deepEqual(errors, []);
 
   // Paste both into a page of their own.
-  fs.writeFileSync(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>\n${pre}\n${iframe}\n</body></html>`);
+  fs.writeFileSync(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title><link rel="icon" href="favicon.svg"></head><body>\n${pre}\n${iframe}\n</body></html>`);
   const { page: host, errors: hostErrors } = await openPage(browser, server.url + '/e2e-snippets.html');
   await host.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached' });
   const r = await host.evaluate(() => new Promise((done) => {

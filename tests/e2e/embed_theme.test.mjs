@@ -10,7 +10,7 @@ import { serve, launch, DIST } from './harness.mjs';
 const DARK = 'rgb(21, 23, 27)';
 const PAGE = path.join(DIST, 'e2e-theme.html');
 const page = (scheme) => `<!doctype html><html lang="en" style="color-scheme: ${scheme}; background: #101010">
-<head><meta charset="utf-8"><title>theme fixture</title><script type="module" src="loader.js"></script></head>
+<head><meta charset="utf-8"><title>theme fixture</title><link rel="icon" href="favicon.svg"><script type="module" src="loader.js"></script></head>
 <body><pre data-asyncio-playground id="t" data-theme="inherit">print("hi")</pre></body></html>`;
 
 /** `t` + base64url(LEB128 length + text): a share link's plain payload. */
