@@ -56,14 +56,14 @@ test('an embed is usable with the keyboard alone', async () => {
   });
   assert.match(hint, /Escape, then Tab/);
   // Tab indents inside the editor (focus stays); typing edits the visible code.
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+End'); // the empty line after the last one
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'editor');
+  assert.match(await page.evaluate(() => document.getElementById('k').asyncioPlayground.code), /\n {4}$/, 'Tab indented');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.type('print("typed")');
   assert.equal(await page.evaluate(() => document.getElementById('k').asyncioPlayground.code),
-    'async def main():\n    print("hello")\n\nasyncio.run(main())\nprint("typed")\n');
+    'async def main():\n    print("hello")\n\nasyncio.run(main())\nprint("typed")');
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(() => document.getElementById('k').asyncioPlayground.output().stdout === 'hello\ntyped\n');
   // Esc then Tab leaves, and a screen reader hears how.

@@ -45,6 +45,6 @@ test('the share menu\'s iframe and code-block snippets work when pasted into a p
   const frame = host.frameLocator('iframe');
   await frame.locator('.aiopg-run').click();
   await frame.locator('.aiopg[data-status="finished"]').waitFor({ timeout: 20000 });
-  assert.match(await frame.locator('.aiopg-console').textContent(), /from a snippet True/);
+  assert.match(await frame.locator('.console.aiopg-console').textContent(), /from a snippet True/);
   assert.deepEqual(hostErrors, []);
 });
