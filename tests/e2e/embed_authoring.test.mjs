@@ -128,3 +128,16 @@ test('a chained block re-runs the chain; its traceback, lints and gutter use the
   assert.equal((await runOf(page, 'b')).stdout, 'a: 10\nb: 21\n');
   assert.deepEqual(errors, []);
 });
+
+test('in an iframe, `# hide` lines of the link\'s program run but are not shown', async () => {
+  const code = 'import asyncio  # hide\nsecret = 42  # hide\nprint("the answer is", secret)\n';
+  const payload = 't' + Buffer.concat([Buffer.from([Buffer.byteLength(code)]), Buffer.from(code)]).toString('base64url');
+  const { page, errors } = await openPage(browser, `${server.url}/embed.html?speed=instant#code=${payload}`);
+  await page.waitForSelector('.aiopg .cm-content');
+  const shown = await page.textContent('.cm-content');
+  assert.ok(!shown.includes('secret = 42') && shown.includes('print("the answer is", secret)'), shown);
+  await page.click('.aiopg-run');
+  await page.waitForSelector('.aiopg[data-status="finished"]');
+  assert.match(await page.textContent('.console.aiopg-console'), /the answer is 42/);
+  assert.deepEqual(errors, []);
+});
