@@ -166,8 +166,8 @@ fn fragment(r: &Rendered) -> String {
         html::escape(&r.output)
     };
     format!(
-        "\n{START}{id}>\n<p class=\"aiopg-prerendered-note\">Output of a run (pre-rendered; \
-         press Run to run it live):</p>\n<pre class=\"aiopg-expected-output\">{output}</pre>\n{}{END}",
+        "\n{START}{id}>\n<p class=\"aiopg-prerendered-note\">Expected output \
+         (pre-rendered):</p>\n<pre class=\"aiopg-expected-output\">{output}</pre>\n{}{END}",
         r.svg.as_deref().unwrap_or("")
     )
 }

@@ -69,7 +69,7 @@ pub fn timeline_svg(trace: &[TraceEvent]) -> Option<String> {
     let geo = layout(&tl, end, win, MAX_LANES);
     let rows = geo.lanes.len() + usize::from(geo.hidden > 0);
     let height = AXIS_H + rows as f64 * (LANE_H + LANE_GAP) + 4.0;
-    let width = LABEL_W + PLOT_W + 16.0;
+    let width = LABEL_W + PLOT_W + 28.0; // room for the last tick's label
     let mut s = String::new();
     let label = format!(
         "Timeline of the run: {} task(s) over {:.2} s of loop time",

@@ -8,7 +8,9 @@ use crate::prerender::html::escape;
 /// The address `name` has next to the playground page at `page` (`…/play/` or
 /// `…/play/index.html` -> `…/play/name`).
 pub fn beside(page: &str, name: &str) -> String {
-    let dir = page.rfind('/').map_or(page, |i| page.get(..=i).unwrap_or(page));
+    let dir = page
+        .rfind('/')
+        .map_or(page, |i| page.get(..=i).unwrap_or(page));
     format!("{dir}{name}")
 }
 
@@ -62,8 +64,14 @@ mod tests {
             theme: Some(Theme::Dark),
             panels: None,
         };
-        assert_eq!(beside("https://x.org/play/", "embed.html"), "https://x.org/play/embed.html");
-        assert_eq!(beside("https://x.org/play/index.html", "loader.js"), "https://x.org/play/loader.js");
+        assert_eq!(
+            beside("https://x.org/play/", "embed.html"),
+            "https://x.org/play/embed.html"
+        );
+        assert_eq!(
+            beside("https://x.org/play/index.html", "loader.js"),
+            "https://x.org/play/loader.js"
+        );
         assert_eq!(
             iframe("https://x.org/play/", &s, "code=zAB"),
             "<iframe src=\"https://x.org/play/embed.html?speed=2&amp;theme=dark#code=zAB\" \

@@ -99,11 +99,19 @@ fn task_row(
             e.stop_propagation();
             pg.go_to_line(l)
         });
-        let shown = lines.map_or_else(|| l.to_string(), |m| m.label(l));
+        // An embed's hidden setup line has no number the reader sees: a dash says so.
+        let shown = match lines.map(|m| m.shown(l)) {
+            Some(crate::share::program::Shown::Hidden) => None,
+            Some(crate::share::program::Shown::Visible(n)) => Some(n),
+            None => Some(l),
+        };
+        let (text, tip) = match shown {
+            Some(n) => (n.to_string(), format!("Show line {n} in the editor")),
+            None => ("–".to_string(), "In hidden setup code".to_string()),
+        };
         html! {
             <button type="button" class="link-button goto-line" {onclick}
-                aria-label={format!("Show line {shown} of {} in the editor", r.name)}
-                title={format!("Show line {shown} in the editor")}>{ shown.clone() }</button>
+                aria-label={format!("{tip} ({})", r.name)} title={tip}>{ text }</button>
         }
     });
     let class = classes!(
