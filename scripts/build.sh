@@ -7,8 +7,7 @@ bash scripts/bootstrap.sh
 trunk build --release
 # The tutorial's examples show their output before the playground loads (and without
 # JavaScript): the CLI runs each block and writes its output and timeline into the page.
-cargo build --quiet --bin aioplay
-target/debug/aioplay prerender dist/tutorial.html
+cargo run --quiet --bin aioplay -- prerender dist/tutorial.html
 echo "dist/ sizes (raw -> gzip -9):"
 total_raw=0; total_gz=0
 while IFS= read -r f; do

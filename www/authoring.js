@@ -6,8 +6,8 @@ const BLOCKS = 'pre[data-asyncio-playground]';
 
 /** The block's `data-setup`: `#id` names a `<template>` (or any element) whose text is the
  *  setup; anything else is the setup code itself. Throws when `#id` names nothing. */
-function ownSetup(block) {
-  const ref = block.getAttribute('data-setup');
+function ownSetup(block, given) {
+  const ref = given ?? block.getAttribute('data-setup');
   if (ref === null || ref.trim() === '') return [];
   if (/^#[A-Za-z][\w:.-]*$/.test(ref.trim())) {
     const el = document.getElementById(ref.trim().slice(1));
@@ -20,12 +20,14 @@ function ownSetup(block) {
 /**
  * The hidden code pieces that run before `block`'s own code, oldest first: each earlier
  * block of its `data-after` chain (its setup, then its code as the author wrote it), then
- * the block's own `data-setup`. Throws an Error naming a missing id or a cycle.
+ * the block's own `data-setup`. `options.setup` / `options.after` (mount options) win over
+ * the block's attributes. Throws an Error naming a missing id or a cycle.
  */
-export function setupPieces(block) {
+export function setupPieces(block, options = {}) {
   const order = [block];
-  for (let at = block; at.getAttribute('data-after');) {
-    const id = at.getAttribute('data-after').trim();
+  const afterOf = (b) => (b === block && options.after != null ? String(options.after) : b.getAttribute('data-after'));
+  for (let at = block; afterOf(at);) {
+    const id = afterOf(at).trim();
     const next = document.getElementById(id);
     if (!next || !next.matches(BLOCKS)) {
       throw new Error(`data-after="${id}" on #${at.id || '(no id)'}: no playground block has id="${id}"`);
@@ -39,7 +41,7 @@ export function setupPieces(block) {
   }
   const pieces = [];
   order.reverse().forEach((b, i) => {
-    pieces.push(...ownSetup(b));
+    pieces.push(...ownSetup(b, b === block && options.setup != null ? String(options.setup) : undefined));
     if (i + 1 < order.length) pieces.push(b.textContent);
   });
   return pieces;

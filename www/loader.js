@@ -101,7 +101,7 @@ async function start(element, options) {
   // Authoring (www/authoring.js): hidden setup and chain, pre-rendered output, inherit theme.
   const preview = inPlace ? prerendered(element) : null;
   try {
-    const setup = setupPieces(element);
+    const setup = setupPieces(element, options);
     const pairs = [...optionPairs(element, options), ...themePairs(element, options)];
     const glue = await load();
     if (inPlace) element.after(host); else element.append(host);

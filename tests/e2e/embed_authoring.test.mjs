@@ -126,6 +126,17 @@ test('a chained block re-runs the chain; its traceback, lints and gutter use the
   assert.equal((await page.textContent('#l + .aiopg-host .lint-line')).trim(), 'line 2');
   // Re-running starts fresh: the same output again (no state kept from the last run).
   assert.equal((await runOf(page, 'b')).stdout, 'a: 10\nb: 21\n');
+  // mount() options: setup and after work as the data-* attributes do.
+  const viaApi = await page.evaluate(async () => {
+    const { mount } = await import('/loader.js');
+    const box = document.createElement('div');
+    document.body.append(box);
+    const pg = await mount(box, { code: 'print(x, asyncio.run(fetch(0)))\n', setup: 'x = 5', after: 'a', speed: 'instant' });
+    const done = new Promise((ok) => pg.on('finished', ok));
+    pg.run();
+    return [pg.code, (await done).stdout];
+  });
+  assert.deepEqual(viaApi, ['print(x, asyncio.run(fetch(0)))\n', 'a: 10\n5 0\n']);
   assert.deepEqual(errors, []);
 });
 
