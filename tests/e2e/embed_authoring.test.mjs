@@ -63,6 +63,12 @@ test('hidden setup runs first, is not shown, and the toggle shows it read-only',
   await page.click('#a + .aiopg-host .cm-hidden-line >> nth=2');
   await page.keyboard.type('zzz');
   assert.ok(!(await page.textContent('#a + .aiopg-host .cm-content')).includes('zzz'));
+  // Typing at the very start goes below the hidden lines, never into them.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('yyy');
+  assert.equal(await page.textContent('#a + .aiopg-host .cm-hidden-line >> nth=0'), 'import asyncio');
+  assert.match(await page.evaluate(() => document.getElementById('a').asyncioPlayground.code), /^yyyasync def main/);
+  await page.evaluate(() => document.getElementById('a').asyncioPlayground.resetCode());
   await page.click('#a + .aiopg-host .aiopg-show-hidden');
   assert.equal(await page.$$eval('#a + .aiopg-host .cm-hidden-line', (l) => l.length), 0);
   // Broken chains say what is wrong.
@@ -78,8 +84,7 @@ test('the reader edits the visible part; the hidden setup keeps working; Reset c
   assert.equal(await page.isVisible('#a + .aiopg-host .aiopg-reset-code'), false, 'no Reset code before an edit');
   // Select all and replace: only the visible lines go.
   await page.click('#a + .aiopg-host .cm-content');
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+a'); // then paste over it: the setup stays
   await page.keyboard.insertText('async def main():\n    print("edited:", await fetch(3))\n\nasyncio.run(main())\n');
   assert.equal(await page.evaluate(() => document.getElementById('a').asyncioPlayground.edited), true);
   assert.deepEqual(await runOf(page, 'a'), { stdout: 'edited: 30\n', stderr: '' });

@@ -4,7 +4,7 @@
 // wasm-bindgen. Only the extensions the playground uses, not `basicSetup`: no search panel,
 // autocompletion, folding or `@codemirror/lint` (155 -> 125 KB gzip; the first-load budget
 // counts the editor).
-import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec, Annotation } from '@codemirror/state';
+import { EditorState, StateField, StateEffect, RangeSet, Compartment, Prec, Annotation, Transaction } from '@codemirror/state';
 import {
   EditorView, keymap, gutter, GutterMarker, Decoration, lineNumbers, highlightActiveLineGutter,
   highlightSpecialChars, drawSelection, dropCursor, highlightActiveLine, WidgetType,
@@ -206,6 +206,49 @@ const protectHidden = EditorState.changeFilter.of((tr) => {
   return ranges.length ? ranges : true;
 });
 
+/** The end of the hidden run that starts the document, or -1. */
+function topRunEnd(runs) {
+  let top = -1;
+  runs.between(0, 0, (from, to) => { if (from === 0) top = Math.max(top, to); });
+  return top;
+}
+
+/** Nothing may be typed before hidden lines at the very top (an insertion at a protected
+ *  range's edge is allowed by `protectHidden`, and there that edge is the document start):
+ *  it moves below them. While they are hidden the cursor rests after them, never at 0. */
+const guardTop = EditorState.transactionFilter.of((tr) => {
+  if (tr.annotation(outside)) return tr;
+  const f = tr.startState.field(hiddenField, false);
+  const top = f ? topRunEnd(f.runs) : -1;
+  if (top < 0) return tr;
+  if (tr.docChanged) {
+    // Text typed at position 0 (select-all then type, Ctrl+Home then type) goes to the
+    // start of the first visible line instead.
+    let atTop = false;
+    tr.changes.iterChanges((fromA, toA, _b, _e, ins) => { if (fromA === 0 && toA === 0 && ins.length) atTop = true; });
+    if (atTop) {
+      const at = Math.min(top + 1, tr.startState.doc.length);
+      const specs = [];
+      tr.changes.iterChanges((fromA, toA, _b, _e, ins) => {
+        specs.push(fromA === 0 && toA === 0 ? { from: at, insert: ins } : { from: fromA, to: toA, insert: ins });
+      });
+      const changes = tr.startState.changes(specs);
+      return { changes, selection: { anchor: changes.mapPos(at, 1) }, scrollIntoView: true,
+        userEvent: tr.annotation(Transaction.userEvent) };
+    }
+  }
+  if (f.shown || !tr.selection) return tr;
+  const end = tr.changes.mapPos(top, 1);
+  if (end + 1 > tr.newDoc.length || tr.newSelection.main.head > end) return tr;
+  return [tr, { selection: { anchor: end + 1 }, sequential: true }];
+});
+
+/** Where the cursor starts: after hidden lines at the top (if any), else 0. */
+function firstVisible(state) {
+  const top = topRunEnd(state.field(hiddenField).runs);
+  return top >= 0 && top + 1 <= state.doc.length ? top + 1 : 0;
+}
+
 /** Gutter numbers count only the lines the reader sees; a shown hidden line has none. */
 function visibleNumber(n, state) {
   const hidden = hiddenLines(state);
@@ -288,13 +331,17 @@ export function createEditor(parent, doc, onChange, onRun, hidden) {
         onEscape,
         hiddenField,
         protectHidden,
+        guardTop,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString(), hiddenLines(u.state));
         }),
       ],
     }),
   });
-  if (hidden && hidden.length) view.dispatch({ effects: setHidden.of([...hidden]) });
+  if (hidden && hidden.length) {
+    view.dispatch({ effects: setHidden.of([...hidden]), annotations: outside.of(true) });
+    view.dispatch({ selection: { anchor: firstVisible(view.state) }, annotations: outside.of(true) });
+  }
   return new EditorHandle(view, readOnly);
 }
 let editors = 0;
@@ -311,6 +358,7 @@ class EditorHandle {
       effects: hidden ? setHidden.of([...hidden]) : [],
       annotations: outside.of(true),
     });
+    if (hidden) this.view.dispatch({ selection: { anchor: firstVisible(this.view.state) }, annotations: outside.of(true) });
   }
   /** The 1-based numbers of the hidden lines now (they move as the reader edits). */
   hiddenLines() { return hiddenLines(this.view.state); }
