@@ -195,15 +195,60 @@ function hiddenLines(state) {
   return out;
 }
 
-/** Edits may not touch a hidden run, nor the line breaks on either side of it. */
-const protectHidden = EditorState.changeFilter.of((tr) => {
-  if (tr.annotation(outside)) return true;
-  const doc = tr.startState.doc;
-  const ranges = [];
-  tr.startState.field(hiddenField).runs.between(0, doc.length + 1, (from, to) => {
-    ranges.push(Math.max(0, from - 1), Math.min(doc.length, to + 1));
+/** The ranges no edit may touch: each hidden run with the line breaks on either side. */
+function protectedRanges(state) {
+  const doc = state.doc, out = [];
+  state.field(hiddenField).runs.between(0, doc.length + 1, (from, to) => {
+    out.push([Math.max(0, from - 1), Math.min(doc.length, to + 1), from]);
   });
-  return ranges.length ? ranges : true;
+  return out;
+}
+
+/**
+ * Keeps hidden lines whole whatever the reader does (a `changeFilter` would drop the text of
+ * a select-all-and-paste instead of moving it): deletions skip the protected ranges; text
+ * inserted inside one (or at the very start, above hidden top lines) goes to the start of
+ * the next visible line. While lines are hidden the cursor never rests above a hidden top.
+ */
+const guardHidden = EditorState.transactionFilter.of((tr) => {
+  if (tr.annotation(outside)) return tr;
+  const f = tr.startState.field(hiddenField, false);
+  if (!f || f.runs.size === 0) return tr;
+  const prot = protectedRanges(tr.startState);
+  let specs = [], changed = false, caret = null;
+  if (tr.docChanged) {
+    tr.changes.iterChanges((fromA, toA, _b, _e, ins) => {
+      // The deletion, minus every protected range.
+      let pieces = [[fromA, toA]];
+      for (const [pf, pt] of prot) {
+        pieces = pieces.flatMap(([a, b]) => (b <= pf || a >= pt ? [[a, b]]
+          : [[a, Math.min(b, pf)], [Math.max(a, pt), b]].filter(([x, y]) => y > x)));
+      }
+      if (pieces.length !== 1 || pieces[0][0] !== fromA || pieces[0][1] !== toA) changed = true;
+      for (const [x, y] of pieces) if (y > x) specs.push({ from: x, to: y });
+      if (!ins.length) return;
+      // The insertion: inside a protected range (or at 0 above a hidden top) it moves down.
+      let at = fromA;
+      for (const [pf, pt, runFrom] of prot) {
+        if ((at > pf && at < pt) || (at === 0 && runFrom === 0)) at = pt;
+      }
+      if (at !== fromA) changed = true;
+      specs.push({ from: at, insert: ins });
+      caret = at;
+    });
+  }
+  if (changed) {
+    const changes = tr.startState.changes(specs);
+    // The cursor goes after the (last) text typed, or stays where it was.
+    const anchor = caret !== null ? changes.mapPos(caret, 1) : changes.mapPos(tr.startState.selection.main.head, -1);
+    return { changes, selection: { anchor }, scrollIntoView: true, userEvent: tr.annotation(Transaction.userEvent) };
+  }
+  // While hidden, the cursor rests below a hidden top, never at position 0.
+  const top = topRunEnd(f.runs);
+  if (f.shown || !tr.selection || top < 0) return tr;
+  const end = tr.changes.mapPos(top, 1);
+  if (end + 1 > tr.newDoc.length || tr.newSelection.main.head > end) return tr;
+  return [tr, { selection: { anchor: end + 1 }, sequential: true }];
 });
 
 /** The end of the hidden run that starts the document, or -1. */
@@ -212,36 +257,6 @@ function topRunEnd(runs) {
   runs.between(0, 0, (from, to) => { if (from === 0) top = Math.max(top, to); });
   return top;
 }
-
-/** Nothing may be typed before hidden lines at the very top (an insertion at a protected
- *  range's edge is allowed by `protectHidden`, and there that edge is the document start):
- *  it moves below them. While they are hidden the cursor rests after them, never at 0. */
-const guardTop = EditorState.transactionFilter.of((tr) => {
-  if (tr.annotation(outside)) return tr;
-  const f = tr.startState.field(hiddenField, false);
-  const top = f ? topRunEnd(f.runs) : -1;
-  if (top < 0) return tr;
-  if (tr.docChanged) {
-    // Text typed at position 0 (select-all then type, Ctrl+Home then type) goes to the
-    // start of the first visible line instead.
-    let atTop = false;
-    tr.changes.iterChanges((fromA, toA, _b, _e, ins) => { if (fromA === 0 && toA === 0 && ins.length) atTop = true; });
-    if (atTop) {
-      const at = Math.min(top + 1, tr.startState.doc.length);
-      const specs = [];
-      tr.changes.iterChanges((fromA, toA, _b, _e, ins) => {
-        specs.push(fromA === 0 && toA === 0 ? { from: at, insert: ins } : { from: fromA, to: toA, insert: ins });
-      });
-      const changes = tr.startState.changes(specs);
-      return { changes, selection: { anchor: changes.mapPos(at, 1) }, scrollIntoView: true,
-        userEvent: tr.annotation(Transaction.userEvent) };
-    }
-  }
-  if (f.shown || !tr.selection) return tr;
-  const end = tr.changes.mapPos(top, 1);
-  if (end + 1 > tr.newDoc.length || tr.newSelection.main.head > end) return tr;
-  return [tr, { selection: { anchor: end + 1 }, sequential: true }];
-});
 
 /** Where the cursor starts: after hidden lines at the top (if any), else 0. */
 function firstVisible(state) {
@@ -330,8 +345,7 @@ export function createEditor(parent, doc, onChange, onRun, hidden) {
         }),
         onEscape,
         hiddenField,
-        protectHidden,
-        guardTop,
+        guardHidden,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString(), hiddenLines(u.state));
         }),
