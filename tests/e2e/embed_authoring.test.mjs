@@ -116,6 +116,16 @@ test('a chained block re-runs the chain; its traceback, lints and gutter use the
   // b = a's setup + a's code + b's code (its `# hide` line hidden).
   assert.deepEqual(await gutter(page, 'b'), ['1', '2', '3', '4', '5', '6']);
   assert.ok(!(await page.textContent('#b + .aiopg-host .cm-content')).includes('x = 1'));
+  // Deleting the line breaks around the hidden line (from either side) is refused.
+  await page.click('#b + .aiopg-host .cm-line >> nth=0');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Delete');
+  await page.click('#b + .aiopg-host .cm-line >> nth=1');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.evaluate(() => document.getElementById('b').asyncioPlayground.edited), false);
+  assert.deepEqual(await gutter(page, 'b'), ['1', '2', '3', '4', '5', '6']);
   const r = await runOf(page, 'b');
   assert.equal(r.stdout, 'a: 10\nb: 21\n');
   // main2's frame is the reader's line 3; the line in fetch() is hidden setup and says so.

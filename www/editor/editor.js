@@ -207,8 +207,8 @@ function protectedRanges(state) {
 /**
  * Keeps hidden lines whole whatever the reader does (a `changeFilter` would drop the text of
  * a select-all-and-paste instead of moving it): deletions skip the protected ranges; text
- * inserted inside one (or at the very start, above hidden top lines) goes to the start of
- * the next visible line. While lines are hidden the cursor never rests above a hidden top.
+ * typed at the very start (above hidden top lines) goes to the first visible line; text typed
+ * inside a protected range is dropped. While hidden, the cursor never rests above them.
  */
 const guardHidden = EditorState.transactionFilter.of((tr) => {
   if (tr.annotation(outside)) return tr;
@@ -227,12 +227,15 @@ const guardHidden = EditorState.transactionFilter.of((tr) => {
       if (pieces.length !== 1 || pieces[0][0] !== fromA || pieces[0][1] !== toA) changed = true;
       for (const [x, y] of pieces) if (y > x) specs.push({ from: x, to: y });
       if (!ins.length) return;
-      // The insertion: inside a protected range (or at 0 above a hidden top) it moves down.
+      // The insertion: at 0 above a hidden top it moves below it (select all, then paste);
+      // inside a protected range (a shown hidden line) it is dropped: those are read-only.
       let at = fromA;
       for (const [pf, pt, runFrom] of prot) {
-        if ((at > pf && at < pt) || (at === 0 && runFrom === 0)) at = pt;
+        if (at === 0 && runFrom === 0) at = pt;
+        else if (at > pf && at < pt) at = -1;
       }
       if (at !== fromA) changed = true;
+      if (at < 0) return;
       specs.push({ from: at, insert: ins });
       caret = at;
     });
