@@ -453,15 +453,20 @@ impl<H: Host> Loop<H> {
     pub(crate) fn emit(&mut self, task: TaskId, old: Option<TaskState>, reason: Reason) {
         let Some(old) = old else { return };
         let new = self.task_state(task);
-        let Some(t) = self.tasks.get(task.0 as usize) else {
+        let Some(t) = self.tasks.get_mut(task.0 as usize) else {
             return;
         };
+        // Traced tasks keep their formatted name, so events share one string.
+        if let super::task::TaskName::Numbered(_) = t.name {
+            t.name = super::task::TaskName::Named(t.name.to_rc());
+        }
+        let t = &*t;
         let ev = TraceEvent {
             seq: self.trace.seq,
             time: self.clock.now(),
             iteration: self.iteration,
             task,
-            name: t.name.clone(),
+            name: t.name.to_rc(),
             old,
             new,
             cancelling: t.num_cancels_requested,

@@ -186,6 +186,20 @@ impl Vm {
     }
 }
 
+/// After `take_native`, the library coroutine object `[sub]` left on the awaiting frame's
+/// stack is an empty shell that `Resume::Delegated` will replace: drop it now, so a task
+/// sleeping in `asyncio.sleep` does not hold it (100,000 sleeping tasks, docs/performance.md).
+/// Nothing reads `[sub]` while the delegate runs.
+fn free_emptied_native(ex: &mut Exec, awaited: &Value) {
+    let Value::Native(n) = awaited else { return };
+    let top = ex.frames.last_mut().and_then(|f| f.stack.last_mut());
+    if let Some(slot @ Value::Native(_)) = top {
+        if matches!(slot, Value::Native(m) if Rc::ptr_eq(m, n)) {
+            *slot = Value::None;
+        }
+    }
+}
+
 /// Takes the state machine out of a library coroutine object (awaiting it twice fails).
 fn take_native(n: &Rc<NativeAwait>) -> Delegate {
     match n.state.borrow_mut().take() {
@@ -538,6 +552,7 @@ impl Vm {
                 Ok(Outcome::OutOfBudget) => return Step::Paused,
                 Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
                     Some(d) => {
+                        free_emptied_native(&mut coro.ex, &v);
                         coro.delegate = Some(d);
                         input = Some(Resume::Send);
                     }
