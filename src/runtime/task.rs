@@ -287,7 +287,7 @@ impl<H: Host> Loop<H> {
         // Then a step must already be scheduled: it will throw CancelledError.
         self.task_mut(t).expect("checked above").must_cancel = true;
         if let Some(f) = self.fut_mut(fut) {
-            f.cancel_msg = msg;
+            f.set_cancel_msg(msg);
         }
         true
     }
@@ -418,8 +418,7 @@ impl<H: Host> Loop<H> {
                 ExcClass::Cancelled => {
                     // `super().cancel()`: the message is reset, the exception kept for result().
                     if let Some(f) = self.fut_mut(fut) {
-                        f.cancelled_exc = Some(Box::new(e));
-                        f.cancel_msg = None;
+                        f.keep_cancelled_exc(e);
                     }
                     self.complete(fut, FutState::Cancelled);
                 }
@@ -449,7 +448,7 @@ impl<H: Host> Loop<H> {
                 after = Some(Reason::Awaiting);
                 let (must_cancel, req) = (task.must_cancel, task.last_cancel);
                 if must_cancel {
-                    let msg = self.fut(fut).and_then(|f| f.cancel_msg.clone());
+                    let msg = self.fut(fut).and_then(|f| f.cancel_msg());
                     if self.cancel_any(host, w, msg, CancelCause::Awaiter { task: t }, req) {
                         self.task_mut(t).expect("exists").must_cancel = false;
                     }

@@ -57,7 +57,8 @@ pub struct Coroutine {
     pub started: std::cell::Cell<bool>,
     /// Async generators: what the next `await` on the object does (`asend(v)`,
     /// `athrow(e)`, `aclose()`); `None`: `__anext__()`, i.e. send None.
-    pub agen_op: RefCell<Option<AgenOp>>,
+    /// (Boxed: set only around `asend`/`athrow`/`aclose`, so every coroutine is smaller.)
+    pub agen_op: RefCell<Option<Box<AgenOp>>>,
     /// Async generators: running for `aclose()` (a yield is a RuntimeError; GeneratorExit
     /// or StopAsyncIteration out of it, or a return, make the `await` give None).
     pub closing: std::cell::Cell<bool>,

@@ -89,7 +89,7 @@ impl TaskExec {
     /// A task for an async generator's `athrow(e)`/`aclose()` awaitable (as the loop's
     /// finalizer hook makes for `aclose()`): the generator's frame, with `e` to throw in.
     fn for_async_gen(c: &Rc<Coroutine>) -> PyResult<TaskExec> {
-        let op = c.agen_op.borrow_mut().take();
+        let op = c.agen_op.borrow_mut().take().map(|op| *op);
         let Some(crate::lang::value::function::AgenOp::Throw(e)) = op else {
             return Err(PyErr::type_error(
                 "a coroutine was expected, got an async_generator",
@@ -514,8 +514,7 @@ impl Vm {
             };
             coro.started = true;
             self.task_coros
-                .entry(task.0)
-                .or_insert_with(|| coro.coro.clone());
+                .insert_if_absent(task.0, || coro.coro.clone());
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
