@@ -25,7 +25,7 @@ pub struct TaskExec {
     pub delegate: Option<Delegate>,
     /// Thrown in at the first step instead of starting (a task running an async
     /// generator's `aclose()`/`athrow(e)` awaitable).
-    pub initial_throw: Option<PyErr>,
+    pub initial_throw: Option<Box<PyErr>>,
 }
 
 /// What a suspended task waits on.
@@ -111,7 +111,7 @@ impl TaskExec {
             coro: c.clone(),
             started: false,
             delegate: None,
-            initial_throw: Some(e),
+            initial_throw: Some(Box::new(e)),
         })
     }
 }
@@ -506,7 +506,7 @@ impl Vm {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
                     Some(Resume::Continue) => VmResume::Continue,
                     _ if !coro.started => match coro.initial_throw.take() {
-                        Some(e) => VmResume::Throw(e),
+                        Some(e) => VmResume::Throw(*e),
                         None => VmResume::Continue,
                     },
                     _ => VmResume::Send(Value::None),
