@@ -113,6 +113,9 @@ mod tests {
             assert_eq!(q.pop_front(), Some(i));
         }
         assert_eq!(q.chunks.len(), 1);
-        assert!(q.chunks.iter().all(|c| c.capacity() >= CHUNK && c.len() <= CHUNK));
+        assert!(q
+            .chunks
+            .iter()
+            .all(|c| c.capacity() >= CHUNK && c.len() <= CHUNK));
     }
 }

@@ -606,8 +606,7 @@ pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool)
     let is_async_gen = is_coroutine && frame.code.is_generator;
     let is_coroutine = is_coroutine && !is_async_gen;
     Value::Coroutine(Rc::new(Coroutine {
-        def_line: frame.code.first_line,
-        frame_file: frame.code.source.filename.clone(),
+        code: frame.code.clone(),
         line: std::cell::Cell::new(frame.code.first_line),
         qualname,
         is_coroutine,

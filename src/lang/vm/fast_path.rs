@@ -168,7 +168,11 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
                     drop_value(v);
                 }
                 let jump_when = matches!(op, Op::PopJumpIfTrue(_));
-                pc = if truth == jump_when { t as usize } else { pc + 1 };
+                pc = if truth == jump_when {
+                    t as usize
+                } else {
+                    pc + 1
+                };
             }
             Op::ForIter(t) => {
                 if ran.ticks >= room.ticks {
@@ -415,10 +419,11 @@ mod tests {
     #[test]
     fn other_iterators_are_steps() {
         let mut f = frame(vec![Op::ForIter(3)], vec![], vec![]);
-        f.stack.push(Value::Iter(Rc::new(RefCell::new(PyIter::Values {
-            items: vec![Value::Int(1)],
-            pos: 0,
-        }))));
+        f.stack
+            .push(Value::Iter(Rc::new(RefCell::new(PyIter::Values {
+                items: vec![Value::Int(1)],
+                pos: 0,
+            }))));
         assert_eq!(run_hot(&mut f, ANY).ops, 0);
         assert_eq!(f.stack.len(), 1);
     }
