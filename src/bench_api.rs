@@ -3,13 +3,20 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::Session;
 
 /// Runs `source` as `main.py` to the end on a virtual clock (tracing off, as in the CLI) and
-/// returns everything it wrote, stdout and stderr in order.
+/// returns everything it wrote, stdout and stderr in order. The page's limits, except the
+/// cap on live tasks, which the CLI does not have either: the memory benchmark keeps
+/// 100,000 tasks alive (the page stops a program at 20,000, `docs/limits.md`).
 #[wasm_bindgen(js_name = benchRun)]
 pub fn bench_run(source: &str) -> String {
-    let mut session = Session::new(source, "main.py");
+    let limits = Limits {
+        tasks: usize::MAX,
+        ..Limits::default()
+    };
+    let mut session = Session::with_limits(source, "main.py", limits);
     session.run_to_end();
     session
         .take_console()

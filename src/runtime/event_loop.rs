@@ -1,9 +1,9 @@
 //! The loop: ready queue, timers, `run_once`, slices for a browser driver, injected commands,
 //! and the trace sink. Follows CPython `base_events.py` (`call_soon`, `call_at`, `_run_once`).
 
-use std::collections::VecDeque;
 use std::rc::Rc;
 
+use super::chunk_queue::ChunkQueue;
 use super::chunked::ChunkVec;
 use super::clock::{Clock, VirtualClock};
 use super::future::Fut;
@@ -71,8 +71,9 @@ pub(crate) enum Callback<H: Host> {
     },
     /// A command from outside the program (the UI), like `call_soon_threadsafe`.
     Command(Command),
-    /// A Python callable.
-    Host(H::Callback),
+    /// A Python callable (boxed: rare, and the other variants are two words, so every
+    /// future's callback, timer handle and ready entry is smaller).
+    Host(Box<H::Callback>),
 }
 
 /// Commands a driver injects between callbacks (`Loop::inject`).
@@ -115,7 +116,7 @@ pub(crate) enum Ready<H: Host> {
 /// the host, which is lent to each call that may run code.
 pub struct Loop<H: Host> {
     pub(crate) clock: Box<dyn Clock>,
-    pub(crate) ready: VecDeque<Ready<H>>,
+    pub(crate) ready: ChunkQueue<Ready<H>>,
     pub(crate) timers: Timers<H>,
     pub(crate) futs: Slab<Fut<H>>,
     /// Indexed by `TaskId` (creation order); chunked so 100,000 tasks never reallocate.
@@ -148,7 +149,7 @@ impl<H: Host> Loop<H> {
     pub fn new(clock: Box<dyn Clock>) -> Self {
         Loop {
             clock,
-            ready: VecDeque::new(),
+            ready: ChunkQueue::default(),
             timers: Timers::default(),
             futs: Slab::default(),
             tasks: ChunkVec::default(),
@@ -183,7 +184,7 @@ impl<H: Host> Loop<H> {
 
     /// `loop.call_soon(fn)`: run `fn` in a later iteration, FIFO; returns a cancellable handle.
     pub fn call_soon(&mut self, cb: H::Callback) -> Handle {
-        self.call_soon_cb(Callback::Host(cb))
+        self.call_soon_cb(Callback::Host(Box::new(cb)))
     }
 
     pub(crate) fn call_soon_cb(&mut self, cb: Callback<H>) -> Handle {
@@ -199,7 +200,7 @@ impl<H: Host> Loop<H> {
 
     /// `loop.call_at(when, fn)`: run `fn` in the first iteration at or after loop time `when`.
     pub fn call_at(&mut self, when: f64, cb: H::Callback) -> Handle {
-        self.timers.push_timer(when, Callback::Host(cb))
+        self.timers.push_timer(when, Callback::Host(Box::new(cb)))
     }
 
     pub(crate) fn call_at_cb(&mut self, when: f64, cb: Callback<H>) -> Handle {
@@ -440,7 +441,7 @@ impl<H: Host> Loop<H> {
                 }
             }
             Callback::Host(cb) => {
-                if host.call(self, cb, arg) == Progress::Paused {
+                if host.call(self, *cb, arg) == Progress::Paused {
                     self.paused = Some(PausedWork::Call);
                     return Ok(Flow::Paused);
                 }
@@ -453,15 +454,20 @@ impl<H: Host> Loop<H> {
     pub(crate) fn emit(&mut self, task: TaskId, old: Option<TaskState>, reason: Reason) {
         let Some(old) = old else { return };
         let new = self.task_state(task);
-        let Some(t) = self.tasks.get(task.0 as usize) else {
+        let Some(t) = self.tasks.get_mut(task.0 as usize) else {
             return;
         };
+        // Traced tasks keep their formatted name, so events share one string.
+        if let super::task::TaskName::Numbered(_) = t.name {
+            t.name = super::task::TaskName::Named(t.name.to_rc());
+        }
+        let t = &*t;
         let ev = TraceEvent {
             seq: self.trace.seq,
             time: self.clock.now(),
             iteration: self.iteration,
             task,
-            name: t.name.clone(),
+            name: t.name.to_rc(),
             old,
             new,
             cancelling: t.num_cancels_requested,

@@ -103,14 +103,50 @@ impl<H: Host> Callbacks<H> {
 pub(crate) struct Fut<H: Host> {
     pub(crate) state: FutState<H>,
     pub(crate) callbacks: Callbacks<H>,
-    /// `_cancel_message`.
-    pub(crate) cancel_msg: Option<Rc<str>>,
-    /// `_cancelled_exc`: the `CancelledError` a task's coroutine raised, re-raised once.
-    pub(crate) cancelled_exc: Option<Box<H::Exc>>,
+    /// `_cancel_message` and `_cancelled_exc`, boxed: set only around a cancellation, so
+    /// every other future is two words smaller (`cancel_msg()` and friends read them).
+    cancel: Option<Box<FutCancel<H>>>,
     /// `__log_traceback`: an exception was set and nobody has retrieved it yet.
     pub(crate) log_traceback: bool,
     pub(crate) kind: FutKind,
     pub(crate) what: Waitable,
+}
+
+/// A future's cancellation details (`Fut::cancel`).
+struct FutCancel<H: Host> {
+    /// `_cancel_message`.
+    msg: Option<Rc<str>>,
+    /// `_cancelled_exc`: the `CancelledError` a task's coroutine raised, re-raised once.
+    exc: Option<Box<H::Exc>>,
+}
+
+impl<H: Host> Fut<H> {
+    /// `_cancel_message`.
+    pub(crate) fn cancel_msg(&self) -> Option<Rc<str>> {
+        self.cancel.as_ref().and_then(|c| c.msg.clone())
+    }
+
+    pub(crate) fn set_cancel_msg(&mut self, msg: Option<Rc<str>>) {
+        match (&mut self.cancel, msg) {
+            (Some(c), msg) => c.msg = msg,
+            (None, None) => {}
+            (None, msg) => self.cancel = Some(Box::new(FutCancel { msg, exc: None })),
+        }
+    }
+
+    /// Takes `_cancelled_exc` (it is re-raised once).
+    pub(crate) fn take_cancelled_exc(&mut self) -> Option<Box<H::Exc>> {
+        self.cancel.as_mut().and_then(|c| c.exc.take())
+    }
+
+    /// `super().cancel()` of a task whose coroutine raised `e`: the exception is kept for
+    /// `result()` and the message is reset.
+    pub(crate) fn keep_cancelled_exc(&mut self, e: H::Exc) {
+        self.cancel = Some(Box::new(FutCancel {
+            msg: None,
+            exc: Some(Box::new(e)),
+        }));
+    }
 }
 
 impl<H: Host> Loop<H> {
@@ -135,8 +171,7 @@ impl<H: Host> Loop<H> {
         let (idx, gen) = self.futs.insert(Fut {
             state: FutState::Pending,
             callbacks: Callbacks::None,
-            cancel_msg: None,
-            cancelled_exc: None,
+            cancel: None,
             log_traceback: false,
             kind,
             what,
@@ -214,10 +249,10 @@ impl<H: Host> Loop<H> {
     pub(crate) fn make_cancelled_error(&mut self, host: &mut H, f: FutId) -> H::Exc {
         let msg = match self.fut_mut(f) {
             Some(x) => {
-                if let Some(e) = x.cancelled_exc.take() {
+                if let Some(e) = x.take_cancelled_exc() {
                     return *e;
                 }
-                x.cancel_msg.clone()
+                x.cancel_msg()
             }
             None => None,
         };
@@ -361,7 +396,7 @@ impl<H: Host> Loop<H> {
         if !matches!(x.state, FutState::Pending) {
             return false;
         }
-        x.cancel_msg = msg;
+        x.set_cancel_msg(msg);
         self.complete(f, FutState::Cancelled);
         true
     }
@@ -369,13 +404,13 @@ impl<H: Host> Loop<H> {
     /// `Future.add_done_callback(fn)`: called with the future once done (via `call_soon`, even
     /// if already done).
     pub fn add_done_callback(&mut self, f: FutId, cb: H::Callback) {
-        self.add_callback(f, Callback::Host(cb));
+        self.add_callback(f, Callback::Host(Box::new(cb)));
     }
 
     /// `Future.remove_done_callback(fn)`: removes every registration equal to `fn`; returns
     /// how many.
     pub fn remove_done_callback(&mut self, f: FutId, cb: &H::Callback) -> usize {
-        self.remove_callbacks(f, |c| matches!(c, Callback::Host(h) if h == cb))
+        self.remove_callbacks(f, |c| matches!(c, Callback::Host(h) if **h == *cb))
     }
 
     pub(crate) fn add_callback(&mut self, f: FutId, cb: Callback<H>) {

@@ -101,7 +101,7 @@ impl<H: Host> Loop<H> {
             let res = if self.future_cancelled(child) {
                 let msg = self
                     .fut(child)
-                    .and_then(|x| x.cancel_msg.clone())
+                    .and_then(|x| x.cancel_msg())
                     .unwrap_or_else(|| Rc::from(""));
                 let e = host.new_exc(RuntimeExc::Cancelled { msg: Some(msg) });
                 host.exc_value(e)

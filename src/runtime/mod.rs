@@ -90,7 +90,8 @@
 mod barrier;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-mod chunked;
+pub(crate) mod chunk_queue;
+pub(crate) mod chunked;
 mod clock;
 mod condition;
 mod event_loop;

@@ -46,10 +46,38 @@ impl<H: Host> TaskCoro<H> {
 // 3. `fut_waiter` is None, nothing is scheduled, and it is `Loop::current`: Running.
 // Cancel requests never break it: `must_cancel` only says "throw CancelledError at the next
 // step", and a cancelled waiter completes, which schedules the wakeup (1 -> 2).
+/// A task's name: `Task-N` stays a number until someone reads it (formatting 100,000
+/// names up front cost 2.4 MB of wasm memory, docs/performance.md). The same size as an
+/// `Rc<str>` (the number sits in the pointer's niche).
+pub(crate) enum TaskName {
+    /// `Task-N`, N from the loop's counter.
+    Numbered(u32),
+    Named(Rc<str>),
+}
+
+impl TaskName {
+    /// The name as a string (formats a numbered name; `Loop::emit` keeps the result).
+    pub(crate) fn to_rc(&self) -> Rc<str> {
+        match self {
+            TaskName::Numbered(n) => format!("Task-{n}").into(),
+            TaskName::Named(s) => s.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for TaskName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TaskName::Numbered(n) => write!(f, "Task-{n}"),
+            TaskName::Named(s) => f.write_str(s),
+        }
+    }
+}
+
 pub(crate) struct Task<H: Host> {
     /// The task's own future (its result, callbacks, cancel message).
     pub(crate) fut: FutId,
-    pub(crate) name: Rc<str>,
+    pub(crate) name: TaskName,
     /// Taken out while the coroutine runs; dropped once the task is done.
     pub(crate) coro: Option<TaskCoro<H>>,
     /// `_fut_waiter`.
@@ -69,10 +97,16 @@ impl<H: Host> Loop<H> {
     /// scheduled with `call_soon`. Unnamed tasks are called `Task-1`, `Task-2`, ... in
     /// creation order.
     pub fn create_task(&mut self, coro: TaskCoro<H>, name: Option<Rc<str>>) -> TaskId {
-        let name = name.unwrap_or_else(|| {
-            self.task_counter += 1;
-            format!("Task-{}", self.task_counter).into()
-        });
+        let name = match name {
+            Some(s) => TaskName::Named(s),
+            None => {
+                self.task_counter += 1;
+                match u32::try_from(self.task_counter) {
+                    Ok(n) => TaskName::Numbered(n),
+                    Err(_) => TaskName::Named(format!("Task-{}", self.task_counter).into()),
+                }
+            }
+        };
         let id = TaskId(self.tasks.len() as u32);
         let fut = self.new_future(Waitable::Task(id), FutKind::Task(id));
         self.tasks.push(Task {
@@ -112,13 +146,13 @@ impl<H: Host> Loop<H> {
 
     /// `Task.get_name()`.
     pub fn task_name(&self, t: TaskId) -> Option<Rc<str>> {
-        self.task(t).map(|x| x.name.clone())
+        self.task(t).map(|x| x.name.to_rc())
     }
 
     /// `Task.set_name(value)`.
     pub fn set_task_name(&mut self, t: TaskId, name: Rc<str>) {
         if let Some(x) = self.task_mut(t) {
-            x.name = name;
+            x.name = TaskName::Named(name);
         }
     }
 
@@ -253,7 +287,7 @@ impl<H: Host> Loop<H> {
         // Then a step must already be scheduled: it will throw CancelledError.
         self.task_mut(t).expect("checked above").must_cancel = true;
         if let Some(f) = self.fut_mut(fut) {
-            f.cancel_msg = msg;
+            f.set_cancel_msg(msg);
         }
         true
     }
@@ -384,8 +418,7 @@ impl<H: Host> Loop<H> {
                 ExcClass::Cancelled => {
                     // `super().cancel()`: the message is reset, the exception kept for result().
                     if let Some(f) = self.fut_mut(fut) {
-                        f.cancelled_exc = Some(Box::new(e));
-                        f.cancel_msg = None;
+                        f.keep_cancelled_exc(e);
                     }
                     self.complete(fut, FutState::Cancelled);
                 }
@@ -415,7 +448,7 @@ impl<H: Host> Loop<H> {
                 after = Some(Reason::Awaiting);
                 let (must_cancel, req) = (task.must_cancel, task.last_cancel);
                 if must_cancel {
-                    let msg = self.fut(fut).and_then(|f| f.cancel_msg.clone());
+                    let msg = self.fut(fut).and_then(|f| f.cancel_msg());
                     if self.cancel_any(host, w, msg, CancelCause::Awaiter { task: t }, req) {
                         self.task_mut(t).expect("exists").must_cancel = false;
                     }

@@ -609,17 +609,17 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
             RtHandle::Task(t) => {
                 let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
                 // `coro=<work() running at main.py:3>` / `done, defined at ...`.
-                let coro = vm.task_coros.get(&t.0).cloned();
+                let coro = vm.task_coros.get(t.0).cloned();
                 let file = |c: &crate::lang::value::function::Coroutine| {
-                    c.frame_file.clone()
+                    c.frame_file()
                 };
                 let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
                 let coro_txt = match &coro {
-                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line),
+                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line()),
                     Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname, file(c), c.line.get()),
                     None => String::new(),
                 };
-                let outcome = vm.task_outcome.get(&t.0).cloned();
+                let outcome = vm.task_outcome.get(t.0).cloned();
                 let state = match lp.task_state(t) {
                     TaskState::Done => {
                         let r = match outcome {

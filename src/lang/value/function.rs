@@ -44,10 +44,11 @@ pub struct Function {
 /// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
     pub qualname: Rc<str>,
-    /// Where its code starts (`co_firstlineno`) and the line it is suspended at.
-    pub def_line: u32,
+    /// Its code object: the file and the line its code starts on (`co_firstlineno`), read
+    /// through `frame_file()`/`def_line()` (one word instead of three in every coroutine).
+    pub code: Rc<crate::lang::compiler::Code>,
+    /// The line it is suspended at.
     pub line: std::cell::Cell<u32>,
-    pub frame_file: Rc<str>,
     pub is_coroutine: bool,
     /// An async generator (`async def` with `yield`): iterated with `async for`.
     pub is_async_gen: bool,
@@ -57,7 +58,8 @@ pub struct Coroutine {
     pub started: std::cell::Cell<bool>,
     /// Async generators: what the next `await` on the object does (`asend(v)`,
     /// `athrow(e)`, `aclose()`); `None`: `__anext__()`, i.e. send None.
-    pub agen_op: RefCell<Option<AgenOp>>,
+    /// (Boxed: set only around `asend`/`athrow`/`aclose`, so every coroutine is smaller.)
+    pub agen_op: RefCell<Option<Box<AgenOp>>>,
     /// Async generators: running for `aclose()` (a yield is a RuntimeError; GeneratorExit
     /// or StopAsyncIteration out of it, or a return, make the `await` give None).
     pub closing: std::cell::Cell<bool>,
@@ -73,13 +75,22 @@ pub enum AgenOp {
 }
 
 impl Coroutine {
+    /// The file its code is in.
+    pub fn frame_file(&self) -> Rc<str> {
+        self.code.source.filename.clone()
+    }
+
+    /// The line its code starts on (`co_firstlineno`).
+    pub fn def_line(&self) -> u32 {
+        self.code.first_line
+    }
+
     /// A fresh coroutine object sharing this one's identity fields (not its state).
     fn sibling(&self, frame: Option<Box<crate::lang::vm::frame::Frame>>) -> Coroutine {
         Coroutine {
             qualname: self.qualname.clone(),
-            def_line: self.def_line,
+            code: self.code.clone(),
             line: std::cell::Cell::new(self.line.get()),
-            frame_file: self.frame_file.clone(),
             is_coroutine: self.is_coroutine,
             is_async_gen: self.is_async_gen,
             serial: self.serial,

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::fast_path::{run_hot, Room};
 use super::frame::{Block, Frame};
 use super::ops::{BinOp, UnaryOp};
 use super::protocol::CmpOp;
@@ -115,6 +116,27 @@ impl Vm {
             let Some(frame) = ex.frames.last_mut() else {
                 return Ok(Outcome::Return(Value::None));
             };
+            // A batch of hot ops (`fast_path.rs`), counted as the general path below counts
+            // each instruction: it stops before the next limit check and within the budget.
+            let room = Room {
+                ops: budget
+                    .as_deref()
+                    .map_or(u64::MAX, |b| *b)
+                    .min(0x3ff - (self.steps & 0x3ff)),
+                ticks: 0x3ff - (self.ticks & 0x3ff),
+            };
+            let ran = run_hot(frame, room);
+            if ran.ops > 0 {
+                self.steps += ran.ops;
+                if let Some(b) = budget.as_deref_mut() {
+                    *b -= ran.ops;
+                }
+                self.ticks += ran.ticks;
+                if self.native_depth == 0 {
+                    // A batch of pausable instructions (the next one resets it again).
+                    self.unpausable_from = self.work();
+                }
+            }
             if let Some(b) = budget.as_deref_mut() {
                 if *b == 0 {
                     return Ok(Outcome::OutOfBudget);
@@ -135,9 +157,6 @@ impl Vm {
                 ));
             };
             frame.pc += 1;
-            if super::fast_path::fast_op(frame, op) {
-                continue;
-            }
             match self.step(frame, op) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Push(f)) => {
@@ -587,8 +606,7 @@ pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool)
     let is_async_gen = is_coroutine && frame.code.is_generator;
     let is_coroutine = is_coroutine && !is_async_gen;
     Value::Coroutine(Rc::new(Coroutine {
-        def_line: frame.code.first_line,
-        frame_file: frame.code.source.filename.clone(),
+        code: frame.code.clone(),
         line: std::cell::Cell::new(frame.code.first_line),
         qualname,
         is_coroutine,

@@ -220,7 +220,7 @@ impl Vm {
                 kind: FactKind::AwaitedForever { what, resource_at },
                 task: Some(t),
                 task_name: lp.task_name(t),
-                offset: self.stopped_at.get(&t.0).copied(),
+                offset: self.stopped_at.get(t.0).copied(),
                 time: lp.time(),
                 iteration: lp.iteration(),
             });

@@ -25,7 +25,7 @@ pub struct TaskExec {
     pub delegate: Option<Delegate>,
     /// Thrown in at the first step instead of starting (a task running an async
     /// generator's `aclose()`/`athrow(e)` awaitable).
-    pub initial_throw: Option<PyErr>,
+    pub initial_throw: Option<Box<PyErr>>,
 }
 
 /// What a suspended task waits on.
@@ -89,7 +89,7 @@ impl TaskExec {
     /// A task for an async generator's `athrow(e)`/`aclose()` awaitable (as the loop's
     /// finalizer hook makes for `aclose()`): the generator's frame, with `e` to throw in.
     fn for_async_gen(c: &Rc<Coroutine>) -> PyResult<TaskExec> {
-        let op = c.agen_op.borrow_mut().take();
+        let op = c.agen_op.borrow_mut().take().map(|op| *op);
         let Some(crate::lang::value::function::AgenOp::Throw(e)) = op else {
             return Err(PyErr::type_error(
                 "a coroutine was expected, got an async_generator",
@@ -111,7 +111,7 @@ impl TaskExec {
             coro: c.clone(),
             started: false,
             delegate: None,
-            initial_throw: Some(e),
+            initial_throw: Some(Box::new(e)),
         })
     }
 }
@@ -182,6 +182,20 @@ impl Vm {
             Value::Rt(RtHandle::Future(f)) => Some(Delegate::Native(await_future(*f), "await")),
             Value::Native(n) => Some(take_native(n)),
             _ => None,
+        }
+    }
+}
+
+/// After `take_native`, the library coroutine object `[sub]` left on the awaiting frame's
+/// stack is an empty shell that `Resume::Delegated` will replace: drop it now, so a task
+/// sleeping in `asyncio.sleep` does not hold it (100,000 sleeping tasks, docs/performance.md).
+/// Nothing reads `[sub]` while the delegate runs.
+fn free_emptied_native(ex: &mut Exec, awaited: &Value) {
+    let Value::Native(n) = awaited else { return };
+    let top = ex.frames.last_mut().and_then(|f| f.stack.last_mut());
+    if let Some(slot @ Value::Native(_)) = top {
+        if matches!(slot, Value::Native(m) if Rc::ptr_eq(m, n)) {
+            *slot = Value::None;
         }
     }
 }
@@ -492,7 +506,7 @@ impl Vm {
                     Some(Resume::Throw(e)) => VmResume::Throw(e),
                     Some(Resume::Continue) => VmResume::Continue,
                     _ if !coro.started => match coro.initial_throw.take() {
-                        Some(e) => VmResume::Throw(e),
+                        Some(e) => VmResume::Throw(*e),
                         None => VmResume::Continue,
                     },
                     _ => VmResume::Send(Value::None),
@@ -500,8 +514,7 @@ impl Vm {
             };
             coro.started = true;
             self.task_coros
-                .entry(task.0)
-                .or_insert_with(|| coro.coro.clone());
+                .insert_if_absent(task.0, || coro.coro.clone());
             // 2. Run the frames until they finish or await something.
             let depth = coro.ex.frames.len();
             self.depth += depth;
@@ -538,6 +551,7 @@ impl Vm {
                 Ok(Outcome::OutOfBudget) => return Step::Paused,
                 Ok(Outcome::Yield(v)) => match self.delegate_for(lp, &v) {
                     Some(d) => {
+                        free_emptied_native(&mut coro.ex, &v);
                         coro.delegate = Some(d);
                         input = Some(Resume::Send);
                     }

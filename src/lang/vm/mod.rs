@@ -38,6 +38,7 @@ pub mod limits;
 pub mod memory;
 mod opcode;
 pub mod ops;
+mod per_task;
 pub mod protocol;
 mod repr;
 pub mod session;
@@ -144,9 +145,8 @@ pub struct Vm {
     /// Warnings already shown (`file:line:name`).
     pub(crate) warned: std::collections::HashSet<String>,
     /// The coroutine each task runs, and how each task's coroutine ended (for reprs).
-    pub(crate) task_coros:
-        std::collections::HashMap<u32, Rc<crate::lang::value::function::Coroutine>>,
-    pub(crate) task_outcome: std::collections::HashMap<u32, PyResult<Value>>,
+    pub(crate) task_coros: per_task::PerTask<Rc<crate::lang::value::function::Coroutine>>,
+    pub(crate) task_outcome: per_task::PerTask<PyResult<Value>>,
     /// Byte offset (in the program text) of the call being executed, for trace spans.
     pub cur_offset: u32,
     /// Record trace events in the loops `asyncio.run` creates (the UI turns it on).
@@ -160,7 +160,7 @@ pub struct Vm {
     /// Loop time, instruction count and the task's place when its current step began.
     pub(crate) step_start: (f64, u64, Option<u32>),
     /// Where each task of the running loop stopped last (byte offset, by task id).
-    pub(crate) stopped_at: std::collections::HashMap<u32, u32>,
+    pub(crate) stopped_at: per_task::PerTask<u32>,
     /// Repeatable facts already recorded: (kind, task id, offset).
     pub(crate) facts_seen: std::collections::HashSet<(u8, Option<u32>, Option<u32>)>,
 }

@@ -286,7 +286,7 @@ impl Session {
     /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
     /// starts), for the editor's per-task gutter markers.
     pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
-        self.vm.task_coros.get(&t.0).map(|c| c.line.get())
+        self.vm.task_coros.get(t.0).map(|c| c.line.get())
     }
 
     /// The trace events recorded since the last call (enable with `vm.tracing` before the
@@ -303,7 +303,7 @@ impl Session {
     /// What a finished task returned or raised, as `repr()` shows it (`'USERS'`,
     /// `ValueError('bad')`); `None` while it runs or for a task this VM did not run.
     pub fn task_outcome_repr(&mut self, t: crate::runtime::TaskId) -> Option<String> {
-        let v = match self.vm.task_outcome.get(&t.0)?.clone() {
+        let v = match self.vm.task_outcome.get(t.0)?.clone() {
             Ok(v) => v,
             Err(e) => e.to_value(),
         };

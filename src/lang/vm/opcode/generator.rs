@@ -92,7 +92,7 @@ impl Vm {
     /// (CPython `async_gen_asend_send`, `async_gen_athrow_send`): runs its frame above
     /// this one, sending a value or throwing an exception in.
     fn enter_async_gen(&mut self, c: &Rc<Coroutine>, value: Value) -> PyResult<Flow> {
-        let op = c.agen_op.borrow_mut().take();
+        let op = c.agen_op.borrow_mut().take().map(|op| *op);
         match op {
             None => Ok(Flow::Push(self.take_frame(c, &value)?)),
             Some(AgenOp::Send(_)) if c.frame.borrow().is_none() && !c.running.get() => {
