@@ -33,7 +33,9 @@ async fn shell_has_header_editor_tasks_console_and_run() {
         "asyncio playground"
     );
     // At first a preview of the program, then CodeMirror (after the first paint).
-    let preview = find(&root, "#code .cm-preview-text").text_content().unwrap();
+    let preview = find(&root, "#code .cm-preview-text")
+        .text_content()
+        .unwrap();
     assert!(
         preview.contains("asyncio.run(main())"),
         "the preview shows: {preview:?}"

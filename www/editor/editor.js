@@ -54,6 +54,7 @@ class EditorHandle {
     this.preview.tabIndex = 0;
     this.preview.setAttribute('role', 'textbox');
     this.preview.setAttribute('aria-multiline', 'true');
+    this.preview.setAttribute('aria-readonly', 'true');
     this.preview.setAttribute('aria-label', 'Python program (the editor is loading)');
     this.gutter = document.createElement('pre');
     this.gutter.className = 'cm-preview-gutter';
