@@ -32,7 +32,7 @@ async fn shell_has_header_editor_tasks_console_and_run() {
         find(&root, "h1.brand").text_content().unwrap(),
         "asyncio playground"
     );
-    // At first a preview of the program, then CodeMirror (after the first paint).
+    // At first a preview of the program, then CodeMirror (once the page is idle).
     let preview = find(&root, "#code .cm-preview-text")
         .text_content()
         .unwrap();

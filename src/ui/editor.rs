@@ -1,7 +1,7 @@
 //! The bridge to the code editor (`www/editor/editor.js`, bundled by esbuild with CodeMirror
 //! into `www/gen/editor.js`): wasm-bindgen imports it as a module snippet. The editor shows a
-//! light read-only preview first and becomes CodeMirror after the first paint; the methods
-//! below behave the same either way.
+//! light read-only preview first and becomes CodeMirror once the page is idle after its first
+//! paint; the methods below behave the same either way.
 
 use wasm_bindgen::prelude::*;
 

@@ -1,12 +1,13 @@
 // The editor the Rust side creates (src/ui/editor.rs): at first a lightweight read-only preview
 // of the program (line numbers and text, styled like the editor), upgraded to CodeMirror
-// (www/editor/codemirror.js) after the page's first paint. CodeMirror's module evaluation and
-// view construction took ~100 ms of main thread before the first run could print; now they
-// happen once the program is on screen. scripts/bundle-editor.mjs writes www/gen/editor.js as
-// this module plus `loadCodeMirror()`, a function whose body is the CodeMirror bundle, so the
-// download is one file (shared by every embedded playground on a page) and evaluating it is
-// deferred. Until the upgrade the handle keeps what the Rust side sets (text, markers, error,
-// read-only) and hands it to CodeMirror then; focusing or clicking the preview upgrades at once.
+// (www/editor/codemirror.js) once the page is idle after its first paint. CodeMirror's module
+// evaluation and view construction took ~100 ms of main thread before the first run could
+// print; now they happen once the program is on screen. scripts/bundle-editor.mjs writes
+// www/gen/editor.js as this module plus `loadCodeMirror()`, a function whose body is the
+// CodeMirror bundle, so the download is one file (shared by every embedded playground on a
+// page) and evaluating it is deferred. Until the upgrade the handle keeps what the Rust side
+// sets (text, markers, error, read-only) and hands it to CodeMirror then; focusing or clicking
+// the preview upgrades at once.
 /* global loadCodeMirror */
 
 /** CodeMirror's `createCodeMirror`, the bundle evaluated on first use (once per page). */
@@ -16,21 +17,30 @@ function createCodeMirror(...args) {
   return codeMirror.createCodeMirror(...args);
 }
 
-/** Previews waiting for their upgrade: one per macrotask after the next frame, so ten
- *  embedded playgrounds do not upgrade in one long task. */
+/** Runs `f` when the page is idle: after the first paint and after whatever a program that
+ *  was started at once puts on screen first (frames and tasks come before idle callbacks).
+ *  Without `requestIdleCallback` (Safari), after the next frame and a short delay. */
+const whenIdle = typeof requestIdleCallback === 'function'
+  ? (f) => requestIdleCallback(f, { timeout: 1000 })
+  : (f) => requestAnimationFrame(() => setTimeout(f, 50));
+
+/** Previews waiting for their upgrade: one per idle callback (after one that evaluates the
+ *  bundle), so ten embedded playgrounds do not upgrade in one long task. */
 const waiting = new Set();
 let draining = false;
 function scheduleUpgrade(handle) {
   waiting.add(handle);
   if (draining) return;
   draining = true;
-  requestAnimationFrame(() => setTimeout(drain, 0));
+  whenIdle(drain);
 }
 function drain() {
   const next = waiting.values().next();
   if (next.done) { draining = false; return; }
-  next.value.upgrade();
-  if (waiting.size) setTimeout(drain, 0); else draining = false;
+  // Evaluating the bundle and building a view are two separate idle tasks, so neither
+  // holds the page (or a program running at 1x) for long.
+  if (codeMirror) next.value.upgrade(); else codeMirror = loadCodeMirror();
+  if (waiting.size) whenIdle(drain); else draining = false;
 }
 
 /**
