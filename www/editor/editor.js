@@ -17,12 +17,20 @@ function createCodeMirror(...args) {
   return codeMirror.createCodeMirror(...args);
 }
 
-/** Runs `f` when the page is idle: after the first paint and after whatever a program that
- *  was started at once puts on screen first (frames and tasks come before idle callbacks).
+/** Runs `f(deadline)` when the page is idle: after the first paint and after whatever a
+ *  program started at once puts on screen (frames and tasks come before idle callbacks).
  *  Without `requestIdleCallback` (Safari), after the next frame and a short delay. */
 const whenIdle = typeof requestIdleCallback === 'function'
-  ? (f) => requestIdleCallback(f, { timeout: 1000 })
+  ? (f) => requestIdleCallback(f)
   : (f) => requestAnimationFrame(() => setTimeout(f, 50));
+
+/** Idle milliseconds one step of the upgrade wants. Chromium ends an idle period at the next
+ *  frame or pending timer, so waiting for this much keeps the upgrade from delaying a program
+ *  that runs at 1x (its sleeps are timers; a stall there shifts its loop time). A page that is
+ *  never that idle (a busy machine, an animation) gets its editors after `PATIENCE_MS` anyway. */
+const STEP_MS = 40;
+const PATIENCE_MS = 2000;
+let waitingSince = 0;
 
 /** Previews waiting for their upgrade: one per idle callback (after one that evaluates the
  *  bundle), so ten embedded playgrounds do not upgrade in one long task. */
@@ -32,11 +40,17 @@ function scheduleUpgrade(handle) {
   waiting.add(handle);
   if (draining) return;
   draining = true;
+  waitingSince = performance.now();
   whenIdle(drain);
 }
-function drain() {
+function drain(deadline) {
   const next = waiting.values().next();
   if (next.done) { draining = false; return; }
+  if (deadline && deadline.timeRemaining() < STEP_MS && performance.now() - waitingSince < PATIENCE_MS) {
+    whenIdle(drain);
+    return;
+  }
+  waitingSince = performance.now();
   // Evaluating the bundle and building a view are two separate idle tasks, so neither
   // holds the page (or a program running at 1x) for long.
   if (codeMirror) next.value.upgrade(); else codeMirror = loadCodeMirror();
