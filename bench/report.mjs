@@ -73,7 +73,7 @@ function loadSection(l) {
     `| from navigation start, localhost, fresh profile each run | median (min–max) |\n|---|---:|\n` +
     `| playground: Run button clickable (clicked at once) | ${fmtMs(l.playground.runClickable)} |\n` +
     `| playground: first output of the program shown at load | ${fmtMs(l.playground.firstOutput)} |\n` +
-    (l.playground.editorReady ? `| playground: the editor is CodeMirror (after the first paint) | ${fmtMs(l.playground.editorReady)} |\n` : '') + py;
+    (l.playground.editorReady ? `| playground: the editor is CodeMirror (upgraded once the page is idle) | ${fmtMs(l.playground.editorReady)} |\n` : '') + py;
 }
 
 function renderSection(r) {

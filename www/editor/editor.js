@@ -27,9 +27,11 @@ const whenIdle = typeof requestIdleCallback === 'function'
 /** Idle milliseconds one step of the upgrade wants. Chromium ends an idle period at the next
  *  frame or pending timer, so waiting for this much keeps the upgrade from delaying a program
  *  that runs at 1x (its sleeps are timers; a stall there shifts its loop time). A page that is
- *  never that idle (a busy machine, an animation) gets its editors after `PATIENCE_MS` anyway. */
+ *  never that idle (a busy machine, an animation) gets its editors `PATIENCE_MS` after the first
+ *  preview was queued anyway. */
 const STEP_MS = 40;
 const PATIENCE_MS = 2000;
+/** When the first of the previews now waiting was queued. */
 let waitingSince = 0;
 
 /** Previews waiting for their upgrade: one per idle callback (after one that evaluates the
@@ -50,7 +52,6 @@ function drain(deadline) {
     whenIdle(drain);
     return;
   }
-  waitingSince = performance.now();
   // Evaluating the bundle and building a view are two separate idle tasks, so neither
   // holds the page (or a program running at 1x) for long.
   if (codeMirror) next.value.upgrade(); else codeMirror = loadCodeMirror();
