@@ -59,21 +59,26 @@ function drain(deadline) {
 }
 
 /**
- * Creates an editor in `parent` showing `doc`. `onChange(text)` is called on every edit,
- * `onRun()` on Ctrl/Cmd-Enter. Returns a handle with the methods the Rust side uses.
+ * Creates an editor in `parent` showing `doc`. `onChange(text, hiddenLines)` is called on
+ * every edit, `onRun()` on Ctrl/Cmd-Enter. `hidden` (optional): 1-based lines that run but are
+ * not shown (see `hiddenField` in codemirror.js). Returns a handle with the methods the Rust
+ * side uses.
  */
-export function createEditor(parent, doc, onChange, onRun) {
-  return new EditorHandle(parent, doc, onChange, onRun);
+export function createEditor(parent, doc, onChange, onRun, hidden) {
+  return new EditorHandle(parent, doc, onChange, onRun, hidden);
 }
 
 /** What the Rust side may do with an editor; the same before and after the upgrade. */
 class EditorHandle {
-  constructor(parent, doc, onChange, onRun) {
+  constructor(parent, doc, onChange, onRun, hidden) {
     Object.assign(this, { parent, doc, onChange, onRun });
     /** The CodeMirror handle once upgraded; until then the preview and the kept settings. */
     this.cm = null;
     this.destroyed = false;
-    this.kept = { tasks: null, lints: null, error: null, readOnly: false };
+    this.kept = {
+      tasks: null, lints: null, error: null, readOnly: false,
+      hidden: hidden ? [...hidden] : [], shown: false,
+    };
     this.preview = document.createElement('div');
     this.preview.className = 'cm-preview';
     this.preview.tabIndex = 0;
@@ -95,10 +100,29 @@ class EditorHandle {
     scheduleUpgrade(this);
   }
 
+  /** Draws the text as CodeMirror will: hidden lines left out (or greyed, numbered `·`, when
+   *  shown), the others numbered as the reader sees them. */
   showDoc() {
-    this.text.textContent = this.doc;
-    const lines = this.doc.split('\n').length;
-    this.gutter.textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
+    const hidden = new Set(this.kept.hidden);
+    const numbers = [];
+    this.text.replaceChildren();
+    let seen = 0;
+    this.doc.split('\n').forEach((line, i) => {
+      const isHidden = hidden.has(i + 1);
+      if (isHidden && !this.kept.shown) return;
+      if (numbers.length) this.text.append('\n');
+      if (isHidden) {
+        const span = document.createElement('span');
+        span.className = 'cm-hidden-line';
+        span.textContent = line;
+        this.text.append(span);
+        numbers.push('\u00b7');
+      } else {
+        this.text.append(line);
+        numbers.push(String(++seen));
+      }
+    });
+    this.gutter.textContent = numbers.join('\n');
   }
 
   /** Replaces the preview with CodeMirror (once); `focus` moves the keyboard focus into it. */
@@ -108,14 +132,15 @@ class EditorHandle {
     const hadFocus = focus || this.preview.contains(document.activeElement);
     let cm;
     try {
-      cm = createCodeMirror(this.parent, this.doc, this.onChange, this.onRun);
+      cm = createCodeMirror(this.parent, this.doc, this.onChange, this.onRun, this.kept.hidden);
     } catch (e) {
       console.error('the code editor could not start; the program stays read-only', e);
       return;
     }
     this.preview.remove();
     this.cm = cm;
-    const { tasks, lints, error, readOnly } = this.kept;
+    const { tasks, lints, error, readOnly, shown } = this.kept;
+    if (shown) cm.showHidden(true);
     if (tasks) cm.setTaskMarkers(tasks);
     if (lints) cm.setLintMarkers(lints);
     if (error) cm.setError(...error);
@@ -124,13 +149,25 @@ class EditorHandle {
   }
 
   getDoc() { return this.cm ? this.cm.getDoc() : this.doc; }
-  /** Replaces the whole text (one undoable change) unless it is already that text. */
-  setDoc(text) {
-    if (this.cm) return this.cm.setDoc(text);
-    if (text === this.doc) return;
+  /** Replaces the whole text (one undoable change) unless it is already that text, and with
+   *  `hidden`, which lines are hidden. */
+  setDoc(text, hidden) {
+    if (this.cm) return this.cm.setDoc(text, hidden);
+    const changed = text !== this.doc;
+    if (!changed && !hidden) return;
     this.doc = text;
+    if (hidden) this.kept.hidden = [...hidden];
     this.showDoc();
-    this.onChange(text); // as CodeMirror's update listener does for any change
+    // As CodeMirror's update listener does for any change of the text.
+    if (changed) this.onChange(text, [...this.kept.hidden]);
+  }
+  /** The 1-based numbers of the hidden lines now. */
+  hiddenLines() { return this.cm ? this.cm.hiddenLines() : [...this.kept.hidden]; }
+  /** Shows (greyed, still read-only) or hides the hidden lines. */
+  showHidden(flag) {
+    if (this.cm) return this.cm.showHidden(flag);
+    this.kept.shown = !!flag;
+    this.showDoc();
   }
   /** `markers`: [{line (1-based), name, state, more?}], at most three per line. */
   setTaskMarkers(markers) {
