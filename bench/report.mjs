@@ -69,10 +69,11 @@ function loadSection(l) {
   const files = l.sizes.map((s) => `| \`${s.file}\` | ${KB(s.raw)} | ${KB(s.gzip)} |`).join('\n');
   const py = l.pyodide?.ready ? `| Pyodide: navigation → \`loadPyodide()\` resolved | ${fmtMs(l.pyodide.ready)} |\n| Pyodide: navigation → the same program's first output | ${fmtMs(l.pyodide.firstOutput)} |`
     : `| Pyodide | ${l.pyodide?.error ?? 'not measured'} |`;
-  return `| file | raw | gzip -9 |\n|---|---:|---:|\n${files}\n| **total** | ${KB(l.total.raw)} | **${KB(l.total.gzip)}** |\n\n` +
+  return `What the playground page requests (wasm, JS, CSS) until its editor is CodeMirror:\n\n| file | raw | gzip -9 |\n|---|---:|---:|\n${files}\n| **total** | ${KB(l.total.raw)} | **${KB(l.total.gzip)}** |\n\n` +
     `| from navigation start, localhost, fresh profile each run | median (min–max) |\n|---|---:|\n` +
     `| playground: Run button clickable (clicked at once) | ${fmtMs(l.playground.runClickable)} |\n` +
-    `| playground: first output of the program shown at load | ${fmtMs(l.playground.firstOutput)} |\n${py}`;
+    `| playground: first output of the program shown at load | ${fmtMs(l.playground.firstOutput)} |\n` +
+    (l.playground.editorReady ? `| playground: the editor is CodeMirror (upgraded once the page is idle) | ${fmtMs(l.playground.editorReady)} |\n` : '') + py;
 }
 
 function renderSection(r) {

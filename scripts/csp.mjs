@@ -30,8 +30,11 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => crypto.createHash('sha256').update(m[1], 'utf8').digest('base64'));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
-  // First in <head>, so it governs every script and stylesheet after it.
-  html = html.replace(/<head>/, `<head>\n  ${meta}`);
+  // First in <head> (or, where release minification left the head implied, right after
+  // <html>), so it governs every script and stylesheet after it.
+  const open = /<head>/.test(html) ? /<head>/ : /<html[^>]*>/;
+  if (!open.test(html)) throw new Error(`csp: ${name} has neither <head> nor <html>`);
+  html = html.replace(open, (tag) => `${tag}\n  ${meta}`);
   fs.writeFileSync(file, html);
   console.log(`csp: ${name} (${hashes.length} inline script${hashes.length === 1 ? '' : 's'} by hash)`);
 }

@@ -379,7 +379,9 @@ async fn the_composer_writes_its_program_into_the_editor() {
     let preview = text(&root, ".composer-preview");
     click(&root, ".composer-write").await;
     assert!(!dialog.has_attribute("open"));
-    TimeoutFuture::new(0).await;
+    // The editor is a preview until CodeMirror takes over once the page is idle.
+    let upgraded = until(5_000, || !all(&root, "#code .cm-content").is_empty()).await;
+    assert!(upgraded, "the editor never became CodeMirror");
     let editor = all(&root, "#code .cm-line")
         .iter()
         .map(|l| l.text_content().unwrap_or_default())

@@ -32,10 +32,27 @@ async fn shell_has_header_editor_tasks_console_and_run() {
         find(&root, "h1.brand").text_content().unwrap(),
         "asyncio playground"
     );
+    // At first a preview of the program, then CodeMirror (once the page is idle).
+    let preview = find(&root, "#code .cm-preview-text")
+        .text_content()
+        .unwrap();
+    assert!(
+        preview.contains("asyncio.run(main())"),
+        "the preview shows: {preview:?}"
+    );
+    let mut waited = 0;
+    while root.query_selector("#code .cm-content").unwrap().is_none() && waited < 5_000 {
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        waited += 20;
+    }
     let editor_text = find(&root, "#code .cm-content").text_content().unwrap();
     assert!(
         editor_text.contains("asyncio.run(main())"),
         "editor shows: {editor_text:?}"
+    );
+    assert!(
+        root.query_selector("#code .cm-preview").unwrap().is_none(),
+        "the preview is gone once CodeMirror is up"
     );
     assert!(find(&root, ".tasks-panel .panel-title")
         .text_content()

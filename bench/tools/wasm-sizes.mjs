@@ -1,7 +1,10 @@
 // Where a wasm module's code bytes go: function body sizes from the code section, named by
-// the name section, summed by crate (the first path segment of each Rust name).
+// the name section, summed by area (interpreter, UI, std, ...), by crate (the first path
+// segment of each Rust name) and by module. Legacy-mangled names (`_ZN...E`, as rustc leaves
+// them before wasm-bindgen) are demangled first.
 // Usage: node bench/tools/wasm-sizes.mjs MODULE.wasm [TOP_N]   (a module with its names:
-// the wasm-bindgen output before wasm-opt, e.g. target/wasm32-unknown-unknown/release/*.wasm)
+// before wasm-opt, e.g. target/wasm32-unknown-unknown/release/*.wasm, or that file after
+// `wasm-bindgen --target web --out-dir DIR`, which is what wasm-opt receives)
 import fs from 'node:fs';
 
 const buf = fs.readFileSync(process.argv[2]);
@@ -45,18 +48,55 @@ while (pos < buf.length) {
   pos = end;
 }
 
+/** `_ZN18asyncio_playground4lang2vm3Vm4step17h0123456789abcdefE` -> `asyncio_playground::lang::vm::Vm::step`. */
+const demangle = (name) => {
+  const m = /^_ZN(.*)E$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  let rest = m[1];
+  while (rest.length) {
+    const len = /^(\d+)/.exec(rest);
+    if (!len) break;
+    const start = len[1].length;
+    parts.push(rest.slice(start, start + Number(len[1])));
+    rest = rest.slice(start + Number(len[1]));
+  }
+  if (parts.length && /^h[0-9a-f]{16}$/.test(parts.at(-1))) parts.pop();
+  return parts.join('::').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ')
+    .replace(/\$RF\$/g, '&').replace(/\$C\$/g, ',').replace(/\.\./g, '::').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}');
+};
+
+/** The part of the program a function belongs to (a component's `view` is UI: Yew inlines the
+ *  component's `html!` there). */
+const areaOf = (name) => {
+  if (/CompStateInner.*view|asyncio_playground::(ui|share)\b|mountPlayground/.test(name)) return 'UI: this crate (ui, share, component views)';
+  if (/\byew\b|web_sys|js_sys|wasm_bindgen|gloo|__wbindgen|__wbg|implicit_clone|console_error/.test(name)) return 'UI: yew, web-sys, js-sys, wasm-bindgen';
+  if (/asyncio_playground::(lang|runtime|lints)\b/.test(name)) return 'interpreter + event loop (lang, runtime, lints)';
+  if (/asyncio_playground::export|serde/.test(name)) return 'trace export, serde, serde_json';
+  if (/asyncio_playground/.test(name)) return 'this crate, other';
+  if (/num_bigint|num_integer|num_traits/.test(name)) return 'num-bigint';
+  if (/flt2dec|dec2flt|fmt::float|libm|compiler_builtins|\bf64\b|\bf32\b/.test(name)) return 'std: floats, libm';
+  if (/sort/.test(name)) return 'std: sorting';
+  if (/hashbrown|HashMap|HashSet|btree/.test(name)) return 'std: hash and B-tree maps';
+  if (/core::fmt|fmt::/.test(name)) return 'std: fmt';
+  return 'std: alloc, core, other';
+};
+
 const crateOf = (name) => {
   let n = name.replace(/^<+/, '').replace(/^(dyn |&mut |&|\(|\[)+/, '');
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(::|$| as )/.exec(n);
   return m ? m[1] : '?';
 };
+for (const [idx, n] of names) names.set(idx, demangle(n));
 const byCrate = new Map();
 const byModule = new Map();
+const byArea = new Map();
 let total = 0;
 for (const [idx, sz] of bodies) {
   const name = names.get(idx) ?? `func${idx}`;
   total += sz;
   const c = crateOf(name);
+  byArea.set(areaOf(name), (byArea.get(areaOf(name)) ?? 0) + sz);
   byCrate.set(c, (byCrate.get(c) ?? 0) + sz);
   const mod = name.replace(/^<+/, '').split('::').slice(0, 3).join('::').replace(/<.*$/, '');
   byModule.set(mod, (byModule.get(mod) ?? 0) + sz);
@@ -67,6 +107,7 @@ const show = (title, m, n) => {
 };
 console.log(`file ${buf.length} B; code ${total} B in ${bodies.length} functions`);
 console.log(sections.map(([k, v]) => `${k}=${v}`).join('  '));
+show('by area', byArea, topN);
 show('by crate', byCrate, topN);
 show('by module (first three path segments)', byModule, topN);
 show('largest functions', new Map(bodies.map(([i, s]) => [names.get(i) ?? `func${i}`, s])), topN);

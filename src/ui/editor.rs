@@ -1,11 +1,13 @@
-//! The bridge to the CodeMirror editor bundle (`www/editor/editor.js`, bundled by esbuild
-//! into `www/gen/editor.js`): wasm-bindgen imports it as a module snippet.
+//! The bridge to the code editor (`www/editor/editor.js`, bundled by esbuild with CodeMirror
+//! into `www/gen/editor.js`): wasm-bindgen imports it as a module snippet. The editor shows a
+//! light read-only preview first and becomes CodeMirror once the page is idle after its first
+//! paint; the methods below behave the same either way.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/www/gen/editor.js")]
 extern "C" {
-    /// A live CodeMirror editor (see `EditorHandle` in editor.js).
+    /// A live editor (see `EditorHandle` in www/editor/editor.js).
     pub type JsEditor;
 
     /// Creates an editor inside `parent` showing `doc`; `on_change(text)` is called on every

@@ -39,9 +39,13 @@ const runOf = (page, id) => page.evaluate((id) => new Promise((done) => {
   pg.run();
 }), id);
 
-const gutter = (page, id) => page.$$eval(`#${id} + .aiopg-host .cm-lineNumbers .cm-gutterElement`,
-  (els) => els.filter((e) => getComputedStyle(e).visibility !== 'hidden') // not the width spacer
-    .map((e) => e.textContent).filter((t) => /^\d+$/.test(t)));
+// (Each editor is a preview until CodeMirror takes over once the page is idle: wait for it.)
+const gutter = async (page, id) => {
+  await page.waitForSelector(`#${id} + .aiopg-host .cm-content`);
+  return page.$$eval(`#${id} + .aiopg-host .cm-lineNumbers .cm-gutterElement`,
+    (els) => els.filter((e) => getComputedStyle(e).visibility !== 'hidden') // not the width spacer
+      .map((e) => e.textContent).filter((t) => /^\d+$/.test(t)));
+};
 
 test('hidden setup runs first, is not shown, and the toggle shows it read-only', async () => {
   const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');

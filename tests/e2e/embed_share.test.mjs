@@ -15,7 +15,10 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** The editor's text, line by line as CodeMirror shows it (the presets fit on screen). */
-const editorText = (page) => page.$$eval('#code .cm-line', (ls) => ls.map((l) => l.textContent).join('\n'));
+const editorText = async (page) => {
+  await page.waitForSelector('#code .cm-content'); // the editor is a preview until the page is idle
+  return page.$$eval('#code .cm-line', (ls) => ls.map((l) => l.textContent).join('\n'));
+};
 const saved = (page) => page.evaluate(() => localStorage.getItem('asyncio-playground.code'));
 
 async function copyLink(page) {

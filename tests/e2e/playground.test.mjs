@@ -18,6 +18,7 @@ async function setCode(page, code) {
 }
 
 async function editorText(page) {
+  await page.waitForSelector('#code .cm-content'); // the editor is a preview until the page is idle
   return page.$$eval('#code .cm-line', (ls) => ls.map((l) => l.textContent).join('\n'));
 }
 

@@ -21,7 +21,9 @@ async function setCode(page, code) {
   await page.keyboard.insertText(code);
 }
 
-const editorText = (page) => page.$eval('#code .cm-content', (e) => e.cmView?.view?.state?.doc?.toString() ?? e.innerText);
+// (The editor is a preview until CodeMirror takes over once the page is idle: wait for it.)
+const editorText = (page) => page.waitForSelector('#code .cm-content')
+  .then((el) => el.evaluate((e) => e.cmView?.view?.state?.doc?.toString() ?? e.innerText));
 const consoleText = (page) => page.textContent('#console');
 
 /** Starts recording requestAnimationFrame timestamps; `stopFrames` returns the longest gap. */

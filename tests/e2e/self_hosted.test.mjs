@@ -38,7 +38,8 @@ function references() {
     if (f.endsWith('.html')) {
       const html = text(f).replace(/<!--[\s\S]*?-->/g, '');
       for (const m of html.matchAll(/<(script|link|img|iframe|source|audio|video|embed|object)\b[^>]*>/gi)) {
-        for (const a of m[0].matchAll(/\s(?:src|href|data|srcset)="([^"]*)"/gi)) refs.push([f, a[1]]);
+        // Quoted or not: the release build's HTML is minified (`href=./style.css`).
+        for (const a of m[0].matchAll(/\s(?:src|href|data|srcset)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) refs.push([f, a[1] ?? a[2] ?? a[3]]);
       }
     } else if (f.endsWith('.css')) {
       for (const m of text(f).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]/g)) refs.push([f, m[1] ?? m[2]]);
