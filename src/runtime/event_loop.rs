@@ -253,6 +253,11 @@ impl<H: Host> Loop<H> {
         self.trace.enabled = on;
     }
 
+    /// The `seq` the next trace event will carry (how many this loop has emitted).
+    pub fn next_trace_seq(&self) -> u64 {
+        self.trace.seq
+    }
+
     /// Takes the events recorded since the last drain.
     pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
         std::mem::take(&mut self.trace.events)

@@ -15,7 +15,7 @@ use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, Program, SliceInfo, Speed};
-use crate::runtime::{Command, ManualClock, TaskId, TaskState};
+use crate::runtime::{Command, ManualClock, Reason, TaskId, TaskState};
 
 impl Program for Session {
     fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool {
@@ -165,14 +165,15 @@ impl Run {
 
 /// Takes one slice's output, trace batch and loop view out of the session.
 fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
-    let output = std::mem::take(&mut s.vm.console)
+    let output = s
+        .take_output()
         .into_iter()
-        .map(|(stream, text)| {
-            let stream = match stream {
+        .map(|o| {
+            let stream = match o.stream {
                 VmStream::Stdout => Stream::Stdout,
                 VmStream::Stderr => Stream::Stderr,
             };
-            (stream, text)
+            (stream, o.task, o.text)
         })
         .collect();
     let events = s.take_trace();
@@ -186,7 +187,13 @@ fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
         .filter(|e| matches!(e.new, TaskState::Done | TaskState::Failed))
         .filter_map(|e| s.task_outcome_repr(e.task).map(|text| (e.task.0, text)))
         .collect();
+    let groups = events
+        .iter()
+        .filter(|e| matches!(e.reason, Reason::Created))
+        .filter_map(|e| s.task_group(e.task).map(|g| (e.task.0, g)))
+        .collect();
     SliceReport {
+        groups,
         output,
         events,
         lines,

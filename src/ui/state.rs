@@ -77,10 +77,13 @@ pub enum Stream {
     System,
 }
 
-/// One line in the console. Text only: it is never interpreted as HTML.
+/// One block of console text: what one writer wrote in a row (it may hold several lines).
+/// Text only: it is never interpreted as HTML.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConsoleLine {
     pub stream: Stream,
+    /// The task that printed it (`None`: module code, a plain callback, the playground).
+    pub task: Option<TaskId>,
     pub text: String,
 }
 
@@ -190,8 +193,12 @@ pub enum Action {
     Stopped,
     /// The speed changed (`None`: instant).
     SetSpeed { speed: Option<f64> },
-    /// The program wrote output.
-    Output { stream: Stream, text: String },
+    /// The program wrote output (`task`: the task that printed it, if one was running).
+    Output {
+        stream: Stream,
+        task: Option<TaskId>,
+        text: String,
+    },
     /// A batch of lifecycle events (with the source line of each, when known) and where
     /// the loop stands after them.
     Trace {
@@ -199,6 +206,8 @@ pub enum Action {
         lines: Rc<Vec<Option<u32>>>,
         /// `repr` of what tasks that finished in this batch returned or raised.
         outcomes: Rc<Vec<(u32, String)>>,
+        /// The TaskGroup of each task created by one in this batch: (task, group).
+        groups: Rc<Vec<(u32, u32)>>,
         time: f64,
         iteration: u64,
     },
@@ -273,17 +282,19 @@ fn apply(next: &mut State, action: Action) {
                 next.status = RunStatus::Running;
                 next.console = Rc::new(vec![ConsoleLine {
                     stream: Stream::System,
+                    task: None,
                     text: format!("--- run {}: main.py ---", next.runs),
                 }]);
             }
-            Action::Output { stream, text } => {
-                // Text continues the last line of the same stream (output arrives per slice).
+            Action::Output { stream, task, text } => {
+                // Text continues the last block of the same stream and task (output arrives
+                // per slice); another writer starts a new block, with its own task tag.
                 let console = Rc::make_mut(&mut next.console);
                 match console.last_mut() {
-                    Some(last) if last.stream == stream && !last.text.ends_with('\n') => {
+                    Some(last) if last.stream == stream && last.task == task => {
                         last.text.push_str(&text)
                     }
-                    _ => console.push(ConsoleLine { stream, text }),
+                    _ => console.push(ConsoleLine { stream, task, text }),
                 }
             }
             Action::SetSpeed { speed } => next.speed = speed,
@@ -291,6 +302,7 @@ fn apply(next: &mut State, action: Action) {
                 next.status = RunStatus::Finished;
                 Rc::make_mut(&mut next.console).push(ConsoleLine {
                     stream: Stream::System,
+                    task: None,
                     text: "--- stopped ---".into(),
                 });
             }
@@ -298,6 +310,7 @@ fn apply(next: &mut State, action: Action) {
                 events,
                 lines,
                 outcomes,
+                groups,
                 time,
                 iteration,
             } => {
@@ -307,6 +320,11 @@ fn apply(next: &mut State, action: Action) {
                 for (task, text) in outcomes.iter() {
                     if let Some(row) = rows.get_mut(*task as usize) {
                         row.outcome = Some(text.clone());
+                    }
+                }
+                for &(task, group) in groups.iter() {
+                    if let Some(row) = rows.get_mut(task as usize) {
+                        row.group = Some(group);
                     }
                 }
                 // A frame with no events (time moved on) keeps the last transitions lit.

@@ -266,12 +266,25 @@ impl Session {
     /// appends as the program runs).
     pub fn take_console(&mut self) -> Vec<(Stream, String)> {
         std::mem::take(&mut self.vm.console)
+            .into_iter()
+            .map(|o| (o.stream, o.text))
+            .collect()
+    }
+
+    /// Console output written since the last call, each chunk with the task that wrote it.
+    pub fn take_output(&mut self) -> Vec<super::Output> {
+        std::mem::take(&mut self.vm.console)
     }
 
     /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
     /// starts), for the editor's per-task gutter markers.
     pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
         self.vm.task_coros.get(&t.0).map(|c| c.line.get())
+    }
+
+    /// The TaskGroup (by id) that created task `t`, if one did.
+    pub fn task_group(&self, t: crate::runtime::TaskId) -> Option<u32> {
+        self.vm.task_groups.get(&t.0).copied()
     }
 
     /// The trace events recorded since the last call (enable with `vm.tracing` before the

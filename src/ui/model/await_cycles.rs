@@ -1,0 +1,188 @@
+//! Tasks waiting on each other: the wait-for graph of live tasks (a task awaiting a task,
+//! directly or through gather/wait/TaskGroup, or waiting on a Lock another task holds) and
+//! its cycles, which can never resolve (A awaits B awaits A; or A holds Lock a and waits on
+//! Lock b while B holds b and waits on a).
+
+use crate::runtime::{FutId, Host, Loop, ResourceId, TaskId, TaskState, Waitable};
+
+/// Why one task waits for another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// It awaits the other task (directly, or through gather/wait/a TaskGroup).
+    Awaits,
+    /// It waits on a Lock (or a Condition's lock) the other task holds.
+    Lock(ResourceId),
+}
+
+/// One cycle: `steps[i].0` waits for `steps[i + 1].0` (the last for the first) because of
+/// `steps[i].1`. Invariant: at least one step; tasks are distinct; the first task has the
+/// smallest id (so the same cycle is always written the same way).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    pub steps: Vec<(TaskId, Via)>,
+}
+
+impl Cycle {
+    pub fn contains(&self, t: TaskId) -> bool {
+        self.steps.iter().any(|(s, _)| *s == t)
+    }
+
+    /// In words: "Task-1 awaits Task-2, which waits on Lock #0 held by Task-1: a cycle, so
+    /// none of them can ever finish". `name` names a task, `lock` a resource.
+    pub fn words(
+        &self,
+        name: impl Fn(TaskId) -> String,
+        lock: impl Fn(ResourceId) -> String,
+    ) -> String {
+        let mut out = String::new();
+        for (i, (t, via)) in self.steps.iter().enumerate() {
+            let next = self.steps[(i + 1) % self.steps.len()].0;
+            if i == 0 {
+                out.push_str(&name(*t));
+            } else {
+                out.push_str(", which");
+            }
+            match via {
+                Via::Awaits => out.push_str(&format!(" awaits {}", name(next))),
+                Via::Lock(r) => {
+                    out.push_str(&format!(" waits on {} held by {}", lock(*r), name(next)))
+                }
+            }
+        }
+        let end = if self.steps.len() == 1 {
+            ": it waits for itself, so it can never finish"
+        } else {
+            ": a cycle, so none of them can ever finish"
+        };
+        out.push_str(end);
+        out
+    }
+}
+
+/// The tasks `t` waits for right now, with why (empty unless it is awaiting).
+pub fn waits_for<H: Host>(
+    lp: &Loop<H>,
+    holders: &[Option<TaskId>],
+    t: TaskId,
+) -> Vec<(TaskId, Via)> {
+    let TaskState::Awaiting(w) = lp.task_state(t) else {
+        return Vec::new();
+    };
+    match &w.what {
+        Waitable::Task(u) => vec![(*u, Via::Awaits)],
+        Waitable::Lock(r) => holders
+            .get(r.0 as usize)
+            .copied()
+            .flatten()
+            .map(|h| vec![(h, Via::Lock(*r))])
+            .unwrap_or_default(),
+        Waitable::Gather | Waitable::Wait | Waitable::TaskGroup(_) | Waitable::Shield { .. } => {
+            let mut out = Vec::new();
+            tasks_under(lp, w.fut, &mut out, 0);
+            out.into_iter().map(|u| (u, Via::Awaits)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The tasks a combinator future waits on (through nested combinators).
+fn tasks_under<H: Host>(lp: &Loop<H>, fut: FutId, out: &mut Vec<TaskId>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    for f in lp.awaits(fut) {
+        match lp.future_task(f) {
+            Some(u) => out.push(u),
+            None => tasks_under(lp, f, out, depth + 1),
+        }
+    }
+}
+
+/// The holder of each Lock that is locked, by resource id (a Condition re-acquiring after
+/// `notify` waits on its Lock, so it is covered too).
+pub fn lock_holders<H: Host>(lp: &Loop<H>) -> Vec<Option<TaskId>> {
+    lp.resources()
+        .iter()
+        .map(|v| v.holder.filter(|_| v.busy && v.kind == "Lock"))
+        .collect()
+}
+
+/// Every cycle among the live tasks, each once, ordered by its first (smallest) task.
+pub fn cycles<H: Host>(lp: &Loop<H>) -> Vec<Cycle> {
+    let live = lp.all_tasks();
+    if live.is_empty() {
+        return Vec::new();
+    }
+    let holders = lock_holders(lp);
+    let n = lp.task_count();
+    let mut edges: Vec<Vec<(TaskId, Via)>> = vec![Vec::new(); n];
+    for &t in &live {
+        if let Some(e) = edges.get_mut(t.0 as usize) {
+            *e = waits_for(lp, &holders, t);
+        }
+    }
+    // Each task waits for few others: follow paths from each task, smallest first, and
+    // keep a cycle when it returns to its start through larger ids only (so it is found
+    // once, from its smallest task). Depth is bounded; the graph is small per task.
+    let mut out = Vec::new();
+    for &start in &live {
+        let mut path: Vec<(TaskId, Via)> = Vec::new();
+        find(&edges, start, start, &mut path, &mut out, 0);
+    }
+    out
+}
+
+fn find(
+    edges: &[Vec<(TaskId, Via)>],
+    start: TaskId,
+    at: TaskId,
+    path: &mut Vec<(TaskId, Via)>,
+    out: &mut Vec<Cycle>,
+    depth: usize,
+) {
+    if depth > 32 || out.len() > 64 {
+        return;
+    }
+    for &(next, via) in edges.get(at.0 as usize).map_or(&[][..], |v| v.as_slice()) {
+        path.push((at, via));
+        if next == start {
+            let c = Cycle {
+                steps: path.clone(),
+            };
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        } else if next > start && !path.iter().any(|(t, _)| *t == next) {
+            find(edges, start, next, path, out, depth + 1);
+        }
+        path.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cycle_is_worded_from_its_first_task() {
+        let c = Cycle {
+            steps: vec![
+                (TaskId(1), Via::Awaits),
+                (TaskId(2), Via::Lock(ResourceId(0))),
+            ],
+        };
+        let w = c.words(|t| format!("Task-{}", t.0), |r| format!("Lock #{}", r.0));
+        assert_eq!(
+            w,
+            "Task-1 awaits Task-2, which waits on Lock #0 held by Task-1: a cycle, so none \
+             of them can ever finish"
+        );
+        let own = Cycle {
+            steps: vec![(TaskId(3), Via::Lock(ResourceId(2)))],
+        };
+        assert!(own
+            .words(|t| format!("T{}", t.0), |_| "Lock l".into())
+            .contains("waits for itself"));
+        assert!(c.contains(TaskId(2)) && !c.contains(TaskId(3)));
+    }
+}
