@@ -1,5 +1,7 @@
 //! The console: the program's stdout and stderr, in order, as text (never HTML); each
-//! `File "main.py", line N` of a traceback is a button that shows line N in the editor.
+//! `File "main.py", line N` of a traceback is a button that shows line N in the editor, and
+//! each block a task printed starts with a tag naming it (click: select that task). The tag's
+//! text is CSS content, so the console's text (and a copy of it) is the program's output.
 
 use crate::ui::hooks::use_playground;
 use crate::ui::model::console::{pieces, Piece};
@@ -12,15 +14,30 @@ pub fn ConsolePanel() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
-    let lines = pg.state().console.iter().map(|line| {
+    let state = pg.state();
+    let lines = state.console.iter().map(|line| {
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",
             Stream::System => "line sys",
         };
+        let tag = line.task.map(|t| {
+            let name = state
+                .tasks
+                .get(t.0 as usize)
+                .map_or_else(|| format!("task #{}", t.0), |r| r.name.to_string());
+            let selected = state.selected == Some(t);
+            let pg = pg.clone();
+            let onclick = Callback::from(move |_: MouseEvent| pg.select(Some(t)));
+            html! {
+                <button type="button" class={classes!("task-tag", selected.then_some("selected"))} {onclick}
+                    data-task={name.clone()} aria-label={format!("Printed by {name}: select it")}
+                    title={format!("Printed by {name}; click to select it in every view")}></button>
+            }
+        });
         // Only the program's own error output carries source references.
         if line.stream != Stream::Stderr {
-            return html! { <div {class}>{ line.text.clone() }</div> };
+            return html! { <div {class}>{ for tag }{ line.text.clone() }</div> };
         }
         let parts = pieces(&line.text, "main.py").into_iter().map(|p| match p {
             Piece::Text(t) => html! { { t.to_string() } },
@@ -34,7 +51,7 @@ pub fn ConsolePanel() -> Html {
                 }
             }
         });
-        html! { <div {class}>{ for parts }</div> }
+        html! { <div {class}>{ for tag }{ for parts }</div> }
     });
     html! {
         <section class="panel console-panel" aria-label="Console">
