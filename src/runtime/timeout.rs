@@ -231,6 +231,13 @@ pub struct WaitFor<H: Host> {
     state: WaitForState,
 }
 
+impl<H: Host> WaitFor<H> {
+    /// What it awaits, until it starts awaiting it.
+    pub(crate) fn inner(&self) -> Option<&Awaitable<H>> {
+        self.inner.as_ref()
+    }
+}
+
 enum WaitForState {
     Start,
     /// `timeout <= 0`: `_cancel_and_wait(fut)`.

@@ -205,15 +205,18 @@ fn report(s: &mut Session, info: SliceInfo, table: &LineTable) -> SliceReport {
     }
 }
 
-/// The loop's queues and await tree now (`None`: no loop runs).
+/// The loop's queues and await tree now (`None`: no loop runs); after a deadlock, the
+/// stuck loop as it was (its await tree shows who waits on whom).
 fn loop_view(s: &Session) -> Option<LoopView> {
-    s.running_loop().map(|lp| LoopView {
-        ready: Rc::new(lp.ready_queue()),
-        timers: Rc::new(lp.timers()),
-        tree: Rc::new(snapshot(lp)),
-        resources: Rc::new(lp.resources()),
-        futures: Rc::new(lp.pending_futures()),
-    })
+    s.running_loop()
+        .or(s.deadlocked.as_ref())
+        .map(|lp| LoopView {
+            ready: Rc::new(lp.ready_queue()),
+            timers: Rc::new(lp.timers()),
+            tree: Rc::new(snapshot(lp)),
+            resources: Rc::new(lp.resources()),
+            futures: Rc::new(lp.pending_futures()),
+        })
 }
 
 /// The program's syntax error as (UTF-16 from, to, message), if it has one.

@@ -39,6 +39,7 @@ pub mod memory;
 mod opcode;
 pub mod ops;
 pub mod protocol;
+pub mod reach;
 mod repr;
 pub mod session;
 pub mod traceback;
@@ -160,6 +161,10 @@ pub struct Vm {
     pub(crate) task_coros:
         std::collections::HashMap<u32, Rc<crate::lang::value::function::Coroutine>>,
     pub(crate) task_outcome: std::collections::HashMap<u32, PyResult<Value>>,
+    /// Tasks already reported as waiting on an object nothing else references, and the
+    /// iteration before which the next such check is not made (`reach.rs`).
+    pub(crate) unreferenced_seen: std::collections::HashSet<u32>,
+    pub(crate) unreferenced_next: u64,
     /// The TaskGroup each task was created by (`tg.create_task`), by task id.
     pub(crate) task_groups: std::collections::HashMap<u32, u32>,
     /// Byte offset (in the program text) of the call being executed, for trace spans.
@@ -226,6 +231,8 @@ impl Vm {
             warned: Default::default(),
             task_coros: Default::default(),
             task_groups: Default::default(),
+            unreferenced_seen: Default::default(),
+            unreferenced_next: 0,
             task_outcome: Default::default(),
             cur_offset: 0,
             tracing: false,

@@ -34,6 +34,8 @@ pub struct Session {
     pub vm: Vm,
     module: Exec,
     pub loop_run: Option<LoopRun>,
+    /// The loop of the last `asyncio.run` that deadlocked, as it was then (read only).
+    pub deadlocked: Option<Loop<Vm>>,
     started: bool,
     done: Option<bool>,
     /// Trace events of the loop not yet taken (see `take_trace`).
@@ -91,6 +93,7 @@ impl Session {
             vm,
             module: Exec::default(),
             loop_run: None,
+            deadlocked: None,
             started: false,
             done: None,
             trace: Vec::new(),
@@ -203,13 +206,22 @@ impl Session {
                     crate::lang::modules::asyncio::report_unretrieved(&mut self.vm, &mut run.lp);
                 }
                 match status {
-                    RunStatus::Running => return Status::Running,
+                    RunStatus::Running => {
+                        // Between iterations with nothing ready (about to wait for a
+                        // timer): look for tasks waiting on what nothing else references.
+                        let lp = &run.lp;
+                        if run.runner.in_main() && !lp.mid_iteration() && !lp.has_ready() {
+                            self.vm.note_unreferenced(lp, &self.module);
+                        }
+                        return Status::Running;
+                    }
                     RunStatus::Deadlocked => {
                         self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
                         crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.vm.live_tasks = 0;
-                        self.loop_run = None;
+                        // Kept so the views can show how the tasks were stuck.
+                        self.deadlocked = self.loop_run.take().map(|r| r.lp);
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
                         ))
@@ -244,6 +256,7 @@ impl Session {
                 match self.vm.pending_run.take() {
                     Some(run) => {
                         self.loop_run = Some(run);
+                        self.deadlocked = None;
                         Status::Running
                     }
                     None => self.finish(true),
