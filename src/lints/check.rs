@@ -283,8 +283,9 @@ impl Linter {
                     who.clone(),
                     format!(
                         "{name} waits on {on} forever: no other task, global variable, \
-                         callback or stored value references {it}, so {nobody}: keep a \
-                         reference where the code that should complete the wait can use it"
+                         callback or stored value references {it}, so {nobody} and only \
+                         cancelling {name} can end the wait: keep {it} where the code that \
+                         should complete the wait can reach it"
                     ),
                 )
             }

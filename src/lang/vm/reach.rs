@@ -372,11 +372,43 @@ fn targets_of(lp: &Loop<Vm>, t: TaskId, own_futures: &[FutId]) -> Option<(Waitab
     Some((w.what, targets))
 }
 
+/// Tasks inside a timeout, and every task they await (directly or through gather, wait,
+/// shield, a TaskGroup): when the timeout fires, the cancellation reaches them all.
+fn rescued_by_timeouts(lp: &Loop<Vm>, live: &[TaskId]) -> HashSet<TaskId> {
+    let mut out: HashSet<TaskId> = HashSet::new();
+    let mut work: Vec<TaskId> = live
+        .iter()
+        .copied()
+        .filter(|&t| lp.under_timeout(t))
+        .collect();
+    while let Some(t) = work.pop() {
+        if !out.insert(t) {
+            continue;
+        }
+        if let TaskState::Awaiting(w) = lp.task_state(t) {
+            let mut futs = vec![w.fut];
+            let mut seen = 0;
+            while let Some(f) = futs.pop() {
+                seen += 1;
+                if seen > 10_000 {
+                    break;
+                }
+                match lp.future_task(f) {
+                    Some(u) => work.push(u),
+                    None => futs.extend(lp.awaits(f)),
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Vm {
     /// Between iterations, with nothing ready (the loop is about to wait for a timer) and
     /// `main` still running: a task waiting on a Lock/Semaphore/Event/Condition/Queue or a
     /// future of its own that nothing but itself can reach (no global, no other task's
-    /// frames, no callback, no queue item, no result) waits forever. Each such task is
+    /// frames, no callback, no queue item, no result), and not inside a timeout, waits
+    /// forever unless something cancels it. Each such task is
     /// reported once, as an `AwaitedForever` fact. Checks are spaced by live tasks / 16
     /// iterations, so a big run pays little; `module` is the module code's stack.
     pub(crate) fn note_unreferenced(&mut self, lp: &Loop<Vm>, module: &Exec) {
@@ -387,8 +419,11 @@ impl Vm {
         let live = lp.all_tasks();
         self.unreferenced_next = now + (live.len() as u64 / 16).max(1);
         let own: Vec<FutId> = lp.pending_futures().iter().map(|f| f.fut).collect();
+        let rescued = rescued_by_timeouts(lp, &live);
         for &t in &live {
-            if self.unreferenced_seen.contains(&t.0) {
+            // A timeout will end the wait (`async with timeout(...)`, `wait_for`), in this
+            // task or in one awaiting it (its cancellation reaches what it awaits).
+            if self.unreferenced_seen.contains(&t.0) || rescued.contains(&t) {
                 continue;
             }
             let Some((what, targets)) = targets_of(lp, t, &own) else {

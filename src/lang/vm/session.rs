@@ -209,8 +209,11 @@ impl Session {
                     RunStatus::Running => {
                         // Between iterations with nothing ready (about to wait for a
                         // timer): look for tasks waiting on what nothing else references.
-                        let lp = &run.lp;
-                        if run.runner.in_main() && !lp.mid_iteration() && !lp.has_ready() {
+                        // (With no timer either, the run is deadlocked: that is reported
+                        // next, in its own words.)
+                        let lp = &mut run.lp;
+                        let idle = !lp.mid_iteration() && !lp.has_ready();
+                        if run.runner.in_main() && idle && lp.next_deadline().is_some() {
                             self.vm.note_unreferenced(lp, &self.module);
                         }
                         return Status::Running;
