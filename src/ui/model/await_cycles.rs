@@ -162,6 +162,105 @@ fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::vm::session::{Session, Status};
+    use crate::ui::model::await_tree::{snapshot, AwaitSnapshot, NodeKind};
+
+    /// Runs `code` until loop time passes `t`, then takes the await tree.
+    fn tree_at(code: &str, t: f64) -> AwaitSnapshot {
+        let mut s = Session::new(code, "main.py");
+        for _ in 0..10_000 {
+            if s.running_loop().is_some_and(|lp| lp.time() >= t) {
+                break;
+            }
+            if let Status::Finished { .. } = s.step(1) {
+                break;
+            }
+        }
+        snapshot(s.running_loop().expect("the loop still runs"))
+    }
+
+    /// Names of the tasks in the tree marked as on a cycle, depth first.
+    fn marked(snap: &AwaitSnapshot) -> Vec<String> {
+        snap.walk()
+            .into_iter()
+            .filter(|(_, n)| n.in_cycle)
+            .filter_map(|(_, n)| match &n.kind {
+                NodeKind::Task { name, .. } => Some(name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tasks_awaiting_each_other_are_a_marked_cycle_with_a_root_of_their_own() {
+        let code = "import asyncio
+
+async def a():
+    await asyncio.sleep(0.1)
+    await tb
+
+async def b():
+    await asyncio.sleep(0.1)
+    await ta
+
+async def main():
+    global ta, tb
+    ta = asyncio.create_task(a(), name='A')
+    tb = asyncio.create_task(b(), name='B')
+    await asyncio.sleep(5)
+
+asyncio.run(main())
+";
+        let snap = tree_at(code, 1.0);
+        assert_eq!(snap.cycle_words, vec!["A awaits B, which awaits A: a cycle, so none of them can ever finish".to_string()]);
+        // Neither is a root by the await relation (each is awaited), yet both are shown:
+        // A, under it B, under it A again (where the path comes back round).
+        assert_eq!(marked(&snap), vec!["A", "B", "A"]);
+        assert_eq!(snap.roots.len(), 2, "main and the cycle");
+    }
+
+    #[test]
+    fn two_locks_taken_in_opposite_orders_are_a_cycle_through_their_holders() {
+        let code = "import asyncio
+
+async def one(x, y):
+    async with x:
+        await asyncio.sleep(0.1)
+        async with y:
+            pass
+
+async def main():
+    a, b = asyncio.Lock(), asyncio.Lock()
+    t1 = asyncio.create_task(one(a, b), name='first')
+    t2 = asyncio.create_task(one(b, a), name='second')
+    await asyncio.sleep(5)
+
+asyncio.run(main())
+";
+        let snap = tree_at(code, 1.0);
+        assert_eq!(
+            snap.cycle_words,
+            vec!["first waits on Lock #1 held by second, which waits on Lock #0 held by first: a cycle, so none of them can ever finish".to_string()]
+        );
+        assert_eq!(marked(&snap), vec!["first", "second"]);
+    }
+
+    #[test]
+    fn an_ordinary_await_chain_is_no_cycle() {
+        let code = "import asyncio
+
+async def leaf():
+    await asyncio.sleep(3)
+
+async def main():
+    await asyncio.gather(asyncio.create_task(leaf()), leaf())
+
+asyncio.run(main())
+";
+        let snap = tree_at(code, 1.0);
+        assert!(snap.cycles.is_empty());
+        assert!(marked(&snap).is_empty());
+    }
 
     #[test]
     fn a_cycle_is_worded_from_its_first_task() {
