@@ -124,7 +124,7 @@ test('console blocks are tagged with their task; the task detail shows only its 
     ['items: start\n', 'items: 20 rows\n']);
   const events = await page.$$eval('.task-events li', (ls) => ls.length);
   assert.ok(events >= 5, `${events} events`);
-  await page.$eval('.task-detail', (d) => d.scrollIntoView());
+  await page.$eval('.task-output', (d) => d.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'task-output');
   assert.deepEqual(errors, []);
   await page.close();

@@ -121,16 +121,27 @@ pub fn cycles<H: Host>(lp: &Loop<H>) -> Vec<Cycle> {
             *e = waits_for(lp, &holders, t);
         }
     }
-    // Each task waits for few others: follow paths from each task, smallest first, and
-    // keep a cycle when it returns to its start through larger ids only (so it is found
-    // once, from its smallest task). Depth is bounded; the graph is small per task.
+    // Follow paths from each task that waits for someone, smallest first, and keep a cycle
+    // when it returns to its start through larger ids only (so it is found once, from its
+    // smallest task). Depth and total work are bounded (a per-frame view must stay cheap
+    // with 10,000 tasks; a cycle beyond the bounds is simply not marked).
     let mut out = Vec::new();
+    let mut budget = WORK_BUDGET;
     for &start in &live {
+        if edges.get(start.0 as usize).is_none_or(|e| e.is_empty()) {
+            continue;
+        }
         let mut path: Vec<(TaskId, Via)> = Vec::new();
-        find(&edges, start, start, &mut path, &mut out, 0);
+        find(&edges, start, start, &mut path, &mut out, &mut budget);
+        if budget == 0 {
+            break;
+        }
     }
     out
 }
+
+/// Edges followed at most per `cycles` call.
+const WORK_BUDGET: usize = 200_000;
 
 fn find(
     edges: &[Vec<(TaskId, Via)>],
@@ -138,12 +149,16 @@ fn find(
     at: TaskId,
     path: &mut Vec<(TaskId, Via)>,
     out: &mut Vec<Cycle>,
-    depth: usize,
+    budget: &mut usize,
 ) {
-    if depth > 32 || out.len() > 64 {
+    if path.len() > 32 || out.len() > 64 {
         return;
     }
     for &(next, via) in edges.get(at.0 as usize).map_or(&[][..], |v| v.as_slice()) {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
         path.push((at, via));
         if next == start {
             let c = Cycle {
@@ -153,7 +168,7 @@ fn find(
                 out.push(c);
             }
         } else if next > start && !path.iter().any(|(t, _)| *t == next) {
-            find(edges, start, next, path, out, depth + 1);
+            find(edges, start, next, path, out, budget);
         }
         path.pop();
     }
