@@ -74,7 +74,8 @@ fn record() -> Recorded {
         let batch = s.take_trace();
         fold(&mut rows, &batch, |_| None);
         for ev in &batch {
-            if let (Some(g), Some(row)) = (s.task_group(ev.task), rows.get_mut(ev.task.0 as usize)) {
+            if let (Some(g), Some(row)) = (s.task_group(ev.task), rows.get_mut(ev.task.0 as usize))
+            {
                 row.group = Some(g);
             }
         }
@@ -157,10 +158,22 @@ async fn the_filter_bar_reports_each_field_counts_and_clears() {
     assert_eq!(
         got,
         vec![
-            Filter { name: "users".into(), ..Filter::default() },
-            Filter { state: Some(StateKind::Done), ..current.clone() },
-            Filter { group: GroupChoice::In(0), ..current.clone() },
-            Filter { text: "sleep".into(), ..current.clone() },
+            Filter {
+                name: "users".into(),
+                ..Filter::default()
+            },
+            Filter {
+                state: Some(StateKind::Done),
+                ..current.clone()
+            },
+            Filter {
+                group: GroupChoice::In(0),
+                ..current.clone()
+            },
+            Filter {
+                text: "sleep".into(),
+                ..current.clone()
+            },
             Filter::default(),
             Filter::default(),
         ]
@@ -243,7 +256,10 @@ async fn one_filter_narrows_the_timeline_the_log_and_the_await_tree() {
         .collect();
     assert_eq!(
         shown,
-        [("Task-1".to_string(), true), ("fetch-users".to_string(), false)]
+        [
+            ("Task-1".to_string(), true),
+            ("fetch-users".to_string(), false)
+        ]
     );
 }
 
@@ -252,8 +268,11 @@ async fn the_console_keeps_who_printed_and_the_task_detail_shows_only_its_own() 
     let r = record();
     let users = id_of(&r, "fetch-users");
     // Blocks change with the writer: module code writes none here, main and each task do.
-    let by: Vec<(Option<TaskId>, &str)> =
-        r.console.iter().map(|l| (l.task, l.text.as_str())).collect();
+    let by: Vec<(Option<TaskId>, &str)> = r
+        .console
+        .iter()
+        .map(|l| (l.task, l.text.as_str()))
+        .collect();
     assert!(by.contains(&(Some(users), "users: start\n")), "{by:?}");
     assert!(by.contains(&(Some(TaskId(0)), "main: done\n")), "{by:?}");
     let root = mount::<TaskDetailPanel>(TaskDetailProps {

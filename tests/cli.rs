@@ -196,7 +196,12 @@ asyncio.run(main())
     let printed: Vec<(serde_json::Value, String)> = all
         .iter()
         .filter_map(|e| e.get("output"))
-        .map(|o| (o["task_name"].clone(), o["text"].as_str().unwrap_or("").to_string()))
+        .map(|o| {
+            (
+                o["task_name"].clone(),
+                o["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         printed,

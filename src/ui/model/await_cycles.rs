@@ -227,7 +227,12 @@ async def main():
 asyncio.run(main())
 ";
         let snap = tree_at(code, 1.0);
-        assert_eq!(snap.cycle_words, vec!["A awaits B, which awaits A: a cycle, so none of them can ever finish".to_string()]);
+        assert_eq!(
+            snap.cycle_words,
+            vec![
+                "A awaits B, which awaits A: a cycle, so none of them can ever finish".to_string()
+            ]
+        );
         // Neither is a root by the await relation (each is awaited), yet both are shown:
         // A, under it B, under it A again (where the path comes back round).
         assert_eq!(marked(&snap), vec!["A", "B", "A"]);
