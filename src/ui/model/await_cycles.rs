@@ -59,13 +59,13 @@ impl Cycle {
     }
 }
 
-/// The tasks `t` waits for right now, with why (empty unless it is awaiting).
+/// The tasks a task in `state` waits for, with why (empty unless it is awaiting).
 pub fn waits_for<H: Host>(
     lp: &Loop<H>,
     holders: &[Option<TaskId>],
-    t: TaskId,
+    state: &TaskState,
 ) -> Vec<(TaskId, Via)> {
-    let TaskState::Awaiting(w) = lp.task_state(t) else {
+    let TaskState::Awaiting(w) = state else {
         return Vec::new();
     };
     match &w.what {
@@ -109,16 +109,52 @@ pub fn lock_holders<H: Host>(lp: &Loop<H>) -> Vec<Option<TaskId>> {
 
 /// Every cycle among the live tasks, each once, ordered by its first (smallest) task.
 pub fn cycles<H: Host>(lp: &Loop<H>) -> Vec<Cycle> {
-    let live = lp.all_tasks();
-    if live.is_empty() {
+    let states: Vec<(TaskId, TaskState)> = lp
+        .all_tasks()
+        .into_iter()
+        .map(|t| (t, lp.task_state(t)))
+        .collect();
+    cycles_among(lp, &states)
+}
+
+/// `cycles`, given each live task's state (the await tree has them already). Only tasks
+/// awaiting a task, a combinator or a Lock can be on a cycle; the others cost nothing.
+pub fn cycles_among<H: Host>(lp: &Loop<H>, states: &[(TaskId, TaskState)]) -> Vec<Cycle> {
+    let what = |s: &TaskState| match s {
+        TaskState::Awaiting(w) => Some(w.what.clone()),
+        _ => None,
+    };
+    let on_lock = |s: &TaskState| matches!(what(s), Some(Waitable::Lock(_)));
+    let candidates: Vec<&(TaskId, TaskState)> = states
+        .iter()
+        .filter(|(_, s)| {
+            matches!(
+                what(s),
+                Some(
+                    Waitable::Task(_)
+                        | Waitable::Lock(_)
+                        | Waitable::Gather
+                        | Waitable::Wait
+                        | Waitable::TaskGroup(_)
+                        | Waitable::Shield { .. }
+                )
+            )
+        })
+        .collect();
+    if candidates.is_empty() {
         return Vec::new();
     }
-    let holders = lock_holders(lp);
+    let holders = if candidates.iter().any(|(_, s)| on_lock(s)) {
+        lock_holders(lp)
+    } else {
+        Vec::new()
+    };
+    let live: Vec<TaskId> = candidates.iter().map(|(t, _)| *t).collect();
     let n = lp.task_count();
     let mut edges: Vec<Vec<(TaskId, Via)>> = vec![Vec::new(); n];
-    for &t in &live {
+    for (t, s) in &candidates {
         if let Some(e) = edges.get_mut(t.0 as usize) {
-            *e = waits_for(lp, &holders, t);
+            *e = waits_for(lp, &holders, s);
         }
     }
     // Follow paths from each task that waits for someone, smallest first, and keep a cycle

@@ -92,12 +92,15 @@ pub fn snapshot<H: Host>(lp: &Loop<H>) -> AwaitSnapshot {
     );
     // A task is a root unless a live task reaches it through what it awaits.
     let mut awaited = vec![false; lp.task_count()];
+    let mut states = Vec::with_capacity(live.len());
     for &t in &live {
-        if let TaskState::Awaiting(w) = lp.task_state(t) {
+        let state = lp.task_state(t);
+        if let TaskState::Awaiting(w) = &state {
             mark_awaited(lp, w.fut, &mut awaited, 0);
         }
+        states.push((t, state));
     }
-    let cycles = await_cycles::cycles(lp);
+    let cycles = await_cycles::cycles_among(lp, &states);
     let mut on_cycle = vec![false; lp.task_count()];
     for c in &cycles {
         for (t, _) in &c.steps {
@@ -114,9 +117,18 @@ pub fn snapshot<H: Host>(lp: &Loop<H>) -> AwaitSnapshot {
         .collect();
     // Tasks that await each other in a ring are all awaited, so no root reaches them:
     // each such cycle gets a root of its own at its first task.
-    let mut shown = vec![false; lp.task_count()];
-    for r in &roots {
-        mark_shown(r, &mut shown);
+    let mut shown = vec![
+        false;
+        if cycles.is_empty() {
+            0
+        } else {
+            lp.task_count()
+        }
+    ];
+    if !cycles.is_empty() {
+        for r in &roots {
+            mark_shown(r, &mut shown);
+        }
     }
     for c in &cycles {
         let first = c.steps[0].0;
