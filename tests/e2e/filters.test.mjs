@@ -97,7 +97,7 @@ test('one filter narrows the table, the timeline and the event log; Escape clear
 });
 
 test('console blocks are tagged with their task; the task detail shows only its output', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(browser, server.url + '/', { width: 1280, height: 1000 });
   await runProgram(page, FETCHES);
   await page.click('#tab-console');
   const tags = await page.$$eval('#console .line', (ls) => ls.map((l) => {
@@ -124,7 +124,7 @@ test('console blocks are tagged with their task; the task detail shows only its 
     ['items: start\n', 'items: 20 rows\n']);
   const events = await page.$$eval('.task-events li', (ls) => ls.length);
   assert.ok(events >= 5, `${events} events`);
-  await page.$eval('.task-output', (d) => d.scrollIntoView({ block: 'center' }));
+  await page.$eval('.task-detail h3:nth-of-type(3)', (h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'task-output');
   assert.deepEqual(errors, []);
   await page.close();
