@@ -287,11 +287,16 @@ fn apply(next: &mut State, action: Action) {
                 }]);
             }
             Action::Output { stream, task, text } => {
-                // Text continues the last block of the same stream and task (output arrives
-                // per slice); another writer starts a new block, with its own task tag.
+                // Text continues the last line of the same stream and task (output arrives
+                // per slice); a finished line or another writer starts a new block (the
+                // console tags a block whose task differs from the one above it).
                 let console = Rc::make_mut(&mut next.console);
                 match console.last_mut() {
-                    Some(last) if last.stream == stream && last.task == task => {
+                    Some(last)
+                        if last.stream == stream
+                            && last.task == task
+                            && !last.text.ends_with('\n') =>
+                    {
                         last.text.push_str(&text)
                     }
                     _ => console.push(ConsoleLine { stream, task, text }),

@@ -1,6 +1,6 @@
 //! The console: the program's stdout and stderr, in order, as text (never HTML); each
 //! `File "main.py", line N` of a traceback is a button that shows line N in the editor, and
-//! each block a task printed starts with a tag naming it (click: select that task). The tag's
+//! each run of blocks a task printed starts with a tag naming it (click: select it). The tag's
 //! text is CSS content, so the console's text (and a copy of it) is the program's output.
 
 use crate::ui::hooks::use_playground;
@@ -15,13 +15,15 @@ pub fn ConsolePanel() -> Html {
         return html! {};
     };
     let state = pg.state();
-    let lines = state.console.iter().map(|line| {
+    let lines = state.console.iter().enumerate().map(|(i, line)| {
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",
             Stream::System => "line sys",
         };
-        let tag = line.task.map(|t| {
+        // A tag where the writer changes (a task's consecutive blocks share the first's).
+        let same_writer = i > 0 && state.console.get(i - 1).is_some_and(|p| p.task == line.task);
+        let tag = line.task.filter(|_| !same_writer).map(|t| {
             let name = state
                 .tasks
                 .get(t.0 as usize)
