@@ -165,6 +165,7 @@ async fn task_detail_says_who_cancelled_the_task_and_lists_its_lints() {
         events: r.events.clone(),
         lints: r.lints.clone(),
         code: Rc::from(PROGRAM),
+        console: Default::default(),
         onclose: Callback::from(move |()| *c.borrow_mut() += 1),
     })
     .await;
@@ -197,6 +198,7 @@ async fn timeline_marks_lanes_with_lints_and_says_why_a_cancel_was_requested() {
         max_lanes: 40,
         lints: r.lints.clone(),
         code: Rc::from(PROGRAM),
+        passing: Default::default(),
     })
     .await;
     let marked: Vec<String> = all(&root, "g.lane")

@@ -357,6 +357,7 @@ async fn timeline_panel_draws_lanes_segments_and_markers() {
         max_lanes: 40,
         lints: Default::default(),
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     assert_eq!(
@@ -422,6 +423,7 @@ async fn timeline_zooms_pans_follows_and_caps_lanes() {
         max_lanes: 2,
         lints: Default::default(),
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     assert_eq!(all(&root, "g.lane").len(), 2);
@@ -622,6 +624,7 @@ async fn event_log_filters_by_task_and_kind_and_exports_json() {
         onselect: Callback::from(move |t| p.borrow_mut().push(t)),
         height: 2000.0,
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     assert_eq!(all(&root, ".log-spacer .log-row").len(), n);
@@ -712,6 +715,7 @@ async fn event_log_renders_only_the_visible_rows() {
         onselect: Callback::noop(),
         height: 240.0,
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     let seqs = |root: &web_sys::Element| -> Vec<u64> {
@@ -761,6 +765,7 @@ async fn timeline_follows_the_present_and_zooms_with_ctrl_wheel_and_keys() {
         max_lanes: 40,
         lints: Default::default(),
         code: Default::default(),
+        passing: Default::default(),
     };
     let (root, mut handle) = mount_handle::<TimelinePanel>(props(&r)).await;
     assert_eq!(text(&root, ".timeline-window"), "t = 0.000 … 1.000");
@@ -862,6 +867,7 @@ async fn await_tree_shows_a_task_group_and_the_log_names_the_failed_child() {
         onselect: Callback::noop(),
         height: 2000.0,
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     choose(&root, "select.log-filter-kind", "cancel").await;
@@ -894,6 +900,7 @@ async fn panels_stay_small_with_thousands_of_tasks() {
         max_lanes: 40,
         lints: Default::default(),
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     assert_eq!(all(&root, "g.lane").len(), 40);
@@ -906,6 +913,7 @@ async fn panels_stay_small_with_thousands_of_tasks() {
         onselect: Callback::noop(),
         height: 320.0,
         code: Default::default(),
+        passing: Default::default(),
     })
     .await;
     let rows = all(&root, ".log-spacer .log-row").len();

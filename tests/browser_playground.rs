@@ -153,6 +153,7 @@ fn recorded(code: &str, instructions: u64) -> Vec<Action> {
             events: Rc::new(events),
             lines: Rc::new(vec![None; n]),
             outcomes: Rc::new(Vec::new()),
+            groups: Rc::new(Vec::new()),
             time: s.running_loop().map_or(0.0, |lp| lp.time()),
             iteration: s.iteration(),
         });
@@ -240,6 +241,7 @@ fn row(id: u32, state: TaskState) -> TaskRow {
         paused: false,
         longest_step: 0.0,
         exception_retrieved: false,
+        group: None,
     }
 }
 

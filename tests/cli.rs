@@ -168,3 +168,56 @@ fn the_chrome_trace_has_the_documented_shape() {
     let (bad, _) = aioplay(&["run", "main.py", "--trace-format", "xml"], Some(MISTAKES));
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_json_trace_carries_each_print_with_the_task_that_printed_it() {
+    let program = "import asyncio
+
+async def worker(n):
+    await asyncio.sleep(n / 10)
+    print('worker', n)
+
+async def main():
+    print('main starts')
+    await asyncio.gather(worker(2), worker(1))
+
+print('module')
+asyncio.run(main())
+";
+    let (out, dir) = aioplay(&["run", "main.py", "--trace", "out.json"], Some(program));
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "module\nmain starts\nworker 1\nworker 2\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    let all = json.as_array().unwrap();
+    let printed: Vec<(serde_json::Value, String)> = all
+        .iter()
+        .filter_map(|e| e.get("output"))
+        .map(|o| {
+            (
+                o["task_name"].clone(),
+                o["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        printed,
+        vec![
+            (serde_json::Value::Null, "module\n".to_string()),
+            ("Task-1".into(), "main starts\n".to_string()),
+            ("Task-3".into(), "worker 1\n".to_string()),
+            ("Task-2".into(), "worker 2\n".to_string()),
+        ]
+    );
+    // In order: "worker 1" comes after Task-3 started its last step and before it is done.
+    let pos = |pred: &dyn Fn(&serde_json::Value) -> bool| all.iter().position(pred).unwrap();
+    let w1 = pos(&|e| e["output"]["text"] == "worker 1\n");
+    let done3 = pos(&|e| e["name"] == "Task-3" && e["new"] == "Done");
+    assert!(w1 < done3, "{w1} {done3}");
+    assert!(all[w1 - 1]["name"] == "Task-3", "{}", all[w1 - 1]);
+    assert_eq!(all[w1]["output"]["stream"], "stdout");
+    assert_eq!(all[w1]["output"]["task"], 2);
+}

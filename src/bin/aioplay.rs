@@ -10,7 +10,7 @@ use asyncio_playground::export::chrome;
 use asyncio_playground::lang::span::LineTable;
 use asyncio_playground::lang::vm::limits::Limits;
 use asyncio_playground::lang::vm::session::{Session, Status};
-use asyncio_playground::lang::vm::Stream;
+use asyncio_playground::lang::vm::{Output, Stream};
 use asyncio_playground::runtime::{ManualClock, Reason, TaskState, TraceEvent};
 use asyncio_playground::ui::model::provenance;
 
@@ -253,14 +253,34 @@ fn prerender(page: &str, out: Option<&str>, check: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes the console so far, each part to its stream, in the order the program wrote it.
-fn flush_console(session: &mut Session) {
+/// Writes the console so far, each part to its stream, in the order the program wrote it,
+/// and returns the chunks (each tagged with the task that wrote it, for `--trace`).
+fn flush_console(session: &mut Session) -> Vec<Output> {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    for (stream, text) in std::mem::take(&mut session.vm.console) {
-        let _ = match stream {
-            Stream::Stdout => out.write_all(text.as_bytes()).and_then(|_| out.flush()),
-            Stream::Stderr => err.write_all(text.as_bytes()).and_then(|_| err.flush()),
+    let chunks = session.take_output();
+    for o in &chunks {
+        let _ = match o.stream {
+            Stream::Stdout => out.write_all(o.text.as_bytes()).and_then(|_| out.flush()),
+            Stream::Stderr => err.write_all(o.text.as_bytes()).and_then(|_| err.flush()),
         };
+    }
+    chunks
+}
+
+/// Keeps `chunks` for `--trace`, each with the index in `trace` it goes before: the first
+/// event of `batch` (about to be appended to `trace`) numbered at or after the chunk.
+fn place_output(
+    printed: &mut Vec<(usize, Output)>,
+    chunks: Vec<Output>,
+    trace_len: usize,
+    batch: &[TraceEvent],
+) {
+    for o in chunks {
+        let at = batch
+            .iter()
+            .position(|e| e.seq >= o.seq)
+            .unwrap_or(batch.len());
+        printed.push((trace_len + at, o));
     }
 }
 
@@ -287,6 +307,8 @@ fn run(opts: &RunOpts) -> ExitCode {
         session.set_clock(clock.handle());
     }
     let mut trace: Vec<TraceEvent> = Vec::new();
+    // The console chunks with their tasks and where they go in the trace, for `--trace`.
+    let mut printed: Vec<(usize, Output)> = Vec::new();
     let ok = loop {
         if let Some((clock, t0)) = &wall {
             // Real time: loop time is wall time since the start; sleep until the next timer.
@@ -313,8 +335,12 @@ fn run(opts: &RunOpts) -> ExitCode {
         } else {
             session.step(100_000)
         };
+        let chunks = flush_console(&mut session);
         if session.vm.tracing {
             let batch = session.take_trace();
+            if opts.trace.is_some() {
+                place_output(&mut printed, chunks, trace.len(), &batch);
+            }
             // How failed tasks failed, for provenance ("when Task-4 failed with ValueError").
             for ev in batch.iter().filter(|e| e.new == TaskState::Failed) {
                 if let Some(exc) = session.task_outcome_repr(ev.task) {
@@ -326,14 +352,12 @@ fn run(opts: &RunOpts) -> ExitCode {
         if opts.lints {
             facts.extend(session.vm.take_facts());
         }
-        if opts.real_time {
-            flush_console(&mut session);
-        }
         if let Status::Finished { ok } = status {
             break ok;
         }
     };
-    flush_console(&mut session);
+    let chunks = flush_console(&mut session);
+    place_output(&mut printed, chunks, trace.len(), &[]);
     if opts.lints {
         let mut linter = asyncio_playground::lints::Linter::new(&source);
         linter.feed_trace(&trace);
@@ -358,7 +382,7 @@ fn run(opts: &RunOpts) -> ExitCode {
             lines: Some(&lines),
             failures: Some(&failures),
         };
-        let written = trace_text(opts.format, &trace, cx)
+        let written = trace_text(opts.format, &trace, &printed, cx)
             .map_err(|e| e.to_string())
             .and_then(|json| std::fs::write(path, json).map_err(|e| e.to_string()));
         if let Err(e) = written {
@@ -378,14 +402,22 @@ fn run(opts: &RunOpts) -> ExitCode {
 fn trace_text(
     format: TraceFormat,
     trace: &[TraceEvent],
+    printed: &[(usize, Output)],
     cx: provenance::Context<'_>,
 ) -> Result<String, serde_json::Error> {
     match format {
         TraceFormat::Chrome => serde_json::to_string(&chrome::export(trace, cx)),
         TraceFormat::Json => {
             let mut requests = provenance::Requests::default();
-            let mut out = Vec::with_capacity(trace.len());
-            for ev in trace {
+            let mut out = Vec::with_capacity(trace.len() + printed.len());
+            // Each output chunk goes before the first event emitted after it was written.
+            let mut chunks = printed.iter().peekable();
+            let names: HashMap<u32, std::rc::Rc<str>> =
+                trace.iter().map(|e| (e.task.0, e.name.clone())).collect();
+            for (i, ev) in trace.iter().enumerate() {
+                while let Some((_, o)) = chunks.next_if(|(at, _)| *at <= i) {
+                    out.push(output_json(o, &names));
+                }
                 requests.note(ev);
                 let mut v = serde_json::to_value(ev)?;
                 if let (Reason::CancelRequested(req), Some(obj)) = (&ev.reason, v.as_object_mut()) {
@@ -394,7 +426,27 @@ fn trace_text(
                 }
                 out.push(v);
             }
+            out.extend(chunks.map(|(_, o)| output_json(o, &names)));
             serde_json::to_string_pretty(&out)
         }
     }
+}
+
+/// A console chunk in the `--trace` JSON: `{"output": {"stream", "task", "task_name",
+/// "text", "time", "iteration"}}` (`task` is null for module code and plain callbacks).
+fn output_json(o: &Output, names: &HashMap<u32, std::rc::Rc<str>>) -> serde_json::Value {
+    let stream = match o.stream {
+        Stream::Stdout => "stdout",
+        Stream::Stderr => "stderr",
+    };
+    serde_json::json!({
+        "output": {
+            "stream": stream,
+            "task": o.task.map(|t| t.0),
+            "task_name": o.task.and_then(|t| names.get(&t.0)).map(|n| n.to_string()),
+            "text": o.text,
+            "time": o.time,
+            "iteration": o.iteration,
+        }
+    })
 }

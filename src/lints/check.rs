@@ -302,6 +302,29 @@ impl Linter {
                     ),
                 )
             }
+            FactKind::Unreferenced { what, resource_at } => {
+                let name = who.as_deref().unwrap_or("a task");
+                let var = resource_at.and_then(|at| {
+                    resources::variable_name(&self.source, &self.lines, crate::runtime::Span(at))
+                });
+                let on = match &var {
+                    Some(v) => named_wait(what, v),
+                    None => words::wait(what, &self.lookup),
+                };
+                let it = var.as_deref().unwrap_or("it");
+                let nobody = deadlock_consequence(what).replace("{it}", it);
+                (
+                    LintKind::AwaitedForever,
+                    f.task,
+                    who.clone(),
+                    format!(
+                        "{name} waits on {on} forever: no other task, global variable, \
+                         callback or stored value references {it}, so {nobody} and only \
+                         cancelling {name} can end the wait: keep {it} where the code that \
+                         should complete the wait can reach it"
+                    ),
+                )
+            }
         }
     }
 }

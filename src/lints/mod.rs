@@ -7,6 +7,8 @@
 mod check;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unreferenced;
 
 use std::rc::Rc;
 

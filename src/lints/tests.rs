@@ -4,7 +4,7 @@ use super::{check, Lint, LintKind};
 use crate::lang::vm::session::{Session, Status};
 
 /// Runs `source` to the end with the linter on (`slow` overrides the step threshold).
-fn lints_with(source: &str, slow: Option<f64>) -> Vec<Lint> {
+pub(super) fn lints_with(source: &str, slow: Option<f64>) -> Vec<Lint> {
     let mut s = Session::new(source, "main.py");
     s.vm.tracing = true;
     if let Some(secs) = slow {

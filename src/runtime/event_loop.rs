@@ -136,6 +136,9 @@ pub struct Loop<H: Host> {
     /// The cancel request behind the plain future being cancelled right now (for the
     /// wakeups it causes).
     pub(crate) waking_request: Option<u32>,
+    /// Tasks whose `cancel()` is passing the request down what they await, innermost
+    /// last: tasks awaiting each other in a ring would otherwise recurse forever.
+    pub(crate) cancel_chain: Vec<TaskId>,
 }
 
 impl<H: Host> Default for Loop<H> {
@@ -164,6 +167,7 @@ impl<H: Host> Loop<H> {
             lib: Library::default(),
             paused: None,
             waking_request: None,
+            cancel_chain: Vec::new(),
         }
     }
 
@@ -252,6 +256,17 @@ impl<H: Host> Loop<H> {
     /// Turns the trace on or off (off: no event is built at all).
     pub fn set_tracing(&mut self, on: bool) {
         self.trace.enabled = on;
+    }
+
+    /// An iteration is under way (callbacks of it are left, or one is paused): the loop is
+    /// not between iterations.
+    pub fn mid_iteration(&self) -> bool {
+        self.iter_remaining > 0 || self.paused.is_some()
+    }
+
+    /// The `seq` the next trace event will carry (how many this loop has emitted).
+    pub fn next_trace_seq(&self) -> u64 {
+        self.trace.seq
     }
 
     /// Takes the events recorded since the last drain.

@@ -134,6 +134,11 @@ impl<H: Host> Fut<H> {
         }
     }
 
+    /// `_cancelled_exc`, if one is kept (read by the reachability walk, `held.rs`).
+    pub(crate) fn cancelled_exc(&self) -> Option<&H::Exc> {
+        self.cancel.as_ref().and_then(|c| c.exc.as_deref())
+    }
+
     /// Takes `_cancelled_exc` (it is re-raised once).
     pub(crate) fn take_cancelled_exc(&mut self) -> Option<Box<H::Exc>> {
         self.cancel.as_mut().and_then(|c| c.exc.take())

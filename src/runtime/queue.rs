@@ -397,6 +397,25 @@ pub struct QueuePut<H: Host> {
 }
 
 impl<H: Host> QueuePut<H> {
+    /// The item waiting to be put.
+    pub(crate) fn item(&self) -> Option<&H::Value> {
+        self.item.as_ref()
+    }
+}
+
+impl<H: Host> QueueState<H> {
+    /// The items in the queue.
+    pub(crate) fn items(&self) -> impl Iterator<Item = &H::Value> + '_ {
+        self.items.iter()
+    }
+
+    /// `self._finished`, the Event `join()` waits on.
+    pub(crate) fn finished_event(&self) -> ResourceId {
+        self.finished
+    }
+}
+
+impl<H: Host> QueuePut<H> {
     pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
         let id = self.queue;
         let mut input = Some(input);

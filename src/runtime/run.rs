@@ -64,6 +64,11 @@ impl<H: Host> Runner<H> {
         self.main
     }
 
+    /// Still running `main` (not yet cancelling the tasks left over at shutdown).
+    pub fn in_main(&self) -> bool {
+        matches!(self.phase, Phase::Main)
+    }
+
     /// Runs one whole loop iteration (see `run_slice`).
     pub fn run_once(&mut self, lp: &mut Loop<H>, host: &mut H) -> RunStatus<H::Value, H::Exc> {
         self.run_slice(lp, host, usize::MAX)

@@ -70,6 +70,11 @@ impl<T> Slab<T> {
         Some(val)
     }
 
+    /// Every stored value, in slot order.
+    pub(crate) fn values(&self) -> impl Iterator<Item = &T> + '_ {
+        self.slots.iter().filter_map(|s| s.val.as_ref())
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.len
     }

@@ -16,6 +16,13 @@ pub struct Sleep<H: Host> {
     state: SleepState,
 }
 
+impl<H: Host> Sleep<H> {
+    /// `sleep(delay, result)`'s result, while it sleeps.
+    pub(crate) fn result(&self) -> Option<&H::Value> {
+        self.result.as_ref()
+    }
+}
+
 enum SleepState {
     Start,
     /// `delay <= 0`: yielded once.

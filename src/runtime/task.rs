@@ -273,14 +273,23 @@ impl<H: Host> Loop<H> {
         let waiter = task.fut_waiter;
         self.emit(t, old, Reason::CancelRequested(req));
         if let Some(w) = waiter {
-            // Leave `fut_waiter`: it may be a task that ignores the cancellation.
-            if self.cancel_any(
+            // Leave `fut_waiter`: it may be a task that ignores the cancellation. Tasks
+            // awaiting each other in a ring would pass the request round forever (CPython
+            // recurses until the stack gives out): the second visit of a task in one chain
+            // refuses, and the task before it keeps the request as `must_cancel`.
+            if self.cancel_chain.contains(&t) || self.cancel_chain.len() > 10_000 {
+                return false;
+            }
+            self.cancel_chain.push(t);
+            let passed = self.cancel_any(
                 host,
                 w,
                 msg.clone(),
                 CancelCause::Awaiter { task: t },
                 Some(req_id),
-            ) {
+            );
+            self.cancel_chain.pop();
+            if passed {
                 return true;
             }
         }

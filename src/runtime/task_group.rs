@@ -243,6 +243,20 @@ pub struct TaskGroupExit<H: Host> {
 }
 
 impl<H: Host> TaskGroupExit<H> {
+    /// The exceptions it holds.
+    pub(crate) fn excs(&self) -> impl Iterator<Item = &H::Exc> + '_ {
+        self.exc.iter().chain(self.propagate.iter())
+    }
+}
+
+impl<H: Host> GroupState<H> {
+    /// The errors its tasks raised, and the base error, kept until `__aexit__` raises.
+    pub(crate) fn excs(&self) -> impl Iterator<Item = &H::Exc> + '_ {
+        self.errors.iter().chain(self.base_error.iter())
+    }
+}
+
+impl<H: Host> TaskGroupExit<H> {
     pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
         let g = self.g;
         if lp.lib.groups.get(g as usize).is_none() {

@@ -51,6 +51,14 @@ pub(crate) struct TimeoutState {
 }
 
 impl<H: Host> Loop<H> {
+    /// Task `t` is inside an `asyncio.timeout`/`wait_for` that has not exited: it may be
+    /// woken by that timeout rather than by what it awaits.
+    pub fn under_timeout(&self, t: TaskId) -> bool {
+        self.lib.timeouts.iter().any(|s| {
+            s.task == Some(t) && matches!(s.phase, TimeoutPhase::Entered | TimeoutPhase::Expiring)
+        })
+    }
+
     /// `asyncio.timeout(delay)`: a Timeout due `delay` seconds from now (never if None).
     pub fn timeout(&mut self, delay: Option<f64>) -> TimeoutId {
         let when = delay.map(|d| self.time() + d);
@@ -229,6 +237,13 @@ pub struct WaitFor<H: Host> {
     inner: Option<Awaitable<H>>,
     timeout: Option<f64>,
     state: WaitForState,
+}
+
+impl<H: Host> WaitFor<H> {
+    /// What it awaits, until it starts awaiting it.
+    pub(crate) fn inner(&self) -> Option<&Awaitable<H>> {
+        self.inner.as_ref()
+    }
 }
 
 enum WaitForState {

@@ -3,11 +3,12 @@
 use std::rc::Rc;
 
 use super::hooks::Playground;
+use super::model::filter::{Filter, Passing};
 use super::model::lifecycle::StateCounts;
 use super::panels::LinkBanner;
 use super::panels::{
     AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
-    LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
+    FilterBar, LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
     TimelinePanel, Toolbar,
 };
 use super::state::{Action, LinkNotice, State};
@@ -110,11 +111,49 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::Select { task: None }))
     };
     let s: &State = &state;
-    // The picked task in detail (its cancellations in words, its lints), under the table.
+    // The filter bar's choice is view state (no reducer action): which tasks every view
+    // shows. Recomputed when the rows or the filter change.
+    let filter = use_state(|| Rc::new(Filter::default()));
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |f: Filter| filter.set(Rc::new(f)))
+    };
+    let passing: Rc<Passing> = {
+        let (rows, f) = (s.tasks.clone(), (*filter).clone());
+        let key = (
+            Rc::as_ptr(&rows) as usize,
+            rows.len(),
+            Rc::as_ptr(&f) as usize,
+        );
+        use_memo(key, move |_| Passing::of(&rows, &f))
+    };
+    let groups: Rc<Vec<u32>> = {
+        let rows = s.tasks.clone();
+        use_memo((Rc::as_ptr(&rows) as usize, rows.len()), move |_| {
+            let mut g: Vec<u32> = rows.iter().filter_map(|r| r.group).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        })
+    };
+    let tree = {
+        let (snap, p) = (s.view.tree.clone(), passing.clone());
+        let key = (Rc::as_ptr(&snap) as usize, Rc::as_ptr(&p) as usize);
+        use_memo(key, move |_| {
+            if p.all() {
+                snap.clone()
+            } else {
+                Rc::new(p.tree(&snap))
+            }
+        })
+    };
+    // The picked task in detail (its cancellations in words, its lints, its output and
+    // events), under the table.
     let detail = s.selected.map(|task| {
         html! {
             <TaskDetailPanel {task} rows={s.tasks.clone()} events={s.trace.clone()}
-                lints={s.lints.clone()} code={s.code.clone()} {onclose} />
+                lints={s.lints.clone()} code={s.code.clone()} console={s.console.clone()}
+                {onclose} />
         }
     });
     let names: Rc<Vec<Rc<str>>> = Rc::new(s.tasks.iter().map(|r| r.name.clone()).collect());
@@ -123,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
         Tab {
             id: "tasks",
             label: format!("Tasks ({})", s.tasks.len()),
-            content: html! { <><TasksPanel />{ for detail }</> },
+            content: html! { <><TasksPanel passing={passing.clone()} />{ for detail }</> },
         },
         Tab {
             id: "lints",
@@ -133,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
         Tab {
             id: "tree",
             label: "Await tree".into(),
-            content: html! { <AwaitTreePanel snapshot={s.view.tree.clone()} onselect={onselect.clone()} selected={s.selected} /> },
+            content: html! { <AwaitTreePanel snapshot={(*tree).clone()} onselect={onselect.clone()} selected={s.selected} /> },
         },
         Tab {
             id: "loop",
@@ -166,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
         Tab {
             id: "log",
             label: format!("Event log ({})", s.trace.len()),
-            content: html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} code={s.code.clone()} /> },
+            content: html! { <EventLogPanel events={s.trace.clone()} onselect={onselect.clone()} code={s.code.clone()} passing={passing.clone()} /> },
         },
     ];
     let playground = Playground::new(state.clone());
@@ -180,13 +219,15 @@ pub fn App(props: &AppProps) -> Html {
                     <Toolbar />
                 </header>
                 <LinkBanner />
+                <FilterBar filter={(*filter).clone()} count={passing.count} total={passing.total}
+                    groups={groups.clone()} onchange={on_filter} />
                 <main class="workspace">
                     <EditorPanel />
                     <Tabs label="Views" tabs={views} class="views" initial={first_view} />
                     <Tabs label="Output" tabs={outputs} class="outputs" initial={first_output} />
                     <div class="timeline-area">
                         <TimelinePanel events={s.trace.clone()} run={s.runs} now={s.time} {onselect} selected={s.selected}
-                            lints={s.lints.clone()} code={s.code.clone()} />
+                            lints={s.lints.clone()} code={s.code.clone()} passing={passing.clone()} />
                     </div>
                 </main>
                 <ComposerDialog />

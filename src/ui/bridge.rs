@@ -16,7 +16,7 @@ use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
 use crate::runtime::browser::{Driver, Program, SliceInfo, Speed};
-use crate::runtime::{Command, ManualClock, TaskId, TaskState};
+use crate::runtime::{Command, ManualClock, Reason, TaskId, TaskState};
 
 impl Program for Session {
     fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool {
@@ -174,14 +174,15 @@ fn report(
     table: &LineTable,
     limit_told: &mut bool,
 ) -> SliceReport {
-    let output = std::mem::take(&mut s.vm.console)
+    let output = s
+        .take_output()
         .into_iter()
-        .map(|(stream, text)| {
-            let stream = match stream {
+        .map(|o| {
+            let stream = match o.stream {
                 VmStream::Stdout => Stream::Stdout,
                 VmStream::Stderr => Stream::Stderr,
             };
-            (stream, text)
+            (stream, o.task, o.text)
         })
         .collect();
     let events = s.take_trace();
@@ -208,7 +209,13 @@ fn report(
         }
         _ => None,
     };
+    let groups = events
+        .iter()
+        .filter(|e| matches!(e.reason, Reason::Created))
+        .filter_map(|e| s.task_group(e.task).map(|g| (e.task.0, g)))
+        .collect();
     SliceReport {
+        groups,
         output,
         events,
         lines,
@@ -221,15 +228,18 @@ fn report(
     }
 }
 
-/// The loop's queues and await tree now (`None`: no loop runs).
+/// The loop's queues and await tree now (`None`: no loop runs); after a deadlock, the
+/// stuck loop as it was (its await tree shows who waits on whom).
 fn loop_view(s: &Session) -> Option<LoopView> {
-    s.running_loop().map(|lp| LoopView {
-        ready: Rc::new(lp.ready_queue()),
-        timers: Rc::new(lp.timers()),
-        tree: Rc::new(snapshot(lp)),
-        resources: Rc::new(lp.resources()),
-        futures: Rc::new(lp.pending_futures()),
-    })
+    s.running_loop()
+        .or(s.deadlocked.as_ref())
+        .map(|lp| LoopView {
+            ready: Rc::new(lp.ready_queue()),
+            timers: Rc::new(lp.timers()),
+            tree: Rc::new(snapshot(lp)),
+            resources: Rc::new(lp.resources()),
+            futures: Rc::new(lp.pending_futures()),
+        })
 }
 
 /// The program's syntax error as (UTF-16 from, to, message), if it has one.

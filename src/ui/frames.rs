@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::state::{Action, LimitNotice, LoopView, Stream};
 use crate::lang::vm::facts::Fact;
 use crate::runtime::browser::DriverStatus;
-use crate::runtime::TraceEvent;
+use crate::runtime::{TaskId, TraceEvent};
 
 /// The share of page time the loop view may take while a program runs (see `view_due_ms`).
 const VIEW_DUTY: f64 = 0.1;
@@ -34,12 +34,17 @@ pub struct FrameStats {
     pub frames: u64,
 }
 
+/// A console chunk: its stream, the task that printed it, the text.
+pub type Printed = (Stream, Option<TaskId>, String);
+
 /// What one slice reports.
 pub struct SliceReport {
-    pub output: Vec<(Stream, String)>,
+    pub output: Vec<Printed>,
     pub events: Vec<TraceEvent>,
     pub lines: Vec<Option<u32>>,
     pub outcomes: Vec<(u32, String)>,
+    /// The TaskGroup (id) of each task created in this slice by one: (task, group).
+    pub groups: Vec<(u32, u32)>,
     /// What the VM noticed for the lints.
     pub facts: Vec<Fact>,
     /// The limit that stopped the run, reported once.
@@ -56,10 +61,11 @@ pub type ViewSource = Box<dyn Fn() -> Option<Option<LoopView>>>;
 /// Everything reported since the last frame, merged.
 #[derive(Default)]
 struct Pending {
-    output: Vec<(Stream, String)>,
+    output: Vec<Printed>,
     events: Vec<TraceEvent>,
     lines: Vec<Option<u32>>,
     outcomes: Vec<(u32, String)>,
+    groups: Vec<(u32, u32)>,
     facts: Vec<Fact>,
     limit: Option<LimitNotice>,
     /// Time, iteration and status of the latest slice (`None`: nothing pending).
@@ -72,13 +78,14 @@ impl Pending {
         let mut actions: Vec<Action> = self
             .output
             .into_iter()
-            .map(|(stream, text)| Action::Output { stream, text })
+            .map(|(stream, task, text)| Action::Output { stream, task, text })
             .collect();
         if let Some((time, iteration, status)) = self.latest {
             actions.push(Action::Trace {
                 events: Rc::new(self.events),
                 lines: Rc::new(self.lines),
                 outcomes: Rc::new(self.outcomes),
+                groups: Rc::new(self.groups),
                 time,
                 iteration,
             });
@@ -161,15 +168,16 @@ impl Frames {
         }
         inner.stats.slices += 1;
         let p = &mut inner.pending;
-        for (stream, text) in r.output {
+        for (stream, task, text) in r.output {
             match p.output.last_mut() {
-                Some((s, t)) if *s == stream => t.push_str(&text),
-                _ => p.output.push((stream, text)),
+                Some((s, by, t)) if *s == stream && *by == task => t.push_str(&text),
+                _ => p.output.push((stream, task, text)),
             }
         }
         p.events.extend(r.events);
         p.lines.extend(r.lines);
         p.outcomes.extend(r.outcomes);
+        p.groups.extend(r.groups);
         p.facts.extend(r.facts);
         if r.limit.is_some() {
             p.limit = r.limit;

@@ -77,10 +77,13 @@ pub enum Stream {
     System,
 }
 
-/// One line in the console. Text only: it is never interpreted as HTML.
+/// One block of console text: what one writer wrote in a row (it may hold several lines).
+/// Text only: it is never interpreted as HTML.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConsoleLine {
     pub stream: Stream,
+    /// The task that printed it (`None`: module code, a plain callback, the playground).
+    pub task: Option<TaskId>,
     pub text: String,
 }
 
@@ -207,8 +210,12 @@ pub enum Action {
     Stopped,
     /// The speed changed (`None`: instant).
     SetSpeed { speed: Option<f64> },
-    /// The program wrote output.
-    Output { stream: Stream, text: String },
+    /// The program wrote output (`task`: the task that printed it, if one was running).
+    Output {
+        stream: Stream,
+        task: Option<TaskId>,
+        text: String,
+    },
     /// A batch of lifecycle events (with the source line of each, when known) and where
     /// the loop stands after them.
     Trace {
@@ -216,6 +223,8 @@ pub enum Action {
         lines: Rc<Vec<Option<u32>>>,
         /// `repr` of what tasks that finished in this batch returned or raised.
         outcomes: Rc<Vec<(u32, String)>>,
+        /// The TaskGroup of each task created by one in this batch: (task, group).
+        groups: Rc<Vec<(u32, u32)>>,
         time: f64,
         iteration: u64,
     },
@@ -293,17 +302,24 @@ fn apply(next: &mut State, action: Action) {
                 next.status = RunStatus::Running;
                 next.console = Rc::new(vec![ConsoleLine {
                     stream: Stream::System,
+                    task: None,
                     text: format!("--- run {}: main.py ---", next.runs),
                 }]);
             }
-            Action::Output { stream, text } => {
-                // Text continues the last line of the same stream (output arrives per slice).
+            Action::Output { stream, task, text } => {
+                // Text continues the last line of the same stream and task (output arrives
+                // per slice); a finished line or another writer starts a new block (the
+                // console tags a block whose task differs from the one above it).
                 let console = Rc::make_mut(&mut next.console);
                 match console.last_mut() {
-                    Some(last) if last.stream == stream && !last.text.ends_with('\n') => {
+                    Some(last)
+                        if last.stream == stream
+                            && last.task == task
+                            && !last.text.ends_with('\n') =>
+                    {
                         last.text.push_str(&text)
                     }
-                    _ => console.push(ConsoleLine { stream, text }),
+                    _ => console.push(ConsoleLine { stream, task, text }),
                 }
             }
             Action::SetSpeed { speed } => next.speed = speed,
@@ -311,6 +327,7 @@ fn apply(next: &mut State, action: Action) {
                 next.status = RunStatus::Finished;
                 Rc::make_mut(&mut next.console).push(ConsoleLine {
                     stream: Stream::System,
+                    task: None,
                     text: "--- stopped ---".into(),
                 });
             }
@@ -318,6 +335,7 @@ fn apply(next: &mut State, action: Action) {
                 events,
                 lines,
                 outcomes,
+                groups,
                 time,
                 iteration,
             } => {
@@ -327,6 +345,11 @@ fn apply(next: &mut State, action: Action) {
                 for (task, text) in outcomes.iter() {
                     if let Some(row) = rows.get_mut(*task as usize) {
                         row.outcome = Some(text.clone());
+                    }
+                }
+                for &(task, group) in groups.iter() {
+                    if let Some(row) = rows.get_mut(task as usize) {
+                        row.group = Some(group);
                     }
                 }
                 // A frame with no events (time moved on) keeps the last transitions lit.

@@ -30,6 +30,8 @@ pub struct TaskRow {
     pub longest_step: f64,
     /// A failed task's exception was read (`result()`, `exception()`, an awaiter).
     pub exception_retrieved: bool,
+    /// The TaskGroup (id) that created it, if one did.
+    pub group: Option<u32>,
 }
 
 /// A step longer than this (loop seconds) blocks the loop, as CPython's debug mode warns
@@ -126,6 +128,7 @@ pub fn fold(
                     paused: false,
                     longest_step: 0.0,
                     exception_retrieved: false,
+                    group: None,
                 });
             }
         }
@@ -260,6 +263,7 @@ asyncio.run(main())
             paused: false,
             longest_step: 0.0,
             exception_retrieved: false,
+            group: None,
         };
         assert!(!row.blocking(1.05));
         assert!(row.blocking(1.2));

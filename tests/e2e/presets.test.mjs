@@ -24,7 +24,8 @@ function cliFinalStates(file) {
     if (!fs.existsSync(out)) throw e; // a non-zero exit still writes the trace
   }
   const finals = {};
-  for (const e of JSON.parse(fs.readFileSync(out, 'utf8'))) finals[e.name] = e.new;
+  // Output entries ({"output": ...}) name no task state.
+  for (const e of JSON.parse(fs.readFileSync(out, "utf8"))) if (e.name) finals[e.name] = e.new;
   return finals;
 }
 

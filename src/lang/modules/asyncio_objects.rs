@@ -378,6 +378,7 @@ pub(crate) fn tg_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
         })?;
     register(vm, t, &coro_v)?;
+    vm.task_groups.insert(t.0, g.0);
     Ok(Value::Rt(RtHandle::Task(t)))
 }
 pub(crate) fn timeout_of(args: &Args) -> PyResult<TimeoutId> {

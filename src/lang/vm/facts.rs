@@ -75,6 +75,13 @@ pub enum FactKind {
         what: Option<Waitable>,
         resource_at: Option<u32>,
     },
+    /// The task waits on a Lock/Semaphore/Event/Condition/Queue or a future of its own
+    /// that no other task, global, callback or stored value can reach, while the program
+    /// goes on (`reach.rs`): nothing can ever complete the wait.
+    Unreferenced {
+        what: Waitable,
+        resource_at: Option<u32>,
+    },
 }
 
 fn rc_str<S: serde::Serializer>(s: &Rc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -200,6 +207,11 @@ impl Vm {
     pub(crate) fn note_deadlock(&mut self, lp: &Loop<Vm>) {
         let resources = lp.resources();
         for t in lp.all_tasks() {
+            // Already reported, while the program still ran, as waiting on an object
+            // nothing else references.
+            if self.unreferenced_seen.contains(&t.0) {
+                continue;
+            }
             let what = match lp.task_state(t) {
                 TaskState::Awaiting(w) => Some(w.what),
                 _ => None,

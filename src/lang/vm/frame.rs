@@ -40,6 +40,11 @@ impl Handled {
     pub fn pop(&mut self) -> Option<Value> {
         self.0.as_mut()?.pop()
     }
+
+    /// The exceptions being handled, outermost first.
+    pub fn iter(&self) -> impl Iterator<Item = &Value> {
+        self.0.iter().flat_map(|v| v.iter())
+    }
 }
 
 /// One activation of a code object. Invariants: `fast.len() == code.varnames.len()`;

@@ -40,6 +40,7 @@ mod opcode;
 pub mod ops;
 mod per_task;
 pub mod protocol;
+pub mod reach;
 mod repr;
 pub mod session;
 pub mod traceback;
@@ -69,11 +70,28 @@ pub enum Stream {
     Stderr,
 }
 
+/// A run of console text one writer wrote: the stream, the task running when it was
+/// written (`None`: module code or a plain callback) and when. Adjacent writes by the same
+/// task to the same stream are merged into one chunk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Output {
+    pub stream: Stream,
+    pub task: Option<crate::runtime::TaskId>,
+    pub text: String,
+    /// Loop time and iteration of the first write (0 outside a loop).
+    pub time: f64,
+    pub iteration: u64,
+    /// The `seq` the loop's next trace event will have: the chunk was written after every
+    /// event numbered below it (0 outside a loop).
+    pub seq: u64,
+}
+
 /// One interpreter: the builtins namespace, the console, and recursion accounting.
 pub struct Vm {
     pub builtins: Rc<RefCell<PyDict>>,
-    /// Console output in order; adjacent writes to one stream are merged.
-    pub console: Vec<(Stream, String)>,
+    /// Console output in order, tagged with the task that wrote it; adjacent writes by one
+    /// task to one stream are merged.
+    pub console: Vec<Output>,
     /// Current native + Python call depth.
     pub depth: usize,
     /// What the run may use (`limits.rs`).
@@ -147,6 +165,12 @@ pub struct Vm {
     /// The coroutine each task runs, and how each task's coroutine ended (for reprs).
     pub(crate) task_coros: per_task::PerTask<Rc<crate::lang::value::function::Coroutine>>,
     pub(crate) task_outcome: per_task::PerTask<PyResult<Value>>,
+    /// Tasks already reported as waiting on an object nothing else references, and the
+    /// iteration before which the next such check is not made (`reach.rs`).
+    pub(crate) unreferenced_seen: std::collections::HashSet<u32>,
+    pub(crate) unreferenced_next: u64,
+    /// The TaskGroup each task was created by (`tg.create_task`), by task id.
+    pub(crate) task_groups: std::collections::HashMap<u32, u32>,
     /// Byte offset (in the program text) of the call being executed, for trace spans.
     pub cur_offset: u32,
     /// Record trace events in the loops `asyncio.run` creates (the UI turns it on).
@@ -212,6 +236,9 @@ impl Vm {
             clock: Default::default(),
             warned: Default::default(),
             task_coros: Default::default(),
+            task_groups: Default::default(),
+            unreferenced_seen: Default::default(),
+            unreferenced_next: 0,
             task_outcome: Default::default(),
             cur_offset: 0,
             tracing: false,
@@ -242,9 +269,29 @@ impl Vm {
         if text.is_empty() {
             return;
         }
+        let (task, time, iteration, seq) = if self.lp.is_null() {
+            (None, self.loop_time, 0, 0)
+        } else {
+            // SAFETY: as in `with_loop`: `lp` is non-null only while the loop it points to
+            // is lent to this VM, and nothing else touches it during this call.
+            let lp = unsafe { &*self.lp };
+            (
+                lp.current_task(),
+                lp.time(),
+                lp.iteration(),
+                lp.next_trace_seq(),
+            )
+        };
         match self.console.last_mut() {
-            Some((s, buf)) if *s == stream => buf.push_str(text),
-            _ => self.console.push((stream, text.to_string())),
+            Some(last) if last.stream == stream && last.task == task => last.text.push_str(text),
+            _ => self.console.push(Output {
+                stream,
+                task,
+                text: text.to_string(),
+                time,
+                iteration,
+                seq,
+            }),
         }
     }
 
@@ -252,8 +299,8 @@ impl Vm {
     pub fn output(&self, stream: Stream) -> String {
         self.console
             .iter()
-            .filter(|(s, _)| *s == stream)
-            .map(|(_, t)| t.as_str())
+            .filter(|o| o.stream == stream)
+            .map(|o| o.text.as_str())
             .collect()
     }
 

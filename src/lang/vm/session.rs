@@ -34,6 +34,8 @@ pub struct Session {
     pub vm: Vm,
     module: Exec,
     pub loop_run: Option<LoopRun>,
+    /// The loop of the last `asyncio.run` that deadlocked, as it was then (read only).
+    pub deadlocked: Option<Loop<Vm>>,
     started: bool,
     done: Option<bool>,
     /// Trace events of the loop not yet taken (see `take_trace`).
@@ -91,6 +93,7 @@ impl Session {
             vm,
             module: Exec::default(),
             loop_run: None,
+            deadlocked: None,
             started: false,
             done: None,
             trace: Vec::new(),
@@ -218,13 +221,25 @@ impl Session {
                     crate::lang::modules::asyncio::report_unretrieved(&mut self.vm, &mut run.lp);
                 }
                 match status {
-                    RunStatus::Running => return Status::Running,
+                    RunStatus::Running => {
+                        // Between iterations with nothing ready (about to wait for a
+                        // timer): look for tasks waiting on what nothing else references.
+                        // (With no timer either, the run is deadlocked: that is reported
+                        // next, in its own words.)
+                        let lp = &mut run.lp;
+                        let idle = !lp.mid_iteration() && !lp.has_ready();
+                        if run.runner.in_main() && idle && lp.next_deadline().is_some() {
+                            self.vm.note_unreferenced(lp, &self.module);
+                        }
+                        return Status::Running;
+                    }
                     RunStatus::Deadlocked => {
                         self.vm.note_deadlock(&run.lp);
                         self.last_iteration = run.lp.iteration();
                         crate::lang::modules::asyncio::loop_ended(&mut self.vm, &run.lp);
                         self.vm.live_tasks = 0;
-                        self.loop_run = None;
+                        // Kept so the views can show how the tasks were stuck.
+                        self.deadlocked = self.loop_run.take().map(|r| r.lp);
                         Resume::Throw(PyErr::runtime_error(
                             crate::lang::modules::asyncio::DEADLOCK,
                         ))
@@ -259,6 +274,7 @@ impl Session {
                 match self.vm.pending_run.take() {
                     Some(run) => {
                         self.loop_run = Some(run);
+                        self.deadlocked = None;
                         Status::Running
                     }
                     None => self.finish(true),
@@ -281,12 +297,25 @@ impl Session {
     /// appends as the program runs).
     pub fn take_console(&mut self) -> Vec<(Stream, String)> {
         std::mem::take(&mut self.vm.console)
+            .into_iter()
+            .map(|o| (o.stream, o.text))
+            .collect()
+    }
+
+    /// Console output written since the last call, each chunk with the task that wrote it.
+    pub fn take_output(&mut self) -> Vec<super::Output> {
+        std::mem::take(&mut self.vm.console)
     }
 
     /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
     /// starts), for the editor's per-task gutter markers.
     pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
         self.vm.task_coros.get(t.0).map(|c| c.line.get())
+    }
+
+    /// The TaskGroup (by id) that created task `t`, if one did.
+    pub fn task_group(&self, t: crate::runtime::TaskId) -> Option<u32> {
+        self.vm.task_groups.get(&t.0).copied()
     }
 
     /// The trace events recorded since the last call (enable with `vm.tracing` before the

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::await_cycles::{self, Cycle};
 use super::words::{self, Lookup, StateKind};
 use crate::runtime::{FutId, Host, Loop, TaskGroupId, TaskId, TaskState, Waitable};
 
@@ -35,12 +36,33 @@ pub enum NodeKind {
 pub struct AwaitNode {
     pub kind: NodeKind,
     pub children: Vec<AwaitNode>,
+    /// Kept by a filter only because something under it passes (drawn dimmed).
+    pub context: bool,
+    /// A task on a wait-for cycle (`cycles`): it can never finish.
+    pub in_cycle: bool,
 }
 
-/// The forest: one root per live task nobody awaits, in creation order.
+impl AwaitNode {
+    fn new(kind: NodeKind, children: Vec<AwaitNode>) -> Self {
+        AwaitNode {
+            kind,
+            children,
+            context: false,
+            in_cycle: false,
+        }
+    }
+}
+
+/// The forest: one root per live task nobody awaits, in creation order, then one per
+/// cycle of tasks waiting on each other that no other task awaits (its first task; the
+/// path stops where it comes back round).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AwaitSnapshot {
     pub roots: Vec<AwaitNode>,
+    /// Tasks waiting on each other (`await_cycles`), each cycle once.
+    pub cycles: Vec<Cycle>,
+    /// Each cycle in words, in the order of `cycles`.
+    pub cycle_words: Vec<String>,
 }
 
 impl AwaitSnapshot {
@@ -70,18 +92,72 @@ pub fn snapshot<H: Host>(lp: &Loop<H>) -> AwaitSnapshot {
     );
     // A task is a root unless a live task reaches it through what it awaits.
     let mut awaited = vec![false; lp.task_count()];
+    let mut states = Vec::with_capacity(live.len());
     for &t in &live {
-        if let TaskState::Awaiting(w) = lp.task_state(t) {
+        let state = lp.task_state(t);
+        if let TaskState::Awaiting(w) = &state {
             mark_awaited(lp, w.fut, &mut awaited, 0);
+        }
+        states.push((t, state));
+    }
+    let cycles = await_cycles::cycles_among(lp, &states);
+    let mut on_cycle = vec![false; lp.task_count()];
+    for c in &cycles {
+        for (t, _) in &c.steps {
+            if let Some(x) = on_cycle.get_mut(t.0 as usize) {
+                *x = true;
+            }
         }
     }
     let mut path = Vec::new();
-    let roots = live
+    let mut roots: Vec<AwaitNode> = live
         .iter()
         .filter(|t| !awaited[t.0 as usize])
-        .map(|&t| task_node(lp, t, &names, &mut path))
+        .map(|&t| task_node(lp, t, &names, &on_cycle, &mut path))
         .collect();
-    AwaitSnapshot { roots }
+    // Tasks that await each other in a ring are all awaited, so no root reaches them:
+    // each such cycle gets a root of its own at its first task.
+    let mut shown = vec![
+        false;
+        if cycles.is_empty() {
+            0
+        } else {
+            lp.task_count()
+        }
+    ];
+    if !cycles.is_empty() {
+        for r in &roots {
+            mark_shown(r, &mut shown);
+        }
+    }
+    for c in &cycles {
+        let first = c.steps[0].0;
+        if !shown.get(first.0 as usize).copied().unwrap_or(true) {
+            let node = task_node(lp, first, &names, &on_cycle, &mut path);
+            mark_shown(&node, &mut shown);
+            roots.push(node);
+        }
+    }
+    let cycle_words = cycles
+        .iter()
+        .map(|c| c.words(|t| names.name(t), |r| format!("Lock #{}", r.0)))
+        .collect();
+    AwaitSnapshot {
+        roots,
+        cycles,
+        cycle_words,
+    }
+}
+
+fn mark_shown(n: &AwaitNode, shown: &mut [bool]) {
+    if let NodeKind::Task { id, .. } = &n.kind {
+        if let Some(x) = shown.get_mut(id.0 as usize) {
+            *x = true;
+        }
+    }
+    for c in &n.children {
+        mark_shown(c, shown);
+    }
 }
 
 const MAX_DEPTH: usize = 64;
@@ -105,8 +181,10 @@ fn task_node<H: Host>(
     lp: &Loop<H>,
     t: TaskId,
     names: &Lookup,
+    on_cycle: &[bool],
     path: &mut Vec<TaskId>,
 ) -> AwaitNode {
+    let in_cycle = on_cycle.get(t.0 as usize).copied().unwrap_or(false);
     let state = lp.task_state(t);
     let kind = NodeKind::Task {
         id: t,
@@ -115,20 +193,24 @@ fn task_node<H: Host>(
         group: lp.task_group_of(t).map(|TaskGroupId(g)| g),
         cancelling: lp.cancelling(t),
     };
-    // A cycle cannot happen in asyncio (a task awaiting itself raises), but stay safe.
+    // Tasks can await each other in a ring (A awaits B awaits A): the path stops where it
+    // comes back round, at a node with no children.
     if path.contains(&t) || path.len() > MAX_DEPTH {
         return AwaitNode {
-            kind,
-            children: Vec::new(),
+            in_cycle,
+            ..AwaitNode::new(kind, Vec::new())
         };
     }
     path.push(t);
     let children = match &state {
-        TaskState::Awaiting(w) => vec![awaited_node(lp, w.fut, &w.what, names, path)],
+        TaskState::Awaiting(w) => vec![awaited_node(lp, w.fut, &w.what, names, on_cycle, path)],
         _ => Vec::new(),
     };
     path.pop();
-    AwaitNode { kind, children }
+    AwaitNode {
+        in_cycle,
+        ..AwaitNode::new(kind, children)
+    }
 }
 
 /// The node for a future a task awaits, knowing what it stands for.
@@ -137,29 +219,30 @@ fn awaited_node<H: Host>(
     fut: FutId,
     what: &Waitable,
     names: &Lookup,
+    on_cycle: &[bool],
     path: &mut Vec<TaskId>,
 ) -> AwaitNode {
     let kind = match what {
-        Waitable::Task(t) => return task_node(lp, *t, names, path),
+        Waitable::Task(t) => return task_node(lp, *t, names, on_cycle, path),
         Waitable::Gather => NodeKind::Gather,
         Waitable::Shield { .. } => NodeKind::Shield,
         Waitable::TaskGroup(g) => NodeKind::TaskGroup { group: *g },
         Waitable::Wait => NodeKind::Wait,
         other => {
-            return AwaitNode {
-                kind: NodeKind::Leaf {
+            return AwaitNode::new(
+                NodeKind::Leaf {
                     what: words::wait(other, names),
                 },
-                children: Vec::new(),
-            }
+                Vec::new(),
+            )
         }
     };
     let children = lp
         .awaits(fut)
         .into_iter()
-        .map(|f| future_node(lp, f, names, path))
+        .map(|f| future_node(lp, f, names, on_cycle, path))
         .collect();
-    AwaitNode { kind, children }
+    AwaitNode::new(kind, children)
 }
 
 /// A child future of a gather/shield/group/wait: a task, or a nested combinator.
@@ -167,17 +250,18 @@ fn future_node<H: Host>(
     lp: &Loop<H>,
     fut: FutId,
     names: &Lookup,
+    on_cycle: &[bool],
     path: &mut Vec<TaskId>,
 ) -> AwaitNode {
     if let Some(t) = lp.future_task(fut) {
-        return task_node(lp, t, names, path);
+        return task_node(lp, t, names, on_cycle, path);
     }
     let children: Vec<AwaitNode> = if path.len() > MAX_DEPTH {
         Vec::new()
     } else {
         lp.awaits(fut)
             .into_iter()
-            .map(|f| future_node(lp, f, names, path))
+            .map(|f| future_node(lp, f, names, on_cycle, path))
             .collect()
     };
     let what = if lp.future_done(fut) {
@@ -185,8 +269,5 @@ fn future_node<H: Host>(
     } else {
         "a future"
     };
-    AwaitNode {
-        kind: NodeKind::Leaf { what: what.into() },
-        children,
-    }
+    AwaitNode::new(NodeKind::Leaf { what: what.into() }, children)
 }

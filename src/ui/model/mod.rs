@@ -3,9 +3,11 @@
 //! trace events (or of a `Loop` for the await tree), so they can be tested without a page.
 
 pub mod append_log;
+pub mod await_cycles;
 pub mod await_tree;
 pub mod console;
 pub mod event_log;
+pub mod filter;
 pub mod lifecycle;
 pub mod provenance;
 pub mod resources;

@@ -82,6 +82,7 @@ mod tests {
             paused: false,
             longest_step: 0.0,
             exception_retrieved: false,
+            group: None,
         }
     }
 

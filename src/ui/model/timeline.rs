@@ -213,12 +213,27 @@ pub fn layout_keeping(
     max_lanes: usize,
     keep: Option<TaskId>,
 ) -> Layout {
-    let crowded = tl.lanes.len() > max_lanes;
-    let kept = keep.filter(|t| crowded && (t.0 as usize) < tl.lanes.len());
+    layout_filtered(tl, now, win, max_lanes, keep, |_| true)
+}
+
+/// `layout_keeping` over the lanes of the tasks `pass` lets through only (the filter
+/// bar); `hidden` counts the passing lanes left out. `keep` is drawn only if it passes.
+pub fn layout_filtered(
+    tl: &Timeline,
+    now: f64,
+    win: Window,
+    max_lanes: usize,
+    keep: Option<TaskId>,
+    pass: impl Fn(TaskId) -> bool,
+) -> Layout {
+    let passing = tl.lanes.iter().filter(|l| pass(l.task)).count();
+    let crowded = passing > max_lanes;
+    let kept = keep.filter(|t| crowded && (t.0 as usize) < tl.lanes.len() && pass(*t));
     let slots = max_lanes.saturating_sub(kept.is_some() as usize);
     let mut chosen: Vec<&Lane> = tl
         .lanes
         .iter()
+        .filter(|l| pass(l.task))
         .filter(|l| !crowded || (alive_in(l, win) && Some(l.task) != kept))
         .take(slots)
         .collect();
@@ -227,7 +242,7 @@ pub fn layout_keeping(
         chosen.insert(at, &tl.lanes[k.0 as usize]);
     }
     Layout {
-        hidden: tl.lanes.len() - chosen.len(),
+        hidden: passing - chosen.len(),
         lanes: chosen.into_iter().map(|l| lay_lane(l, now, win)).collect(),
     }
 }

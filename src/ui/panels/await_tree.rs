@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::runtime::TaskId;
 use crate::ui::model::await_tree::{AwaitNode, AwaitSnapshot, NodeKind};
+use crate::ui::model::StateKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,11 +66,24 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps, budget: &mut usize) -> Html {
                     if let Some(g) = group {
                         <span class="chip group-chip">{ format!("in TaskGroup #{g}") }</span>
                     }
+                    if n.in_cycle {
+                        <span class="chip mark-cycle" title="This task waits, through others, for itself: none of them can finish">
+                            { "\u{21bb} cycle" }
+                        </span>
+                    }
+                    if n.in_cycle && n.children.is_empty() && *state == StateKind::Awaiting {
+                        <span class="cycle-back">{ "(back where the cycle began)" }</span>
+                    }
                 </>
             };
             let selected = props.selected == Some(t);
             (
-                classes!("node", "node-task", selected.then_some("selected")),
+                classes!(
+                    "node",
+                    "node-task",
+                    selected.then_some("selected"),
+                    n.in_cycle.then_some("in-cycle")
+                ),
                 name.to_string(),
                 head,
             )
@@ -103,6 +117,7 @@ fn node(n: &AwaitNode, props: &AwaitTreeProps, budget: &mut usize) -> Html {
     let children = (!n.children.is_empty()).then(|| {
         html! { <ul>{ items(&n.children, props, budget) }</ul> }
     });
+    let class = classes!(class, n.context.then_some("context"));
     html! {
         <li {class} data-name={data}>
             <div class="node-head">{ head }</div>
@@ -118,6 +133,12 @@ pub fn AwaitTreePanel(props: &AwaitTreeProps) -> Html {
     html! {
         <section class="panel await-tree-panel" aria-label="Await tree">
             <h2 class="panel-title">{ "Await tree" }</h2>
+            if !props.snapshot.cycle_words.is_empty() {
+                <div class="await-cycles" role="alert">
+                    <strong>{ "Tasks waiting on each other (they can never finish):" }</strong>
+                    <ul>{ for props.snapshot.cycle_words.iter().map(|w| html! { <li class="cycle-words">{ w.clone() }</li> }) }</ul>
+                </div>
+            }
             if roots.is_empty() {
                 <p class="empty">{ "No live tasks." }</p>
             } else {

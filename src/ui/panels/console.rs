@@ -1,5 +1,7 @@
 //! The console: the program's stdout and stderr, in order, as text (never HTML); each
-//! `File "main.py", line N` of a traceback is a button that shows line N in the editor.
+//! `File "main.py", line N` of a traceback is a button that shows line N in the editor, and
+//! each run of blocks a task printed starts with a tag naming it (click: select it). The tag's
+//! text is CSS content, so the console's text (and a copy of it) is the program's output.
 
 use crate::ui::hooks::use_playground;
 use crate::ui::model::console::{pieces, tail, Piece, SHOWN_LINES};
@@ -14,10 +16,8 @@ pub fn ConsolePanel() -> Html {
     };
     // The newest `SHOWN_LINES` lines, unless the reader asked for all of this run's.
     let show_all_of = use_state(|| None::<u32>);
-    let (console, runs) = {
-        let st = pg.state();
-        (st.console.clone(), st.runs)
-    };
+    let state = pg.state();
+    let (console, runs) = (state.console.clone(), state.runs);
     let shown = if *show_all_of == Some(runs) {
         tail(&console, |l| l.text.as_str(), usize::MAX)
     } else {
@@ -35,16 +35,34 @@ pub fn ConsolePanel() -> Html {
             </div>
         }
     });
-    let lines = console[shown.chunk.min(console.len())..].iter().enumerate().map(|(k, line)| {
+    let first = shown.chunk.min(console.len());
+    let lines = console[first..].iter().enumerate().map(|(k, line)| {
+        let i = first + k;
         let text = if k == 0 { &line.text[shown.offset.min(line.text.len())..] } else { line.text.as_str() };
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",
             Stream::System => "line sys",
         };
+        // A tag where the writer changes (a task's consecutive blocks share the first's).
+        let same_writer = k > 0 && state.console.get(i - 1).is_some_and(|p| p.task == line.task);
+        let tag = line.task.filter(|_| !same_writer).map(|t| {
+            let name = state
+                .tasks
+                .get(t.0 as usize)
+                .map_or_else(|| format!("task #{}", t.0), |r| r.name.to_string());
+            let selected = state.selected == Some(t);
+            let pg = pg.clone();
+            let onclick = Callback::from(move |_: MouseEvent| pg.select(Some(t)));
+            html! {
+                <button type="button" class={classes!("task-tag", selected.then_some("selected"))} {onclick}
+                    data-task={name.clone()} aria-label={format!("Printed by {name}: select it")}
+                    title={format!("Printed by {name}; click to select it in every view")}></button>
+            }
+        });
         // Only the program's own error output carries source references.
         if line.stream != Stream::Stderr {
-            return html! { <div {class}>{ text.to_string() }</div> };
+            return html! { <div {class}>{ for tag }{ text.to_string() }</div> };
         }
         let parts = pieces(text, "main.py").into_iter().map(|p| match p {
             Piece::Text(t) => html! { { t.to_string() } },
@@ -58,7 +76,7 @@ pub fn ConsolePanel() -> Html {
                 }
             }
         });
-        html! { <div {class}>{ for parts }</div> }
+        html! { <div {class}>{ for tag }{ for parts }</div> }
     });
     html! {
         <section class="panel console-panel" aria-label="Console">

@@ -3,6 +3,7 @@
 //! view are in the DOM), and exportable as JSON.
 
 use crate::ui::model::append_log::AppendLog;
+use crate::ui::model::filter::Passing;
 use std::rc::Rc;
 
 use crate::runtime::{TaskId, TraceEvent};
@@ -32,6 +33,9 @@ pub struct EventLogProps {
     /// The program (line numbers in the Perfetto export's cancel reasons).
     #[prop_or_default]
     pub code: Rc<str>,
+    /// The filter bar's verdict per task: only the events of passing tasks are listed.
+    #[prop_or_default]
+    pub passing: Rc<Passing>,
 }
 
 impl PartialEq for EventLogProps {
@@ -41,6 +45,7 @@ impl PartialEq for EventLogProps {
             && self.onselect == other.onselect
             && self.height == other.height
             && self.code == other.code
+            && Rc::ptr_eq(&self.passing, &other.passing)
     }
 }
 
@@ -80,8 +85,20 @@ pub fn EventLogPanel(props: &EventLogProps) -> Html {
         use_memo(key, move |_| Lookup::from_events(&events.items()))
     };
     let shown = {
-        let events = props.events.clone();
-        use_memo((key, *filter), move |(_, f)| filtered(&events.items(), f))
+        let (events, passing) = (props.events.clone(), props.passing.clone());
+        let filter_key = Rc::as_ptr(&passing) as usize;
+        use_memo((key, *filter, filter_key), move |(_, f, _)| {
+            let items = events.items();
+            let mut v = filtered(&items, f);
+            if !passing.all() {
+                v.retain(|&i| {
+                    items
+                        .get(i as usize)
+                        .is_some_and(|ev| passing.task(ev.task))
+                });
+            }
+            v
+        })
     };
 
     let viewport = use_node_ref();

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::runtime::{TaskId, TaskState};
 use crate::ui::hooks::{use_playground, Playground};
 use crate::ui::model::event_log::visible_range;
+use crate::ui::model::filter::Passing;
 use crate::ui::model::task_table::{shown, state_from_value, state_value, TaskFilter};
 use crate::ui::model::StateKind;
 use crate::ui::state::LimitNotice;
@@ -170,9 +171,16 @@ fn task_row(
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct TasksPanelProps {
+    /// The filter bar's verdict per task (`model::filter`); default: every task.
+    #[prop_or_default]
+    pub passing: Rc<Passing>,
+}
+
 /// Lists the program's tasks (empty until a run creates some).
 #[component]
-pub fn TasksPanel() -> Html {
+pub fn TasksPanel(props: &TasksPanelProps) -> Html {
     let pg = use_playground();
     let lines = use_context::<std::rc::Rc<crate::share::LineMap>>();
     let filter = use_state(TaskFilter::default);
@@ -218,10 +226,21 @@ pub fn TasksPanel() -> Html {
         .map(|pg| pg.state().tasks.clone())
         .unwrap_or_default();
     let indices = {
-        let rows = rows.clone();
+        let (rows, passing) = (rows.clone(), props.passing.clone());
         use_memo(
-            (Rc::as_ptr(&rows) as usize, rows.len(), *filter),
-            move |(_, _, f)| shown(&rows, f),
+            (
+                Rc::as_ptr(&rows) as usize,
+                rows.len(),
+                *filter,
+                Rc::as_ptr(&passing) as usize,
+            ),
+            move |(_, _, f, _)| {
+                let mut v = shown(&rows, f);
+                if !passing.all() {
+                    v.retain(|&i| passing.task(TaskId(i)));
+                }
+                v
+            },
         )
     };
     let Some(pg) = pg else {
@@ -284,7 +303,7 @@ pub fn TasksPanel() -> Html {
     let body = if rows.is_empty() {
         html! { <p class="empty">{ "No tasks yet. Press Run to start the event loop." }</p> }
     } else if indices.is_empty() {
-        html! { <p class="empty">{ "No task matches the filter." }</p> }
+        html! { <p class="empty">{ "No task matches the filters." }</p> }
     } else {
         html! {}
     };

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use crate::runtime::{Reason, TaskId, TraceEvent};
 use crate::ui::model::append_log::AppendLog;
+use crate::ui::model::filter::Passing;
 use crate::ui::model::provenance;
 use crate::ui::model::timeline::{
-    layout_keeping, marker_path, ticks, Layout, Viewport, Window, END_CAP,
+    layout_filtered, marker_path, ticks, Layout, Viewport, Window, END_CAP,
 };
 use crate::ui::model::trace_folds::TraceFolds;
 use crate::ui::model::words;
@@ -41,6 +42,9 @@ pub struct TimelineProps {
     /// The program (for line numbers in cancel-request tooltips).
     #[prop_or_default]
     pub code: Rc<str>,
+    /// The filter bar's verdict per task: only passing tasks get a lane.
+    #[prop_or_default]
+    pub passing: Rc<Passing>,
 }
 
 impl PartialEq for TimelineProps {
@@ -53,6 +57,7 @@ impl PartialEq for TimelineProps {
             && self.max_lanes == other.max_lanes
             && Rc::ptr_eq(&self.lints, &other.lints)
             && self.code == other.code
+            && Rc::ptr_eq(&self.passing, &other.passing)
     }
 }
 
@@ -123,15 +128,19 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     let geo: Rc<Layout> = {
         let folds = folds.clone();
         let (now, max, keep) = (props.now, props.max_lanes, props.selected);
+        let passing = props.passing.clone();
         // Keyed by the run and how much of its trace is folded (not by an address: a freed
         // one can be reused, which left lanes stale while stepping at t=0).
-        use_memo((key, now, start, end, max, keep), move |_| {
+        let filter_key = Rc::as_ptr(&passing) as usize;
+        use_memo((key, now, start, end, max, keep, filter_key), move |_| {
             let win = Window {
                 start,
                 end,
                 width: PLOT_W,
             };
-            layout_keeping(&folds.borrow().timeline, now, win, max, keep)
+            layout_filtered(&folds.borrow().timeline, now, win, max, keep, |t| {
+                passing.task(t)
+            })
         })
     };
 

@@ -40,9 +40,23 @@ pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
         "r" => pg.reset(),
         "c" => pg.show_composer(true),
         "t" => pg.cycle_theme(),
+        "f" => focus(super::filter_bar::FILTER_FOCUS_ID),
         _ => return false,
     }
     true
+}
+
+/// Moves the keyboard focus to the element with `id` (and selects its text).
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+        el.select();
+    }
 }
 
 fn button(
