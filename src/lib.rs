@@ -7,6 +7,7 @@ pub mod export;
 pub mod lang;
 pub mod lints;
 pub mod presets;
+pub mod replay;
 pub mod runtime;
 pub mod share;
 pub mod ui;
