@@ -9,6 +9,7 @@ pub mod base64url;
 pub mod link;
 pub mod options;
 pub mod payload;
+pub mod run;
 #[cfg(test)]
 mod tests;
 

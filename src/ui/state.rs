@@ -136,6 +136,8 @@ pub struct State {
     /// A line another panel asked the editor to show, with a counter so asking for the
     /// same line twice moves the cursor twice.
     pub goto_line: Option<(u32, u32)>,
+    /// Rewind, compare and imported runs (`rewind.rs`).
+    pub history: super::rewind::History,
 }
 
 impl Default for State {
@@ -161,6 +163,7 @@ impl Default for State {
             composer_open: false,
             lints: Rc::new(Linter::default()),
             goto_line: None,
+            history: Default::default(),
         }
     }
 }
@@ -220,6 +223,10 @@ pub enum Action {
     Reset,
     /// The share-link banner was answered or closed.
     LinkDismissed,
+    /// Rewind, compare, replay and import (`rewind.rs`).
+    History {
+        action: super::rewind::HistoryAction,
+    },
 }
 
 /// The reducer is pure: effects on a run (start, stop, cancel) happen in `hooks.rs` before
@@ -236,7 +243,7 @@ impl Reducible for State {
 }
 
 /// Applies one action to the state (the body of `reduce`, so a `Frame` can apply many).
-fn apply(next: &mut State, action: Action) {
+pub(crate) fn apply(next: &mut State, action: Action) {
     {
         match action {
             Action::LoadCode { code } => {
@@ -260,6 +267,7 @@ fn apply(next: &mut State, action: Action) {
                 next.preset = Some(id);
             }
             Action::RunStarted { run } => {
+                next.history.on_new_run();
                 next.run = run;
                 next.runs += 1;
                 next.lints = Rc::new(Linter::new(&next.code));
@@ -340,7 +348,9 @@ fn apply(next: &mut State, action: Action) {
             }
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::LinkDismissed => next.link = None,
+            Action::History { action } => super::rewind::reduce(next, action),
             Action::Reset => {
+                next.history.on_new_run();
                 next.run = None;
                 next.status = RunStatus::Idle;
                 next.tasks = Rc::new(Vec::new());

@@ -12,7 +12,7 @@ pub fn ConsolePanel() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
-    let lines = pg.state().console.iter().map(|line| {
+    let lines = pg.shown().console.iter().map(|line| {
         let class = match line.stream {
             Stream::Stdout => "line out",
             Stream::Stderr => "line err",

@@ -3,7 +3,7 @@
 
 use crate::share::{Panel, Settings, Speed};
 use crate::ui::hooks::use_playground;
-use crate::ui::share::{fragment, page_url};
+use crate::ui::share::{fragment, fragment_with_run, page_url};
 use crate::ui::state::LinkNotice;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -13,7 +13,12 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 enum Shared {
     /// The link, and whether it reached the clipboard.
-    Link { url: String, copied: bool },
+    Link {
+        url: String,
+        copied: bool,
+        /// The link also carries the run, to replay.
+        replay: bool,
+    },
     /// Why no link could be made (too large).
     Error(String),
 }
@@ -71,19 +76,34 @@ pub fn ShareButton() -> Html {
     let shown = use_state(|| None::<Shared>);
     let onclick = {
         let (shown, code, speed) = (shown.clone(), pg.state().code.clone(), pg.state().speed);
+        let pg = pg.clone();
         Callback::from(move |_: MouseEvent| {
             let (shown, code) = (shown.clone(), code.clone());
+            let run = pg.shareable_run();
             let settings = Settings {
                 speed: Some(Speed::from_factor(speed)),
                 theme: page_theme(),
                 panels: open_panels(),
             };
             spawn_local(async move {
-                match fragment(&code, &settings).await {
-                    Ok(f) => {
+                // With the run when it fits; else the program alone.
+                let with_run = match &run {
+                    Some(r) => fragment_with_run(&code, &settings, r).await.ok(),
+                    None => None,
+                };
+                let made = match with_run {
+                    Some(f) => Ok((f, true)),
+                    None => fragment(&code, &settings).await.map(|f| (f, false)),
+                };
+                match made {
+                    Ok((f, replay)) => {
                         let url = format!("{}#{f}", page_url());
                         let copied = copy(&url).await;
-                        shown.set(Some(Shared::Link { url, copied }));
+                        shown.set(Some(Shared::Link {
+                            url,
+                            copied,
+                            replay,
+                        }));
                     }
                     Err(e) => shown.set(Some(Shared::Error(e.to_string()))),
                 }
@@ -112,10 +132,17 @@ pub fn ShareButton() -> Html {
     });
     let popover = match &*shown {
         None => html! {},
-        Some(Shared::Link { url, copied }) => html! {
+        Some(Shared::Link {
+            url,
+            copied,
+            replay,
+        }) => html! {
             <div class="share-popover" role="dialog" aria-label="Share link" {onkeydown}>
-                <p class="share-note">{ if *copied { "Link copied. Anyone who opens it gets this program and speed." }
-                    else { "Copy this link (the clipboard was not available):" } }</p>
+                <p class="share-note">{ match (*copied, *replay) {
+                    (true, false) => "Link copied. Anyone who opens it gets this program and speed.",
+                    (true, true) => "Link copied. Anyone who opens it gets this program and speed, and can replay this very run (your cancel clicks and shutdown included).",
+                    (false, _) => "Copy this link (the clipboard was not available):",
+                } }</p>
                 <input id="share-url" class="share-url" readonly=true value={url.clone()}
                     aria-label="Share link" onfocus={select_all} />
                 <button class="btn btn-small" onclick={close}>{ "Close" }</button>
@@ -153,6 +180,18 @@ pub fn LinkBanner() -> Html {
         Some(LinkNotice::Opened) => html! {
             <div class="link-banner" id="link-banner" role="status">
                 <span>{ "Opened from a link" }</span>
+                if let Some(script) = pg.state().history.offered.clone() {
+                    <button class="btn btn-small btn-primary" id="link-replay" onclick={
+                        let (pg, script) = (pg.clone(), script.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let code = pg.state().code.to_string();
+                            pg.replay(&code, (*script).clone(), "Replayed the run recorded in the link", None);
+                        })
+                    } title="Re-run the program with the recorded clock and the sender's actions (cancel clicks, shutdown, stop) at the same loop iterations">
+                        { format!("Replay the recorded run ({} action{})", script.user_actions().count(),
+                            if script.user_actions().count() == 1 { "" } else { "s" }) }
+                    </button>
+                }
                 <span class="link-banner-note">{ "· your own program is saved and untouched; edits here are not saved until you keep this one ·" }</span>
                 <button class="btn btn-small" id="link-keep" onclick={act(|p| p.keep_link())}>{ "Keep" }</button>
                 <button class="btn btn-small" id="link-restore" onclick={act(|p| p.restore_saved())}>{ "Restore my code" }</button>

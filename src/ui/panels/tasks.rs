@@ -59,7 +59,7 @@ fn marks(r: &TaskRow, now: f64) -> Html {
 }
 
 fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected: bool) -> Html {
-    let now = pg.state().time;
+    let now = pg.shown().time;
     let on_cancel = {
         let (pg, id) = (pg.clone(), r.id);
         Callback::from(move |e: MouseEvent| {
@@ -72,7 +72,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
         Callback::from(move |_: MouseEvent| pg.select(Some(TaskId(id))))
     };
     // The lints (asyncio mistakes) this task is part of, as one counted mark.
-    let lints = pg.state().lints.clone();
+    let lints = pg.shown().lints.clone();
     let own: Vec<_> = crate::lints::of_task(lints.lints(), TaskId(r.id)).collect();
     let lint_mark = (!own.is_empty()).then(|| {
         let kinds = own.iter().map(|l| l.kind.code()).collect::<Vec<_>>().join(" ");
@@ -169,7 +169,7 @@ pub fn TasksPanel() -> Html {
     }
     let rows = pg
         .as_ref()
-        .map(|pg| pg.state().tasks.clone())
+        .map(|pg| pg.shown().tasks.clone())
         .unwrap_or_default();
     let indices = {
         let rows = rows.clone();
@@ -181,7 +181,7 @@ pub fn TasksPanel() -> Html {
     let Some(pg) = pg else {
         return html! {};
     };
-    let state = pg.state();
+    let state = pg.shown();
     let onscroll = {
         let scroll_top = scroll_top.clone();
         Callback::from(move |e: Event| {

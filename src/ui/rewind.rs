@@ -1,0 +1,225 @@
+//! Rewind, replay, compare and import in the page. A rewound view is the run re-run from
+//! its recorded `Script` to iteration k (`crate::replay`), its reports folded into a fresh
+//! `State` exactly as the live frames were, so every panel shows what stepping to k showed.
+//! A trace with no program (a CLI `--trace` file) is rewound by folding a prefix instead.
+
+use std::rc::Rc;
+
+use super::bridge::{loop_view, report};
+use super::frames::report_actions;
+use super::model::append_log::AppendLog;
+use super::state::{apply, Action, RunStatus, State};
+use crate::lang::span::LineTable;
+use crate::lints::Linter;
+use crate::replay::{Replayer, Script};
+use crate::runtime::browser::{DriverStatus, SliceInfo};
+use crate::runtime::TraceEvent;
+
+/// The page as it was after `iteration` of `last` iterations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Past {
+    pub iteration: u64,
+    pub last: u64,
+    pub state: Rc<State>,
+}
+
+/// A run the page shows without a live `Run` behind it: a replayed link or file (its
+/// program and script), or an imported trace alone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    Run { code: Rc<str>, script: Rc<Script> },
+    Trace { events: Rc<Vec<TraceEvent>> },
+}
+
+/// Run A of a comparison: what it ran and the trace it made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pinned {
+    pub code: Rc<str>,
+    pub trace: AppendLog<TraceEvent>,
+    pub lints: Rc<Linter>,
+    pub time: f64,
+    pub runs: u32,
+}
+
+/// Rewind, compare and import state (one field of `State`, changed only by `HistoryAction`s
+/// and cleared by a new run or a reset).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// Shown instead of the live run while set.
+    pub past: Option<Rc<Past>>,
+    /// The shown run when no live `Run` holds it, and its iteration count.
+    pub source: Option<(Rc<Source>, u64)>,
+    /// Run A, pinned for a comparison.
+    pub pinned: Option<Rc<Pinned>>,
+    /// What the page says about the shown run ("Replayed from the link", an import error).
+    pub notice: Option<Rc<str>>,
+    /// The recorded run of the link the page was opened from, until it is replayed.
+    pub offered: Option<Rc<Script>>,
+}
+
+/// What can happen to the history.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HistoryAction {
+    /// Show the run as it was (`None`: the live run again).
+    Show { past: Option<Rc<Past>> },
+    /// Pin run A (`None`: unpin).
+    Pin { pinned: Option<Rc<Pinned>> },
+    /// A replayed or imported run replaces the shown one (read-only: no live `Run`).
+    Loaded {
+        state: Rc<State>,
+        source: Rc<Source>,
+        last: u64,
+        notice: Rc<str>,
+    },
+    /// Say something about the shown run (`None`: close the notice).
+    Notice { notice: Option<Rc<str>> },
+}
+
+/// Applies a history action (the reducer's `Action::History` arm).
+pub fn reduce(next: &mut State, action: HistoryAction) {
+    let h = &mut next.history;
+    match action {
+        HistoryAction::Show { past } => h.past = past,
+        HistoryAction::Pin { pinned } => h.pinned = pinned,
+        HistoryAction::Notice { notice } => h.notice = notice,
+        HistoryAction::Loaded {
+            state,
+            source,
+            last,
+            notice,
+        } => {
+            h.past = None;
+            h.offered = None;
+            h.source = Some((source, last));
+            h.notice = Some(notice);
+            next.run = None;
+            next.runs = state.runs;
+            next.status = RunStatus::Finished;
+            next.tasks = state.tasks.clone();
+            next.trace = state.trace.clone();
+            next.console = state.console.clone();
+            next.view = state.view.clone();
+            next.lints = state.lints.clone();
+            next.time = state.time;
+            next.iteration = state.iteration;
+            next.transitions = state.transitions.clone();
+            next.selected = None;
+        }
+    }
+}
+
+impl History {
+    /// A new run (or a reset) starts: nothing rewound, no replayed source; A stays pinned.
+    pub fn on_new_run(&mut self) {
+        self.past = None;
+        self.source = None;
+        self.notice = None;
+    }
+}
+
+/// A fresh state for run number `runs` of `code`, keeping the page's settings from `base`.
+fn fresh(code: &str, runs: u32, base: &State) -> State {
+    let mut st = State {
+        code: Rc::from(code),
+        runs: runs.saturating_sub(1),
+        theme: base.theme,
+        speed: base.speed,
+        ..State::default()
+    };
+    apply(&mut st, Action::RunStarted { run: None });
+    st
+}
+
+/// Re-runs `code` from `script` up to iteration `k` (`None`: to the end) and folds every
+/// report into a state numbered `runs`, as the live frames did. Returns it with the run's
+/// iteration count so far and how many marks were applied late (0: exact).
+pub fn replayed(
+    code: &str,
+    script: &Script,
+    k: Option<u64>,
+    runs: u32,
+    base: &State,
+) -> (State, u64, usize) {
+    let mut st = fresh(code, runs, base);
+    let lines = LineTable::new(code);
+    let mut r = Replayer::new(code, script);
+    let mut fold = |r: &mut Replayer| {
+        let info = SliceInfo {
+            status: DriverStatus::Running,
+            time: r.time(),
+            iteration: r.session.iteration(),
+            wall_ms: 0.0,
+        };
+        let rep = report(&mut r.session, info, &lines);
+        for a in report_actions(rep, None) {
+            apply(&mut st, a);
+        }
+    };
+    match k {
+        Some(k) => r.run_to_iteration(k, &mut fold),
+        None => r.run_to_end(&mut fold),
+    }
+    // What is left (a finished program's last output), the loop as it stands, the status.
+    fold(&mut r);
+    apply(
+        &mut st,
+        Action::Loop {
+            view: loop_view(&r.session),
+        },
+    );
+    apply(
+        &mut st,
+        if r.finished() {
+            Action::RunFinished
+        } else {
+            Action::Paused { paused: true }
+        },
+    );
+    (st, r.iteration(), r.late)
+}
+
+/// Each event's iteration counted over the whole trace (a second `asyncio.run` counts on).
+pub fn global_iterations(events: &[TraceEvent]) -> Vec<u64> {
+    let (mut before, mut prev) = (0, 0);
+    events
+        .iter()
+        .map(|e| {
+            if e.iteration < prev {
+                before += prev;
+            }
+            prev = e.iteration;
+            before + e.iteration
+        })
+        .collect()
+}
+
+/// A trace with no program, folded up to iteration `k` (`None`: all of it) into a state
+/// numbered `runs`. The loop panels stay empty: a trace does not hold the loop's queues.
+pub fn folded(events: &[TraceEvent], k: Option<u64>, runs: u32, base: &State) -> State {
+    let mut st = fresh("", runs, base);
+    let its = global_iterations(events);
+    let n = match k {
+        Some(k) => its.iter().take_while(|&&i| i <= k).count(),
+        None => events.len(),
+    };
+    let prefix: Vec<TraceEvent> = events.get(..n).unwrap_or_default().to_vec();
+    let (time, iteration) = prefix.last().map_or((0.0, 0), |e| (e.time, e.iteration));
+    let lines = vec![None; prefix.len()];
+    apply(
+        &mut st,
+        Action::Trace {
+            events: Rc::new(prefix),
+            lines: Rc::new(lines),
+            outcomes: Rc::new(Vec::new()),
+            time,
+            iteration,
+        },
+    );
+    apply(&mut st, Action::RunFinished);
+    st
+}
+
+/// The last iteration of a trace, counted over the whole trace.
+pub fn last_iteration(events: &[TraceEvent]) -> u64 {
+    global_iterations(events).last().copied().unwrap_or(0)
+}
