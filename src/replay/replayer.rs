@@ -87,6 +87,11 @@ impl Replayer {
         self.count.total()
     }
 
+    /// Is the replay stopped right after iteration `k` (see `at_iteration`)?
+    pub fn is_at_iteration(&self, k: u64) -> bool {
+        at_iteration(&self.session, &self.count, k)
+    }
+
     /// Loop time now.
     pub fn time(&self) -> f64 {
         use crate::runtime::Clock;

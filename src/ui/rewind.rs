@@ -130,52 +130,141 @@ fn fresh(code: &str, runs: u32, base: &State) -> State {
     st
 }
 
-/// Re-runs `code` from `script` up to iteration `k` (`None`: to the end) and folds every
-/// report into a state numbered `runs`, as the live frames did. Returns it with the run's
-/// iteration count so far and how many marks were applied late (0: exact).
-pub fn replayed(
-    code: &str,
-    script: &Script,
-    k: Option<u64>,
-    runs: u32,
-    base: &State,
-) -> (State, u64, usize) {
-    let mut st = fresh(code, runs, base);
-    let lines = LineTable::new(code);
-    let mut r = Replayer::new(code, script);
-    let mut fold = |r: &mut Replayer| {
+/// A replay and the state folded from its reports so far.
+struct Folding {
+    replayer: Replayer,
+    state: State,
+    lines: LineTable,
+}
+
+impl Folding {
+    fn new(code: &str, script: &Script, runs: u32, base: &State) -> Folding {
+        Folding {
+            replayer: Replayer::new(code, script),
+            state: fresh(code, runs, base),
+            lines: LineTable::new(code),
+        }
+    }
+
+    /// Folds what the last chunk reported, as a live frame would.
+    fn fold(&mut self) {
+        let r = &mut self.replayer;
         let info = SliceInfo {
             status: DriverStatus::Running,
             time: r.time(),
             iteration: r.session.iteration(),
             wall_ms: 0.0,
         };
-        let rep = report(&mut r.session, info, &lines);
+        let rep = report(&mut r.session, info, &self.lines);
         for a in report_actions(rep, None) {
-            apply(&mut st, a);
+            apply(&mut self.state, a);
         }
-    };
-    match k {
-        Some(k) => r.run_to_iteration(k, &mut fold),
-        None => r.run_to_end(&mut fold),
     }
-    // What is left (a finished program's last output), the loop as it stands, the status.
-    fold(&mut r);
-    apply(
-        &mut st,
-        Action::Loop {
-            view: loop_view(&r.session),
-        },
-    );
-    apply(
-        &mut st,
-        if r.finished() {
-            Action::RunFinished
-        } else {
-            Action::Paused { paused: true }
-        },
-    );
-    (st, r.iteration(), r.late)
+
+    /// Runs one chunk and folds it; false once the run has ended.
+    fn step(&mut self) -> bool {
+        let ran = self.replayer.step();
+        if ran {
+            self.fold();
+        }
+        ran
+    }
+
+    /// The state as the page shows it here: the loop as it stands, and the status.
+    fn snapshot(&mut self) -> State {
+        self.fold();
+        let mut st = self.state.clone();
+        let r = &self.replayer;
+        apply(
+            &mut st,
+            Action::Loop {
+                view: loop_view(&r.session),
+            },
+        );
+        apply(
+            &mut st,
+            if r.finished() {
+                Action::RunFinished
+            } else {
+                Action::Paused { paused: true }
+            },
+        );
+        st
+    }
+}
+
+/// Re-runs `code` from `script` to its end and folds every report into a state numbered
+/// `runs`, as the live frames did. Returns it with the run's iteration count and how many
+/// marks were applied late (0: exact).
+pub fn replayed(code: &str, script: &Script, runs: u32, base: &State) -> (State, u64, usize) {
+    let mut f = Folding::new(code, script, runs, base);
+    while f.step() {}
+    let st = f.snapshot();
+    (st, f.replayer.iteration(), f.replayer.late)
+}
+
+/// How many iterations before a rewind target are kept, so Step back from it is instant.
+const KEPT_BEHIND: u64 = 8;
+
+/// The last rewind: its replay (to go on forward from) and the states it passed.
+struct Cache {
+    key: (Rc<str>, Script, u32),
+    folding: Folding,
+    states: std::collections::BTreeMap<u64, Rc<State>>,
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Option<Cache>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The run of `code` with `script` as it was after iteration `k`, numbered `runs`. Re-runs
+/// from the start unless the last rewind of the same run can go on forward, or passed `k`
+/// (the few iterations before each target are kept, for Step back).
+pub fn rewound(code: &Rc<str>, script: &Script, k: u64, runs: u32, base: &State) -> Rc<State> {
+    CACHE.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let key = (code.clone(), script.clone(), runs);
+        let fits = cache
+            .as_ref()
+            .is_some_and(|c| c.key == key && (c.states.contains_key(&k) || c.folding.replayer.iteration() <= k));
+        if !fits {
+            *cache = Some(Cache {
+                key,
+                folding: Folding::new(code, script, runs, base),
+                states: Default::default(),
+            });
+        }
+        let Some(c) = cache.as_mut() else {
+            return Rc::new(base.clone());
+        };
+        if let Some(st) = c.states.get(&k) {
+            return st.clone();
+        }
+        loop {
+            let r = &c.folding.replayer;
+            let it = r.iteration();
+            if it + KEPT_BEHIND >= k && r.is_at_iteration(it) && !c.states.contains_key(&it) {
+                let st = Rc::new(c.folding.snapshot());
+                c.states.insert(it, st);
+            }
+            if c.folding.replayer.is_at_iteration(k) || !c.folding.step() {
+                break;
+            }
+        }
+        let st = Rc::new(c.folding.snapshot());
+        c.states.insert(k, st.clone());
+        // Keep the cache small: the states near the latest target only.
+        let far: Vec<u64> = c
+            .states
+            .keys()
+            .copied()
+            .filter(|&i| i + 4 * KEPT_BEHIND < k || i > k + 4 * KEPT_BEHIND)
+            .collect();
+        for i in far {
+            c.states.remove(&i);
+        }
+        st
+    })
 }
 
 /// Each event's iteration counted over the whole trace (a second `asyncio.run` counts on).

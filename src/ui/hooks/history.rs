@@ -81,7 +81,7 @@ impl Playground {
         let live: &State = &self.handle;
         let mut state = match from {
             From::Run { code, script } => {
-                rewind::replayed(&code, &script, Some(k), live.runs, live).0
+                (*rewind::rewound(&code, &script, k, live.runs, live)).clone()
             }
             From::Trace(events) => rewind::folded(&events, Some(k), live.runs, live),
         };
@@ -206,7 +206,7 @@ impl Playground {
             run.stop();
         }
         let live: &State = &self.handle;
-        let (state, last, late) = rewind::replayed(code, &script, None, live.runs + 1, live);
+        let (state, last, late) = rewind::replayed(code, &script, live.runs + 1, live);
         let actions = script.user_actions().count();
         let mut notice = format!(
             "{notice}: {} events over {last} loop iterations, with {actions} user action{}.",

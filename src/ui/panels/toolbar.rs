@@ -91,7 +91,6 @@ pub fn Toolbar() -> Html {
             <button class="btn" id="pause" onclick={act(Playground::toggle_pause)} disabled={!live}
                 title="Pause or resume loop time (Alt+P)">{ pause_label }</button>
             { button("step", "Step", "Run one loop iteration; from the start if nothing runs; forward through a rewound run (Alt+S)", true, act(Playground::step)) }
-            { button("step-back-tb", "Step back", "Show every panel as it was one loop iteration earlier (Alt+B)", pg.scrubber().is_some_and(|(_, at)| at > 0), act(Playground::step_back)) }
             { button("stop", "Stop", "Stop the program now (Alt+X)", live, act(Playground::stop)) }
             { button("shutdown", "Shut down", "Cancel every task and let their cleanup run (Alt+D)", live, act(Playground::shutdown)) }
             { button("reset", "Reset", "Clear the console and tasks (Alt+R)", true, act(Playground::reset)) }
