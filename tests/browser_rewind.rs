@@ -55,14 +55,14 @@ async fn a_wall_clock_run_with_a_cancel_click_replays_to_the_same_state() {
     let (st, sink) = page();
     let run = Run::start_with(WORKERS, Speed::Scaled(2.0), sink).expect("starts");
     start(&st, Some(run.clone()));
-    until(&st, |s| s.console.iter().any(|l| l.text.contains("a finished"))).await;
+    until(&st, |s| {
+        s.console.iter().any(|l| l.text.contains("a finished"))
+    })
+    .await;
     run.cancel(2);
     until(&st, |s| s.status == RunStatus::Finished).await;
     let live = st.borrow().clone();
-    assert!(live
-        .console
-        .iter()
-        .any(|l| l.text.contains("b cancelled")));
+    assert!(live.console.iter().any(|l| l.text.contains("b cancelled")));
     let script = run.script();
     assert_eq!(script.user_actions().count(), 1);
     let (again, last, late) = replayed(WORKERS, &script, live.runs - 1, &live);
@@ -91,7 +91,13 @@ async fn rewinding_to_an_iteration_equals_stepping_to_it() {
         assert_eq!(past.time, stepped.time);
     }
     // Back from the cache, then forward again: the same states.
-    let again = rewound(&Rc::from(WORKERS), &run.script(), 2, st.borrow().runs, &st.borrow());
+    let again = rewound(
+        &Rc::from(WORKERS),
+        &run.script(),
+        2,
+        st.borrow().runs,
+        &st.borrow(),
+    );
     assert_eq!(again.iteration, 2);
     run.stop();
 }
@@ -111,7 +117,10 @@ fn a_recorded_cli_trace_folds_into_rows_and_rewinds_by_prefix() {
         .collect();
     assert_eq!(
         rows,
-        [("Task-1".to_string(), "Done"), ("saver".to_string(), "Done")]
+        [
+            ("Task-1".to_string(), "Done"),
+            ("saver".to_string(), "Done")
+        ]
     );
     assert_eq!(all.status, RunStatus::Finished);
     let last = last_iteration(&events);

@@ -184,7 +184,14 @@ fn the_json_trace_imports_back_into_the_playground_with_the_same_events() {
     );
     // The Chrome format is told apart, with a hint.
     let (out, dir) = aioplay(
-        &["run", "main.py", "--trace", "c.json", "--trace-format", "chrome"],
+        &[
+            "run",
+            "main.py",
+            "--trace",
+            "c.json",
+            "--trace-format",
+            "chrome",
+        ],
         Some(MISTAKES),
     );
     assert!(out.status.success());

@@ -128,7 +128,7 @@ impl Replayer {
                 } else {
                     1
                 };
-                (callbacks, instructions.min(CHUNK_INSTRUCTIONS))
+                (callbacks, instructions)
             }
         };
         let status = self.session.step_with(callbacks, instructions);

@@ -224,9 +224,9 @@ pub fn rewound(code: &Rc<str>, script: &Script, k: u64, runs: u32, base: &State)
     CACHE.with(|cell| {
         let mut cache = cell.borrow_mut();
         let key = (code.clone(), script.clone(), runs);
-        let fits = cache
-            .as_ref()
-            .is_some_and(|c| c.key == key && (c.states.contains_key(&k) || c.folding.replayer.iteration() <= k));
+        let fits = cache.as_ref().is_some_and(|c| {
+            c.key == key && (c.states.contains_key(&k) || c.folding.replayer.iteration() <= k)
+        });
         if !fits {
             *cache = Some(Cache {
                 key,

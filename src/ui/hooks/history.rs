@@ -35,21 +35,18 @@ impl Playground {
                 code: run.code(),
                 script: run.script(),
             };
-            return (self.handle.trace.len() > 0).then_some((from, last));
+            return (!self.handle.trace.is_empty()).then_some((from, last));
         }
-        match &h.source {
-            Some((src, last)) => Some((
-                match &**src {
-                    Source::Run { code, script } => From::Run {
-                        code: code.clone(),
-                        script: (**script).clone(),
-                    },
-                    Source::Trace { events } => From::Trace(events.clone()),
+        h.source.as_ref().map(|(src, last)| {
+            let from = match &**src {
+                Source::Run { code, script } => From::Run {
+                    code: code.clone(),
+                    script: (**script).clone(),
                 },
-                *last,
-            )),
-            None => None,
-        }
+                Source::Trace { events } => From::Trace(events.clone()),
+            };
+            (from, *last)
+        })
     }
 
     /// The last iteration the scrubber can reach and where it stands now (`None`: no run to
@@ -57,7 +54,7 @@ impl Playground {
     pub fn scrubber(&self) -> Option<(u64, u64)> {
         let h = &self.handle.history;
         let last = match (&self.handle.run, &h.source) {
-            (Some(run), _) if self.handle.trace.len() > 0 => run.iterations(),
+            (Some(run), _) if !self.handle.trace.is_empty() => run.iterations(),
             (None, Some((_, last))) => *last,
             _ => return None,
         };
