@@ -111,6 +111,7 @@ pub fn reduce(next: &mut State, action: HistoryAction) {
 impl History {
     /// A new run (or a reset) starts: nothing rewound, no replayed source; A stays pinned.
     pub fn on_new_run(&mut self) {
+        forget_cache();
         self.past = None;
         self.source = None;
         self.notice = None;
@@ -215,6 +216,11 @@ struct Cache {
 
 thread_local! {
     static CACHE: std::cell::RefCell<Option<Cache>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Drops the kept replay (its session) once its run is no longer shown.
+pub fn forget_cache() {
+    let _ = CACHE.try_with(|c| c.try_borrow_mut().map(|mut c| *c = None));
 }
 
 /// The run of `code` with `script` as it was after iteration `k`, numbered `runs`. Re-runs

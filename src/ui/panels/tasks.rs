@@ -130,7 +130,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
             <span role="cell" class="task-time">{ format!("{:.3}", r.created_at) }</span>
             <span role="cell" class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</span>
             <span role="cell" class="task-cancel">
-                if !r.is_finished() {
+                if !r.is_finished() && pg.state().history.past.is_none() {
                     <button class="btn btn-small cancel-task" onclick={on_cancel}
                         aria-label={format!("Cancel {}", r.name)}
                         title="task.cancel(): CancelledError is thrown in at its next await">
