@@ -26,7 +26,8 @@ async function setCode(page, code) {
 /** The task table as text, one entry per row (title with time and iteration first). */
 const table = (page) => page.$eval('.tasks-panel', (p) => [
   p.querySelector('.panel-title').textContent,
-  ...[...p.querySelectorAll('.task-row')].map((r) => [...r.querySelectorAll('[role=cell]')]
+  // Every cell but Cancel (an action on the live run, not offered in a rewound view).
+  ...[...p.querySelectorAll('.task-row')].map((r) => [...r.querySelectorAll('[role=cell]:not(.task-cancel)')]
     .map((c) => c.textContent.replace(/\s+/g, ' ').trim()).join(' | ')),
 ]);
 const consoleText = (page) => page.textContent('#console');
