@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, idempotently and at pinned versions, every tool the project needs on a fresh
 # Debian machine that has rustup and Node: the wasm target, wasm-bindgen-cli, Trunk,
-# wasm-pack, Debian Chromium + chromedriver, and the npm packages in package-lock.json.
+# wasm-pack, Debian Chromium + chromedriver, the npm packages in package-lock.json, and the
+# docs tools (MkDocs Material, Sphinx) of the framework-site tests in a virtualenv.
 # A tool already present at the right version is skipped, so a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,23 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# 5. The docs tools of the framework-site tests (tests/e2e/framework_sites.test.mjs): MkDocs
+#    Material and Sphinx in a virtualenv, every package pinned in tests/sites/requirements.txt
+#    (about 20 s; redone only when that file changes).
+SITES_VENV="${SITES_VENV:-$PWD/target/sites-venv}"
+if [ ! -x "$SITES_VENV/bin/python" ] || ! cmp -s tests/sites/requirements.txt "$SITES_VENV/requirements.txt"; then
+  say "installing MkDocs Material and Sphinx into $SITES_VENV"
+  if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
+  rm -rf "$SITES_VENV"
+  python3 -m venv "$SITES_VENV"
+  "$SITES_VENV/bin/pip" install -q --disable-pip-version-check -r tests/sites/requirements.txt
+  cp tests/sites/requirements.txt "$SITES_VENV/requirements.txt"
 fi
 
 say "tools ready: $(wasm-bindgen --version), $(trunk --version), $(wasm-pack --version), $(chromium --version 2>/dev/null | head -1)"

@@ -5,6 +5,10 @@
 // stays as it is until then, and for readers without JavaScript. All playgrounds on a page
 // share one download and compile of the wasm module; each has its own event loop.
 // Code is only ever read with textContent and shown as text; nothing is evaluated as HTML/JS.
+// Docs frameworks' own code blocks: data-selector="…" on this script (frameworks.js).
+
+import './offline.js';
+import { configuredSelector, watchFrameworkBlocks } from './frameworks.js';
 
 const BASE = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, BASE).href;
@@ -174,3 +178,7 @@ export function scan(root = document) {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => scan());
 else scan();
+
+// Blocks a docs framework rendered, picked by the configured selector (frameworks.js).
+const frameworkSelector = configuredSelector(import.meta.url);
+if (frameworkSelector) watchFrameworkBlocks(frameworkSelector, (pre) => mount(pre).catch(() => {}));

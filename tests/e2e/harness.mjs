@@ -48,9 +48,12 @@ export async function launch() {
   return browser;
 }
 
-/** Opens a page that records console errors and uncaught page errors into `errors`. */
+/** Opens a page that records console errors and uncaught page errors into `errors`.
+ * The offline service worker is blocked here, so timing tests measure the app alone (its
+ * one-off caching of the build runs beside the first page load); anywhere.test.mjs and
+ * offline.test.mjs open their pages with it. */
 export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
   const errors = [];
   page.on('console', (msg) => {
     // A Rust panic always fails the suite, whatever the test checks (`panics`, below).
@@ -108,4 +111,42 @@ export async function screenshot(page, name) {
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** A strict Content-Security-Policy header: only the site's own scripts and 'wasm-unsafe-eval'
+ * (styles may be inline: the editor injects its style elements). */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** A share link's fragment body for `code` in the text format (`code=t…`, src/share/payload.rs):
+ * base64url of the UTF-8 length (LEB128) followed by the UTF-8 bytes. */
+export function shareFragment(code) {
+  const bytes = Buffer.from(code, 'utf8');
+  const len = [];
+  for (let n = bytes.length; ; n >>>= 7) {
+    if (n < 0x80) { len.push(n); break; }
+    len.push((n & 0x7f) | 0x80);
+  }
+  return `code=t${Buffer.concat([Buffer.from(len), bytes]).toString('base64url')}`;
+}
+
+/**
+ * A site in a temporary folder with a copy of dist/ at /docs/play/ (a sub-path, as GitHub
+ * Pages serves a project) and `pages` ({name: html}) at /docs/guide/, pages of someone's
+ * docs outside the build's folder. `remove()` deletes it.
+ */
+export async function subPathSite(pages = {}) {
+  const root = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'aiopg-site-'));
+  const play = path.join(root, 'docs', 'play');
+  await fs.cp(DIST, play, { recursive: true });
+  await fs.mkdir(path.join(root, 'docs', 'guide'), { recursive: true });
+  for (const [name, html] of Object.entries(pages)) await fs.writeFile(path.join(root, 'docs', 'guide', name), html);
+  return { root, play, remove: () => fs.rm(root, { recursive: true, force: true }) };
 }
