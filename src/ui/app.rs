@@ -182,7 +182,11 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 "Compare".into()
             },
-            content: html! { <ComparePanel pinned={state.history.pinned.clone()} current={Rc::new((*state).clone())} /> },
+            content: html! {
+                <ComparePanel pinned={state.history.pinned.clone()} trace={state.trace.clone()}
+                    lints={state.lints.clone()} time={state.time} runs={state.runs}
+                    code={state.run.as_ref().map_or_else(|| state.code.clone(), |r| r.code())} />
+            },
         },
     ];
     let outputs = vec![

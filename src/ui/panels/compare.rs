@@ -6,32 +6,40 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::TimelinePanel;
+use crate::lints::Linter;
+use crate::runtime::TraceEvent;
+use crate::ui::model::append_log::AppendLog;
 use crate::ui::model::compare::{first_divergence, Divergence};
 use crate::ui::rewind::Pinned;
-use crate::ui::state::State;
 
+/// Run B: what the current run made (cheap to compare: the trace by buffer and length).
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
     pub pinned: Option<Rc<Pinned>>,
-    /// Run B: the live state.
-    pub current: Rc<State>,
+    pub trace: AppendLog<TraceEvent>,
+    pub lints: Rc<Linter>,
+    pub time: f64,
+    pub runs: u32,
+    /// The program B ran.
+    pub code: Rc<str>,
 }
 
 #[component]
 pub fn ComparePanel(props: &CompareProps) -> Html {
-    let Some(a) = props.pinned.clone() else {
+    // Hooks first, whatever is pinned (a hook must run on every render).
+    let divergence = {
+        let (a, b) = (props.pinned.clone(), props.trace.clone());
+        use_memo((a.as_ref().map(|a| a.trace.key()), b.key()), move |_| {
+            a.map(|a| first_divergence(&a.trace.items(), &b.items()))
+        })
+    };
+    let (Some(a), Some(divergence)) = (props.pinned.clone(), (*divergence).clone()) else {
         return html! {
             <p class="empty" id="compare-empty">{ "Pin a run as A (above the timeline), then run again — or edit the program and run it — to compare the two here." }</p>
         };
     };
-    let b = props.current.clone();
-    let divergence = {
-        let (a, b) = (a.clone(), b.clone());
-        use_memo((a.trace.key(), b.trace.key()), move |_| {
-            first_divergence(&a.trace.items(), &b.trace.items())
-        })
-    };
-    let at = match &*divergence {
+    let b = props;
+    let at = match &divergence {
         Divergence::At {
             iteration, task, ..
         } => {
@@ -41,7 +49,7 @@ pub fn ComparePanel(props: &CompareProps) -> Html {
     };
     // One time scale for both, so the lanes line up.
     let now = a.time.max(b.time);
-    let same_code = a.code == b.run.as_ref().map_or_else(|| b.code.clone(), |r| r.code());
+    let same_code = a.code == b.code;
     html! {
         <div class="compare" id="compare">
             <p class="compare-words" id="compare-words" role="status">{ divergence.words() }</p>
