@@ -139,7 +139,7 @@ test('a share link with a cancel click replays to the same final states', async 
 });
 
 test('compare names the first divergence of a run with shield() and one without', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/', { width: 1280, height: 1000 });
+  const { page, errors } = await openPage(browser, server.url + '/', { width: 1280, height: 1400 });
   const shielded = await fs.readFile(path.join(FIXTURES, 'shield.py'), 'utf8');
   await setCode(page, shielded);
   await page.selectOption('#speed', 'instant');
