@@ -5,6 +5,11 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 bash scripts/bootstrap.sh
 trunk build --release
+# The tutorial's examples show their output before the playground loads (and without
+# JavaScript): the CLI runs each block and writes its output and timeline into the page.
+cargo run --quiet --bin aioplay -- prerender dist/tutorial.html
+# tutorial.html changed: the offline service worker's build hash must cover the new page.
+node scripts/offline.mjs dist
 echo "dist/ sizes (raw -> gzip -9):"
 total_raw=0; total_gz=0
 while IFS= read -r f; do

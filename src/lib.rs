@@ -6,6 +6,7 @@ pub mod bench_api;
 pub mod export;
 pub mod lang;
 pub mod lints;
+pub mod prerender;
 pub mod presets;
 pub mod replay;
 pub mod runtime;

@@ -10,6 +10,8 @@
 import './offline.js';
 import { configuredSelector, watchFrameworkBlocks } from './frameworks.js';
 
+import { setupPieces, prerendered, themePairs, markInherit } from './authoring.js';
+
 const BASE = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, BASE).href;
 const BLOCKS = 'pre[data-asyncio-playground]';
@@ -100,10 +102,14 @@ async function start(element, options) {
   const host = document.createElement('div');
   host.className = 'aiopg-host';
   let handle;
+  // Authoring (www/authoring.js): hidden setup and chain, pre-rendered output, inherit theme.
+  const preview = inPlace ? prerendered(element) : null;
   try {
+    const setup = setupPieces(element, options);
+    const pairs = [...optionPairs(element, options), ...themePairs(element, options)];
     const glue = await load();
     if (inPlace) element.after(host); else element.append(host);
-    handle = glue.mountPlayground(host, code, optionPairs(element, options), asset('./'), emit);
+    handle = glue.mountPlayground(host, code, pairs, asset('./'), emit, setup, preview);
   } catch (e) {
     host.remove();
     element.dataset[STATE] = 'error';
@@ -121,10 +127,14 @@ async function start(element, options) {
     stop() { handle.stop(); },
     /** Stops and clears the console and tasks. */
     reset() { handle.reset(); },
-    /** Replaces the program. */
+    /** Replaces the program (its hidden setup stays). */
     setCode(text) { handle.setCode(String(text)); },
-    /** The program in the editor. */
+    /** Puts back the code the page's author wrote. */
+    resetCode() { handle.resetCode(); },
+    /** The program in the editor, as the reader sees it (hidden lines left out). */
     get code() { return handle.code; },
+    /** Has the reader changed the author's code? */
+    get edited() { return handle.edited; },
     /** 'ready', 'running', 'paused' or 'finished'. */
     get status() { return handle.status; },
     /** The current run's output: {stdout, stderr}. */
@@ -140,6 +150,7 @@ async function start(element, options) {
     destroy() {
       handle.destroy();
       host.remove();
+      if (preview) element.after(preview);
       if (inPlace) element.hidden = false;
       delete element.asyncioPlayground;
       delete element.dataset[STATE];
@@ -172,6 +183,7 @@ export function scan(root = document) {
   for (const block of root.querySelectorAll(BLOCKS)) {
     if (block.dataset[STATE]) continue;
     block.dataset[STATE] = 'waiting';
+    markInherit(block);
     if (observer) observer.observe(block); else mount(block).catch(() => {});
   }
 }

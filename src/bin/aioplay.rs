@@ -19,6 +19,7 @@ aioplay: run Python asyncio programs on the playground's interpreter and event l
 
 USAGE:
     aioplay run FILE.py [OPTIONS]
+    aioplay prerender PAGE.html [-o OUT.html | --check]
     aioplay --help | --version
 
 Runs FILE.py on a virtual clock (sleeps take no wall time; the order of events is
@@ -44,6 +45,14 @@ OPTIONS:
     -h, --help          print this help
     -V, --version       print the version
 
+PRERENDER:
+    Runs every <pre data-asyncio-playground> block of PAGE.html (with its data-setup and
+    data-after chain, as the loader composes them) and writes, right after each block,
+    the output of its run and a timeline picture (SVG), so readers see them before the
+    playground loads and without JavaScript. Earlier pre-rendered output is replaced.
+    Writes PAGE.html in place unless -o names another file; --check writes nothing and
+    exits 1 when the page is not up to date.
+
 EXIT STATUS:
     0  the program ended normally
     1  it ended with an uncaught exception (the traceback is on stderr), or a limit
@@ -56,6 +65,11 @@ enum Cli {
     Help,
     Version,
     Run(RunOpts),
+    Prerender {
+        page: String,
+        out: Option<String>,
+        check: bool,
+    },
 }
 
 struct RunOpts {
@@ -157,6 +171,24 @@ fn parse(args: &[String]) -> Result<Cli, String> {
                 limits,
             }))
         }
+        Some("prerender") => {
+            let (mut page, mut out, mut check) = (None, None, false);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "-h" | "--help" => return Ok(Cli::Help),
+                    "--check" => check = true,
+                    "-o" | "--output" => match it.next() {
+                        Some(path) => out = Some(path.clone()),
+                        None => return Err("-o needs a file name".into()),
+                    },
+                    opt if opt.starts_with('-') => return Err(format!("unknown option '{opt}'")),
+                    path if page.is_none() => page = Some(path.to_string()),
+                    extra => return Err(format!("unexpected argument '{extra}'")),
+                }
+            }
+            let page = page.ok_or_else(|| "missing PAGE.html".to_string())?;
+            Ok(Cli::Prerender { page, out, check })
+        }
         Some(other) => Err(format!("unknown command '{other}'")),
     }
 }
@@ -173,11 +205,52 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Cli::Run(opts)) => run(&opts),
+        Ok(Cli::Prerender { page, out, check }) => prerender(&page, out.as_deref(), check),
         Err(msg) => {
             eprintln!("aioplay: {msg}\n(see aioplay --help)");
             ExitCode::from(2)
         }
     }
+}
+
+/// `aioplay prerender`: see HELP.
+fn prerender(page: &str, out: Option<&str>, check: bool) -> ExitCode {
+    let text = match std::fs::read_to_string(page) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("aioplay: can't open file '{page}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (html, rendered) = match asyncio_playground::prerender::prerender(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("aioplay: {page}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for (i, r) in rendered.iter().enumerate() {
+        let name = r.id.clone().unwrap_or_else(|| format!("block {}", i + 1));
+        let note = if r.ok {
+            ""
+        } else {
+            " (ends with an exception)"
+        };
+        eprintln!("{page}: {name}: {} bytes of output{note}", r.output.len());
+    }
+    if check {
+        if html == text {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("aioplay: {page} is not up to date: run aioplay prerender {page}");
+        return ExitCode::from(1);
+    }
+    let target = out.unwrap_or(page);
+    if let Err(e) = std::fs::write(target, html) {
+        eprintln!("aioplay: can't write '{target}': {e}");
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes the console so far, each part to its stream, in the order the program wrote it.

@@ -43,12 +43,15 @@ impl Speed {
     }
 }
 
-/// Colour theme: `Auto` follows the reader's `prefers-color-scheme`.
+/// Colour theme: `Auto` follows the reader's `prefers-color-scheme`; `Inherit` (embeds only)
+/// follows the host page (its `color-scheme`, then `prefers-color-scheme`: the loader reads
+/// them; an iframe, which cannot see its host's styles, treats it as `Auto`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
     Auto,
     Light,
     Dark,
+    Inherit,
 }
 
 impl Theme {
@@ -58,11 +61,20 @@ impl Theme {
             Theme::Auto => "auto",
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Inherit => "inherit",
+        }
+    }
+
+    /// The `data-theme` an embed's element carries (`inherit` not resolved by then: `auto`).
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Theme::Inherit => "auto",
+            t => t.word(),
         }
     }
 
     fn parse(v: &str) -> Option<Theme> {
-        [Theme::Auto, Theme::Light, Theme::Dark]
+        [Theme::Auto, Theme::Light, Theme::Dark, Theme::Inherit]
             .into_iter()
             .find(|t| t.word() == v)
     }
@@ -151,7 +163,7 @@ impl Settings {
                 })?)
             }
             "theme" => {
-                self.theme = Some(Theme::parse(value).ok_or_else(|| bad("auto, light or dark"))?)
+                self.theme = Some(Theme::parse(value).ok_or_else(|| bad("auto, light, dark or inherit"))?)
             }
             "panels" => {
                 self.panels = Some(Panel::parse_list(value).ok_or_else(|| {

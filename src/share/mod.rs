@@ -9,12 +9,15 @@ pub mod base64url;
 pub mod link;
 pub mod options;
 pub mod payload;
+pub mod program;
 pub mod run;
+pub mod snippets;
 #[cfg(test)]
 mod tests;
 
 pub use link::{parse_fragment, to_fragment, Panel, PendingLink, Settings, Speed, Theme};
 pub use options::{block_code, EmbedOptions};
+pub use program::{LineMap, Program};
 
 /// The largest program a link may carry, in UTF-8 bytes (the presets are 0.8–1.6 KB).
 pub const MAX_PROGRAM_BYTES: usize = 256 * 1024;

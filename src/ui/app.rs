@@ -50,7 +50,7 @@ fn initial_state(opened: Option<&Opened>) -> State {
         }) => {
             if let Some(t) = settings.theme {
                 theme = match t {
-                    ShareTheme::Auto => Theme::System,
+                    ShareTheme::Auto | ShareTheme::Inherit => Theme::System,
                     ShareTheme::Light => Theme::Light,
                     ShareTheme::Dark => Theme::Dark,
                 };

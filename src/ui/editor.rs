@@ -18,11 +18,28 @@ extern "C" {
         on_run: &js_sys::Function,
     ) -> JsEditor;
 
+    /// `create_editor` with `hidden`: an array of 1-based lines that run but are not shown
+    /// (a tutorial's setup); `on_change(text, hidden_lines)` then also gets where they are now.
+    #[wasm_bindgen(js_name = createEditor)]
+    pub fn create_editor_with_hidden(
+        parent: &web_sys::Element,
+        doc: &str,
+        on_change: &js_sys::Function,
+        on_run: &js_sys::Function,
+        hidden: &JsValue,
+    ) -> JsEditor;
+
     #[wasm_bindgen(method, js_name = getDoc)]
     pub fn get_doc(this: &JsEditor) -> String;
     /// Replaces the text (one undoable change); a no-op when the text is the same.
     #[wasm_bindgen(method, js_name = setDoc)]
     pub fn set_doc(this: &JsEditor, text: &str);
+    /// Replaces the whole text and which of its lines are hidden (edits cannot do this).
+    #[wasm_bindgen(method, js_name = setDoc)]
+    pub fn set_doc_hidden(this: &JsEditor, text: &str, hidden: &JsValue);
+    /// Shows the hidden lines (greyed, still read-only) or hides them again.
+    #[wasm_bindgen(method, js_name = showHidden)]
+    pub fn show_hidden(this: &JsEditor, flag: bool);
     /// `markers`: an array of `{line, name, state, more?}`, at most three per line (`more`
     /// counts the line's other live tasks).
     #[wasm_bindgen(method, js_name = setTaskMarkers)]

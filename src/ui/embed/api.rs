@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use super::authoring::Authoring;
 use super::remote::{status_word, Remote, Sink};
 use super::view::{EmbedProps, EmbedView};
 use crate::share::{block_code, EmbedOptions, MAX_PROGRAM_BYTES};
@@ -20,8 +21,11 @@ pub struct EmbedHandle {
 /// Mounts a playground inside `root`, showing `code` (an author's block: blank edge lines and
 /// common indentation are dropped). `options` is an array of `[key, value]` string pairs
 /// (`data-*` names or option names, see docs/embedding.md); `app_url` is the full
-/// playground's address; `on_event(type, detail)` receives the events. A bad option or an
-/// oversize program throws an `Error` whose message says what to fix.
+/// playground's address; `on_event(type, detail)` receives the events. `setup` (optional) is
+/// an array of code pieces that run first, hidden (earlier blocks of a `data-after` chain,
+/// then `data-setup`); `preview` (optional) an element shown in place of the panels until
+/// the first run (the pre-rendered output). A bad option or an oversize program throws an
+/// `Error` whose message says what to fix.
 #[wasm_bindgen(js_name = mountPlayground)]
 pub fn mount_playground(
     root: web_sys::Element,
@@ -29,6 +33,8 @@ pub fn mount_playground(
     options: js_sys::Array,
     app_url: &str,
     on_event: js_sys::Function,
+    setup: Option<js_sys::Array>,
+    preview: Option<web_sys::Element>,
 ) -> Result<EmbedHandle, JsError> {
     let pairs = options.iter().filter_map(|pair| {
         let pair = js_sys::Array::from(&pair);
@@ -36,30 +42,38 @@ pub fn mount_playground(
     });
     let options = EmbedOptions::from_pairs(pairs).map_err(|e| JsError::new(&e.to_string()))?;
     let code = block_code(code);
-    if code.len() > MAX_PROGRAM_BYTES {
+    let setup: Vec<String> = setup
+        .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    let authoring = Authoring::new(setup, &code);
+    let size = authoring.author().text.len();
+    if size > MAX_PROGRAM_BYTES {
         return Err(JsError::new(&format!(
-            "The program is too large ({} bytes; the limit is {MAX_PROGRAM_BYTES}).",
-            code.len()
+            "The program is too large ({size} bytes; the limit is {MAX_PROGRAM_BYTES})."
         )));
     }
     let sink: Sink = Rc::new(move |ty: &str, detail: &js_sys::Object| {
         let _ = on_event.call2(&JsValue::NULL, &ty.into(), detail);
     });
-    Ok(mount(root, &code, options, app_url, sink, None))
+    Ok(mount(
+        root, authoring, options, app_url, sink, None, preview,
+    ))
 }
 
 /// Renders an embed into `root` (also used by the iframe page).
 pub(super) fn mount(
     root: web_sys::Element,
-    code: &str,
+    authoring: Authoring,
     options: EmbedOptions,
     app_url: &str,
     sink: Sink,
     error: Option<String>,
+    preview: Option<web_sys::Element>,
 ) -> EmbedHandle {
-    let remote = Remote::new(sink);
+    let remote = Remote::new(sink, authoring.clone());
     let props = EmbedProps {
-        code: Rc::from(code),
+        authoring,
+        preview,
         options: Rc::new(options),
         remote: remote.clone(),
         app_url: Rc::from(app_url),
@@ -93,6 +107,12 @@ impl EmbedHandle {
         self.remote.stop();
     }
 
+    /// Puts the author's code back (and clears the run).
+    #[wasm_bindgen(js_name = resetCode)]
+    pub fn reset_code(&self) {
+        self.remote.reset_code();
+    }
+
     /// Stops the run and clears the console and tasks (the code stays).
     pub fn reset(&self) {
         if let Some(pg) = self.remote.playground() {
@@ -106,19 +126,23 @@ impl EmbedHandle {
         if code.len() > MAX_PROGRAM_BYTES {
             return Err(JsError::new("The program is too large."));
         }
-        if let Some(pg) = self.remote.playground() {
-            pg.set_code(code.to_string());
-        }
+        self.remote.set_code(code);
         Ok(())
     }
 
-    /// The program in the editor now.
+    /// The program in the editor now, as the reader sees it (hidden lines left out).
     #[wasm_bindgen(getter)]
     pub fn code(&self) -> String {
-        self.remote
-            .playground()
-            .map(|pg| pg.state().code.to_string())
-            .unwrap_or_default()
+        self.remote.visible_code()
+    }
+
+    /// Has the reader changed the author's code?
+    #[wasm_bindgen(getter)]
+    pub fn edited(&self) -> bool {
+        match (self.remote.playground(), self.remote.authoring()) {
+            (Some(pg), Some(a)) => *pg.state().code != *a.author().text,
+            _ => false,
+        }
     }
 
     /// `ready`, `running`, `paused` or `finished`.

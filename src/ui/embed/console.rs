@@ -1,5 +1,5 @@
 //! The embed's console: stdout, stderr and the playground's notes, as text (never HTML),
-//! kept scrolled to the newest line.
+//! kept scrolled to the newest line; tracebacks numbered as the reader sees the code.
 
 use crate::ui::hooks::use_playground;
 use crate::ui::state::Stream;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 #[component]
 pub fn EmbedConsole() -> Html {
     let pg = use_playground();
+    let lines = use_context::<std::rc::Rc<crate::share::LineMap>>();
     let body = use_node_ref();
     let console = pg.as_ref().map(|pg| pg.state().console.clone());
     {
@@ -25,7 +26,12 @@ pub fn EmbedConsole() -> Html {
             Stream::Stderr => "line err",
             Stream::System => "line sys",
         };
-        html! { <div {class}>{ line.text.clone() }</div> }
+        // Traceback lines point at the lines the reader sees (hidden setup says so).
+        let text = match (&lines, line.stream) {
+            (Some(m), Stream::Stderr) if !m.is_identity() => m.map_traceback(&line.text),
+            _ => line.text.to_string(),
+        };
+        html! { <div {class}>{ text }</div> }
     });
     let empty = console.as_ref().is_none_or(|c| c.is_empty());
     html! {

@@ -1,7 +1,8 @@
 //! The embed's editor: CodeMirror sized to its code (up to a height), optionally read-only,
 //! with the live-task gutter and the syntax-error underline of the full page.
 
-use crate::ui::editor::{create_editor, JsEditor};
+use super::authoring::Authoring;
+use crate::ui::editor::{create_editor_with_hidden, JsEditor};
 use crate::ui::hooks::use_playground;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,7 +10,7 @@ use yew::prelude::*;
 
 struct Mounted {
     editor: JsEditor,
-    _on_change: Closure<dyn FnMut(String)>,
+    _on_change: Closure<dyn FnMut(String, js_sys::Array)>,
     _on_run: Closure<dyn FnMut()>,
 }
 
@@ -17,6 +18,17 @@ struct Mounted {
 pub struct EmbedEditorProps {
     /// The reader may run the code but not change it.
     pub readonly: bool,
+    /// Which lines are hidden (the editor reports where they move).
+    pub authoring: Authoring,
+    /// The reader asked to see the hidden lines.
+    pub show_hidden: bool,
+}
+
+fn lines_array(lines: &[u32]) -> js_sys::Array {
+    lines
+        .iter()
+        .map(|&l| wasm_bindgen::JsValue::from(l))
+        .collect()
 }
 
 /// The program; Ctrl/Cmd+Enter runs it.
@@ -28,21 +40,34 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
 
     // Create the editor once, when the host element exists.
     {
-        let (host, mounted, pg, readonly) =
-            (host.clone(), mounted.clone(), pg.clone(), props.readonly);
+        let (host, mounted, pg, readonly, authoring) = (
+            host.clone(),
+            mounted.clone(),
+            pg.clone(),
+            props.readonly,
+            props.authoring.clone(),
+        );
         use_effect_with((), move |_| {
             if let (Some(el), Some(pg)) = (host.cast::<web_sys::Element>(), pg) {
                 let code = pg.state().code.to_string();
+                let hidden = authoring.author().hidden.clone();
                 let on_change = {
                     let pg = pg.clone();
-                    Closure::<dyn FnMut(String)>::new(move |text: String| pg.edit(text))
+                    Closure::<dyn FnMut(String, js_sys::Array)>::new(
+                        move |text: String, hidden: js_sys::Array| {
+                            let lines = hidden.iter().filter_map(|v| v.as_f64()).map(|f| f as u32);
+                            authoring.set_hidden(lines.collect());
+                            pg.edit(text)
+                        },
+                    )
                 };
                 let on_run = Closure::<dyn FnMut()>::new(move || pg.run());
-                let editor = create_editor(
+                let editor = create_editor_with_hidden(
                     &el,
                     &code,
                     on_change.as_ref().unchecked_ref(),
                     on_run.as_ref().unchecked_ref(),
+                    &lines_array(&hidden),
                 );
                 editor.set_read_only(readonly);
                 *mounted.borrow_mut() = Some(Mounted {
@@ -60,12 +85,24 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
     }
 
     // Text replaced from outside (the JS API's setCode, a set-code message) flows in.
+    // A whole new program (Reset code, setCode) comes with its own hidden lines.
     let code = pg.as_ref().map(|pg| pg.state().code.clone());
     {
-        let mounted = mounted.clone();
+        let (mounted, authoring) = (mounted.clone(), props.authoring.clone());
         use_effect_with(code, move |code| {
             if let (Some(m), Some(code)) = (mounted.borrow().as_ref(), code) {
-                m.editor.set_doc(code);
+                match authoring.take_pending(code) {
+                    Some(hidden) => m.editor.set_doc_hidden(code, &lines_array(&hidden)),
+                    None => m.editor.set_doc(code),
+                }
+            }
+        });
+    }
+    {
+        let mounted = mounted.clone();
+        use_effect_with(props.show_hidden, move |&show| {
+            if let Some(m) = mounted.borrow().as_ref() {
+                m.editor.show_hidden(show);
             }
         });
     }

@@ -69,7 +69,9 @@ pub fn start() {
             (a, b) => a.or(b),
         };
         let allowed = options.parent_origin.clone();
-        let handle = mount(root, &code, options, &app_url, sink, error);
+        // `# hide` lines of the link's program are hidden here too.
+        let authoring = super::authoring::Authoring::new(Vec::new(), &code);
+        let handle = mount(root, authoring, options, &app_url, sink, error, None);
         let remote = handle.remote();
         listen(remote.clone(), allowed);
         observe_height(remote.clone());
@@ -149,7 +151,7 @@ fn listen(remote: Remote, allowed: Option<String>) {
                 Request::Run => pg.run(),
                 Request::Stop => remote.stop(),
                 Request::Reset => pg.reset(),
-                Request::SetCode(code) => pg.set_code(code),
+                Request::SetCode(code) => remote.set_code(&code),
                 Request::GetStatus => remote.emit_status(pg.state().status),
             }
         });

@@ -3,6 +3,7 @@
 //! reducer, run, driver and event loop; `remote` is how the outside reaches one.
 
 pub mod api;
+pub mod authoring;
 mod console;
 mod editor;
 pub mod frame;
@@ -18,7 +19,9 @@ pub fn set_page_theme(theme: crate::share::Theme) {
         return;
     };
     let _ = match theme {
-        crate::share::Theme::Auto => el.remove_attribute("data-theme"),
+        crate::share::Theme::Auto | crate::share::Theme::Inherit => {
+            el.remove_attribute("data-theme")
+        }
         t => el.set_attribute("data-theme", t.word()),
     };
 }

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::authoring::Authoring;
 use crate::ui::hooks::Playground;
 use crate::ui::state::{RunStatus, Stream};
 
@@ -13,6 +14,7 @@ pub type Sink = Rc<dyn Fn(&str, &js_sys::Object)>;
 struct Inner {
     playground: Option<Playground>,
     sink: Sink,
+    authoring: Authoring,
 }
 
 /// Shared between the view (which refreshes the playground on every render) and the API.
@@ -41,11 +43,48 @@ fn set(o: &js_sys::Object, k: &str, v: &wasm_bindgen::JsValue) {
 
 impl Remote {
     /// A remote whose events go to `sink`; the view fills in the playground.
-    pub fn new(sink: Sink) -> Remote {
+    pub fn new(sink: Sink, authoring: Authoring) -> Remote {
         Remote(Rc::new(RefCell::new(Inner {
             playground: None,
             sink,
+            authoring,
         })))
+    }
+
+    /// The block's authoring state (hidden setup, the author's code).
+    pub fn authoring(&self) -> Option<Authoring> {
+        Some(self.0.try_borrow().ok()?.authoring.clone())
+    }
+
+    /// Replaces the visible code (the hidden setup stays): the JS API's `setCode`, an
+    /// iframe's `set-code` message.
+    pub fn set_code(&self, code: &str) {
+        let (Some(pg), Some(a)) = (self.playground(), self.authoring()) else {
+            return;
+        };
+        let p = a.compose(code);
+        let text = p.text.clone();
+        a.set_pending(p);
+        pg.set_code(text);
+    }
+
+    /// Puts the author's program back (setup, code and hidden lines) and clears the run.
+    pub fn reset_code(&self) {
+        let (Some(pg), Some(a)) = (self.playground(), self.authoring()) else {
+            return;
+        };
+        let p = (*a.author()).clone();
+        let text = p.text.clone();
+        a.set_pending(p);
+        pg.set_code(text);
+    }
+
+    /// The program the reader sees (hidden lines left out).
+    pub fn visible_code(&self) -> String {
+        match (self.playground(), self.authoring()) {
+            (Some(pg), Some(a)) => a.visible(&pg.state().code),
+            _ => String::new(),
+        }
     }
 
     /// Called by the view on each render with its current handle.
@@ -100,7 +139,8 @@ impl Remote {
         }
     }
 
-    /// The current run's stdout and stderr (the playground's own notes left out).
+    /// The current run's stdout and stderr (the playground's own notes left out); traceback
+    /// lines point at the lines the reader sees.
     pub fn output(&self) -> (String, String) {
         let Some(pg) = self.playground() else {
             return Default::default();
@@ -112,6 +152,9 @@ impl Remote {
                 Stream::Stderr => err.push_str(&line.text),
                 Stream::System => {}
             }
+        }
+        if let Some(a) = self.authoring() {
+            err = a.run_lines().map_traceback(&err);
         }
         (out, err)
     }

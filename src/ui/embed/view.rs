@@ -4,11 +4,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::authoring::Authoring;
 use super::console::EmbedConsole;
 use super::editor::EmbedEditor;
 use super::remote::Remote;
 use crate::runtime::TaskId;
-use crate::share::{EmbedOptions, Panel, Settings, Speed, Theme};
+use crate::share::{EmbedOptions, LineMap, Panel, Settings, Speed, Theme};
 use crate::ui::hooks::Playground;
 use crate::ui::model::lifecycle::StateCounts;
 use crate::ui::panels::{
@@ -23,8 +24,11 @@ pub const DEFAULT_PANELS: [Panel; 3] = [Panel::Tasks, Panel::Timeline, Panel::Co
 
 #[derive(Properties)]
 pub struct EmbedProps {
-    /// The program the author gave.
-    pub code: Rc<str>,
+    /// The program the author gave (hidden setup and code) and where its hidden lines are.
+    pub authoring: Authoring,
+    /// Shown instead of the panels until the first run (the page's pre-rendered output).
+    #[prop_or_default]
+    pub preview: Option<web_sys::Element>,
     pub options: Rc<EmbedOptions>,
     /// The outside's handle on this playground (filled in on every render).
     pub remote: Remote,
@@ -37,7 +41,8 @@ pub struct EmbedProps {
 
 impl PartialEq for EmbedProps {
     fn eq(&self, o: &Self) -> bool {
-        self.code == o.code
+        self.authoring == o.authoring
+            && self.preview == o.preview
             && Rc::ptr_eq(&self.options, &o.options)
             && self.remote == o.remote
             && self.app_url == o.app_url
@@ -49,10 +54,11 @@ impl PartialEq for EmbedProps {
 #[component]
 pub fn EmbedView(props: &EmbedProps) -> Html {
     let opts = props.options.clone();
+    let authoring = props.authoring.clone();
     let state = {
-        let (code, speed) = (props.code.clone(), opts.settings.speed);
+        let (code, speed) = (authoring.author().text.clone(), opts.settings.speed);
         use_reducer(move || State {
-            code,
+            code: Rc::from(code),
             speed: speed.map_or(Some(1.0), Speed::as_factor),
             ..State::default()
         })
@@ -87,6 +93,29 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         });
     }
     let href = use_open_link(&props.app_url, &state.code, &opts, state.speed);
+    let lines = authoring.lines_for_run(state.runs);
+    let show_hidden = use_state(|| false);
+    let edited = *state.code != *authoring.author().text;
+    let reset_code = {
+        let remote = props.remote.clone();
+        Callback::from(move |_: MouseEvent| remote.reset_code())
+    };
+    let toggle_hidden = {
+        let show_hidden = show_hidden.clone();
+        Callback::from(move |_: MouseEvent| show_hidden.set(!*show_hidden))
+    };
+    let preview_ref = use_node_ref();
+    {
+        let (preview, at) = (props.preview.clone(), preview_ref.clone());
+        use_effect_with(state.runs == 0, move |&before_run| {
+            if let (true, Some(p), Some(box_)) =
+                (before_run, preview, at.cast::<web_sys::Element>())
+            {
+                let _ = box_.append_child(&p);
+            }
+        });
+    }
+    let previewing = props.preview.is_some() && state.runs == 0;
 
     let s: &State = &state;
     let live = matches!(s.status, RunStatus::Running | RunStatus::Paused);
@@ -136,12 +165,13 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         };
         html! { <div class={classes!("aiopg-panel", format!("aiopg-{}", p.word()))}>{ body }</div> }
     });
-    let theme = opts.settings.theme.unwrap_or(Theme::Auto).word();
+    let theme = opts.settings.theme.unwrap_or(Theme::Auto).attribute();
     let style = opts
         .height
         .map(|h| format!("height: {h}px; --aiopg-editor-max: {}px", h * 45 / 100));
     html! {
         <ContextProvider<Playground> context={pg.clone()}>
+        <ContextProvider<Rc<LineMap>> context={lines}>
             <div class={classes!("aiopg", opts.height.is_some().then_some("aiopg-fixed"))}
                 role="region" aria-label="asyncio playground"
                 data-theme={theme} data-status={crate::ui::embed::remote::status_word(s.status)} {style}>
@@ -155,6 +185,17 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                         title="Stop the program now">{ "Stop" }</button>
                     <button class="btn aiopg-reset" onclick={act(Playground::reset)}
                         title="Clear the console and the tasks">{ "Reset" }</button>
+                    if edited {
+                        <button class="btn aiopg-reset-code" onclick={reset_code}
+                            title="Put back the code the page's author wrote">{ "Reset code" }</button>
+                    }
+                    if authoring.has_hidden() {
+                        <button class="btn aiopg-show-hidden" onclick={toggle_hidden}
+                            aria-pressed={show_hidden.to_string()}
+                            title="Show the setup lines this example runs first (they stay read-only)">
+                            { if *show_hidden { "Hide hidden lines" } else { "Show hidden lines" } }
+                        </button>
+                    }
                     <span class="aiopg-status" role="status" aria-live="polite">
                         { s.status.label() }
                         if s.runs > 0 { { format!(" · t={:.2}s", s.time) } }
@@ -162,9 +203,20 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                     <a class="aiopg-open" href={href} target="_blank" rel="noopener"
                         title="Open this program in the full playground">{ "Open in the playground ↗" }</a>
                 </div>
-                <EmbedEditor readonly={opts.readonly} />
-                <div class="aiopg-panels">{ for panels }</div>
+                <EmbedEditor readonly={opts.readonly} authoring={authoring.clone()}
+                    show_hidden={*show_hidden} />
+                <p class="aiopg-keys">
+                    { "Tab indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>
+                    { " leaves the editor · " }<kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " runs" }
+                </p>
+                if previewing {
+                    <div class="aiopg-preview" ref={preview_ref}
+                        aria-label="Expected output, pre-rendered: press Run to run it live"></div>
+                } else {
+                    <div class="aiopg-panels">{ for panels }</div>
+                }
             </div>
+        </ContextProvider<Rc<LineMap>>>
         </ContextProvider<Playground>>
     }
 }

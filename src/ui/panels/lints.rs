@@ -18,7 +18,12 @@ pub struct LintsProps {
     pub ongoto: Callback<u32>,
 }
 
-fn item(l: &Lint, props: &LintsProps) -> Html {
+/// A program line as the reader sees it (an embed with hidden setup lines provides the map).
+fn line_label(lines: Option<&crate::share::LineMap>, n: u32) -> String {
+    lines.map_or_else(|| n.to_string(), |m| m.label(n))
+}
+
+fn item(l: &Lint, props: &LintsProps, lines: Option<&crate::share::LineMap>) -> Html {
     let task = l.task.zip(l.task_name.clone()).map(|(t, name)| {
         let onclick = props.onselect.reform(move |_: MouseEvent| t);
         html! {
@@ -30,7 +35,7 @@ fn item(l: &Lint, props: &LintsProps) -> Html {
         let onclick = props.ongoto.reform(move |_: MouseEvent| n);
         html! {
             <button type="button" class="link-button lint-line" {onclick}
-                    aria-label={format!("Go to line {n}")}>{ format!("line {n}") }</button>
+                    aria-label={format!("Go to line {}", line_label(lines, n))}>{ format!("line {}", line_label(lines, n)) }</button>
         }
     });
     html! {
@@ -53,11 +58,12 @@ fn item(l: &Lint, props: &LintsProps) -> Html {
 /// Lists the lints found so far (empty before a run and for a clean program).
 #[component]
 pub fn LintsPanel(props: &LintsProps) -> Html {
+    let lines = use_context::<std::rc::Rc<crate::share::LineMap>>();
     let lints = props.lints.lints();
     let body = if lints.is_empty() {
         html! { <p class="empty">{ "No asyncio mistakes found in this run so far." }</p> }
     } else {
-        html! { <ul class="lint-list">{ for lints.iter().map(|l| item(l, props)) }</ul> }
+        html! { <ul class="lint-list">{ for lints.iter().map(|l| item(l, props, lines.as_deref())) }</ul> }
     };
     html! {
         <section class="panel lints-panel" aria-label="Lints">

@@ -1,7 +1,8 @@
 //! Sharing from the full page: the "Copy link" button (with the link shown to copy by hand
-//! when the clipboard refuses) and the banner of a page opened from a link.
+//! when the clipboard refuses, and ready `<iframe>` and `<pre>` embeds of the program) and
+//! the banner of a page opened from a link.
 
-use crate::share::{Panel, Settings, Speed};
+use crate::share::{snippets, Panel, Settings, Speed};
 use crate::ui::hooks::use_playground;
 use crate::ui::share::{fragment, fragment_with_run, page_url};
 use crate::ui::state::LinkNotice;
@@ -12,11 +13,13 @@ use yew::prelude::*;
 /// What the share popover shows (view-only state).
 #[derive(Clone, PartialEq)]
 enum Shared {
-    /// The link, and whether it reached the clipboard.
+    /// The link, whether it reached the clipboard, the two embed snippets, and whether
+    /// the link also carries the run, to replay.
     Link {
         url: String,
         copied: bool,
-        /// The link also carries the run, to replay.
+        iframe: String,
+        pre: String,
         replay: bool,
     },
     /// Why no link could be made (too large).
@@ -86,6 +89,8 @@ pub fn ShareButton() -> Html {
                 panels: open_panels(),
             };
             spawn_local(async move {
+                let page = page_url();
+                let code_only = fragment(&code, &Settings::default()).await;
                 // With the run when it fits; else the program alone.
                 let with_run = match &run {
                     Some(r) => fragment_with_run(&code, &settings, r).await.ok(),
@@ -95,17 +100,21 @@ pub fn ShareButton() -> Html {
                     Some(f) => Ok((f, true)),
                     None => fragment(&code, &settings).await.map(|f| (f, false)),
                 };
-                match made {
-                    Ok((f, replay)) => {
-                        let url = format!("{}#{f}", page_url());
+                match (made, code_only) {
+                    (Ok((f, replay)), Ok(code_only)) => {
+                        let url = format!("{page}#{f}");
                         let copied = copy(&url).await;
+                        let iframe = snippets::iframe(&page, &settings, &code_only);
+                        let pre = snippets::pre_block(&page, &settings, &code);
                         shown.set(Some(Shared::Link {
                             url,
                             copied,
+                            iframe,
+                            pre,
                             replay,
                         }));
                     }
-                    Err(e) => shown.set(Some(Shared::Error(e.to_string()))),
+                    (Err(e), _) | (_, Err(e)) => shown.set(Some(Shared::Error(e.to_string()))),
                 }
             });
         })
@@ -135,6 +144,8 @@ pub fn ShareButton() -> Html {
         Some(Shared::Link {
             url,
             copied,
+            iframe,
+            pre,
             replay,
         }) => html! {
             <div class="share-popover" role="dialog" aria-label="Share link" {onkeydown}>
@@ -145,6 +156,9 @@ pub fn ShareButton() -> Html {
                 } }</p>
                 <input id="share-url" class="share-url" readonly=true value={url.clone()}
                     aria-label="Share link" onfocus={select_all} />
+                <p class="share-note share-embed-title">{ "Embed this program on a page (same speed and theme):" }</p>
+                <Snippet id="share-iframe" label="As an iframe" text={iframe.clone()} />
+                <Snippet id="share-pre" label="As a code block (the loader turns it into a playground)" text={pre.clone()} />
                 <button class="btn btn-small" onclick={close}>{ "Close" }</button>
             </div>
         },
@@ -161,6 +175,46 @@ pub fn ShareButton() -> Html {
                 title="Copy a link that opens this program (with its speed and open tabs) for anyone">{ "Copy link" }</button>
             { popover }
         </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetProps {
+    id: AttrValue,
+    label: AttrValue,
+    text: String,
+}
+
+/// One ready-to-paste snippet: its text (selected on focus) and a Copy button.
+#[component]
+fn Snippet(props: &SnippetProps) -> Html {
+    let copied = use_state(|| None::<bool>);
+    let onclick = {
+        let (copied, text) = (copied.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, text) = (copied.clone(), text.clone());
+            spawn_local(async move { copied.set(Some(copy(&text).await)) });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.select();
+        }
+    });
+    let rows = props.text.lines().count().clamp(2, 6).to_string();
+    html! {
+        <div class="share-snippet">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <textarea id={props.id.clone()} class="share-url" readonly=true {rows}
+                value={props.text.clone()} onfocus={select_all} spellcheck="false" />
+            <button class="btn btn-small" id={format!("copy-{}", props.id.trim_start_matches("share-"))}
+                {onclick} aria-label={format!("Copy: {}", props.label)}>
+                { match *copied { Some(true) => "Copied", Some(false) => "Select and copy by hand", None => "Copy" } }
+            </button>
+        </div>
     }
 }
 

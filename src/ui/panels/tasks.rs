@@ -58,7 +58,15 @@ fn marks(r: &TaskRow, now: f64) -> Html {
     html! { <>{ for cancel }{ for blocking }{ for exception }</> }
 }
 
-fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected: bool) -> Html {
+/// `lines`: an embed's map from program lines to the lines its reader sees (hidden setup).
+fn task_row(
+    pg: &Playground,
+    r: &TaskRow,
+    pos: usize,
+    rows: &[TaskRow],
+    selected: bool,
+    lines: Option<&crate::share::LineMap>,
+) -> Html {
     let now = pg.shown().time;
     let on_cancel = {
         let (pg, id) = (pg.clone(), r.id);
@@ -91,10 +99,19 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
             e.stop_propagation();
             pg.go_to_line(l)
         });
+        // An embed's hidden setup line has no number the reader sees: a dash says so.
+        let shown = match lines.map(|m| m.shown(l)) {
+            Some(crate::share::program::Shown::Hidden) => None,
+            Some(crate::share::program::Shown::Visible(n)) => Some(n),
+            None => Some(l),
+        };
+        let (text, tip) = match shown {
+            Some(n) => (n.to_string(), format!("Show line {n} in the editor")),
+            None => ("–".to_string(), "In hidden setup code".to_string()),
+        };
         html! {
             <button type="button" class="link-button goto-line" {onclick}
-                aria-label={format!("Show line {l} of {} in the editor", r.name)}
-                title={format!("Show line {l} in the editor")}>{ l.to_string() }</button>
+                aria-label={format!("{tip} ({})", r.name)} title={tip}>{ text }</button>
         }
     });
     let class = classes!(
@@ -146,6 +163,7 @@ fn task_row(pg: &Playground, r: &TaskRow, pos: usize, rows: &[TaskRow], selected
 #[component]
 pub fn TasksPanel() -> Html {
     let pg = use_playground();
+    let lines = use_context::<std::rc::Rc<crate::share::LineMap>>();
     let filter = use_state(TaskFilter::default);
     let scroll_top = use_state(|| 0.0f64);
     let height = use_state(|| 400.0f64);
@@ -221,7 +239,14 @@ pub fn TasksPanel() -> Html {
         .filter_map(|(k, &i)| {
             let r = rows.get(i as usize)?;
             let selected = state.selected == Some(TaskId(r.id));
-            Some(task_row(&pg, r, range.start + k, &rows, selected))
+            Some(task_row(
+                &pg,
+                r,
+                range.start + k,
+                &rows,
+                selected,
+                lines.as_deref(),
+            ))
         });
     let state_options = StateKind::ALL.iter().map(|k| {
         html! {
