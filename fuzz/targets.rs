@@ -32,7 +32,8 @@ pub fn run_program(data: &[u8]) {
 /// Share-link and embed-option decoding on arbitrary text (what a stranger's link or a
 /// page's `data-*` attributes can hold): the fragment and its payload, finished with the
 /// input's own bytes standing in for the browser's inflater, the embed options read from the
-/// same pairs, and a code block's dedent. Every error must be a `ShareError`, never a panic;
+/// same pairs, a code block's dedent, a recorded run (`run=`, script text, run file).
+/// Every error must be a `ShareError`, never a panic;
 /// whatever decodes must re-encode and decode to the same program.
 pub fn share_link(data: &[u8]) {
     use asyncio_playground::share::{self, link, payload, EmbedOptions};
@@ -49,6 +50,13 @@ pub fn share_link(data: &[u8]) {
     let _ = payload::parse(&text);
     let _ = EmbedOptions::from_pairs(link::pairs(&text));
     let _ = share::block_code(&text);
+    // A link's recorded run, its script text, and the same bytes as an imported file.
+    let _ = share::run::run_packed(&text);
+    if let Ok(script) = asyncio_playground::replay::Script::from_text(&text) {
+        let again = asyncio_playground::replay::Script::from_text(&script.to_text());
+        assert_eq!(again.as_ref(), Ok(&script));
+    }
+    let _ = asyncio_playground::replay::file::parse(data);
 }
 
 /// Runs a grammar-shaped program generated from the bytes (used by the smoke test).

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod lints;
 pub mod prerender;
 pub mod presets;
+pub mod replay;
 pub mod runtime;
 pub mod share;
 pub mod ui;

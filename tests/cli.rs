@@ -221,3 +221,34 @@ asyncio.run(main())
     assert_eq!(all[w1]["output"]["stream"], "stdout");
     assert_eq!(all[w1]["output"]["task"], 2);
 }
+
+#[test]
+fn the_json_trace_imports_back_into_the_playground_with_the_same_events() {
+    let (out, dir) = aioplay(&["run", "main.py", "--trace", "back.json"], Some(MISTAKES));
+    assert!(out.status.success());
+    let bytes = std::fs::read(dir.join("back.json")).unwrap();
+    let imported = asyncio_playground::replay::file::parse(&bytes).expect("imports");
+    let mut s = asyncio_playground::lang::vm::session::Session::new(MISTAKES, "main.py");
+    s.vm.tracing = true;
+    s.run_to_end();
+    assert_eq!(
+        imported,
+        asyncio_playground::replay::Imported::Trace(s.take_trace())
+    );
+    // The Chrome format is told apart, with a hint.
+    let (out, dir) = aioplay(
+        &[
+            "run",
+            "main.py",
+            "--trace",
+            "c.json",
+            "--trace-format",
+            "chrome",
+        ],
+        Some(MISTAKES),
+    );
+    assert!(out.status.success());
+    let e = asyncio_playground::replay::file::parse(&std::fs::read(dir.join("c.json")).unwrap())
+        .unwrap_err();
+    assert!(e.to_string().contains("Chrome trace-event"), "{e}");
+}

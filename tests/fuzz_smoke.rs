@@ -141,6 +141,15 @@ fn share_link_target_survives_links_and_mutants() {
             links.push(format!("#{f}").into_bytes());
         }
     }
+    // Links carrying a recorded run, and script texts themselves.
+    let script = "r1;t0.25@120.3.14;c2@300.4.20;p@310.4.21;s@400.5.30;x@500.6.40";
+    if let Ok(run) = asyncio_playground::share::payload::encode(script, None) {
+        for l in links.clone().iter().take(10) {
+            let f = String::from_utf8_lossy(l);
+            links.push(asyncio_playground::share::run::with_run(&f, &run).into_bytes());
+        }
+    }
+    links.push(script.as_bytes().to_vec());
     assert!(links.len() > 20, "links from the seeds");
     let mut rng = Rng(0x5ba_7e11);
     for l in &links {

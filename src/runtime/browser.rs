@@ -318,6 +318,15 @@ impl<P: Program> Driver<P> {
         self.inner.try_borrow().ok().map(|s| f(&s.program))
     }
 
+    /// Changes the program outside a slice (a recorder noting a user action); `None` while
+    /// a slice is running.
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut P) -> R) -> Option<R> {
+        self.inner
+            .try_borrow_mut()
+            .ok()
+            .map(|mut s| f(&mut s.program))
+    }
+
     /// A handle that does not keep the program alive (for observers the driver itself
     /// holds, which would otherwise form a cycle that no reference count frees).
     pub fn downgrade(&self) -> WeakDriver<P> {

@@ -125,6 +125,9 @@ pub struct Loop<H: Host> {
     pub(crate) iteration: u64,
     /// Handles left to run in the current iteration (non-zero only between slices).
     iter_remaining: usize,
+    /// Ready items taken off the queue since the loop began (cancelled handles included):
+    /// with `iteration` and the VM's instruction count, where a replay must stop exactly.
+    pub(crate) callbacks_taken: u64,
     stopping: bool,
     pub(crate) trace: Trace,
     span: Option<Span>,
@@ -159,6 +162,7 @@ impl<H: Host> Loop<H> {
             current: None,
             iteration: 0,
             iter_remaining: 0,
+            callbacks_taken: 0,
             stopping: false,
             trace: Trace::default(),
             span: None,
@@ -285,6 +289,16 @@ impl<H: Host> Loop<H> {
         self.paused.is_some() || self.iter_remaining > 0 || !self.ready.is_empty()
     }
 
+    /// Ready items taken off the queue so far (a replay's progress counter, `crate::replay`).
+    pub fn callbacks_taken(&self) -> u64 {
+        self.callbacks_taken
+    }
+
+    /// Is an iteration begun and not finished (callbacks left, or one paused inside)?
+    pub fn in_iteration(&self) -> bool {
+        self.paused.is_some() || self.iter_remaining > 0
+    }
+
     /// Is the loop blocked inside a callback or step the host paused on its instruction
     /// budget? (The UI shows the running task as "blocking the loop".)
     pub fn is_paused(&self) -> bool {
@@ -348,6 +362,7 @@ impl<H: Host> Loop<H> {
         // The only place callbacks are called; everything else appends to `ready`.
         while self.iter_remaining > 0 && ran < budget {
             self.iter_remaining -= 1;
+            self.callbacks_taken += 1;
             ran += 1;
             let Some(item) = self.ready.pop_front() else {
                 self.iter_remaining = 0;

@@ -9,7 +9,9 @@ use super::trace::{Outcome, Reason, TaskState, WaitTarget, Waitable};
 use super::{Loop, TaskId};
 
 /// A future (or task's future) in the loop. Stale ids (a released future) are detected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct FutId {
     pub(crate) idx: u32,
     pub(crate) gen: u32,

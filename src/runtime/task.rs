@@ -12,7 +12,9 @@ use super::trace::{CancelCause, CancelRequest, Reason, TaskState, WaitTarget, Wa
 use super::{FutId, Loop};
 
 /// A task, by creation order (`Task-1` is `TaskId(0)` unless named).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct TaskId(pub u32);
 
 /// What a task runs: a host coroutine (a Python coroutine object) or a native library

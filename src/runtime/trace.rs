@@ -3,22 +3,22 @@
 
 use std::rc::Rc;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{FutId, TaskId};
 
 /// A source location the language layer attaches (an opaque span id or byte offset); set
 /// with `Loop::set_span` before calling into the runtime or before yielding an await.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span(pub u32);
 
 /// Identifies a Lock, Event, Semaphore, Condition or Queue (see `Loop::resources`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ResourceId(pub u32);
 
 /// What a task is shown as. Derived by `Loop::task_state` from CPython's fields
 /// (future state, `_fut_waiter`, whether it is the running task, whether it ever started).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TaskState {
     /// Scheduled for its first step, never ran.
     Created,
@@ -37,14 +37,14 @@ pub enum TaskState {
 }
 
 /// The future a task waits on and what that future stands for.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WaitTarget {
     pub fut: FutId,
     pub what: Waitable,
 }
 
 /// What a future represents, set by whoever creates it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Waitable {
     /// A plain `loop.create_future()`.
     Future,
@@ -81,7 +81,7 @@ pub enum Waitable {
 }
 
 /// Who asked for a cancellation, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CancelCause {
     /// An external command (the UI's "cancel task N").
     User,
@@ -108,7 +108,7 @@ pub enum CancelCause {
 
 /// One cancel request: its id, cause, and the request that led to it (a task cancelled
 /// while awaiting a gather: the gather's children's requests have the task's as parent).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CancelRequest {
     pub id: u32,
     pub cause: CancelCause,
@@ -116,7 +116,7 @@ pub struct CancelRequest {
 }
 
 /// How the awaited future ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     Result,
     Exception,
@@ -124,7 +124,7 @@ pub enum Outcome {
 }
 
 /// Why a task's state (or cancelling count) changed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reason {
     /// `create_task`.
     Created,
@@ -173,7 +173,7 @@ pub enum Reason {
 }
 
 /// One lifecycle change of one task.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraceEvent {
     /// Position in the whole trace, from 0.
     pub seq: u64,
@@ -182,7 +182,7 @@ pub struct TraceEvent {
     /// Loop iteration (`run_once` count) it happened in.
     pub iteration: u64,
     pub task: TaskId,
-    #[serde(serialize_with = "rc_str")]
+    #[serde(serialize_with = "rc_str", deserialize_with = "de_rc_str")]
     pub name: Rc<str>,
     pub old: TaskState,
     pub new: TaskState,
@@ -191,6 +191,10 @@ pub struct TraceEvent {
     pub reason: Reason,
     /// Where in the program, when the language layer set one.
     pub span: Option<Span>,
+}
+
+fn de_rc_str<'de, D: Deserializer<'de>>(d: D) -> Result<Rc<str>, D::Error> {
+    String::deserialize(d).map(Rc::from)
 }
 
 fn rc_str<S: Serializer>(s: &Rc<str>, ser: S) -> Result<S::Ok, S::Error> {

@@ -10,6 +10,7 @@ pub mod link;
 pub mod options;
 pub mod payload;
 pub mod program;
+pub mod run;
 pub mod snippets;
 #[cfg(test)]
 mod tests;

@@ -7,9 +7,9 @@ use super::model::filter::{Filter, Passing};
 use super::model::lifecycle::StateCounts;
 use super::panels::LinkBanner;
 use super::panels::{
-    AwaitTreePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel, EventLoopPanel,
-    FilterBar, LifecyclePanel, LintsPanel, ResourcesPanel, Tab, Tabs, TaskDetailPanel, TasksPanel,
-    TimelinePanel, Toolbar,
+    AwaitTreePanel, ComparePanel, ComposerDialog, ConsolePanel, EditorPanel, EventLogPanel,
+    EventLoopPanel, FilterBar, LifecyclePanel, LintsPanel, ResourcesPanel, RewindBar, Tab, Tabs,
+    TaskDetailPanel, TasksPanel, TimelinePanel, Toolbar,
 };
 use super::state::{Action, LinkNotice, State};
 use super::theme::Theme;
@@ -20,8 +20,12 @@ use yew::prelude::*;
 /// What the page was opened with, when its address held a share link.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Opened {
-    /// The link's program and settings.
-    Link { code: String, settings: Settings },
+    /// The link's program and settings, and the run it recorded (`Script` text) if any.
+    Link {
+        code: String,
+        settings: Settings,
+        run: Option<String>,
+    },
     /// The link could not be read: the message says why.
     Failed(String),
 }
@@ -40,7 +44,11 @@ fn initial_state(opened: Option<&Opened>) -> State {
     let saved = || super::storage::load_code().map(Rc::from);
     let mut theme = super::theme::load();
     let state = match opened {
-        Some(Opened::Link { code, settings }) => {
+        Some(Opened::Link {
+            code,
+            settings,
+            run,
+        }) => {
             if let Some(t) = settings.theme {
                 theme = match t {
                     ShareTheme::Auto | ShareTheme::Inherit => Theme::System,
@@ -48,10 +56,19 @@ fn initial_state(opened: Option<&Opened>) -> State {
                     ShareTheme::Dark => Theme::Dark,
                 };
             }
+            let mut history = super::rewind::History::default();
+            match run.as_deref().map(crate::replay::Script::from_text) {
+                Some(Ok(script)) => history.offered = Some(Rc::new(script)),
+                Some(Err(e)) => {
+                    history.notice = Some(Rc::from(format!("Could not replay this link: {e}.")))
+                }
+                None => {}
+            }
             State {
                 code: Rc::from(code.as_str()),
                 speed: settings.speed.map_or(Some(1.0), |s| s.as_factor()),
                 link: Some(LinkNotice::Opened),
+                history,
                 ..State::default()
             }
         }
@@ -110,7 +127,9 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Select { task: None }))
     };
-    let s: &State = &state;
+    // A rewound run is shown in every run panel instead of the live one (`rewind.rs`).
+    let past = state.history.past.as_ref().map(|p| p.state.clone());
+    let s: &State = past.as_deref().unwrap_or(&state);
     // The filter bar's choice is view state (no reducer action): which tasks every view
     // shows. Recomputed when the rows or the filter change.
     let filter = use_state(|| Rc::new(Filter::default()));
@@ -195,6 +214,19 @@ pub fn App(props: &AppProps) -> Html {
             label: "Lifecycle".into(),
             content: html! { <LifecyclePanel {counts} transitions={s.transitions.clone()} /> },
         },
+        Tab {
+            id: "compare",
+            label: if state.history.pinned.is_some() {
+                "Compare (A/B)".into()
+            } else {
+                "Compare".into()
+            },
+            content: html! {
+                <ComparePanel pinned={state.history.pinned.clone()} trace={state.trace.clone()}
+                    lints={state.lints.clone()} time={state.time} runs={state.runs}
+                    code={state.run.as_ref().map_or_else(|| state.code.clone(), |r| r.code())} />
+            },
+        },
     ];
     let outputs = vec![
         Tab {
@@ -226,6 +258,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Tabs label="Views" tabs={views} class="views" initial={first_view} />
                     <Tabs label="Output" tabs={outputs} class="outputs" initial={first_output} />
                     <div class="timeline-area">
+                        <RewindBar />
                         <TimelinePanel events={s.trace.clone()} run={s.runs} now={s.time} {onselect} selected={s.selected}
                             lints={s.lints.clone()} code={s.code.clone()} passing={passing.clone()} />
                     </div>

@@ -15,37 +15,75 @@ use crate::lang::value::exception::Limit;
 use crate::lang::vm::limits::Limits;
 use crate::lang::vm::session::{Session, Status};
 use crate::lang::vm::Stream as VmStream;
+use crate::replay::{Input, IterationCount, Position, Recorder, Script};
 use crate::runtime::browser::{Driver, Program, SliceInfo, Speed};
 use crate::runtime::{Command, ManualClock, Reason, TaskId, TaskState};
 
-impl Program for Session {
+/// The session a driver runs, with the record of what came from outside (clock changes,
+/// user commands, slice pauses) so the run can be replayed exactly (`crate::replay`).
+pub struct Recorded {
+    pub session: Session,
+    clock: ManualClock,
+    recorder: Recorder,
+    count: IterationCount,
+}
+
+impl Recorded {
+    /// The inputs recorded so far.
+    pub fn script(&self) -> &Script {
+        self.recorder.script()
+    }
+
+    /// Loop iterations begun so far, over every loop of the run.
+    pub fn iterations(&self) -> u64 {
+        self.count.total()
+    }
+
+    /// Notes a user action now (Stop: it runs nothing, so the driver never tells us).
+    fn note(&mut self, input: Input) {
+        self.recorder.input(Position::of(&self.session), input);
+    }
+}
+
+impl Program for Recorded {
     fn run_chunk(&mut self, callbacks: usize, instructions: u64) -> bool {
-        matches!(
-            self.step_with(callbacks, instructions),
-            Status::Finished { .. }
-        )
+        use crate::runtime::Clock;
+        self.recorder
+            .before_chunk(Position::of(&self.session), self.clock.now());
+        let status = self.session.step_with(callbacks, instructions);
+        self.recorder
+            .after_session_chunk(&self.session, self.clock.now());
+        self.count.note(&self.session);
+        matches!(status, Status::Finished { .. })
     }
     fn has_work_now(&mut self) -> bool {
-        Session::has_work_now(self)
+        Session::has_work_now(&mut self.session)
     }
     fn next_deadline(&mut self) -> Option<f64> {
-        Session::next_deadline(self)
+        Session::next_deadline(&mut self.session)
     }
     fn inject(&mut self, cmd: Command) {
-        if let Some(lp) = self.running_loop_mut() {
+        let input = match &cmd {
+            Command::CancelTask { task, .. } => Input::Cancel(task.0),
+            Command::Shutdown => Input::Shutdown,
+        };
+        if let Some(lp) = self.session.running_loop_mut() {
             lp.inject(cmd);
+            self.note(input);
         }
     }
     fn iteration(&self) -> u64 {
-        Session::iteration(self)
+        Session::iteration(&self.session)
     }
 }
 
 /// A program running in the page.
 #[derive(Clone)]
 pub struct Run {
-    driver: Driver<Session>,
+    driver: Driver<Recorded>,
     frames: Frames,
+    /// The program as it was when the run started (the editor may change since).
+    code: Rc<str>,
 }
 
 impl std::fmt::Debug for Run {
@@ -95,18 +133,28 @@ impl Run {
         let observer = {
             let frames = frames.clone();
             let mut limit_told = false;
-            Box::new(move |s: &mut Session, info: SliceInfo| {
-                frames.report(report(s, info, &lines, &mut limit_told))
+            Box::new(move |r: &mut Recorded, info: SliceInfo| {
+                frames.report(report(&mut r.session, info, &lines, &mut limit_told))
             })
         };
-        let driver = Driver::new(session, clock, speed, observer).ok()?;
+        let recorded = Recorded {
+            session,
+            clock: clock.handle(),
+            recorder: Recorder::default(),
+            count: IterationCount::default(),
+        };
+        let driver = Driver::new(recorded, clock, speed, observer).ok()?;
         {
             // Weak: the driver holds the observer, which holds `frames`; a strong handle here
             // would keep every finished run's Session alive (found by the soak).
             let driver = driver.downgrade();
-            frames.set_view_source(Box::new(move || driver.with(loop_view)));
+            frames.set_view_source(Box::new(move || driver.with(|r| loop_view(&r.session))));
         }
-        Some(Run { driver, frames })
+        Some(Run {
+            driver,
+            frames,
+            code: Rc::from(code),
+        })
     }
 
     /// Like `start`, reporting to any `sink`.
@@ -119,6 +167,11 @@ impl Run {
     /// Stops the program for good (always works: the driver simply runs nothing more).
     /// What it reported so far is delivered now; nothing after.
     pub fn stop(&self) {
+        self.driver.with_mut(|r| {
+            if !r.session.is_finished() {
+                r.note(Input::Stop);
+            }
+        });
         self.driver.stop();
         self.frames.close();
     }
@@ -167,8 +220,25 @@ impl Run {
     }
 }
 
+impl Run {
+    /// The program this run runs.
+    pub fn code(&self) -> Rc<str> {
+        self.code.clone()
+    }
+
+    /// What the run took from outside so far (empty if the driver is busy right now).
+    pub fn script(&self) -> Script {
+        self.driver.with(|r| r.script().clone()).unwrap_or_default()
+    }
+
+    /// Loop iterations begun so far, over every loop.
+    pub fn iterations(&self) -> u64 {
+        self.driver.with(|r| r.iterations()).unwrap_or(0)
+    }
+}
+
 /// Takes one slice's output, trace batch and loop view out of the session.
-fn report(
+pub(crate) fn report(
     s: &mut Session,
     info: SliceInfo,
     table: &LineTable,
@@ -230,7 +300,7 @@ fn report(
 
 /// The loop's queues and await tree now (`None`: no loop runs); after a deadlock, the
 /// stuck loop as it was (its await tree shows who waits on whom).
-fn loop_view(s: &Session) -> Option<LoopView> {
+pub(crate) fn loop_view(s: &Session) -> Option<LoopView> {
     s.running_loop()
         .or(s.deadlocked.as_ref())
         .map(|lp| LoopView {

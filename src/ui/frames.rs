@@ -111,6 +111,22 @@ impl Pending {
     }
 }
 
+/// The actions for one report on its own, as a frame would dispatch them (a rewind folds
+/// a replay's reports this way, so it shows exactly what the live run showed).
+pub(crate) fn report_actions(r: SliceReport, view: Option<Option<LoopView>>) -> Vec<Action> {
+    Pending {
+        output: r.output,
+        events: r.events,
+        lines: r.lines,
+        outcomes: r.outcomes,
+        groups: r.groups,
+        facts: r.facts,
+        limit: r.limit,
+        latest: Some((r.time, r.iteration, r.status)),
+    }
+    .into_actions(view)
+}
+
 struct Inner {
     sink: Sink,
     pending: Pending,

@@ -6,6 +6,8 @@ use super::state::{Action, LinkNotice, RunStatus, State, DEFAULT_PROGRAM};
 use crate::runtime::browser::Speed;
 use yew::prelude::*;
 
+mod history;
+
 /// The app state plus the commands a component may issue.
 ///
 /// Invariant: the wrapped handle is never dereferenced directly. Yew 0.23's
@@ -105,6 +107,7 @@ impl Playground {
     /// Picks a task (every panel highlights it; the task table shows its details).
     pub fn select(&self, task: Option<crate::runtime::TaskId>) {
         self.handle.dispatch(Action::Select { task });
+        self.select_in_past(task);
     }
 
     /// Moves the editor to a 1-based line (a traceback line or a task's line was clicked).
@@ -146,6 +149,10 @@ impl Playground {
     /// Runs one loop iteration (pausing first if running). With no live run, starts the
     /// program paused and runs its first step, so a newcomer can walk through from the start.
     pub fn step(&self) {
+        // A rewound view steps forward through the past first.
+        if self.step_forward_in_past() {
+            return;
+        }
         let st = self.now();
         match &st.run {
             Some(run) if matches!(st.status, RunStatus::Running | RunStatus::Paused) => run.step(),

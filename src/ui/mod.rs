@@ -23,6 +23,8 @@ pub mod keys;
 #[cfg(target_arch = "wasm32")]
 pub mod panels;
 #[cfg(target_arch = "wasm32")]
+pub mod rewind;
+#[cfg(target_arch = "wasm32")]
 pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
@@ -96,7 +98,18 @@ fn start_app() {
     }
     wasm_bindgen_futures::spawn_local(async move {
         let opened = match share::open(&hash).await {
-            Ok(Some((code, settings))) => app::Opened::Link { code, settings },
+            Ok(Some((code, settings))) => {
+                // A recorded run that cannot be read leaves the program readable.
+                let run = match share::run_of(&hash).await {
+                    Ok(run) => run,
+                    Err(e) => Some(format!("unreadable: {e}")),
+                };
+                app::Opened::Link {
+                    code,
+                    settings,
+                    run,
+                }
+            }
             Ok(None) => app::Opened::Failed("This link has no program in it.".into()),
             Err(e) => app::Opened::Failed(e.to_string()),
         };

@@ -29,6 +29,46 @@ pub async fn fragment(code: &str, settings: &Settings) -> Result<String, ShareEr
     share::to_fragment(code, settings, deflated.as_deref())
 }
 
+/// `fragment`, also carrying a recorded run (`Script::to_text`), compressed when it can be.
+pub async fn fragment_with_run(
+    code: &str,
+    settings: &Settings,
+    run: &str,
+) -> Result<String, ShareError> {
+    let f = fragment(code, settings).await?;
+    let deflated = if has_compression() {
+        deflate_raw(run.as_bytes())
+            .await
+            .ok()
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+    } else {
+        None
+    };
+    let packed = share::payload::encode(run, deflated.as_deref())?;
+    Ok(share::run::with_run(&f, &packed))
+}
+
+/// The recorded run a share link carries (`Script` text), if any.
+pub async fn run_of(hash: &str) -> Result<Option<String>, ShareError> {
+    let Some(packed) = share::run::run_packed(hash)? else {
+        return Ok(None);
+    };
+    let inflated = match packed.kind {
+        Kind::Text => None,
+        Kind::Deflate => {
+            if !has_compression() {
+                return Err(ShareError::Unsupported("DecompressionStream"));
+            }
+            let limit = packed.len as f64 + 1.0;
+            let bytes = inflate_raw(&packed.body, limit)
+                .await
+                .map_err(inflate_error)?;
+            Some(js_sys::Uint8Array::new(&bytes).to_vec())
+        }
+    };
+    packed.finish(inflated).map(Some)
+}
+
 /// Reads a share link's fragment: `Ok(None)` when it is not one.
 pub async fn open(hash: &str) -> Result<Option<(String, Settings)>, ShareError> {
     let Some(PendingLink { packed, settings }) = share::parse_fragment(hash)? else {

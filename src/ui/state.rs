@@ -155,6 +155,8 @@ pub struct State {
     /// A line another panel asked the editor to show, with a counter so asking for the
     /// same line twice moves the cursor twice.
     pub goto_line: Option<(u32, u32)>,
+    /// Rewind, compare and imported runs (`rewind.rs`).
+    pub history: super::rewind::History,
 }
 
 impl Default for State {
@@ -181,6 +183,7 @@ impl Default for State {
             composer_open: false,
             lints: Rc::new(Linter::default()),
             goto_line: None,
+            history: Default::default(),
         }
     }
 }
@@ -248,6 +251,10 @@ pub enum Action {
     Reset,
     /// The share-link banner was answered or closed.
     LinkDismissed,
+    /// Rewind, compare, replay and import (`rewind.rs`).
+    History {
+        action: super::rewind::HistoryAction,
+    },
 }
 
 /// The reducer is pure: effects on a run (start, stop, cancel) happen in `hooks.rs` before
@@ -264,7 +271,7 @@ impl Reducible for State {
 }
 
 /// Applies one action to the state (the body of `reduce`, so a `Frame` can apply many).
-fn apply(next: &mut State, action: Action) {
+pub(crate) fn apply(next: &mut State, action: Action) {
     {
         match action {
             Action::LoadCode { code } => {
@@ -288,6 +295,7 @@ fn apply(next: &mut State, action: Action) {
                 next.preset = Some(id);
             }
             Action::RunStarted { run } => {
+                next.history.on_new_run();
                 next.run = run;
                 next.limit = None;
                 next.runs += 1;
@@ -384,7 +392,9 @@ fn apply(next: &mut State, action: Action) {
             Action::LimitHit { notice } => next.limit = Some(notice),
             Action::RunFinished => next.status = RunStatus::Finished,
             Action::LinkDismissed => next.link = None,
+            Action::History { action } => super::rewind::reduce(next, action),
             Action::Reset => {
+                next.history.on_new_run();
                 next.run = None;
                 next.limit = None;
                 next.status = RunStatus::Idle;

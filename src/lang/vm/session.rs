@@ -152,6 +152,11 @@ impl Session {
         }
     }
 
+    /// Has the program ended (returned, raised, or failed to compile)?
+    pub fn is_finished(&self) -> bool {
+        self.done.is_some()
+    }
+
     /// Loop iterations of the running loop, or of the last one that ran.
     pub fn iteration(&self) -> u64 {
         self.loop_run

@@ -5,6 +5,7 @@
 pub mod append_log;
 pub mod await_cycles;
 pub mod await_tree;
+pub mod compare;
 pub mod console;
 pub mod event_log;
 pub mod filter;

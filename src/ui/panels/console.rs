@@ -16,7 +16,7 @@ pub fn ConsolePanel() -> Html {
     };
     // The newest `SHOWN_LINES` lines, unless the reader asked for all of this run's.
     let show_all_of = use_state(|| None::<u32>);
-    let state = pg.state();
+    let state = pg.shown();
     let (console, runs) = (state.console.clone(), state.runs);
     let shown = if *show_all_of == Some(runs) {
         tail(&console, |l| l.text.as_str(), usize::MAX)

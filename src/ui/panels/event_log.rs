@@ -54,7 +54,7 @@ pub const ROW_HEIGHT: f64 = 24.0;
 const OVERSCAN: usize = 8;
 
 /// Offers `text` as a file download through a Blob and an object URL.
-fn download(file: &str, text: &str) -> Result<(), JsValue> {
+pub(crate) fn download(file: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = BlobPropertyBag::new();
     opts.set_type("application/json");

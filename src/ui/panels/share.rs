@@ -4,7 +4,7 @@
 
 use crate::share::{snippets, Panel, Settings, Speed};
 use crate::ui::hooks::use_playground;
-use crate::ui::share::{fragment, page_url};
+use crate::ui::share::{fragment, fragment_with_run, page_url};
 use crate::ui::state::LinkNotice;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -13,12 +13,14 @@ use yew::prelude::*;
 /// What the share popover shows (view-only state).
 #[derive(Clone, PartialEq)]
 enum Shared {
-    /// The link, whether it reached the clipboard, and the two embed snippets.
+    /// The link, whether it reached the clipboard, the two embed snippets, and whether
+    /// the link also carries the run, to replay.
     Link {
         url: String,
         copied: bool,
         iframe: String,
         pre: String,
+        replay: bool,
     },
     /// Why no link could be made (too large).
     Error(String),
@@ -77,8 +79,10 @@ pub fn ShareButton() -> Html {
     let shown = use_state(|| None::<Shared>);
     let onclick = {
         let (shown, code, speed) = (shown.clone(), pg.state().code.clone(), pg.state().speed);
+        let pg = pg.clone();
         Callback::from(move |_: MouseEvent| {
             let (shown, code) = (shown.clone(), code.clone());
+            let run = pg.shareable_run();
             let settings = Settings {
                 speed: Some(Speed::from_factor(speed)),
                 theme: page_theme(),
@@ -87,8 +91,17 @@ pub fn ShareButton() -> Html {
             spawn_local(async move {
                 let page = page_url();
                 let code_only = fragment(&code, &Settings::default()).await;
-                match (fragment(&code, &settings).await, code_only) {
-                    (Ok(f), Ok(code_only)) => {
+                // With the run when it fits; else the program alone.
+                let with_run = match &run {
+                    Some(r) => fragment_with_run(&code, &settings, r).await.ok(),
+                    None => None,
+                };
+                let made = match with_run {
+                    Some(f) => Ok((f, true)),
+                    None => fragment(&code, &settings).await.map(|f| (f, false)),
+                };
+                match (made, code_only) {
+                    (Ok((f, replay)), Ok(code_only)) => {
                         let url = format!("{page}#{f}");
                         let copied = copy(&url).await;
                         let iframe = snippets::iframe(&page, &settings, &code_only);
@@ -98,6 +111,7 @@ pub fn ShareButton() -> Html {
                             copied,
                             iframe,
                             pre,
+                            replay,
                         }));
                     }
                     (Err(e), _) | (_, Err(e)) => shown.set(Some(Shared::Error(e.to_string()))),
@@ -132,10 +146,14 @@ pub fn ShareButton() -> Html {
             copied,
             iframe,
             pre,
+            replay,
         }) => html! {
             <div class="share-popover" role="dialog" aria-label="Share link" {onkeydown}>
-                <p class="share-note">{ if *copied { "Link copied. Anyone who opens it gets this program and speed." }
-                    else { "Copy this link (the clipboard was not available):" } }</p>
+                <p class="share-note">{ match (*copied, *replay) {
+                    (true, false) => "Link copied. Anyone who opens it gets this program and speed.",
+                    (true, true) => "Link copied. Anyone who opens it gets this program and speed, and can replay this very run (your cancel clicks and shutdown included).",
+                    (false, _) => "Copy this link (the clipboard was not available):",
+                } }</p>
                 <input id="share-url" class="share-url" readonly=true value={url.clone()}
                     aria-label="Share link" onfocus={select_all} />
                 <p class="share-note share-embed-title">{ "Embed this program on a page (same speed and theme):" }</p>
@@ -216,6 +234,18 @@ pub fn LinkBanner() -> Html {
         Some(LinkNotice::Opened) => html! {
             <div class="link-banner" id="link-banner" role="status">
                 <span>{ "Opened from a link" }</span>
+                if let Some(script) = pg.state().history.offered.clone() {
+                    <button class="btn btn-small btn-primary" id="link-replay" onclick={
+                        let (pg, script) = (pg.clone(), script.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let code = pg.state().code.to_string();
+                            pg.replay(&code, (*script).clone(), "Replayed the run recorded in the link", None);
+                        })
+                    } title="Re-run the program with the recorded clock and the sender's actions (cancel clicks, shutdown, stop) at the same loop iterations">
+                        { format!("Replay the recorded run ({} action{})", script.user_actions().count(),
+                            if script.user_actions().count() == 1 { "" } else { "s" }) }
+                    </button>
+                }
                 <span class="link-banner-note">{ "· your own program is saved and untouched; edits here are not saved until you keep this one ·" }</span>
                 <button class="btn btn-small" id="link-keep" onclick={act(|p| p.keep_link())}>{ "Keep" }</button>
                 <button class="btn btn-small" id="link-restore" onclick={act(|p| p.restore_saved())}>{ "Restore my code" }</button>

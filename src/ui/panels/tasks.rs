@@ -79,7 +79,7 @@ fn task_row(
     selected: bool,
     lines: Option<&crate::share::LineMap>,
 ) -> Html {
-    let now = pg.state().time;
+    let now = pg.shown().time;
     let on_cancel = {
         let (pg, id) = (pg.clone(), r.id);
         Callback::from(move |e: MouseEvent| {
@@ -92,7 +92,7 @@ fn task_row(
         Callback::from(move |_: MouseEvent| pg.select(Some(TaskId(id))))
     };
     // The lints (asyncio mistakes) this task is part of, as one counted mark.
-    let lints = pg.state().lints.clone();
+    let lints = pg.shown().lints.clone();
     let own: Vec<_> = crate::lints::of_task(lints.lints(), TaskId(r.id)).collect();
     let lint_mark = (!own.is_empty()).then(|| {
         let kinds = own.iter().map(|l| l.kind.code()).collect::<Vec<_>>().join(" ");
@@ -159,7 +159,7 @@ fn task_row(
             <span role="cell" class="task-time">{ format!("{:.3}", r.created_at) }</span>
             <span role="cell" class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</span>
             <span role="cell" class="task-cancel">
-                if !r.is_finished() {
+                if !r.is_finished() && pg.state().history.past.is_none() {
                     <button class="btn btn-small cancel-task" onclick={on_cancel}
                         aria-label={format!("Cancel {}", r.name)}
                         title="task.cancel(): CancelledError is thrown in at its next await">
@@ -223,7 +223,7 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
     }
     let rows = pg
         .as_ref()
-        .map(|pg| pg.state().tasks.clone())
+        .map(|pg| pg.shown().tasks.clone())
         .unwrap_or_default();
     let indices = {
         let (rows, passing) = (rows.clone(), props.passing.clone());
@@ -246,7 +246,7 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
     let Some(pg) = pg else {
         return html! {};
     };
-    let state = pg.state();
+    let state = pg.shown();
     let onscroll = {
         let scroll_top = scroll_top.clone();
         Callback::from(move |e: Event| {

@@ -18,7 +18,7 @@ const SPEEDS: &[(&str, Option<f64>)] = &[
 
 /// Keyboard shortcuts (also shown in each button's tooltip): Ctrl+Enter runs (in the
 /// editor too), Alt+P pauses/resumes, Alt+S steps, Alt+X stops, Alt+D shuts down, Alt+R resets,
-/// Alt+C opens the composer, Alt+T switches the theme.
+/// Alt+B steps back (rewinds one iteration), Alt+C opens the composer, Alt+T switches the theme.
 pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
     // The editor handles its own Ctrl+Enter (and prevents the default).
     if e.default_prevented() {
@@ -35,6 +35,7 @@ pub fn shortcut(pg: &Playground, e: &KeyboardEvent) -> bool {
     match key.as_str() {
         "p" => pg.toggle_pause(),
         "s" => pg.step(),
+        "b" => pg.step_back(),
         "x" => pg.stop(),
         "d" => pg.shutdown(),
         "r" => pg.reset(),
@@ -111,7 +112,7 @@ pub fn Toolbar() -> Html {
             { button("run", "Run", "Run the program (Ctrl+Enter)", true, act(Playground::run)) }
             <button class="btn" id="pause" onclick={act(Playground::toggle_pause)} disabled={!live}
                 title="Pause or resume loop time (Alt+P)">{ pause_label }</button>
-            { button("step", "Step", "Run one loop iteration; from the start if nothing runs (Alt+S)", true, act(Playground::step)) }
+            { button("step", "Step", "Run one loop iteration; from the start if nothing runs; forward through a rewound run (Alt+S)", true, act(Playground::step)) }
             { button("stop", "Stop", "Stop the program now (Alt+X)", live, act(Playground::stop)) }
             { button("shutdown", "Shut down", "Cancel every task and let their cleanup run (Alt+D)", live, act(Playground::shutdown)) }
             { button("reset", "Reset", "Clear the console and tasks (Alt+R)", true, act(Playground::reset)) }
