@@ -160,6 +160,11 @@ fn chrome_hint() -> String {
 fn events(items: Vec<serde_json::Value>) -> Result<Vec<TraceEvent>, FileError> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
+        // `{"output": {...}}` entries are what the program printed (`--trace` places each
+        // before the next event); the task panels are folded from the events alone.
+        if item.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("output")) {
+            continue;
+        }
         match serde_json::from_value::<TraceEvent>(item) {
             Ok(ev) => out.push(ev),
             Err(e) => {
