@@ -162,7 +162,10 @@ fn events(items: Vec<serde_json::Value>) -> Result<Vec<TraceEvent>, FileError> {
     for (i, item) in items.into_iter().enumerate() {
         // `{"output": {...}}` entries are what the program printed (`--trace` places each
         // before the next event); the task panels are folded from the events alone.
-        if item.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("output")) {
+        if item
+            .as_object()
+            .is_some_and(|o| o.len() == 1 && o.contains_key("output"))
+        {
             continue;
         }
         match serde_json::from_value::<TraceEvent>(item) {
