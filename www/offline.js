@@ -1,5 +1,5 @@
 // Offline use (docs/embedding.md#offline): registers sw.js, the service worker that keeps a
-// copy of this build, once the page has loaded. Imported by start.js (the full playground),
+// copy of this build, two seconds after the page has loaded. Imported by start.js (the full playground),
 // frame.js (the iframe view) and loader.js (pages with code blocks).
 // Only pages inside the build's folder are registered: a service worker controls pages under
 // its own folder, so registering it from a page elsewhere would cache files that page never
@@ -24,5 +24,9 @@ function register() {
     .catch((e) => console.warn(`asyncio playground: no offline copy (${e && e.message ? e.message : e})`));
 }
 
-if (document.readyState === 'complete') register();
-else addEventListener('load', register, { once: true });
+// Two seconds after load: installing the worker fetches the whole build (the wasm included),
+// which competes with the first run for the network and the main thread (about 120 ms of the
+// time to the first output, docs/performance.md); a reader who stays gets the copy anyway.
+const later = () => setTimeout(register, 2000);
+if (document.readyState === 'complete') later();
+else addEventListener('load', later, { once: true });

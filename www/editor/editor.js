@@ -21,7 +21,9 @@ function createCodeMirror(...args) {
  *  program started at once puts on screen (frames and tasks come before idle callbacks).
  *  Without `requestIdleCallback` (Safari), after the next frame and a short delay. */
 const whenIdle = typeof requestIdleCallback === 'function'
-  ? (f) => requestIdleCallback(f)
+  // The timeout: a page that never goes idle (a frame loop, a busy run) still gets its editor
+  // `PATIENCE_MS` after it was queued (without it Chromium may never call back).
+  ? (f) => requestIdleCallback(f, { timeout: 250 })
   : (f) => requestAnimationFrame(() => setTimeout(f, 50));
 
 /** Idle milliseconds one step of the upgrade wants. Chromium ends an idle period at the next
