@@ -53,29 +53,14 @@ pub async fn run_of(hash: &str) -> Result<Option<String>, ShareError> {
     let Some(packed) = share::run::run_packed(hash)? else {
         return Ok(None);
     };
-    let inflated = match packed.kind {
-        Kind::Text => None,
-        Kind::Deflate => {
-            if !has_compression() {
-                return Err(ShareError::Unsupported("DecompressionStream"));
-            }
-            let limit = packed.len as f64 + 1.0;
-            let bytes = inflate_raw(&packed.body, limit)
-                .await
-                .map_err(inflate_error)?;
-            Some(js_sys::Uint8Array::new(&bytes).to_vec())
-        }
-    };
+    let inflated = inflated(&packed).await?;
     packed.finish(inflated).map(Some)
 }
 
-/// Reads a share link's fragment: `Ok(None)` when it is not one.
-pub async fn open(hash: &str) -> Result<Option<(String, Settings)>, ShareError> {
-    let Some(PendingLink { packed, settings }) = share::parse_fragment(hash)? else {
-        return Ok(None);
-    };
-    let inflated = match packed.kind {
-        Kind::Text => None,
+/// A payload's body inflated by the browser (`None`: stored as text).
+async fn inflated(packed: &share::payload::Packed) -> Result<Option<Vec<u8>>, ShareError> {
+    match packed.kind {
+        Kind::Text => Ok(None),
         Kind::Deflate => {
             if !has_compression() {
                 return Err(ShareError::Unsupported("DecompressionStream"));
@@ -85,9 +70,17 @@ pub async fn open(hash: &str) -> Result<Option<(String, Settings)>, ShareError> 
             let bytes = inflate_raw(&packed.body, limit)
                 .await
                 .map_err(inflate_error)?;
-            Some(js_sys::Uint8Array::new(&bytes).to_vec())
+            Ok(Some(js_sys::Uint8Array::new(&bytes).to_vec()))
         }
+    }
+}
+
+/// Reads a share link's fragment: `Ok(None)` when it is not one.
+pub async fn open(hash: &str) -> Result<Option<(String, Settings)>, ShareError> {
+    let Some(PendingLink { packed, settings }) = share::parse_fragment(hash)? else {
+        return Ok(None);
     };
+    let inflated = inflated(&packed).await?;
     Ok(Some((packed.finish(inflated)?, settings)))
 }
 
