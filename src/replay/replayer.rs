@@ -10,7 +10,7 @@ use crate::runtime::{Command, ManualClock, TaskId};
 use super::script::{Input, Mark, Position, Script};
 
 /// VM instructions per chunk when no mark is near: unbounded, since every pause of the
-/// recorded run is a mark (a pause elsewhere would add Paused/Resumed events); the run's
+/// recorded run is a mark (a pause elsewhere would add a Paused event); the run's
 /// instruction limit still ends a runaway step.
 const CHUNK_INSTRUCTIONS: u64 = u64::MAX;
 

@@ -40,7 +40,7 @@ pub enum Input {
     /// The user stopped the run: nothing ran after this point.
     Stop,
     /// A slice ended inside a step (the instruction budget ran out): the replay pauses
-    /// there too, so the trace's Paused/Resumed events fall where they fell.
+    /// there too, so the trace's Paused events fall where they fell.
     Pause,
 }
 

@@ -381,16 +381,17 @@ impl<H: Host> Loop<H> {
     }
 
     /// Continues a step the host paused (`Step::Paused`), still as the current task.
+    /// Neither this nor a further pause of the same step is traced: the step's one `Paused`
+    /// event already says the loop is blocked until it yields, and a program that never
+    /// awaits pauses thousands of times a second (the trace would grow without bound).
     pub(crate) fn continue_step(
         &mut self,
         host: &mut H,
         t: TaskId,
         mut coro: TaskCoro<H>,
     ) -> Result<Flow, H::Exc> {
-        let old = self.old_state(t);
-        self.emit(t, old, Reason::Resumed);
         let step = coro.resume(self, host, t, Resume::Continue);
-        self.step_answer(host, t, coro, step)
+        self.step_answer_from(host, t, coro, step, true)
     }
 
     /// Steps 4 and 5 of `__step`: what to do with the coroutine's answer, then leave the task.
@@ -401,14 +402,29 @@ impl<H: Host> Loop<H> {
         coro: TaskCoro<H>,
         step: Step<H>,
     ) -> Result<Flow, H::Exc> {
+        self.step_answer_from(host, t, coro, step, false)
+    }
+
+    /// `step_answer` for a step that `continued` after a pause or not: only a step's first
+    /// pause is traced.
+    fn step_answer_from(
+        &mut self,
+        host: &mut H,
+        t: TaskId,
+        coro: TaskCoro<H>,
+        step: Step<H>,
+        continued: bool,
+    ) -> Result<Flow, H::Exc> {
         let Some(fut) = self.task(t).map(|x| x.fut) else {
             return Ok(Flow::Done);
         };
         if let Step::Paused = step {
             // The budget ran out: stay the current task, blocked, until `Continue`.
             self.paused = Some(PausedWork::Step { task: t, coro });
-            let old = self.old_state(t);
-            self.emit(t, old, Reason::Paused);
+            if !continued {
+                let old = self.old_state(t);
+                self.emit(t, old, Reason::Paused);
+            }
             return Ok(Flow::Paused);
         }
         // 4. Handle its answer (`__step_run_and_handle_result`), still as the current task.

@@ -163,10 +163,9 @@ pub enum Reason {
     /// Someone read the failed task's exception (`result()`, `exception()`, an awaiter).
     ExceptionRetrieved,
     /// The host paused this task's step on its instruction budget: it is still running and
-    /// the loop is blocked until the step resumes (`Resumed`).
+    /// the loop is blocked until the step yields or ends. Traced at a step's first pause only
+    /// (`Loop::continue_step`).
     Paused,
-    /// A paused step continues.
-    Resumed,
     /// A cancel request stopped at a `shield` around this task: the shield's outer future
     /// was cancelled (request `request`) and this task keeps running.
     ShieldedFromCancel { shield: FutId, request: Option<u32> },

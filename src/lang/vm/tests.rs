@@ -139,6 +139,33 @@ fn session_trace_has_spans() {
     );
 }
 
+/// A step that runs through many slices without awaiting is traced as paused once, not
+/// once per slice: a program that never awaits must not grow the trace without bound.
+#[test]
+fn a_long_step_is_traced_paused_once() {
+    use crate::runtime::Reason;
+    let src = "import asyncio\nasync def spin():\n    n = 0\n    for i in range(20000):\n        n += i\n    await asyncio.sleep(0)\n    for i in range(20000):\n        n += i\n    print(n)\nasyncio.run(spin())\n";
+    let mut s = super::session::Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let (mut events, mut slices) = (Vec::new(), 0);
+    loop {
+        slices += 1;
+        let st = s.step_with(50, 500);
+        events.extend(s.take_trace());
+        if let super::session::Status::Finished { ok } = st {
+            assert!(ok);
+            break;
+        }
+    }
+    assert!(slices > 50, "the steps span many slices ({slices})");
+    let paused = events
+        .iter()
+        .filter(|e| matches!(e.reason, Reason::Paused))
+        .count();
+    assert_eq!(paused, 2, "one Paused per long step");
+    assert_eq!(s.vm.output(Stream::Stdout), "399980000\n");
+}
+
 /// The front end's corpus of programs compiles and runs without panicking (each for a
 /// bounded number of slices; some run forever by design).
 #[test]

@@ -365,7 +365,6 @@ pub fn fmt_event(lp: &Loop<TestHost>, e: &TraceEvent) -> String {
         Reason::Cancelled => "cancelled".into(),
         Reason::ExceptionRetrieved => "retrieved".into(),
         Reason::Paused => "paused".into(),
-        Reason::Resumed => "resumed".into(),
         Reason::ShieldedFromCancel { request, .. } => {
             format!("shielded<-#{}", request.unwrap_or(0))
         }

@@ -251,7 +251,7 @@ fn host_pauses_block_the_loop_and_keep_the_order() {
         "{x_trace:#?}"
     );
     assert!(
-        x_trace.contains(&"0 x resumed Running->Running c=0".to_string()),
-        "{x_trace:#?}"
+        !x_trace.iter().any(|l| l.contains("resumed")),
+        "a continued step is not traced: {x_trace:#?}"
     );
 }

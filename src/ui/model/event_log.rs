@@ -34,9 +34,7 @@ impl EventKind {
     pub fn of(r: &Reason) -> Self {
         match r {
             Reason::Created | Reason::Returned => EventKind::Lifecycle,
-            Reason::StepStarted | Reason::Yielded | Reason::Paused | Reason::Resumed => {
-                EventKind::Step
-            }
+            Reason::StepStarted | Reason::Yielded | Reason::Paused => EventKind::Step,
             Reason::Awaiting | Reason::WokenBy { .. } => EventKind::Await,
             Reason::CancelRequested(_)
             | Reason::CancelledErrorDelivered { .. }

@@ -250,8 +250,7 @@ pub fn reason(ev: &TraceEvent, lk: &Lookup) -> String {
         Reason::Raised => "raised an exception".into(),
         Reason::Cancelled => "ended cancelled".into(),
         Reason::ExceptionRetrieved => "its exception was retrieved".into(),
-        Reason::Paused => "paused on the instruction budget: the loop is blocked".into(),
-        Reason::Resumed => "resumed after a pause".into(),
+        Reason::Paused => "runs on without awaiting: the loop is blocked until it does".into(),
         Reason::ShieldedFromCancel { request: r, .. } => {
             format!("cancel stopped at shield(...){}", request(*r, lk))
         }
