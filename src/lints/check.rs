@@ -243,6 +243,7 @@ impl Linter {
             FactKind::SlowStep {
                 seconds,
                 instructions,
+                ongoing,
             } => {
                 // On the virtual clock code takes no loop time: count instructions.
                 let how_long = if *seconds >= 0.001 {
@@ -258,12 +259,21 @@ impl Linter {
                     LintKind::BlockingStep,
                     f.task,
                     who.clone(),
-                    format!(
-                        "{} ran {how_long} without awaiting, blocking the event loop (every \
-                         other task and timer waited): await between chunks of work, or move \
-                         it to asyncio.to_thread()",
-                        who.as_deref().unwrap_or("a task")
-                    ),
+                    if *ongoing {
+                        format!(
+                            "{} has run {how_long} without awaiting and is still running, \
+                             blocking the event loop (every other task and timer is waiting): \
+                             await between chunks of work, or move it to asyncio.to_thread()",
+                            who.as_deref().unwrap_or("a task")
+                        )
+                    } else {
+                        format!(
+                            "{} ran {how_long} without awaiting, blocking the event loop (every \
+                             other task and timer waited): await between chunks of work, or \
+                             move it to asyncio.to_thread()",
+                            who.as_deref().unwrap_or("a task")
+                        )
+                    },
                 )
             }
             FactKind::ExceptionNeverRetrieved { failed, name, exc } => (

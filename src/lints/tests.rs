@@ -196,6 +196,30 @@ fn a_step_running_too_many_instructions_blocks_the_loop() {
     assert_eq!(found(&src), one(LintKind::BlockingStep, 18, "Task-1"));
 }
 
+/// In the page a step pauses every slice: a task that never awaits is reported while it
+/// still runs (once, not again when or if it ends), so the Lints tab says why nothing moves.
+#[test]
+fn a_step_that_never_ends_is_reported_while_it_runs() {
+    let src = "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    await asyncio.create_task(spin())\n\nasyncio.run(main())\n";
+    let mut s = Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let (mut trace, mut facts) = (Vec::new(), Vec::new());
+    for _ in 0..200 {
+        assert!(matches!(s.step_with(100, 20_000), Status::Running));
+        trace.extend(s.take_trace());
+        facts.extend(s.vm.take_facts());
+    }
+    let lints = check(src, &trace, &facts);
+    assert_eq!(lints.len(), 1, "{lints:?}");
+    let l = &lints[0];
+    assert_eq!((l.kind, l.line), (LintKind::BlockingStep, Some(4)));
+    assert!(
+        l.message.contains("Task-2 has run") && l.message.contains("still running"),
+        "{}",
+        l.message
+    );
+}
+
 #[test]
 fn work_split_by_awaits_does_not_block() {
     let src =

@@ -59,7 +59,13 @@ pub enum FactKind {
     /// One step of the task ran `seconds` of loop time or `instructions` instructions
     /// without awaiting (at least one of them over its threshold). `offset` is where the
     /// step began (the await it resumed from, or the start of the coroutine).
-    SlowStep { seconds: f64, instructions: u64 },
+    /// `ongoing`: the step has not ended yet (noted while it is paused mid-step, so a program
+    /// that never awaits is diagnosed while it runs); a step is reported once either way.
+    SlowStep {
+        seconds: f64,
+        instructions: u64,
+        ongoing: bool,
+    },
     /// A failed task's exception was never retrieved; the loop ended (CPython logs it when
     /// the task is collected). `exc` is the exception's repr.
     ExceptionNeverRetrieved {
@@ -176,6 +182,22 @@ impl Vm {
         if let (Some(t), Some(sp)) = (lp.current_task(), lp.span()) {
             self.stopped_at.insert(t.0, sp.0);
         }
+        self.note_slow_step(false);
+    }
+
+    /// A task step paused mid-step on the instruction budget (the page's driver): records an
+    /// ongoing `SlowStep` once it has run past the threshold, so a task that never awaits
+    /// is diagnosed while it runs, not only when (if ever) it awaits. `note_fact` keeps one
+    /// `SlowStep` per task and place, so the step's end adds no second one.
+    pub(crate) fn note_step_paused(&mut self) {
+        if !self.lp.is_null() {
+            self.note_slow_step(true);
+        }
+    }
+
+    fn note_slow_step(&mut self, ongoing: bool) {
+        // SAFETY: see `note_fact` (callers checked that `lp` is set).
+        let lp = unsafe { &*self.lp };
         let seconds = lp.time() - self.step_start.0;
         let instructions = self.steps.saturating_sub(self.step_start.1);
         if seconds > self.slow_step.0 || instructions > self.slow_step.1 {
@@ -184,6 +206,7 @@ impl Vm {
                 FactKind::SlowStep {
                     seconds,
                     instructions,
+                    ongoing,
                 },
                 offset,
             );

@@ -233,7 +233,9 @@ impl Host for Vm {
             self.step_start = (lp.time(), self.steps, from);
         }
         let step = self.resume_step(lp, task, coro, input);
-        if !matches!(step, Step::Paused) {
+        if matches!(step, Step::Paused) {
+            self.enter_loop(lp, |vm, _| vm.note_step_paused());
+        } else {
             self.enter_loop(lp, |vm, _| vm.note_step_end());
         }
         step
