@@ -181,7 +181,7 @@ pub fn App(props: &AppProps) -> Html {
         Tab {
             id: "tasks",
             label: format!("Tasks ({})", s.tasks.len()),
-            content: html! { <><TasksPanel passing={passing.clone()} />{ for detail }</> },
+            content: html! { <><TasksPanel passing={passing.clone()} bar_state={Some(filter.state)} />{ for detail }</> },
         },
         Tab {
             id: "lints",

@@ -176,6 +176,11 @@ pub struct TasksPanelProps {
     /// The filter bar's verdict per task (`model::filter`); default: every task.
     #[prop_or_default]
     pub passing: Rc<Passing>,
+    /// The filter bar's state choice, where the page has a filter bar (the app): the panel
+    /// then has no State menu of its own (two menus for one question confused readers).
+    /// `None`: no filter bar (an embed), the panel offers its own.
+    #[prop_or_default]
+    pub bar_state: Option<Option<StateKind>>,
 }
 
 /// Lists the program's tasks (empty until a run creates some).
@@ -225,13 +230,19 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
         .as_ref()
         .map(|pg| pg.shown().tasks.clone())
         .unwrap_or_default();
+    // A finished state chosen in the bar shows its rows even with finished rows hidden, as
+    // the panel's own menu does (`TaskFilter::matches`).
+    let filter_now = TaskFilter {
+        state: props.bar_state.unwrap_or(filter.state),
+        ..*filter
+    };
     let indices = {
         let (rows, passing) = (rows.clone(), props.passing.clone());
         use_memo(
             (
                 Rc::as_ptr(&rows) as usize,
                 rows.len(),
-                *filter,
+                filter_now,
                 Rc::as_ptr(&passing) as usize,
             ),
             move |(_, _, f, _)| {
@@ -316,14 +327,16 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
                         onchange={on_finished} />
                     { " Show finished" }
                 </label>
-                <label>
-                    { "State " }
-                    <select class="tasks-filter-state" onchange={on_state} aria-label="Show tasks in state"
-                        title="Only tasks in one lifecycle state">
-                        <option value="" selected={filter.state.is_none()}>{ "all states" }</option>
-                        { for state_options }
-                    </select>
-                </label>
+                if props.bar_state.is_none() {
+                    <label>
+                        { "State " }
+                        <select class="tasks-filter-state" onchange={on_state} aria-label="Show tasks in state"
+                            title="Only tasks in one lifecycle state">
+                            <option value="" selected={filter.state.is_none()}>{ "all states" }</option>
+                            { for state_options }
+                        </select>
+                    </label>
+                }
                 <span class="tasks-count" aria-live="polite">{ format!("{} of {}", indices.len(), rows.len()) }</span>
             </div>
             <div class="tasks-viewport" ref={viewport} tabindex="0" {onscroll} aria-label="Task rows (scroll)">
