@@ -536,6 +536,13 @@ impl Vm {
             }
             // Async generators dropped while suspended: the loop closes them.
             crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
+            if matches!(r, Ok(Outcome::Return(_)) | Err(_)) {
+                // The coroutine ended: its frames are gone, and the span is whatever call
+                // into the loop ran last, maybe in a helper function (`loop.time()` inside a
+                // `now()` helper); the end carries no span, so the task keeps the line of
+                // its last await.
+                lp.set_span(None);
+            }
             match r {
                 Ok(Outcome::Return(v)) => {
                     coro.coro.running.set(false);

@@ -139,6 +139,31 @@ fn session_trace_has_spans() {
     );
 }
 
+/// A task's end carries no span: the last call into the loop may have been in a helper
+/// (`loop.time()` in `now()`), which is not where the task is (the table would show the
+/// helper's line for a finished task); the task keeps the line of its last await.
+#[test]
+fn a_task_end_does_not_take_a_helpers_line() {
+    use crate::runtime::Reason;
+    let src = "import asyncio\ndef now():\n    return asyncio.get_running_loop().time()\nasync def w():\n    await asyncio.sleep(1)\n    print(now())\nasyncio.run(w())\n";
+    let mut s = super::session::Session::new(src, "main.py");
+    s.vm.tracing = true;
+    let mut events = Vec::new();
+    while let super::session::Status::Running = s.step(50) {
+        events.extend(s.take_trace());
+    }
+    events.extend(s.take_trace());
+    let end = events
+        .iter()
+        .find(|e| matches!(e.reason, Reason::Returned))
+        .map(|e| e.span);
+    assert_eq!(end, Some(None), "{events:#?}");
+    let awaited = src.find("await").unwrap_or(0) as u32;
+    assert!(events.iter().any(|e| e
+        .span
+        .is_some_and(|sp| sp.0 >= awaited && sp.0 < awaited + 30)));
+}
+
 /// A step that runs through many slices without awaiting is traced as paused once, not
 /// once per slice: a program that never awaits must not grow the trace without bound.
 #[test]
