@@ -60,13 +60,7 @@ impl Lexer<'_> {
                         return self.spec_ended_by_quote(triple, expect_close);
                     }
                     self.flush_text(&mut text, seg_start, raw)?;
-                    if !text.is_empty() {
-                        let span = Span::new(text_start as u32, self.here());
-                        pieces.push(FPiece::Literal {
-                            value: std::mem::take(&mut text),
-                            span,
-                        });
-                    }
+                    self.end_literal(&mut pieces, &mut text, text_start);
                     self.pos += if triple { 3 } else { 1 };
                     return Ok(pieces);
                 }
@@ -79,13 +73,7 @@ impl Lexer<'_> {
                 }
                 '{' => {
                     self.flush_text(&mut text, seg_start, raw)?;
-                    if !text.is_empty() {
-                        let span = Span::new(text_start as u32, self.here());
-                        pieces.push(FPiece::Literal {
-                            value: std::mem::take(&mut text),
-                            span,
-                        });
-                    }
+                    self.end_literal(&mut pieces, &mut text, text_start);
                     let field = self.fstring_field(quote, triple, raw, spec_level)?;
                     pieces.push(FPiece::Field(field));
                     text_start = self.pos;
@@ -94,13 +82,7 @@ impl Lexer<'_> {
                 '}' => {
                     if in_spec {
                         self.flush_text(&mut text, seg_start, raw)?;
-                        if !text.is_empty() {
-                            let span = Span::new(text_start as u32, self.here());
-                            pieces.push(FPiece::Literal {
-                                value: std::mem::take(&mut text),
-                                span,
-                            });
-                        }
+                        self.end_literal(&mut pieces, &mut text, text_start);
                         return Ok(pieces);
                     }
                     let span = self.char_span();
@@ -127,6 +109,17 @@ impl Lexer<'_> {
             return self.err(kind, Span::new(at as u32, at as u32 + 1));
         }
         self.err(ErrorKind::Message(expect_close), Span::at(self.here()))
+    }
+
+    /// Ends the literal text piece begun at `text_start` here, if it has any text.
+    fn end_literal(&self, pieces: &mut Vec<FPiece>, text: &mut String, text_start: usize) {
+        if !text.is_empty() {
+            let span = Span::new(text_start as u32, self.here());
+            pieces.push(FPiece::Literal {
+                value: std::mem::take(text),
+                span,
+            });
+        }
     }
 
     /// Decodes `src[seg_start..pos]` onto `text`.

@@ -100,25 +100,13 @@ pub(super) fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut float_mode = matches!(acc, Value::Float(_));
     while let Some(v) = vm.next(&it)? {
         if let (true, Value::Float(a), Value::Float(x)) = (float_mode, &acc, &v) {
-            let t = a + x;
-            if a.abs() >= x.abs() {
-                comp += (a - t) + x;
-            } else {
-                comp += (x - t) + a;
-            }
-            acc = Value::Float(t);
+            acc = Value::Float(neumaier_add(*a, *x, &mut comp));
             continue;
         }
         if let (true, Value::Float(a)) = (float_mode, &acc) {
             if let Some(i) = int_of(&v) {
                 let x = i.to_f64()?;
-                let t = a + x;
-                if a.abs() >= x.abs() {
-                    comp += (a - t) + x;
-                } else {
-                    comp += (x - t) + a;
-                }
-                acc = Value::Float(t);
+                acc = Value::Float(neumaier_add(*a, x, &mut comp));
                 continue;
             }
         }
@@ -141,6 +129,17 @@ pub(super) fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     Ok(acc)
+}
+
+/// `a + x`, adding the rounding error to `comp` (Neumaier's step, as CPython's `sum`).
+fn neumaier_add(a: f64, x: f64, comp: &mut f64) -> f64 {
+    let t = a + x;
+    if a.abs() >= x.abs() {
+        *comp += (a - t) + x;
+    } else {
+        *comp += (x - t) + a;
+    }
+    t
 }
 
 pub(super) fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
