@@ -9,7 +9,16 @@ bash scripts/bootstrap.sh
 
 suite() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
 
-suite "1/3 native: cargo fmt --check, clippy, cargo test"
+suite "1/3 native: no merge-conflict markers, cargo fmt --check, clippy, cargo test"
+# Merge-conflict markers left in a tracked file (a merge once left them in README.md). A lone
+# `=======` is also a setext heading's underline in Markdown and RST, so there it is left to
+# the `<<<<<<< `/`>>>>>>> ` lines around it; no other tracked file has such a line.
+markers=$(git grep -nI -E '^(<<<<<<< |>>>>>>> |=======$)') || [ $? -eq 1 ] # 1: none found
+markers=$(printf '%s\n' "$markers" | grep -vE '^[^:]+\.(md|rst):[0-9]+:=======$' || true)
+if [ -n "$markers" ]; then
+  printf 'merge-conflict markers in tracked files:\n%s\n' "$markers" >&2
+  exit 1
+fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets

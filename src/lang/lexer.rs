@@ -8,7 +8,9 @@
 //! parses their expression parts by lexing those byte ranges again
 //! ([`tokenize_expression`]).
 
-mod literals;
+mod fstring;
+mod numbers;
+mod strings;
 #[cfg(test)]
 mod tests;
 

@@ -3,6 +3,8 @@
 //! light read-only preview first and becomes CodeMirror once the page is idle after its first
 //! paint; the methods below behave the same either way.
 
+pub mod marks;
+
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/www/gen/editor.js")]

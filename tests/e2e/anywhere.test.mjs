@@ -6,7 +6,7 @@
 // no request leaves the sub-path, none fails, and no CSP violation is reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, subPathSite, shareFragment, STRICT_CSP } from './harness.mjs';
+import { serve, launch, subPathSite, shareFragment, STRICT_CSP, setCode } from './harness.mjs';
 
 
 const PROGRAM = 'import asyncio\n\nasync def hello(n):\n    await asyncio.sleep(n / 10)\n    print("hello", n)\n\nasync def main():\n    await asyncio.gather(hello(2), hello(1))\n    print("done")\n\nasyncio.run(main())\n';
@@ -67,11 +67,7 @@ for (const [label, headers] of [['no special headers', {}], ['a strict CSP heade
       await page.goto(play);
       assert.deepEqual(await page.evaluate(() => [typeof SharedArrayBuffer, crossOriginIsolated]), ['undefined', false],
         'served without COOP/COEP, so no SharedArrayBuffer');
-      await page.waitForSelector('#code .cm-content');
-      await page.click('#code .cm-content');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.insertText(PROGRAM);
+      await setCode(page, PROGRAM);
       await page.selectOption('#speed', 'instant');
       await page.click('#run');
       await page.waitForSelector('#status:text("Finished")', { timeout: 15000 });

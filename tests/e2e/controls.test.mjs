@@ -1,20 +1,10 @@
 // Controls in the served build: stepping shows the ready queue per iteration, Pause and
 // Resume, Shut down runs cleanup, keyboard shortcuts, and syntax errors underlined.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function setCode(page, code) {
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 const JOBS = [
   'import asyncio',
@@ -35,7 +25,7 @@ const readyQueue = (page) => page.$$eval('.ready-queue .ready-entry', (es) => es
 const iteration = (page) => page.textContent('.loop-iteration');
 
 test('Step walks the loop one iteration at a time, showing the ready queue', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, JOBS);
   await page.click('#tab-loop');
   await page.click('#step'); // module code runs up to asyncio.run: main is scheduled
@@ -61,7 +51,7 @@ test('Step walks the loop one iteration at a time, showing the ready queue', asy
 });
 
 test('Shut down cancels every task and lets their cleanup run', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, [
     'import asyncio',
     '',
@@ -93,7 +83,7 @@ test('Shut down cancels every task and lets their cleanup run', async () => {
 });
 
 test('keyboard: Alt+P pauses and resumes, Alt+X stops', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, 'import asyncio\n\nasync def main():\n    await asyncio.sleep(3600)\n\nasyncio.run(main())\n');
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('#status:text("Running")');
@@ -107,7 +97,7 @@ test('keyboard: Alt+P pauses and resumes, Alt+X stops', async () => {
 });
 
 test('a syntax error is printed like CPython and underlined in the editor', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, 'import asyncio\n\nasync def main()\n    pass\n');
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")');

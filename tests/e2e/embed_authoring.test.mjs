@@ -1,26 +1,15 @@
 // Tutorial authoring in loader blocks (docs/embedding.md): hidden setup (data-setup and
 // `# hide` lines), chained snippets (data-after), line numbers as the reader sees them,
 // Reset code. Fixture: tests/e2e/pages/authoring.html, served beside the built site.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, screenshot, DIST } from './harness.mjs';
+import { openPage, screenshot, DIST, servedBuild } from './harness.mjs';
 
 const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), 'pages', 'authoring.html');
 const PAGE = path.join(DIST, 'e2e-authoring.html');
 
-let server, browser;
-before(async () => {
-  fs.copyFileSync(FIXTURE, PAGE);
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(PAGE, { force: true });
-});
+const app = servedBuild({ copy: [[FIXTURE, PAGE]] });
 
 /** Mounts every block; returns the load error note of those that could not start. */
 async function mountAll(page) {
@@ -48,7 +37,7 @@ const gutter = async (page, id) => {
 };
 
 test('hidden setup runs first, is not shown, and the toggle shows it read-only', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');
+  const { page, errors } = await openPage(app.browser, app.url + '/e2e-authoring.html');
   const failed = await mountAll(page);
   const content = await page.textContent('#a + .aiopg-host .cm-content');
   assert.ok(!content.includes('async def fetch') && !content.includes('import asyncio'), content);
@@ -83,7 +72,7 @@ test('hidden setup runs first, is not shown, and the toggle shows it read-only',
 });
 
 test('the reader edits the visible part; the hidden setup keeps working; Reset code restores', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');
+  const { page, errors } = await openPage(app.browser, app.url + '/e2e-authoring.html');
   await mountAll(page);
   assert.equal(await page.isVisible('#a + .aiopg-host .aiopg-reset-code'), false, 'no Reset code before an edit');
   // Select all and replace: only the visible lines go.
@@ -115,7 +104,7 @@ test('the reader edits the visible part; the hidden setup keeps working; Reset c
 });
 
 test('a chained block re-runs the chain; its traceback, lints and gutter use the visible lines', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/e2e-authoring.html');
+  const { page, errors } = await openPage(app.browser, app.url + '/e2e-authoring.html');
   await mountAll(page);
   // b = a's setup + a's code + b's code (its `# hide` line hidden).
   assert.deepEqual(await gutter(page, 'b'), ['1', '2', '3', '4', '5', '6']);
@@ -162,7 +151,7 @@ test('a chained block re-runs the chain; its traceback, lints and gutter use the
 test('in an iframe, `# hide` lines of the link\'s program run but are not shown', async () => {
   const code = 'import asyncio  # hide\nsecret = 42  # hide\nprint("the answer is", secret)\n';
   const payload = 't' + Buffer.concat([Buffer.from([Buffer.byteLength(code)]), Buffer.from(code)]).toString('base64url');
-  const { page, errors } = await openPage(browser, `${server.url}/embed.html?speed=instant#code=${payload}`);
+  const { page, errors } = await openPage(app.browser, `${app.url}/embed.html?speed=instant#code=${payload}`);
   await page.waitForSelector('.aiopg .cm-content');
   const shown = await page.textContent('.cm-content');
   assert.ok(!shown.includes('secret = 42') && shown.includes('print("the answer is", secret)'), shown);

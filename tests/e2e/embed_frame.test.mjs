@@ -1,41 +1,31 @@
 // The iframe view (embed.html): every query option, bad links, and the postMessage interface
 // (documented messages obeyed from the parent only, everything else ignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
 const PROGRAM = 'import asyncio\n\nasync def main():\n    print("start")\n    await asyncio.sleep(30)\n    print("after 30 s")\n\nasyncio.run(main())\n';
 
 const TICKS = 'import asyncio\n\nasync def main():\n    for i in range(20):\n        await asyncio.sleep(0.1)\n        print(i)\n\nasyncio.run(main())\n';
 
-let server, browser, link, ticks;
-before(async () => {
-  server = await serve();
-  browser = await launch();
+let link, ticks;
+const app = servedBuild({ setup: async (served) => {
   // A share fragment made by the playground itself (Copy link).
-  const { page } = await openPage(browser, server.url + '/');
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(PROGRAM);
+  const { page } = await openPage(served.browser, served.url + '/');
+  await setCode(page, PROGRAM);
   await page.click('#copy-link');
   const url = await page.inputValue('#share-url');
   link = url.slice(url.indexOf('#'));
   await page.click('.share-popover button');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(TICKS);
+  await setCode(page, TICKS);
   await page.click('#copy-link');
   const url2 = await page.inputValue('#share-url');
   ticks = url2.slice(url2.indexOf('#'));
   await page.close();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+} });
 
 async function frame(query, viewport, fragment = link) {
-  const r = await openPage(browser, `${server.url}/embed.html${query}${fragment}`, viewport);
+  const r = await openPage(app.browser, `${app.url}/embed.html${query}${fragment}`, viewport);
   await r.page.waitForSelector('.aiopg .cm-content');
   return r;
 }
@@ -48,9 +38,9 @@ test('defaults: editable, waits for Run, tasks + timeline + console, open-in-pla
   assert.equal(await page.getAttribute('.aiopg', 'data-status'), 'ready');
   await page.waitForFunction(() => document.querySelector('.aiopg-open').href.includes('#speed=1&code=z'));
   const open = await page.getAttribute('.aiopg-open', 'href');
-  assert.equal(open.slice(0, open.indexOf('#')), server.url + '/');
+  assert.equal(open.slice(0, open.indexOf('#')), app.url + '/');
   // The link opens this program in the full playground.
-  const full = await browser.newPage();
+  const full = await app.browser.newPage();
   await full.goto(open);
   await full.waitForSelector('#link-banner');
   assert.match(await full.textContent('#code .cm-content'), /after 30 s/);
@@ -106,7 +96,7 @@ test('bad links, a missing program and bad options show a message, never a blank
     ['?panels=cake', link, /panels="cake"/],
   ];
   for (const [query, hash, message] of cases) {
-    const { page, errors } = await openPage(browser, `${server.url}/embed.html${query}${hash}`);
+    const { page, errors } = await openPage(app.browser, `${app.url}/embed.html${query}${hash}`);
     await page.waitForSelector('.aiopg-error');
     assert.match(await page.textContent('.aiopg-error'), message);
     assert.ok(await page.isVisible('.aiopg-run'), 'the playground is still there');
@@ -116,11 +106,11 @@ test('bad links, a missing program and bad options show a message, never a blank
 });
 
 test('postMessage: documented messages from the parent are obeyed, all else ignored', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/not-a-page`);
+  const { page, errors } = await openPage(app.browser, `${app.url}/not-a-page`);
   await page.setContent(`<script>
     window.got = [];
     addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) window.got.push(e.data); });
-  </script><iframe id="f" style="width:800px;height:600px" src="${server.url}/embed.html?speed=instant&parent-origin=${server.url}${link}"></iframe>`);
+  </script><iframe id="f" style="width:800px;height:600px" src="${app.url}/embed.html?speed=instant&parent-origin=${app.url}${link}"></iframe>`);
   await page.waitForFunction(() => window.got.some((m) => m.type === 'asyncio-playground:ready'));
   const f = page.frameLocator('#f');
   const post = (msg) => page.evaluate((m) => document.getElementById('f').contentWindow.postMessage(m, '*'), msg);
@@ -151,8 +141,8 @@ test('postMessage: documented messages from the parent are obeyed, all else igno
 });
 
 test('parent-origin: messages from another origin are ignored', async () => {
-  const { page } = await openPage(browser, `${server.url}/not-a-page`);
-  await page.setContent(`<iframe id="f" src="${server.url}/embed.html?parent-origin=https://docs.example.org${link}"></iframe>`);
+  const { page } = await openPage(app.browser, `${app.url}/not-a-page`);
+  await page.setContent(`<iframe id="f" src="${app.url}/embed.html?parent-origin=https://docs.example.org${link}"></iframe>`);
   const f = page.frameLocator('#f');
   await f.locator('.aiopg-run').waitFor();
   await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'asyncio-playground:run' }, '*'));

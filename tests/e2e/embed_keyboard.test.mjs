@@ -1,26 +1,15 @@
 // Keyboard alone (no clicks): reach and run an embed, type in its editor (Tab indents), leave
 // it with Esc then Tab (announced), reach Reset code and the other controls; in the full
 // playground, reach Copy link and the embed snippets' Copy buttons.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, DIST } from './harness.mjs';
+import { openPage, DIST, servedBuild } from './harness.mjs';
 
 const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), 'pages', 'keyboard.html');
 const PAGE = path.join(DIST, 'e2e-keyboard.html');
 
-let server, browser;
-before(async () => {
-  fs.copyFileSync(FIXTURE, PAGE);
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  fs.rmSync(PAGE, { force: true });
-});
+const app = servedBuild({ copy: [[FIXTURE, PAGE]] });
 
 /** What has focus: an id, a class list, or `editor` inside CodeMirror. */
 const focused = (page) => page.evaluate(() => {
@@ -41,7 +30,7 @@ async function pressUntil(page, key, want, max = 40) {
 }
 
 test('an embed is usable with the keyboard alone', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/e2e-keyboard.html');
+  const { page, errors } = await openPage(app.browser, app.url + '/e2e-keyboard.html');
   await page.waitForSelector('#k[data-asyncio-playground-state="live"]', { state: 'attached' });
   // Tab from the top: the link, then the embed's Run button; Enter runs.
   await pressUntil(page, 'Tab', (f) => f.includes('aiopg-run'), 5);
@@ -93,7 +82,7 @@ test('an embed is usable with the keyboard alone', async () => {
 });
 
 test('the full playground\'s Copy link and embed snippets are reachable by keyboard', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await pressUntil(page, 'Tab', (f) => f === '#copy-link', 60);
   await page.keyboard.press('Enter');

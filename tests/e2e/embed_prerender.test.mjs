@@ -1,18 +1,16 @@
 // Output before running: the build pre-renders the tutorial (`aioplay prerender`, scripts/
 // build.sh). Without JavaScript each example shows its output and a timeline picture; with
 // it, the playground shows them until Run, and the live run replaces them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 test('without JavaScript every example shows its pre-rendered output and timeline', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url + '/tutorial.html');
+  await page.goto(app.url + '/tutorial.html');
   const blocks = await page.$$eval('pre[data-asyncio-playground]', (ps) => ps.map((p) => {
     const r = p.nextElementSibling;
     const ok = r && r.classList.contains('aiopg-prerendered');
@@ -36,7 +34,7 @@ test('without JavaScript every example shows its pre-rendered output and timelin
 });
 
 test('with JavaScript the playground shows the pre-rendered output until Run replaces it', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/tutorial.html', { width: 1000, height: 800 });
+  const { page, errors } = await openPage(app.browser, app.url + '/tutorial.html', { width: 1000, height: 800 });
   await page.waitForSelector('#ex-create[data-asyncio-playground-state="live"]', { state: 'attached' });
   const host = '#ex-create + .aiopg-host';
   const expected = await page.textContent(`${host} .aiopg-preview .aiopg-expected-output`);

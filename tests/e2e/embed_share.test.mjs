@@ -1,18 +1,16 @@
 // Share links through the UI: Copy link on every preset, opened in a fresh page, gives the
 // program back byte for byte without touching the autosaved one; bad links say what is wrong.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, screenshot, DIST } from './harness.mjs';
+import { openPage, screenshot, DIST, servedBuild } from './harness.mjs';
 
 const PRESETS = path.resolve(DIST, '../www/presets');
 const index = JSON.parse(fs.readFileSync(path.join(PRESETS, 'index.json'), 'utf8'));
 const OWN = '# my own program\nprint("mine")\n';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 /** The editor's text, line by line as CodeMirror shows it (the presets fit on screen). */
 const editorText = async (page) => {
@@ -30,21 +28,21 @@ async function copyLink(page) {
 }
 
 test('every preset round-trips byte for byte through Copy link, leaving the saved program alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.evaluate((own) => localStorage.setItem('asyncio-playground.code', own), OWN);
   const lengths = [];
   const links = [];
   for (const { id } of index) {
-    await page.goto(server.url + '/');
+    await page.goto(app.url + '/');
     await page.waitForSelector('#code .cm-content');
     await page.selectOption('#examples', id);
     await page.selectOption('#speed', '2');
     const url = await copyLink(page);
-    assert.ok(url.startsWith(server.url + '/#speed=2&code=z'), url);
+    assert.ok(url.startsWith(app.url + '/#speed=2&code=z'), url);
     lengths.push(url.length - url.indexOf('#'));
     links.push([id, url]);
   }
@@ -71,9 +69,9 @@ test('every preset round-trips byte for byte through Copy link, leaving the save
 });
 
 test('Keep makes the link program the saved one; Restore my code brings back the own one', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.evaluate((own) => localStorage.setItem('asyncio-playground.code', own), OWN);
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#examples', index[1].id);
   const url = await copyLink(page);
@@ -98,9 +96,9 @@ test('Keep makes the link program the saved one; Restore my code brings back the
 });
 
 test('bad, truncated and foreign links show a clear message and the own program', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#examples', index[0].id);
   const url = await copyLink(page);
@@ -120,7 +118,7 @@ test('bad, truncated and foreign links show a clear message and the own program'
     const p = await context.newPage();
     const errors = [];
     p.on('pageerror', (e) => errors.push(String(e)));
-    await p.goto(server.url + '/' + bad);
+    await p.goto(app.url + '/' + bad);
     await p.waitForSelector('#link-banner.link-error');
     const text = await p.textContent('#link-banner');
     assert.match(text, message, `${bad.slice(0, 40)}…: ${text}`);
@@ -136,14 +134,14 @@ test('bad, truncated and foreign links show a clear message and the own program'
 });
 
 test('a link carries the open tabs and the speed, and opens with them', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.click('#tab-tree');
   await page.click('#tab-log');
   await page.selectOption('#speed', 'instant');
   const url = await copyLink(page);
   assert.match(url, /#speed=instant&panels=tree,log&code=z/);
-  const p = await browser.newPage();
+  const p = await app.browser.newPage();
   await p.goto(url);
   await p.waitForSelector('#link-banner');
   assert.equal(await p.getAttribute('#tab-tree', 'aria-selected'), 'true');
@@ -151,7 +149,7 @@ test('a link carries the open tabs and the speed, and opens with them', async ()
   assert.equal(await p.inputValue('#speed'), 'instant');
   await p.close();
   // A link's theme applies to this visit only; the saved choice stays as it was.
-  const dark = await browser.newPage();
+  const dark = await app.browser.newPage();
   await dark.goto(url.replace('#speed=instant&', '#speed=instant&theme=dark&'));
   await dark.waitForSelector('#link-banner');
   assert.equal(await dark.getAttribute('html', 'data-theme'), 'dark');

@@ -1,21 +1,19 @@
 // The full playground's share menu offers a ready <iframe> and a ready
 // <pre data-asyncio-playground> for the current program and settings; pasted into a page,
 // both become working playgrounds with that program and speed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, DIST } from './harness.mjs';
+import { openPage, DIST, servedBuild } from './harness.mjs';
 
 const PAGE = path.join(DIST, 'e2e-snippets.html');
 const PROGRAM = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    print("from a snippet", 1 < 2 & 3)\n\nasyncio.run(main())\n';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); fs.rmSync(PAGE, { force: true }); });
+const app = servedBuild({ remove: [PAGE] });
 
 test('the share menu\'s iframe and code-block snippets work when pasted into a page', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   // Replace the program as a reader would.
   await page.click('#code .cm-content');
@@ -34,7 +32,7 @@ test('the share menu\'s iframe and code-block snippets work when pasted into a p
 
   // Paste both into a page of their own.
   fs.writeFileSync(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title><link rel="icon" href="favicon.svg"></head><body>\n${pre}\n${iframe}\n</body></html>`);
-  const { page: host, errors: hostErrors } = await openPage(browser, server.url + '/e2e-snippets.html');
+  const { page: host, errors: hostErrors } = await openPage(app.browser, app.url + '/e2e-snippets.html');
   await host.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached' });
   const r = await host.evaluate(() => new Promise((done) => {
     const pg = document.querySelector('pre[data-asyncio-playground]').asyncioPlayground;

@@ -1,11 +1,11 @@
 // data-theme="inherit" and no light flash: a block on a dark page is dark from its first
 // paint; an iframe with theme=dark (or inherit, on a dark-preferring reader) has a dark
 // background before the wasm module has even loaded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST } from './harness.mjs';
+import { DIST, servedBuild } from './harness.mjs';
 
 const DARK = 'rgb(21, 23, 27)';
 const PAGE = path.join(DIST, 'e2e-theme.html');
@@ -16,13 +16,11 @@ const page = (scheme) => `<!doctype html><html lang="en" style="color-scheme: ${
 /** `t` + base64url(LEB128 length + text): a share link's plain payload. */
 const link = (code) => 't' + Buffer.concat([Buffer.from([Buffer.byteLength(code)]), Buffer.from(code)]).toString('base64url');
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); fs.rmSync(PAGE, { force: true }); });
+const app = servedBuild({ remove: [PAGE] });
 
 /** A page whose wasm download is held back until `release()`. */
 async function slowWasm(colorScheme) {
-  const context = await browser.newContext({ colorScheme });
+  const context = await app.browser.newContext({ colorScheme });
   const p = await context.newPage();
   let release;
   const held = new Promise((ok) => { release = ok; });
@@ -43,7 +41,7 @@ async function slowWasm(colorScheme) {
 test('data-theme=inherit follows the host page and is dark from the first paint', async () => {
   fs.writeFileSync(PAGE, page('dark'));
   const { p, context, release } = await slowWasm('light');
-  await p.goto(server.url + '/e2e-theme.html');
+  await p.goto(app.url + '/e2e-theme.html');
   await p.waitForSelector('#t[data-asyncio-playground-state="loading"]', { state: 'attached' });
   assert.equal(await p.$('.aiopg'), null, 'still loading');
   release();
@@ -53,9 +51,9 @@ test('data-theme=inherit follows the host page and is dark from the first paint'
   // A light host stays light even for a reader who prefers dark; no scheme: the reader's.
   for (const [scheme, reader, want] of [['light', 'dark', 'light'], ['normal', 'dark', 'dark'], ['normal', 'light', 'light']]) {
     fs.writeFileSync(PAGE, page(scheme));
-    const c = await browser.newContext({ colorScheme: reader });
+    const c = await app.browser.newContext({ colorScheme: reader });
     const q = await c.newPage();
-    await q.goto(server.url + '/e2e-theme.html');
+    await q.goto(app.url + '/e2e-theme.html');
     await q.waitForSelector('.aiopg');
     assert.equal(await q.getAttribute('.aiopg', 'data-theme'), want, `host ${scheme}, reader ${reader}`);
     await c.close();
@@ -65,7 +63,7 @@ test('data-theme=inherit follows the host page and is dark from the first paint'
 test('an iframe with theme=dark is dark before the wasm loads (no light flash)', async () => {
   for (const [query, reader] of [['theme=dark', 'light'], ['theme=inherit', 'dark']]) {
     const { p, context, release } = await slowWasm(reader);
-    await p.goto(`${server.url}/embed.html?${query}#code=${link('print("hi")\n')}`);
+    await p.goto(`${app.url}/embed.html?${query}#code=${link('print("hi")\n')}`);
     await p.waitForLoadState('domcontentloaded');
     const early = await p.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, !!document.querySelector('.aiopg')]);
     assert.deepEqual(early, [DARK, false], `${query}: background before the wasm module loaded`);

@@ -1,13 +1,13 @@
 // The tutorial page (www/tutorial.html) as the end-to-end test of the loader: every example
 // becomes a playground, only those near the viewport start, each has its own event loop,
 // and each prints what the CLI (target/*/aioplay, CPython's output on a virtual clock) prints.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, screenshot, DIST } from './harness.mjs';
+import { openPage, screenshot, DIST, servedBuild } from './harness.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 
@@ -24,12 +24,10 @@ function cliOutput(code) {
 const states = (page) => page.$$eval('pre[data-asyncio-playground]',
   (ps) => ps.map((p) => [p.id, p.dataset.asyncioPlaygroundState]));
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 test('the tutorial shows its code blocks, starts only the visible ones, then the rest on scroll', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/tutorial.html', { width: 1000, height: 800 });
+  const { page, errors } = await openPage(app.browser, app.url + '/tutorial.html', { width: 1000, height: 800 });
   await page.waitForSelector('pre[data-asyncio-playground-state="live"]', { state: 'attached' });
   const blocks = await states(page);
   assert.equal(blocks.length, 9, 'nine examples');
@@ -65,7 +63,7 @@ test('the tutorial shows its code blocks, starts only the visible ones, then the
 });
 
 test('each example prints the CLI\'s output, all running at once, each in its own loop', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/tutorial.html', { width: 1000, height: 800 });
+  const { page, errors } = await openPage(app.browser, app.url + '/tutorial.html', { width: 1000, height: 800 });
   await page.waitForSelector('#ex-create[data-asyncio-playground-state="live"]', { state: 'attached' });
   // Mount every block now (the API does not wait for scrolling).
   const ids = await page.evaluate(async () => {
@@ -112,7 +110,7 @@ test('each example prints the CLI\'s output, all running at once, each in its ow
 });
 
 test('the loader API: events on the element, bad options explained, destroy restores the block', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/tutorial.html');
+  const { page, errors } = await openPage(app.browser, app.url + '/tutorial.html');
   await page.waitForSelector('#ex-create[data-asyncio-playground-state="live"]', { state: 'attached' });
   const r = await page.evaluate(async () => {
     const { mount, playgrounds } = await import('/loader.js');

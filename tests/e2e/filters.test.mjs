@@ -2,20 +2,14 @@
 // the filter leaves only matching rows, lanes and log lines; each console block is tagged
 // with the task that printed it and the tag selects it; the task detail shows only its own
 // output; tasks awaiting each other are diagnosed in words and marked in the await tree.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 async function runProgram(page, code) {
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
+  await setCode(page, code);
   await page.selectOption('#speed', 'instant');
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")');
@@ -47,7 +41,7 @@ const rowNames = (page) => page.$$eval('.task-row', (rs) => rs.map((r) => r.data
 const laneNames = (page) => page.$$eval('.timeline-area g.lane', (gs) => gs.map((g) => g.dataset.task));
 
 test('one filter narrows the table, the timeline and the event log; Escape clears it', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await runProgram(page, FETCHES);
   await page.click('#tab-tasks');
   assert.deepEqual(await rowNames(page), ['Task-1', 'audit', 'fetch-users', 'fetch-orders', 'fetch-items']);
@@ -97,7 +91,7 @@ test('one filter narrows the table, the timeline and the event log; Escape clear
 });
 
 test('console blocks are tagged with their task; the task detail shows only its output', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/', { width: 1280, height: 1000 });
+  const { page, errors } = await openPage(app.browser, app.url + '/', { width: 1280, height: 1000 });
   await runProgram(page, FETCHES);
   await page.click('#tab-console');
   const tags = await page.$$eval('#console .line', (ls) => ls.map((l) => {
@@ -150,7 +144,7 @@ asyncio.run(main())
 `;
 
 test('a deadlock of tasks awaiting each other is diagnosed and its cycle marked', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await runProgram(page, RING);
   assert.match(await page.textContent('#console'), /RuntimeError: the program can never finish/);
   await page.click('#tab-tree');
@@ -187,7 +181,7 @@ asyncio.run(main())
 `;
 
 test('a task waiting on a queue nothing else references is diagnosed while main runs', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await runProgram(page, ORPHAN);
   await page.click('#tab-lints');
   const text = await page.textContent('.lints-panel li.lint[data-kind="awaited-forever"]');

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,6 +48,39 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return browser;
+}
+
+/**
+ * The usual start of a test file: before its tests, copy each `[from, to]` of `copy` (a
+ * fixture page into dist/), serve dist/ and launch Chromium; after them, close both and
+ * delete the copies and the files in `remove` (pages a test wrote into dist/). `setup(app)`
+ * runs last in the same hook (a second top-level `before` would not wait for this one).
+ * Returns `{ server, browser, url }`, filled in once the `before` hook has run.
+ */
+export function servedBuild({ copy = [], remove = [], setup = async () => {} } = {}) {
+  const app = { server: null, browser: null, get url() { return this.server.url; } };
+  before(async () => {
+    for (const [from, to] of copy) await fs.copyFile(from, to);
+    app.server = await serve();
+    app.browser = await launch();
+    await setup(app);
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+    for (const file of [...copy.map(([, to]) => to), ...remove]) await fs.rm(file, { force: true });
+  });
+  return app;
+}
+
+/** Replaces the full playground's program with `code` as one edit (select all, delete,
+ * insert: typing would auto-indent), once CodeMirror has replaced the preview. */
+export async function setCode(page, code) {
+  await page.waitForSelector('#code .cm-content');
+  await page.click('#code .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
 }
 
 /** Opens a page that records console errors and uncaught page errors into `errors`.

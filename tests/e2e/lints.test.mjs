@@ -2,22 +2,12 @@
 // the right line (Lints tab, editor gutter, task row); a deadlock is diagnosed; a task's
 // details say who cancelled it; "Export for Perfetto" writes Chrome trace JSON of the
 // documented shape.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function setCode(page, code) {
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 const MISTAKES = [
   'import asyncio',
@@ -66,7 +56,7 @@ const gutterLines = (page) => page.evaluate(() => {
 });
 
 test('a program with each mistake shows each lint on its line', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, MISTAKES);
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
@@ -99,7 +89,7 @@ test('a program with each mistake shows each lint on its line', async () => {
 });
 
 test('a deadlock is diagnosed on the line that waits forever', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, [
     'import asyncio',
     '',
@@ -148,7 +138,7 @@ function checkChromeTrace(json) {
 }
 
 test('Export for Perfetto downloads Chrome trace-event JSON', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, MISTAKES);
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")', { timeout: 20000 });
@@ -165,7 +155,7 @@ test('Export for Perfetto downloads Chrome trace-event JSON', async () => {
 });
 
 test('the Resources tab names each lock, queue and future with its holder and waiters', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, [
     'import asyncio',
     '',

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, subPathSite, shareFragment, DIST, STRICT_CSP } from './harness.mjs';
+import { serve, launch, subPathSite, shareFragment, DIST, STRICT_CSP, setCode } from './harness.mjs';
 
 const PROGRAM = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print("offline ok")\n\nasyncio.run(main())\n';
 
@@ -64,11 +64,7 @@ test('after one visit to the tutorial, the tutorial, the playground and the ifra
 
   // Pages never visited online come from the same copy.
   await page.goto(play);
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(PROGRAM);
+  await setCode(page, PROGRAM);
   await page.selectOption('#speed', 'instant');
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")', { timeout: 15000 });

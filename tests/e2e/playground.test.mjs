@@ -1,21 +1,11 @@
 // The playground's tools in the served build: the composer, the theme toggle, 10,000 tasks
 // in the virtualised table with its filters, the blocking-the-loop mark, and traceback
 // lines that move the editor.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-/** Replaces the editor's program with `code` as one edit (no auto-indent). */
-async function setCode(page, code) {
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 async function editorText(page) {
   await page.waitForSelector('#code .cm-content'); // the editor is a preview until the page is idle
@@ -23,7 +13,7 @@ async function editorText(page) {
 }
 
 test('the composer writes runnable Python, and Ctrl+Z brings the old program back', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   const before = await editorText(page);
   // Escape closes the dialog and changes nothing.
@@ -69,9 +59,9 @@ test('the composer writes runnable Python, and Ctrl+Z brings the old program bac
 });
 
 test('the theme toggle cycles system, light, dark and survives a reload', async () => {
-  const ctx = await browser.newContext({ colorScheme: 'light' });
+  const ctx = await app.browser.newContext({ colorScheme: 'light' });
   const page = await ctx.newPage();
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.waitForSelector('#theme');
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await bg();
@@ -111,7 +101,7 @@ asyncio.run(main())
 `;
 
 test('10,000 tasks: a few rows in the DOM while scrolling; filters for finished and state', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await setCode(page, TEN_THOUSAND);
   await page.selectOption('#speed', 'instant');
@@ -146,7 +136,7 @@ test('10,000 tasks: a few rows in the DOM while scrolling; filters for finished 
 });
 
 test('a task that never awaits is marked as blocking the loop; its line jumps the editor', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   const program = [
     'import asyncio',
@@ -177,7 +167,7 @@ test('a task that never awaits is marked as blocking the loop; its line jumps th
 });
 
 test('a traceback line in the console moves the editor there; output stays text', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await setCode(page, [
     'import asyncio',
@@ -200,7 +190,7 @@ test('a traceback line in the console moves the editor there; output stays text'
 });
 
 test('every control has an accessible name, the toolbar tooltips name shortcuts, focus is visible', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#speed', 'instant');
   await page.click('#run');

@@ -1,13 +1,13 @@
 // Every gallery example, run in the served build at Instant speed, prints exactly what
 // CPython printed (www/presets/NN_slug.out / .err) and ends every task in the state the CLI's
 // trace ends it in (target/*/aioplay run --trace, the same program on a virtual clock).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, DIST } from './harness.mjs';
+import { openPage, servedBuild, DIST } from './harness.mjs';
 
 const PRESETS = path.resolve(DIST, '../www/presets');
 const index = JSON.parse(fs.readFileSync(path.join(PRESETS, 'index.json'), 'utf8'));
@@ -29,15 +29,12 @@ function cliFinalStates(file) {
   return finals;
 }
 
-let server, browser, page, errors;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  ({ page, errors } = await openPage(browser, server.url + '/'));
+let page, errors;
+const app = servedBuild({ setup: async (served) => {
+  ({ page, errors } = await openPage(served.browser, served.url + '/'));
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#speed', 'instant');
-});
-after(async () => { await browser?.close(); await server?.close(); });
+} });
 
 for (const { id, title } of index) {
   test(`preset ${id}: ${title}`, async () => {

@@ -3,32 +3,26 @@
 // timestamps while it runs and prints the figures. The assertion is loose (a loaded 2-core CI
 // machine must pass it); the printed figures are the measurement. RENDER_PROFILE=path also
 // writes a Chromium CPU profile (.cpuprofile) of the run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, DIST } from './harness.mjs';
+import { openPage, DIST, servedBuild, setCode } from './harness.mjs';
 
 // bench/programs/render_10k.py: each task wakes five times over about five seconds, so the
 // task table, timeline and loop panel change every frame. Read from the file, so the bench
 // and this test always run the same program.
 const PROGRAM = readFileSync(path.join(DIST, '..', 'bench', 'programs', 'render_10k.py'), 'utf8');
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 /** The q-quantile of sorted numbers (nearest rank). */
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 test('10,000 tasks at 1x: frame times while the run is live', { timeout: 120000 }, async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(PROGRAM);
+  const { page, errors } = await openPage(app.browser, app.url + '/');
+  await setCode(page, PROGRAM);
   // Frame timestamps and long tasks, recorded by the page itself from the click on.
   await page.evaluate(() => {
     window.__frames = [];

@@ -2,26 +2,16 @@
 // the same task table as stepping to k from the start; Step back (button and Alt+B); a share
 // link with a cancel click replays to the same final states; Compare names where a run with
 // shield() and one without diverge; a CLI --trace file imports and shows its tasks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function setCode(page, code) {
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 /** The task table as text, one entry per row (title with time and iteration first). */
 const table = (page) => page.$eval('.tasks-panel', (p) => [
@@ -62,7 +52,7 @@ const WORKERS = [
 ].join('\n');
 
 test('rewinding to iteration k shows what stepping to k showed; Step back and Alt+B', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.selectOption('#examples', '04_cancel_cleanup');
   await page.selectOption('#speed', 'instant');
   await page.click('#run');
@@ -105,7 +95,7 @@ test('rewinding to iteration k shows what stepping to k showed; Step back and Al
 });
 
 test('a share link with a cancel click replays to the same final states', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await setCode(page, WORKERS);
   await page.selectOption('#speed', '2');
   await page.click('#run');
@@ -122,7 +112,7 @@ test('a share link with a cancel click replays to the same final states', async 
   assert.match(url, /#.*run=.*&code=/);
   assert.match(await page.textContent('.share-note'), /replay this very run/);
 
-  const { page: reader, errors: readerErrors } = await openPage(browser, url);
+  const { page: reader, errors: readerErrors } = await openPage(app.browser, url);
   await reader.waitForSelector('#link-replay');
   assert.match(await reader.textContent('#link-replay'), /1 action/);
   await reader.click('#link-replay');
@@ -139,7 +129,7 @@ test('a share link with a cancel click replays to the same final states', async 
 });
 
 test('compare names the first divergence of a run with shield() and one without', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/', { width: 1280, height: 1400 });
+  const { page, errors } = await openPage(app.browser, app.url + '/', { width: 1280, height: 1400 });
   const shielded = await fs.readFile(path.join(FIXTURES, 'shield.py'), 'utf8');
   await setCode(page, shielded);
   await page.selectOption('#speed', 'instant');
@@ -159,7 +149,7 @@ test('compare names the first divergence of a run with shield() and one without'
 });
 
 test('a CLI --trace file imports read-only and shows its tasks; a bad file says why', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#import-file', { state: 'attached' });
   await page.setInputFiles('#import-file', path.join(FIXTURES, 'cli-trace.json'));
   await page.waitForSelector('#history-notice:has-text("Imported cli-trace.json")');

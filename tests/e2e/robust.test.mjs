@@ -3,23 +3,13 @@
 // Stop and Reset work after each; hostile text stays text; the CSP is enforced; a panic
 // shows a notice with the saved code; autosave survives reload, Stop, Reset and a crash;
 // a cheap soak (every preset a few times) keeps DOM nodes and wasm memory flat.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, soak, flatLine, expectPanic, DIST } from './harness.mjs';
+import { openPage, soak, flatLine, expectPanic, DIST, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-async function setCode(page, code) {
-  await page.waitForSelector('#code .cm-content');
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 // (The editor is a preview until CodeMirror takes over once the page is idle: wait for it.)
 const editorText = (page) => page.waitForSelector('#code .cm-content')
@@ -72,13 +62,13 @@ const ALLOWED_CPU = { 'exponential repr': 100 + 250 };
 
 /** Starts recording the page's main-thread tasks (Chrome tracing). */
 async function startTasks(page) {
-  await browser.startTracing(page, { categories: ['toplevel'] });
+  await app.browser.startTracing(page, { categories: ['toplevel'] });
 }
 /** The longest main-thread task of the page since `startTasks`, in CPU milliseconds (the
  * thread's own time: what the page computed without yielding, whatever else the machine
  * runs) and in wall milliseconds. */
 async function stopTasks() {
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const { traceEvents } = JSON.parse((await app.browser.stopTracing()).toString());
   const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   let cpu = 0;
   let wall = 0;
@@ -93,7 +83,7 @@ async function stopTasks() {
 
 for (const [name, code, expected] of RUNAWAYS) {
   test(`runaway: ${name} is bounded, the page keeps painting, Stop and Reset work after`, async () => {
-    const { page, errors } = await openPage(browser, server.url + '/');
+    const { page, errors } = await openPage(app.browser, app.url + '/');
     await setCode(page, code);
     await startFrames(page);
     await startTasks(page);
@@ -160,7 +150,7 @@ const BAD = [
 ];
 
 test('bad input (syntax errors, left-out modules, wrong arguments, invalid states) gives the Python error, never a panic', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.selectOption('#speed', 'instant');
   for (const [code, last, underlined] of BAD) {
     await setCode(page, code);
@@ -181,7 +171,7 @@ test('bad input (syntax errors, left-out modules, wrong arguments, invalid state
 });
 
 test('hostile program text and output are shown as text, never run', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b id=injected>b</b>';
   await setCode(page, `# ${evil}\nimport asyncio\nasync def main():\n    print(${JSON.stringify(evil)})\n    raise ValueError(${JSON.stringify(evil)})\nasyncio.run(main(), debug=False)\n`);
   await page.click('#run');
@@ -202,7 +192,7 @@ test('the page sets a Content-Security-Policy and runs under it without violatio
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'an inline script in dist/index.html');
   assert.doesNotMatch(csp, /script-src[^;]*'unsafe-(inline|eval)'/);
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const violations = [];
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/.test(m.text())) errors.push(m.text()); });
@@ -211,7 +201,7 @@ test('the page sets a Content-Security-Policy and runs under it without violatio
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.click('#run');
   await page.waitForSelector('#status:text("Finished")', { timeout: 10000 });
@@ -232,7 +222,7 @@ test('the page sets a Content-Security-Policy and runs under it without violatio
 });
 
 test('a panic shows a notice with the saved program; work survives reload, Stop, Reset and the crash', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   const mine = 'import asyncio\n# my own work, not lost\nasync def main():\n    while True:\n        await asyncio.sleep(0.01)\nasyncio.run(main())\n';
   await setCode(page, mine);
   await page.reload();
@@ -245,13 +235,13 @@ test('a panic shows a notice with the saved program; work survives reload, Stop,
   assert.equal((await editorText(page)).trim(), mine.trim(), 'after Stop and Reset');
   // A crash: the panic notice appears, the page is not blank, the code is recoverable.
   expectPanic();
-  await page.goto(server.url + '/?crash-test');
+  await page.goto(app.url + '/?crash-test');
   await page.waitForSelector('#crash', { timeout: 5000 });
   assert.match(await page.textContent('#crash h2'), /internal error/);
   assert.equal((await page.inputValue('#crash textarea')).trim(), mine.trim());
   assert.ok(errors.some((e) => e.includes('panicked at')), 'the panic reached the console');
   errors.length = 0;
-  await page.goto(server.url + '/');
+  await page.goto(app.url + '/');
   await page.waitForSelector('#code .cm-content');
   assert.equal((await editorText(page)).trim(), mine.trim(), 'after the crash');
   assert.deepEqual(errors, []);
@@ -259,7 +249,7 @@ test('a panic shows a notice with the saved program; work survives reload, Stop,
 });
 
 test('a run that fails or hits a limit loses nothing: the program is still saved after a reload', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   const failing = 'import asyncio\n# fails, and is kept\nasync def main():\n    raise ValueError("boom")\nasyncio.run(main())\n';
   await setCode(page, failing);
   await page.click('#run');
@@ -278,7 +268,7 @@ test('a run that fails or hits a limit loses nothing: the program is still saved
 });
 
 test('soak (cheap): every preset three times keeps DOM nodes and wasm memory flat, one live session', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   const figures = await soak(page, 3);
   console.log(`# soak x3: ${JSON.stringify({ ...figures, bytes: undefined })}`);
   const verdict = flatLine(figures);
@@ -291,7 +281,7 @@ test('soak (cheap): every preset three times keeps DOM nodes and wasm memory fla
 // change callback) kept every State it read, and with it every finished run's Session.
 // Running one program again freed the last run; changing the code in between did not.
 test('finished runs are freed when the code changes between runs (presets alternated, text typed)', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.selectOption('#speed', 'instant');
   const ids = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));

@@ -1,23 +1,12 @@
 // Running programs in the served build: output, live task states, Cancel and Stop.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-/** Replaces the editor's program with `code` (select all, type). */
-async function setCode(page, code) {
-  await page.click('#code .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  // Typing would auto-indent; insert the text as one paste-like edit instead.
-  await page.keyboard.insertText(code);
-}
+const app = servedBuild();
 
 test('the default program prints what CPython prints and its tasks end Done', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await page.click('#run');
   await page.waitForFunction(() => document.querySelector('#console').textContent.includes("['USERS', 'ORDERS']"), null, { timeout: 10000 });
@@ -33,7 +22,7 @@ test('the default program prints what CPython prints and its tasks end Done', as
 });
 
 test('Cancel on a sleeping task delivers CancelledError and runs its cleanup', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await setCode(page, [
     'import asyncio',
@@ -67,7 +56,7 @@ test('Cancel on a sleeping task delivers CancelledError and runs its cleanup', a
 });
 
 test('Stop ends a program that never awaits, and the page stays responsive', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('#code .cm-content');
   await setCode(page, 'n = 0\nwhile True:\n    n += 1\n');
   await page.click('#run');

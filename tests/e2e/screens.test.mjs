@@ -1,23 +1,21 @@
 // Screenshots of the main views in light and dark, wide and narrow (saved under
 // target/e2e/ for a person to look at), and the narrow layout never scrolls sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './harness.mjs';
+import { screenshot, servedBuild } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 const SIZES = { wide: { width: 1280, height: 800 }, narrow: { width: 390, height: 844 } };
 
 for (const scheme of ['light', 'dark']) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     test(`${scheme} ${size}: a finished TaskGroup example`, async () => {
-      const ctx = await browser.newContext({ viewport, colorScheme: scheme });
+      const ctx = await app.browser.newContext({ viewport, colorScheme: scheme });
       const page = await ctx.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(server.url + '/');
+      await page.goto(app.url + '/');
       await page.waitForSelector('#code .cm-content');
       await page.selectOption('#examples', '11_taskgroup_failure');
       await page.selectOption('#speed', 'instant');

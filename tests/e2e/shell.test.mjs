@@ -1,14 +1,12 @@
 // The served release build loads, shows the shell, and runs with no console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, servedBuild } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = servedBuild();
 
 test('the app shell renders with header, editor, tasks, console and Run', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.waitForSelector('h1.brand');
   assert.equal(await page.textContent('h1.brand'), 'asyncio playground');
   await page.waitForSelector('#code .cm-content');
@@ -21,7 +19,7 @@ test('the app shell renders with header, editor, tasks, console and Run', async 
 });
 
 test('Run starts a run and the console says so', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.click('#run');
   await page.waitForSelector('#console .sys');
   assert.match(await page.textContent('#console'), /run 1: main\.py/);
@@ -29,7 +27,7 @@ test('Run starts a run and the console says so', async () => {
 });
 
 test('Ctrl+Enter in the editor runs the program', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.click('#code .cm-content');
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('#console .sys');
@@ -38,7 +36,7 @@ test('Ctrl+Enter in the editor runs the program', async () => {
 });
 
 test('typing edits the program with Python auto-indent', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.click('#code .cm-content');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nasync def extra():\nreturn 1');
@@ -50,7 +48,7 @@ test('typing edits the program with Python auto-indent', async () => {
 });
 
 test('the program is autosaved and restored after a reload', async () => {
-  const { page, errors } = await openPage(browser, server.url + '/');
+  const { page, errors } = await openPage(app.browser, app.url + '/');
   await page.click('#code .cm-content');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n# kept across reloads');

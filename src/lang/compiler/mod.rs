@@ -7,9 +7,11 @@
 
 mod blocks;
 pub mod code;
+mod defs;
 mod expr;
 mod stmt;
 pub mod symtable;
+mod unwind;
 
 use std::collections::HashMap;
 use std::rc::Rc;

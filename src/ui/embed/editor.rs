@@ -2,17 +2,12 @@
 //! with the live-task gutter and the syntax-error underline of the full page.
 
 use super::authoring::Authoring;
-use crate::ui::editor::{create_editor_with_hidden, JsEditor};
+use crate::ui::editor::create_editor_with_hidden;
+use crate::ui::editor::marks::{use_run_marks, Mounted};
 use crate::ui::hooks::use_playground;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-struct Mounted {
-    editor: JsEditor,
-    _on_change: Closure<dyn FnMut(String, js_sys::Array)>,
-    _on_run: Closure<dyn FnMut()>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedEditorProps {
@@ -70,11 +65,7 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
                     &lines_array(&hidden),
                 );
                 editor.set_read_only(readonly);
-                *mounted.borrow_mut() = Some(Mounted {
-                    editor,
-                    _on_change: on_change,
-                    _on_run: on_run,
-                });
+                *mounted.borrow_mut() = Some(Mounted::new(editor, on_change, on_run));
             }
             move || {
                 if let Some(m) = mounted.borrow_mut().take() {
@@ -107,50 +98,10 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
         });
     }
 
-    // A gutter dot on each live task's current line.
-    let tasks = pg.as_ref().map(|pg| pg.state().tasks.clone());
-    {
-        let mounted = mounted.clone();
-        use_effect_with(tasks, move |tasks| {
-            if let (Some(m), Some(tasks)) = (mounted.borrow().as_ref(), tasks) {
-                let markers = js_sys::Array::new();
-                for r in tasks.iter().filter(|r| !r.is_finished()) {
-                    let Some(line) = r.line else { continue };
-                    let o = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
-                    let _ = js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
-                    let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
-                    markers.push(&o);
-                }
-                m.editor.set_task_markers(&markers);
-            }
-        });
-    }
-
-    // A line picked in another panel (a lint's line): the cursor goes there.
-    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
-    {
-        let mounted = mounted.clone();
-        use_effect_with(goto, move |goto| {
-            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
-                m.editor.go_to_line(*line);
-            }
-        });
-    }
-
-    // The last run's syntax error, underlined.
-    let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
-    {
-        let mounted = mounted.clone();
-        use_effect_with(error, move |error| {
-            if let Some(m) = mounted.borrow().as_ref() {
-                match error {
-                    Some((from, to, msg)) => m.editor.set_error(*from, *to, msg),
-                    None => m.editor.set_error(0, 0, ""),
-                }
-            }
-        });
-    }
+    // A gutter dot on each live task's current line (every one: the embed does not cap them
+    // per line), the cursor on a line picked in another panel (a lint's line), the last run's
+    // syntax error underlined.
+    use_run_marks(&pg, &mounted, usize::MAX);
 
     html! {
         <div class={classes!("code", "aiopg-code", props.readonly.then_some("readonly"))} ref={host}></div>

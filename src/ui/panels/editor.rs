@@ -1,18 +1,14 @@
 //! The code editor pane: CodeMirror, created once and kept in sync with the state's code.
 
-use crate::ui::editor::{create_editor, JsEditor};
+use crate::ui::editor::create_editor;
+use crate::ui::editor::marks::{use_run_marks, Mounted};
 use crate::ui::hooks::use_playground;
-use crate::ui::tasks::TaskRow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The live editor and the closures it calls back into (kept alive with it).
-struct Mounted {
-    editor: JsEditor,
-    _on_change: Closure<dyn FnMut(String)>,
-    _on_run: Closure<dyn FnMut()>,
-}
+/// How many task dots a line shows (the gutter's room); the rest are counted.
+const TASK_DOTS_PER_LINE: usize = 3;
 
 /// The program text; Ctrl/Cmd+Enter runs it.
 #[component]
@@ -38,11 +34,7 @@ pub fn EditorPanel() -> Html {
                     on_change.as_ref().unchecked_ref(),
                     on_run.as_ref().unchecked_ref(),
                 );
-                *mounted.borrow_mut() = Some(Mounted {
-                    editor,
-                    _on_change: on_change,
-                    _on_run: on_run,
-                });
+                *mounted.borrow_mut() = Some(Mounted::new(editor, on_change, on_run));
             }
             move || {
                 if let Some(m) = mounted.borrow_mut().take() {
@@ -59,45 +51,6 @@ pub fn EditorPanel() -> Html {
         use_effect_with(code, move |code| {
             if let (Some(m), Some(code)) = (mounted.borrow().as_ref(), code) {
                 m.editor.set_doc(code);
-            }
-        });
-    }
-
-    // A gutter dot on each live task's current line, coloured by its state.
-    let tasks = pg.as_ref().map(|pg| pg.state().tasks.clone());
-    {
-        let mounted = mounted.clone();
-        use_effect_with(tasks, move |tasks| {
-            if let (Some(m), Some(tasks)) = (mounted.borrow().as_ref(), tasks) {
-                // At most three dots per line (the gutter's room); the rest as a count, so
-                // 10,000 tasks on one `await` line cost three markers, not 10,000.
-                let mut per_line: std::collections::BTreeMap<u32, (Vec<&TaskRow>, u32)> =
-                    Default::default();
-                for r in tasks.iter().filter(|r| !r.is_finished()) {
-                    let Some(line) = r.line else { continue };
-                    let (shown, more) = per_line.entry(line).or_default();
-                    if shown.len() < 3 {
-                        shown.push(r);
-                    } else {
-                        *more += 1;
-                    }
-                }
-                let markers = js_sys::Array::new();
-                for (line, (shown, more)) in per_line {
-                    let last = shown.len().saturating_sub(1);
-                    for (i, r) in shown.into_iter().enumerate() {
-                        let o = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&o, &"line".into(), &line.into());
-                        let _ =
-                            js_sys::Reflect::set(&o, &"name".into(), &r.name.to_string().into());
-                        let _ = js_sys::Reflect::set(&o, &"state".into(), &r.state_label().into());
-                        if i == last && more > 0 {
-                            let _ = js_sys::Reflect::set(&o, &"more".into(), &more.into());
-                        }
-                        markers.push(&o);
-                    }
-                }
-                m.editor.set_task_markers(&markers);
             }
         });
     }
@@ -123,31 +76,11 @@ pub fn EditorPanel() -> Html {
         });
     }
 
-    // A line picked in another panel (a lint's line, a traceback, a task's line): the cursor
-    // goes there and the editor takes focus.
-    let goto = pg.as_ref().and_then(|pg| pg.state().goto_line);
-    {
-        let mounted = mounted.clone();
-        use_effect_with(goto, move |goto| {
-            if let (Some(m), Some((line, _))) = (mounted.borrow().as_ref(), goto) {
-                m.editor.go_to_line(*line);
-            }
-        });
-    }
-
-    // The last run's syntax error, underlined with its message.
-    let error = pg.as_ref().and_then(|pg| pg.state().syntax_error.clone());
-    {
-        let mounted = mounted.clone();
-        use_effect_with(error, move |error| {
-            if let Some(m) = mounted.borrow().as_ref() {
-                match error {
-                    Some((from, to, msg)) => m.editor.set_error(*from, *to, msg),
-                    None => m.editor.set_error(0, 0, ""),
-                }
-            }
-        });
-    }
+    // A gutter dot on each live task's current line, coloured by its state (at most three per
+    // line, the rest as a count: 10,000 tasks on one `await` line cost three markers, not
+    // 10,000); the cursor on a line picked in another panel, and the editor takes focus; the
+    // last run's syntax error, underlined with its message.
+    use_run_marks(&pg, &mounted, TASK_DOTS_PER_LINE);
 
     html! {
         <section class="panel editor-panel" aria-label="Editor">
