@@ -13,6 +13,9 @@ use crate::ui::tasks::TaskRow;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+/// How many task dots a line shows (the gutter's room); the rest are counted.
+pub const TASK_DOTS_PER_LINE: usize = 3;
+
 /// The live editor and the closures it calls back into (kept alive with it; the `on_change`
 /// closure's type differs between the page's editor and the embed's).
 pub struct Mounted {

@@ -98,10 +98,11 @@ pub fn EmbedEditor(props: &EmbedEditorProps) -> Html {
         });
     }
 
-    // A gutter dot on each live task's current line (every one: the embed does not cap them
-    // per line), the cursor on a line picked in another panel (a lint's line), the last run's
-    // syntax error underlined.
-    use_run_marks(&pg, &mounted, usize::MAX);
+    // A gutter dot on each live task's current line (three at most, the rest counted, as
+    // in the page: an embed running 10,000 tasks must not draw 10,000 markers), the cursor
+    // on a line picked in another panel (a lint's line), the last run's syntax error
+    // underlined.
+    use_run_marks(&pg, &mounted, crate::ui::editor::marks::TASK_DOTS_PER_LINE);
 
     html! {
         <div class={classes!("code", "aiopg-code", props.readonly.then_some("readonly"))} ref={host}></div>

@@ -7,8 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// How many task dots a line shows (the gutter's room); the rest are counted.
-const TASK_DOTS_PER_LINE: usize = 3;
+use crate::ui::editor::marks::TASK_DOTS_PER_LINE;
 
 /// The program text; Ctrl/Cmd+Enter runs it.
 #[component]
