@@ -98,6 +98,42 @@ fn scalar_truth(v: &Value) -> Option<bool> {
     }
 }
 
+/// An int operand read straight from a local or a constant (`LoadFast`/`LoadConst`), for
+/// the fused `x OP y` below; `None` for anything else (the single ops then run).
+#[inline(always)]
+fn int_operand(op: Op, fast: &[Option<Value>], consts: &[Value]) -> Option<i64> {
+    match op {
+        Op::LoadFast(i) => match fast.get(i as usize) {
+            Some(Some(Value::Int(x))) => Some(*x),
+            _ => None,
+        },
+        Op::LoadConst(i) => match consts.get(i as usize) {
+            Some(Value::Int(x)) => Some(*x),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `LoadFast a; LoadFast b | LoadConst c; BinaryOp | InplaceOp | Compare` on two ints that
+/// fit (CPython 3.11's `LOAD_FAST__LOAD_FAST` then `BINARY_OP_ADD_INT`): the result and how
+/// many ops that was (3), without pushing the operands. `None` if any of it is not so.
+#[inline(always)]
+fn fused_binop(ops: &[Op], pc: usize, fast: &[Option<Value>], consts: &[Value]) -> Option<Value> {
+    let (Some(&a), Some(&b), Some(&o)) = (ops.get(pc), ops.get(pc + 1), ops.get(pc + 2)) else {
+        return None;
+    };
+    let (Op::BinaryOp(n) | Op::InplaceOp(n) | Op::Compare(n)) = o else {
+        return None;
+    };
+    let x = int_operand(a, fast, consts)?;
+    let y = int_operand(b, fast, consts)?;
+    match o {
+        Op::Compare(_) => int_compare(n, x, y).map(Value::Bool),
+        _ => int_binop(n, x, y).map(Value::Int),
+    }
+}
+
 /// Runs instructions of `f` from `f.pc` while each is one of the hot ops and cannot fail:
 /// local and constant loads and stores, `Jump`, `+ - *` and comparisons on two ints that
 /// fit, conditional jumps on None/bool/int, and `ForIter` over a range iterator. Stops,
@@ -105,6 +141,11 @@ fn scalar_truth(v: &Value) -> Option<bool> {
 /// unbound local, an overflow, another type), or when `room` is used up; `Vm::run` then
 /// runs that instruction through `step`. Calling `step` (a large function) costs more than
 /// these ops themselves (callgrind on `bench/programs/b6_compute.py`, docs/performance.md).
+///
+/// Common sequences run as one (superinstructions, as CPython 3.11's): `x OP y` on two
+/// locals or a local and a constant, then stored to a local or branched on; and `ForIter`
+/// then `StoreFast`. Each counts as the ops it stands for, and runs only when all of it
+/// can (room included); otherwise its first op runs alone as above.
 #[inline(always)]
 pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
     let code = &*f.code;
@@ -116,14 +157,58 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
     let mut ran = Ran::default();
     while ran.ops < room.ops {
         let Some(&op) = ops.get(pc) else { break };
-        match op {
-            Op::LoadFast(i) => match fast.get(i as usize) {
-                Some(Some(v)) => {
-                    stack.push(copy_value(v));
-                    pc += 1;
+        let avail = room.ops - ran.ops;
+        // How many ops this turn ran.
+        let n: u64 = match op {
+            Op::LoadFast(i) => {
+                // `x OP y`, then `StoreFast`/`PopJumpIfFalse`/`PopJumpIfTrue` or pushed.
+                if avail >= 3 {
+                    if let Some(r) = fused_binop(ops, pc, fast, consts) {
+                        match (ops.get(pc + 3), &r) {
+                            (Some(&Op::StoreFast(d)), _)
+                                if avail >= 4 && (d as usize) < fast.len() =>
+                            {
+                                if let Some(Some(old)) =
+                                    fast.get_mut(d as usize).map(|s| s.replace(r))
+                                {
+                                    drop_value(old);
+                                }
+                                pc += 4;
+                                ran.ops += 4;
+                                continue;
+                            }
+                            (
+                                Some(&(Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t))),
+                                Value::Bool(truth),
+                            ) if avail >= 4 => {
+                                let jump_when =
+                                    matches!(ops.get(pc + 3), Some(Op::PopJumpIfTrue(_)));
+                                pc = if *truth == jump_when {
+                                    t as usize
+                                } else {
+                                    pc + 4
+                                };
+                                ran.ops += 4;
+                                continue;
+                            }
+                            _ => {
+                                stack.push(r);
+                                pc += 3;
+                                ran.ops += 3;
+                                continue;
+                            }
+                        }
+                    }
                 }
-                _ => break,
-            },
+                match fast.get(i as usize) {
+                    Some(Some(v)) => {
+                        stack.push(copy_value(v));
+                        pc += 1;
+                        1
+                    }
+                    _ => break,
+                }
+            }
             Op::StoreFast(i) => {
                 let Some(slot) = fast.get_mut(i as usize) else {
                     break;
@@ -133,15 +218,20 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
                     drop_value(old);
                 }
                 pc += 1;
+                1
             }
             Op::LoadConst(i) => match consts.get(i as usize) {
                 Some(v) => {
                     stack.push(copy_value(v));
                     pc += 1;
+                    1
                 }
                 None => break,
             },
-            Op::Jump(t) => pc = t as usize,
+            Op::Jump(t) => {
+                pc = t as usize;
+                1
+            }
             Op::BinaryOp(n) | Op::InplaceOp(n) | Op::Compare(n) => {
                 let len = stack.len();
                 let r = match stack.get(len.wrapping_sub(2)..) {
@@ -159,6 +249,7 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
                     set_scalar(x, r);
                 }
                 pc += 1;
+                1
             }
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                 let Some(truth) = stack.last().and_then(scalar_truth) else {
@@ -173,6 +264,7 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
                 } else {
                     pc + 1
                 };
+                1
             }
             Op::ForIter(t) => {
                 if ran.ticks >= room.ticks {
@@ -201,230 +293,37 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
                 // `Vm::next` ticks once per call, exhausted or not.
                 ran.ticks += 1;
                 match item {
-                    Some(v) => {
-                        stack.push(Value::Int(v));
-                        pc += 1;
-                    }
+                    // `ForIter; StoreFast`: the item goes straight to the local.
+                    Some(v) => match ops.get(pc + 1) {
+                        Some(&Op::StoreFast(d)) if avail >= 2 && (d as usize) < fast.len() => {
+                            if let Some(Some(old)) =
+                                fast.get_mut(d as usize).map(|s| s.replace(Value::Int(v)))
+                            {
+                                drop_value(old);
+                            }
+                            pc += 2;
+                            2
+                        }
+                        _ => {
+                            stack.push(Value::Int(v));
+                            pc += 1;
+                            1
+                        }
+                    },
                     None => {
                         stack.pop();
                         pc = t as usize;
+                        1
                     }
                 }
             }
             _ => break,
-        }
-        ran.ops += 1;
+        };
+        ran.ops += n;
     }
     f.pc = pc;
     ran
 }
 
 #[cfg(test)]
-mod tests {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    use super::*;
-    use crate::lang::span::Span;
-    use crate::lang::value::PyDict;
-
-    const ANY: Room = Room {
-        ops: u64::MAX,
-        ticks: u64::MAX,
-    };
-
-    /// A frame running `ops` with `consts`, locals `fast`.
-    fn frame(ops: Vec<Op>, consts: Vec<Value>, fast: Vec<Option<Value>>) -> Frame {
-        let m = crate::lang::parser::parse("x = 1\n").expect("parses");
-        let mut code = crate::lang::compiler::compile(&m, "x = 1\n", "t.py").expect("compiles");
-        let c = Rc::get_mut(&mut code).expect("a fresh code object");
-        c.spans = vec![Span::default(); ops.len()];
-        c.anchors = vec![None; ops.len()];
-        c.ops = ops;
-        c.consts = consts;
-        let g = Rc::new(RefCell::new(PyDict::new()));
-        let mut f = Frame::new(code, g, None);
-        f.fast = fast;
-        f
-    }
-
-    fn ints(stack: &[Value]) -> Vec<i64> {
-        stack
-            .iter()
-            .map(|v| match v {
-                Value::Int(i) => *i,
-                Value::Bool(b) => i64::from(*b),
-                _ => panic!("not an int"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn loads_and_stores_locals() {
-        let mut f = frame(
-            vec![Op::LoadFast(0), Op::StoreFast(1), Op::Nop],
-            vec![],
-            vec![Some(Value::Int(7)), None],
-        );
-        let ran = run_hot(&mut f, ANY);
-        assert_eq!((ran.ops, f.pc), (2, 2), "stops at Nop, which is step's");
-        assert!(matches!(f.fast[1], Some(Value::Int(7))));
-        assert!(f.stack.is_empty());
-    }
-
-    #[test]
-    fn leaves_errors_to_step_untouched() {
-        // Unbound local, slot out of range, empty stack, missing constant.
-        for op in [
-            Op::LoadFast(1),
-            Op::LoadFast(9),
-            Op::StoreFast(0),
-            Op::LoadConst(3),
-        ] {
-            let mut f = frame(vec![op], vec![], vec![Some(Value::Int(1)), None]);
-            assert_eq!(run_hot(&mut f, ANY), Ran::default(), "{op:?}");
-            assert_eq!(f.pc, 0);
-            assert!(f.stack.is_empty());
-        }
-        let mut f = frame(vec![Op::StoreFast(9)], vec![], vec![None]);
-        f.stack.push(Value::Int(1));
-        assert_eq!(run_hot(&mut f, ANY).ops, 0);
-        assert_eq!(f.stack.len(), 1);
-    }
-
-    #[test]
-    fn small_int_arithmetic_but_not_overflow_or_other_types() {
-        let c = |i| Op::LoadConst(i);
-        let mut f = frame(
-            vec![
-                c(0),
-                c(1),
-                Op::InplaceOp(0),
-                c(2),
-                Op::BinaryOp(1),
-                c(3),
-                Op::BinaryOp(2),
-            ],
-            vec![Value::Int(5), Value::Int(3), Value::Int(10), Value::Int(4)],
-            vec![],
-        );
-        assert_eq!(run_hot(&mut f, ANY).ops, 7);
-        assert_eq!(ints(&f.stack), [-8], "(5 + 3 - 10) * 4");
-        for (a, b, op) in [
-            (Value::Int(i64::MAX), Value::Int(1), Op::BinaryOp(0)),
-            (Value::Int(i64::MIN), Value::Int(1), Op::InplaceOp(1)),
-            (Value::Int(i64::MAX), Value::Int(2), Op::BinaryOp(2)),
-            (Value::Float(1.0), Value::Int(1), Op::BinaryOp(0)),
-            (Value::Int(2), Value::Int(3), Op::BinaryOp(3)),
-            (Value::Int(2), Value::Int(3), Op::Compare(6)),
-        ] {
-            let mut f = frame(vec![op], vec![], vec![]);
-            f.stack = vec![a, b];
-            assert_eq!(run_hot(&mut f, ANY).ops, 0, "{op:?} is step's");
-            assert_eq!(f.stack.len(), 2);
-        }
-    }
-
-    /// `i = 0; while i < 3: i += 1`, compiled by hand.
-    fn while_loop() -> Frame {
-        frame(
-            vec![
-                Op::LoadFast(0),
-                Op::LoadConst(0),
-                Op::Compare(0),
-                Op::PopJumpIfFalse(9),
-                Op::LoadFast(0),
-                Op::LoadConst(1),
-                Op::InplaceOp(0),
-                Op::StoreFast(0),
-                Op::Jump(0),
-                Op::ReturnValue,
-            ],
-            vec![Value::Int(3), Value::Int(1)],
-            vec![Some(Value::Int(0))],
-        )
-    }
-
-    #[test]
-    fn compares_and_jumps_through_a_while_loop() {
-        let mut f = while_loop();
-        let ran = run_hot(&mut f, ANY);
-        assert_eq!((ran.ops, f.pc), (3 * 9 + 4, 9));
-        assert!(matches!(f.fast[0], Some(Value::Int(3))));
-        assert!(f.stack.is_empty());
-    }
-
-    #[test]
-    fn stops_when_the_room_is_used_up() {
-        let mut f = while_loop();
-        let room = Room { ops: 5, ticks: 0 };
-        assert_eq!(run_hot(&mut f, room).ops, 5);
-        assert_eq!(f.pc, 5);
-        assert_eq!(run_hot(&mut f, Room { ops: 0, ticks: 0 }).ops, 0);
-        assert_eq!(f.pc, 5);
-    }
-
-    #[test]
-    fn conditional_jumps_only_on_none_bool_and_int() {
-        for (v, jumps) in [
-            (Value::None, true),
-            (Value::Bool(false), true),
-            (Value::Int(0), true),
-            (Value::Int(-1), false),
-        ] {
-            let mut f = frame(vec![Op::PopJumpIfFalse(5)], vec![], vec![]);
-            f.stack.push(v);
-            assert_eq!(run_hot(&mut f, Room { ops: 1, ticks: 0 }).ops, 1);
-            assert_eq!(f.pc, if jumps { 5 } else { 1 });
-            assert!(f.stack.is_empty());
-        }
-        let mut f = frame(vec![Op::PopJumpIfTrue(5)], vec![], vec![]);
-        f.stack.push(Value::str(""));
-        assert_eq!(run_hot(&mut f, ANY).ops, 0, "a str's truth is step's");
-    }
-
-    fn range_iter(n: i64) -> Value {
-        Value::Iter(Rc::new(RefCell::new(PyIter::Range {
-            next: 0,
-            step: 1,
-            left: n,
-        })))
-    }
-
-    #[test]
-    fn iterates_a_range_and_counts_each_next_as_a_tick() {
-        let body = vec![Op::ForIter(3), Op::StoreFast(0), Op::Jump(0), Op::Nop];
-        let mut f = frame(body.clone(), vec![], vec![None]);
-        f.stack.push(range_iter(3));
-        let ran = run_hot(&mut f, ANY);
-        assert_eq!((ran.ops, ran.ticks), (10, 4));
-        assert_eq!(f.pc, 3, "the exhausted iterator jumps to the loop's end");
-        assert!(f.stack.is_empty());
-        assert!(matches!(f.fast[0], Some(Value::Int(2))));
-
-        // No tick left: the next `ForIter` is step's (`tick_native` checks the limits).
-        let mut f = frame(body, vec![], vec![None]);
-        f.stack.push(range_iter(3));
-        let ran = run_hot(
-            &mut f,
-            Room {
-                ops: u64::MAX,
-                ticks: 2,
-            },
-        );
-        assert_eq!((ran.ops, ran.ticks, f.pc), (6, 2, 0));
-        assert!(matches!(f.fast[0], Some(Value::Int(1))));
-    }
-
-    #[test]
-    fn other_iterators_are_steps() {
-        let mut f = frame(vec![Op::ForIter(3)], vec![], vec![]);
-        f.stack
-            .push(Value::Iter(Rc::new(RefCell::new(PyIter::Values {
-                items: vec![Value::Int(1)],
-                pos: 0,
-            }))));
-        assert_eq!(run_hot(&mut f, ANY).ops, 0);
-        assert_eq!(f.stack.len(), 1);
-    }
-}
+mod tests;
