@@ -43,7 +43,6 @@ pub struct Function {
 /// is created-or-suspended; while it runs its frame lives on an execution stack of the VM
 /// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
-    pub qualname: Rc<str>,
     /// Its code object: the file and the line its code starts on (`co_firstlineno`), read
     /// through `frame_file()`/`def_line()` (one word instead of three in every coroutine).
     pub code: Rc<crate::lang::compiler::Code>,
@@ -75,6 +74,12 @@ pub enum AgenOp {
 }
 
 impl Coroutine {
+    /// `__qualname__`: its function's, which is its code object's (one word less in every
+    /// coroutine; 100,000 sleeping tasks, docs/performance.md).
+    pub fn qualname(&self) -> &Rc<str> {
+        &self.code.qualname
+    }
+
     /// The file its code is in.
     pub fn frame_file(&self) -> Rc<str> {
         self.code.source.filename.clone()
@@ -88,7 +93,6 @@ impl Coroutine {
     /// A fresh coroutine object sharing this one's identity fields (not its state).
     fn sibling(&self, frame: Option<Box<crate::lang::vm::frame::Frame>>) -> Coroutine {
         Coroutine {
-            qualname: self.qualname.clone(),
             code: self.code.clone(),
             line: std::cell::Cell::new(self.line.get()),
             is_coroutine: self.is_coroutine,
@@ -206,7 +210,7 @@ thread_local! {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.is_coroutine && !self.started.get() {
-            note_unawaited(self.qualname.clone());
+            note_unawaited(self.qualname().clone());
         }
         // An async generator dropped while suspended inside a loop: its frame moves to a
         // new object that the loop closes (`_asyncgen_finalizer_hook` schedules `aclose()`).

@@ -244,7 +244,7 @@ mod tests {
         c.consts = consts;
         let g = Rc::new(RefCell::new(PyDict::new()));
         let mut f = Frame::new(code, g, None);
-        f.fast = fast;
+        f.fast = fast.into_boxed_slice();
         f
     }
 

@@ -149,7 +149,7 @@ impl Vm {
             },
             Value::Coroutine(c) => format!(
                 "<coroutine object {} at {}>",
-                c.qualname,
+                c.qualname(),
                 fake_address(c.serial)
             ),
             Value::Rt(h) => crate::lang::modules::asyncio::repr(self, *h)?,
