@@ -268,7 +268,7 @@ impl Vm {
         ex.frames
             .iter()
             .rev()
-            .find_map(|f| f.handled.last().cloned())
+            .find_map(|f| f.tries.last_handled().cloned())
             .or_else(|| self.outer_handled.last().cloned())
     }
 
@@ -315,7 +315,7 @@ impl Vm {
                     });
                 }
             }
-            if let Some(Block { handler, level }) = frame.blocks.pop() {
+            if let Some(Block { handler, level }) = frame.tries.pop_block() {
                 frame.stack.truncate(level as usize);
                 frame.stack.push(Value::Instance(inst.clone()));
                 frame.pc = handler as usize;
@@ -548,12 +548,12 @@ impl Vm {
                 }
             }
             Op::ReturnValue => return Ok(Flow::Return(pop!())),
-            Op::SetupFinally(t) => f.blocks.push(Block {
+            Op::SetupFinally(t) => f.tries.push_block(Block {
                 handler: t,
                 level: f.stack.len() as u32,
             }),
             Op::PopBlock => {
-                f.blocks.pop();
+                f.tries.pop_block();
             }
             _ => return self.step_more(f, op),
         }
@@ -610,11 +610,11 @@ pub(crate) fn new_generator(frame: Frame, is_coroutine: bool) -> Value {
         line: std::cell::Cell::new(frame.code.first_line),
         is_coroutine,
         is_async_gen,
-        serial: crate::lang::value::next_serial(),
+        serial: crate::lang::value::function::Serial::new(crate::lang::value::next_serial()),
         frame: std::cell::RefCell::new(Some(Box::new(frame))),
         running: std::cell::Cell::new(false),
         started: std::cell::Cell::new(false),
-        agen_op: std::cell::RefCell::new(None),
+        agen_op: std::cell::Cell::new(None),
         closing: std::cell::Cell::new(false),
         hooked: std::cell::Cell::new(false),
     }))
