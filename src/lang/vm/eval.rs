@@ -268,7 +268,7 @@ impl Vm {
         ex.frames
             .iter()
             .rev()
-            .find_map(|f| f.tries.last_handled().cloned())
+            .find_map(|f| f.handled.last().cloned())
             .or_else(|| self.outer_handled.last().cloned())
     }
 
@@ -315,7 +315,7 @@ impl Vm {
                     });
                 }
             }
-            if let Some(Block { handler, level }) = frame.tries.pop_block() {
+            if let Some(Block { handler, level }) = frame.blocks.pop() {
                 frame.stack.truncate(level as usize);
                 frame.stack.push(Value::Instance(inst.clone()));
                 frame.pc = handler as usize;
@@ -548,12 +548,12 @@ impl Vm {
                 }
             }
             Op::ReturnValue => return Ok(Flow::Return(pop!())),
-            Op::SetupFinally(t) => f.tries.push_block(Block {
+            Op::SetupFinally(t) => f.blocks.push(Block {
                 handler: t,
                 level: f.stack.len() as u32,
             }),
             Op::PopBlock => {
-                f.tries.pop_block();
+                f.blocks.pop();
             }
             _ => return self.step_more(f, op),
         }

@@ -160,7 +160,7 @@ impl<'a> Reach<'a> {
         f.stack.iter().for_each(|v| self.value(v));
         f.fast.iter().flatten().for_each(|v| self.value(v));
         f.cells.iter().for_each(|c| self.cell(c));
-        f.tries.handled().for_each(|v| self.value(v));
+        f.handled.iter().for_each(|v| self.value(v));
         self.value(&Value::Dict(f.globals.clone()));
         if let Some(l) = &f.locals {
             self.value(&Value::Dict(l.clone()));

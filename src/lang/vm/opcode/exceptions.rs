@@ -35,8 +35,8 @@ impl Vm {
             Op::Raise(n) => {
                 if n == 0 {
                     let current = f
-                        .tries
-                        .last_handled()
+                        .handled
+                        .last()
                         .cloned()
                         .or_else(|| self.current_handled.clone());
                     return match current {
@@ -65,7 +65,7 @@ impl Vm {
                     }
                 }
                 // `raise` sets the context afresh (`_PyErr_SetObject`).
-                if let (Value::Instance(i), Some(h)) = (&exc, f.tries.last_handled()) {
+                if let (Value::Instance(i), Some(h)) = (&exc, f.handled.last()) {
                     if !exc.is(h) {
                         if let Some(e) = &i.exc {
                             e.borrow_mut().context = Some(h.clone());
@@ -76,21 +76,21 @@ impl Vm {
             }
             Op::PushExcInfo => {
                 let e = f.stack.last().cloned().ok_or_else(stack_underflow)?;
-                f.tries.push_handled(e);
+                f.handled.push(e);
             }
             Op::PopExcept => {
                 f.stack.pop().ok_or_else(stack_underflow)?;
-                f.tries.pop_handled();
+                f.handled.pop();
             }
             Op::Reraise => {
                 let e = f.stack.pop().ok_or_else(stack_underflow)?;
-                f.tries.pop_handled();
+                f.handled.pop();
                 return Ok(Flow::Reraise(as_err(e)));
             }
             Op::PopExceptReraise => {
                 let e = f.stack.pop().ok_or_else(stack_underflow)?;
                 f.stack.pop().ok_or_else(stack_underflow)?;
-                f.tries.pop_handled();
+                f.handled.pop();
                 return Ok(Flow::Reraise(as_err(e)));
             }
             Op::CheckExcMatch => {
@@ -117,7 +117,7 @@ impl Vm {
                 };
                 let exit = self.getattr(&ctx, "__exit__")?;
                 f.stack.push(exit);
-                f.tries.push_block(Block {
+                f.blocks.push(Block {
                     handler: target,
                     level: f.stack.len() as u32,
                 });
@@ -167,17 +167,17 @@ impl Vm {
                 // In the clause's body the match is the exception being handled (a bare
                 // `raise` re-raises it; it is the context of new exceptions).
                 if !m.is_none() {
-                    f.tries.push_handled(m.clone());
+                    f.handled.push(m.clone());
                 }
                 f.stack.push(r);
                 f.stack.push(raised);
                 f.stack.push(m);
             }
             Op::StarClauseEnd => {
-                f.tries.pop_handled();
+                f.handled.pop();
             }
             Op::StarCollect => {
-                f.tries.pop_handled();
+                f.handled.pop();
                 let e = f.stack.pop().ok_or_else(stack_underflow)?;
                 if let Some(Value::List(l)) = f.stack.last() {
                     l.items.borrow_mut().push(e);
@@ -194,7 +194,7 @@ impl Vm {
                 if raised.is_empty() && rest.is_none() {
                     return Ok(Flow::Next);
                 }
-                f.tries.pop_handled();
+                f.handled.pop();
                 // CPython `_PyExc_PrepReraiseStar`: a naked exception was caught (wrapped):
                 // one clause ran, so there is one exception to raise.
                 let is_group = |v: &Value| matches!(v, Value::Instance(i) if i.exc.as_ref().is_some_and(|x| x.borrow().group.is_some()));
@@ -253,7 +253,7 @@ impl Vm {
             }
             Op::SetupAsyncWith(target) => {
                 let r = f.stack.pop().ok_or_else(stack_underflow)?;
-                f.tries.push_block(Block {
+                f.blocks.push(Block {
                     handler: target,
                     level: f.stack.len() as u32,
                 });
