@@ -68,6 +68,11 @@ impl<T> Slab<T> {
         Some(val)
     }
 
+    /// The current generation of slot `idx` (an occupied slot's is its id's).
+    pub(crate) fn gen(&self, idx: u32) -> Option<u32> {
+        self.gens.get(idx as usize).copied()
+    }
+
     /// Every stored value, in slot order.
     pub(crate) fn values(&self) -> impl Iterator<Item = &T> + '_ {
         self.vals.iter().filter_map(|s| s.as_ref())
