@@ -56,7 +56,7 @@ fn a_sleeping_task_costs_under_760_bytes_natively() {
     let per = |a: usize, b: usize| (b - a) as f64 / (n - 100) as f64;
     let (per_task, asleep) = (per(small, big), per(small_asleep, big_asleep));
     eprintln!("heap per task (native): {asleep:.0} B while asleep, {per_task:.0} B at the peak");
-    // 720 B at the peak after the round of docs/performance.md that brought the wasm figure
+    // 715 B at the peak after the round of docs/performance.md that brought the wasm figure
     // under 64 MB (881 B before it): a regression of a word or two per structure shows.
     assert!(per_task < 760.0, "{per_task:.0} B per task");
 }
