@@ -69,8 +69,9 @@ pub(crate) enum Callback<H: Host> {
     TaskGroupTaskDone {
         group: u32,
     },
-    /// A command from outside the program (the UI), like `call_soon_threadsafe`.
-    Command(Command),
+    /// A command from outside the program (the UI), like `call_soon_threadsafe` (boxed,
+    /// like `Host`: a cancel's message made every callback three words).
+    Command(Box<Command>),
     /// A Python callable (boxed: rare, and the other variants are two words, so every
     /// future's callback, timer handle and ready entry is smaller).
     Host(Box<H::Callback>),
@@ -243,7 +244,7 @@ impl<H: Host> Loop<H> {
     /// Injects an external command as a scheduled callback (CPython `call_soon_threadsafe`):
     /// it runs in order with the other ready callbacks, never in the middle of one.
     pub fn inject(&mut self, cmd: Command) {
-        self.schedule(Callback::Command(cmd));
+        self.schedule(Callback::Command(Box::new(cmd)));
     }
 
     /// Sets the source location the next trace events carry (the VM calls it before an
@@ -462,14 +463,16 @@ impl<H: Host> Loop<H> {
             Callback::TaskGroupTaskDone { group } => {
                 self.task_group_task_done(host, group, arg_or_dummy)
             }
-            Callback::Command(Command::CancelTask { task, msg }) => {
-                self.cancel_task_with(host, task, msg, CancelCause::User, None);
-            }
-            Callback::Command(Command::Shutdown) => {
-                for t in self.all_tasks() {
-                    self.cancel_task_with(host, t, None, CancelCause::Shutdown, None);
+            Callback::Command(cmd) => match *cmd {
+                Command::CancelTask { task, msg } => {
+                    self.cancel_task_with(host, task, msg, CancelCause::User, None);
                 }
-            }
+                Command::Shutdown => {
+                    for t in self.all_tasks() {
+                        self.cancel_task_with(host, t, None, CancelCause::Shutdown, None);
+                    }
+                }
+            },
             Callback::Host(cb) => {
                 if host.call(self, *cb, arg) == Progress::Paused {
                     self.paused = Some(PausedWork::Call);

@@ -39,7 +39,10 @@ pub(crate) enum FutState<H: Host> {
 }
 
 /// Which class the future is, for the methods CPython overrides (`Task.cancel`,
-/// `_GatheringFuture.cancel`, `Task.set_result`).
+/// `_GatheringFuture.cancel`, `Task.set_result`). Not stored: derived by `Loop::fut_kind`
+/// from what the future is (a task's future is `Waitable::Task`; a gather's outer future
+/// is in the library's `gather_outers`), so every future is a word smaller (100,000
+/// sleeping tasks hold two each, docs/performance.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FutKind {
     Plain,
@@ -110,7 +113,6 @@ pub(crate) struct Fut<H: Host> {
     cancel: Option<Box<FutCancel<H>>>,
     /// `__log_traceback`: an exception was set and nobody has retrieved it yet.
     pub(crate) log_traceback: bool,
-    pub(crate) kind: FutKind,
     pub(crate) what: Waitable,
 }
 
@@ -123,6 +125,14 @@ struct FutCancel<H: Host> {
 }
 
 impl<H: Host> Fut<H> {
+    /// The task whose future this is, if it is a task's future.
+    pub(crate) fn task(&self) -> Option<TaskId> {
+        match self.what {
+            Waitable::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
     /// `_cancel_message`.
     pub(crate) fn cancel_msg(&self) -> Option<Rc<str>> {
         self.cancel.as_ref().and_then(|c| c.msg.clone())
@@ -175,15 +185,37 @@ impl<H: Host> Loop<H> {
     }
 
     pub(crate) fn new_future(&mut self, what: Waitable, kind: FutKind) -> FutId {
+        debug_assert_eq!(
+            matches!(kind, FutKind::Task(_)),
+            matches!(what, Waitable::Task(_)),
+            "a task's future, and only it, is `Waitable::Task`"
+        );
         let (idx, gen) = self.futs.insert(Fut {
             state: FutState::Pending,
             callbacks: Callbacks::None,
             cancel: None,
             log_traceback: false,
-            kind,
             what,
         });
-        FutId { idx, gen }
+        let f = FutId { idx, gen };
+        if let FutKind::Gather(g) = kind {
+            self.lib.gather_outers.insert(f, g);
+        }
+        f
+    }
+
+    /// The future's class (`FutKind`), derived from what it is.
+    pub(crate) fn fut_kind(&self, f: FutId) -> Option<FutKind> {
+        let x = self.fut(f)?;
+        Some(match x.what {
+            Waitable::Task(t) => FutKind::Task(t),
+            Waitable::Gather => self
+                .lib
+                .gather_outers
+                .get(&f)
+                .map_or(FutKind::Plain, |&g| FutKind::Gather(g)),
+            _ => FutKind::Plain,
+        })
     }
 
     pub(crate) fn fut(&self, f: FutId) -> Option<&Fut<H>> {
@@ -198,10 +230,9 @@ impl<H: Host> Loop<H> {
     /// dies; internal futures are released by their owners). Returns false if it was pending.
     pub fn release_future(&mut self, f: FutId) -> bool {
         match self.fut(f) {
-            Some(x)
-                if !matches!(x.state, FutState::Pending) && !matches!(x.kind, FutKind::Task(_)) =>
-            {
+            Some(x) if !matches!(x.state, FutState::Pending) && x.task().is_none() => {
                 self.futs.remove(f.idx, f.gen);
+                self.lib.gather_outers.remove(&f);
                 true
             }
             _ => false,
@@ -239,10 +270,7 @@ impl<H: Host> Loop<H> {
 
     /// The task behind a future, if it is a task's future.
     pub fn future_task(&self, f: FutId) -> Option<TaskId> {
-        match self.fut(f)?.kind {
-            FutKind::Task(t) => Some(t),
-            _ => None,
-        }
+        self.fut(f)?.task()
     }
 
     fn stale(&mut self, host: &mut H) -> H::Exc {
@@ -310,7 +338,7 @@ impl<H: Host> Loop<H> {
         if !std::mem::replace(&mut x.log_traceback, false) {
             return;
         }
-        if let FutKind::Task(t) = x.kind {
+        if let Some(t) = x.task() {
             let old = self.old_state(t);
             self.emit(t, old, Reason::ExceptionRetrieved);
         }
@@ -336,7 +364,7 @@ impl<H: Host> Loop<H> {
         let Some(x) = self.fut(f) else {
             return Err(self.stale(host));
         };
-        if let FutKind::Task(_) = x.kind {
+        if x.task().is_some() {
             return Err(host.new_exc(RuntimeExc::Runtime(format!(
                 "Task does not support {op} operation"
             ))));
@@ -365,8 +393,10 @@ impl<H: Host> Loop<H> {
         cause: super::trace::CancelCause,
         parent: Option<u32>,
     ) -> bool {
-        let Some(x) = self.fut(f) else { return false };
-        match x.kind {
+        let (Some(x), Some(kind)) = (self.fut(f), self.fut_kind(f)) else {
+            return false;
+        };
+        match kind {
             FutKind::Plain => {
                 let inner = match x.what {
                     Waitable::Shield { inner } => self.future_task(inner),
@@ -445,8 +475,8 @@ impl<H: Host> Loop<H> {
         let tracing = self.trace.enabled;
         let Some(x) = self.fut(f) else { return };
         debug_assert!(matches!(x.state, FutState::Pending));
-        let owner = match x.kind {
-            FutKind::Task(t) if tracing => Some((t, self.task_state(t))),
+        let owner = match x.task() {
+            Some(t) if tracing => Some((t, self.task_state(t))),
             _ => None,
         };
         let what = x.what.clone();

@@ -37,11 +37,17 @@ impl<H: Host> Loop<H> {
         let g = self.lib.gathers.len() as u32;
         let mut done_futs = Vec::new();
         let mut nfuts = 0;
-        let mut seen = std::collections::HashSet::with_capacity(children.len());
+        // A bit per future slot, not a `HashSet`: `gather(*tasks)` over 100,000 tasks made a
+        // 1 MB set while they all slept (docs/performance.md). Children are live futures
+        // (the VM holds their objects), so equal slot indices mean the same future.
+        let words = children.iter().map(|f| f.idx as usize / 64 + 1).max();
+        let mut seen = vec![0u64; words.unwrap_or(0)];
         for &f in &children {
-            if !seen.insert(f) {
+            let (word, bit) = (f.idx as usize / 64, 1u64 << (f.idx % 64));
+            if seen[word] & bit != 0 {
                 continue; // a duplicate: same child future
             }
+            seen[word] |= bit;
             nfuts += 1;
             if self.future_done(f) {
                 done_futs.push(f);

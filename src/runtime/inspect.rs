@@ -53,7 +53,7 @@ impl<H: Host> Loop<H> {
                 task: waiters.get(*fut),
             },
             Callback::TimeoutFire { timeout } => Scheduled::Timeout { timeout: *timeout },
-            Callback::Command(c) => Scheduled::Command(c.clone()),
+            Callback::Command(c) => Scheduled::Command((**c).clone()),
             Callback::Host(_) => Scheduled::Callback,
             Callback::ReleaseWaiter { .. } => Scheduled::Internal("release waiter"),
             Callback::StopLoop => Scheduled::Internal("stop loop"),
@@ -119,7 +119,8 @@ impl<H: Host> Loop<H> {
         let Some(f) = self.fut(fut) else {
             return Vec::new();
         };
-        if let FutKind::Task(t) = f.kind {
+        let kind = self.fut_kind(fut);
+        if let Some(FutKind::Task(t)) = kind {
             let task = &self.tasks[t.0 as usize];
             return task
                 .fut_waiter
@@ -127,7 +128,7 @@ impl<H: Host> Loop<H> {
                 .into_iter()
                 .collect();
         }
-        if let FutKind::Gather(g) = f.kind {
+        if let Some(FutKind::Gather(g)) = kind {
             let mut children = self.lib.gathers[g as usize].children.clone();
             let mut seen = std::collections::HashSet::new();
             children.retain(|c| seen.insert(*c));

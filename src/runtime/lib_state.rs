@@ -11,6 +11,8 @@ use super::wait::{AsCompletedState, WaitState};
 
 pub(crate) struct Library<H: Host> {
     pub(crate) gathers: Vec<GatherState>,
+    /// Each gather's outer future, to its gather id (`Loop::fut_kind`).
+    pub(crate) gather_outers: std::collections::HashMap<super::FutId, u32>,
     pub(crate) shields: Vec<ShieldState>,
     pub(crate) timeouts: Vec<TimeoutState>,
     pub(crate) waits: Vec<WaitState>,
@@ -27,6 +29,7 @@ impl<H: Host> Default for Library<H> {
     fn default() -> Self {
         Library {
             gathers: Vec::new(),
+            gather_outers: std::collections::HashMap::new(),
             shields: Vec::new(),
             timeouts: Vec::new(),
             waits: Vec::new(),

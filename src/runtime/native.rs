@@ -15,11 +15,13 @@ use super::{FutId, Loop, TaskId};
 
 /// A library coroutine. Drive it with `resume` exactly as a task drives a coroutine: the
 /// first call with `Resume::Send`, then with whatever `__step` delivers after each `Await`.
+/// Every task awaiting one holds it inline, so the big and rare ones are boxed (the enum is
+/// `Sleep`'s size; 100,000 sleeping tasks, docs/performance.md).
 pub enum Native<H: Host> {
     Sleep(Sleep<H>),
     AwaitFuture(AwaitFuture),
     WaitFor(Box<WaitFor<H>>),
-    Wait(Wait),
+    Wait(Box<Wait>),
     AsCompletedNext(AsCompletedNext),
     TaskGroupExit(Box<TaskGroupExit<H>>),
     LockAcquire(LockAcquire),
@@ -28,7 +30,7 @@ pub enum Native<H: Host> {
     ConditionWait(Box<ConditionWait<H>>),
     QueueGet(QueueGet),
     QueuePut(QueuePut<H>),
-    QueueJoin(QueueJoin),
+    QueueJoin(Box<QueueJoin>),
     BarrierWait(Box<BarrierWait<H>>),
     BarrierOp(BarrierOp),
 }

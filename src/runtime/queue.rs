@@ -242,10 +242,10 @@ impl<H: Host> Loop<H> {
 
     /// `Queue.join()`: the coroutine waiting until every item put was `task_done()`.
     pub fn queue_join(&mut self, id: ResourceId) -> Native<H> {
-        Native::QueueJoin(QueueJoin {
+        Native::QueueJoin(Box::new(QueueJoin {
             queue: id,
             wait: None,
-        })
+        }))
     }
 
     /// `put`/`get`'s bare `except:` after a failed wait: cancel the waiter, drop it from the

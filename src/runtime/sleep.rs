@@ -9,22 +9,25 @@ use super::timers::Handle;
 use super::trace::Waitable;
 use super::{FutId, Loop};
 
-/// The `sleep` coroutine.
+/// The `sleep` coroutine. Every sleeping task holds one (as its delegate), so it is kept
+/// small: the delay lives in the start state only, and the rarely given `result` is boxed
+/// (100,000 sleeping tasks, docs/performance.md).
 pub struct Sleep<H: Host> {
-    delay: f64,
-    result: Option<H::Value>,
+    result: Option<Box<H::Value>>,
     state: SleepState,
 }
 
 impl<H: Host> Sleep<H> {
     /// `sleep(delay, result)`'s result, while it sleeps.
     pub(crate) fn result(&self) -> Option<&H::Value> {
-        self.result.as_ref()
+        self.result.as_deref()
     }
 }
 
 enum SleepState {
-    Start,
+    Start {
+        delay: f64,
+    },
     /// `delay <= 0`: yielded once.
     Yielded,
     Waiting {
@@ -38,29 +41,28 @@ enum SleepState {
 /// given); `delay <= 0` just yields for one iteration; NaN raises ValueError.
 pub fn sleep<H: Host>(delay: f64, result: Option<H::Value>) -> Native<H> {
     Native::Sleep(Sleep {
-        delay,
-        result,
-        state: SleepState::Start,
+        result: result.map(Box::new),
+        state: SleepState::Start { delay },
     })
 }
 
 impl<H: Host> Sleep<H> {
     pub(crate) fn resume(&mut self, lp: &mut Loop<H>, host: &mut H, input: Resume<H>) -> Step<H> {
         match std::mem::replace(&mut self.state, SleepState::Done) {
-            SleepState::Start => {
+            SleepState::Start { delay } => {
                 if let Resume::Throw(e) = input {
                     return Step::Raise(e);
                 }
-                if self.delay <= 0.0 {
+                if delay <= 0.0 {
                     self.state = SleepState::Yielded;
                     return Step::Yield;
                 }
-                if self.delay.is_nan() {
+                if delay.is_nan() {
                     return Step::Raise(host.new_exc(RuntimeExc::Value(
                         "Invalid delay: NaN (not a number)".into(),
                     )));
                 }
-                let until = lp.time() + self.delay;
+                let until = lp.time() + delay;
                 let fut = lp.new_future(Waitable::Sleep { until }, FutKind::Plain);
                 let timer = lp.call_at_cb(until, Callback::SleepDone { fut });
                 self.state = SleepState::Waiting { fut, timer };
@@ -90,6 +92,6 @@ impl<H: Host> Sleep<H> {
     }
 
     fn take_result(&mut self, host: &mut H) -> H::Value {
-        self.result.take().unwrap_or_else(|| host.none())
+        self.result.take().map_or_else(|| host.none(), |r| *r)
     }
 }

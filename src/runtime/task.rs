@@ -90,8 +90,16 @@ pub(crate) struct Task<H: Host> {
     pub(crate) num_cancels_requested: u32,
     /// Has `__step` run at least once (Created vs Scheduled).
     pub(crate) started: bool,
-    /// The latest cancel request id, so the trace can say which one was delivered.
-    pub(crate) last_cancel: Option<u32>,
+    /// The latest cancel request id, so the trace can say which one was delivered (ids
+    /// start at 1: the niche keeps every task slot a word smaller; `last_cancel()`).
+    last_cancel: Option<std::num::NonZeroU32>,
+}
+
+impl<H: Host> Task<H> {
+    /// The latest cancel request id, if any.
+    pub(crate) fn last_cancel(&self) -> Option<u32> {
+        self.last_cancel.map(std::num::NonZeroU32::get)
+    }
 }
 
 impl<H: Host> Loop<H> {
@@ -271,7 +279,7 @@ impl<H: Host> Loop<H> {
         let req_id = req.id;
         let task = self.task_mut(t).expect("checked above");
         task.num_cancels_requested += 1;
-        task.last_cancel = Some(req_id);
+        task.last_cancel = std::num::NonZeroU32::new(req_id);
         let waiter = task.fut_waiter;
         self.emit(t, old, Reason::CancelRequested(req));
         if let Some(w) = waiter {
@@ -366,7 +374,7 @@ impl<H: Host> Loop<H> {
         let reason = match &exc {
             None => Reason::StepStarted,
             Some(e) if host.classify(e) == ExcClass::Cancelled => Reason::CancelledErrorDelivered {
-                request: self.task(t).and_then(|x| x.last_cancel),
+                request: self.task(t).and_then(|x| x.last_cancel()),
             },
             Some(_) => Reason::ExceptionThrownIn,
         };
@@ -473,7 +481,7 @@ impl<H: Host> Loop<H> {
                 let task = self.task_mut(t).expect("exists");
                 task.fut_waiter = Some(w);
                 after = Some(Reason::Awaiting);
-                let (must_cancel, req) = (task.must_cancel, task.last_cancel);
+                let (must_cancel, req) = (task.must_cancel, task.last_cancel());
                 if must_cancel {
                     let msg = self.fut(fut).and_then(|f| f.cancel_msg());
                     if self.cancel_any(host, w, msg, CancelCause::Awaiter { task: t }, req) {

@@ -229,7 +229,7 @@ impl<H: Host> Loop<H> {
 /// The parent task's latest cancel request (what a CancelledError in the parent came from).
 fn parent_request<H: Host>(lp: &Loop<H>, g: u32) -> Option<u32> {
     let parent = lp.lib.groups.get(g as usize)?.parent?;
-    lp.task(parent)?.last_cancel
+    lp.task(parent)?.last_cancel()
 }
 
 /// The `TaskGroup.__aexit__` coroutine.

@@ -41,12 +41,12 @@ pub struct Wait {
 /// timeout passes (no TimeoutError) and returns `(done, pending)` via `Host::wait_result`.
 /// Raises ValueError for an empty `fs`.
 pub fn wait<H: Host>(fs: Vec<FutId>, timeout: Option<f64>, return_when: ReturnWhen) -> Native<H> {
-    Native::Wait(Wait {
+    Native::Wait(Box::new(Wait {
         fs,
         timeout,
         return_when,
         started: None,
-    })
+    }))
 }
 
 impl Wait {

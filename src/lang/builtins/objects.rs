@@ -511,7 +511,8 @@ fn thrown(vm: &mut Vm, v: &Value) -> PyResult<PyErr> {
 fn agen_asend(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("asend", 1, 1)?;
     let c = agen_of(&args)?;
-    *c.agen_op.borrow_mut() = Some(Box::new(AgenOp::Send(args.pos[1].clone())));
+    c.agen_op
+        .set(Some(Box::new(AgenOp::Send(args.pos[1].clone()))));
     Ok(args.pos[0].clone())
 }
 /// `agen.athrow(exc)`: the awaitable that raises `exc` at the generator's `yield`.
@@ -519,7 +520,7 @@ fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("athrow", 1, 3)?;
     let c = agen_of(&args)?;
     let e = thrown(vm, &args.pos[1])?;
-    *c.agen_op.borrow_mut() = Some(Box::new(AgenOp::Throw(e)));
+    c.agen_op.set(Some(Box::new(AgenOp::Throw(e))));
     Ok(args.pos[0].clone())
 }
 /// `agen.aclose()`: the awaitable that raises GeneratorExit at the generator's `yield`;
@@ -531,7 +532,7 @@ fn agen_aclose(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         &crate::lang::builtins::types::exception("GeneratorExit"),
         vec![],
     );
-    *c.agen_op.borrow_mut() = Some(Box::new(AgenOp::Throw(exit)));
+    c.agen_op.set(Some(Box::new(AgenOp::Throw(exit))));
     c.closing.set(true);
     Ok(args.pos[0].clone())
 }

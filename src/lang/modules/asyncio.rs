@@ -484,7 +484,7 @@ pub(crate) fn gather(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         // futures map to their own future with no wrapping, so only coroutines are looked up
         // (a scan per argument made `gather(*tasks)` quadratic: 0.2 s for 10,000 tasks).
         let mut seen: Vec<(&Value, FutId)> = Vec::new();
-        let mut futs = Vec::new();
+        let mut futs = Vec::with_capacity(args.pos.len());
         for a in &args.pos {
             if let Value::Rt(RtHandle::Task(_) | RtHandle::Future(_)) = a {
                 futs.push(ensure_future(vm, lp, a)?);

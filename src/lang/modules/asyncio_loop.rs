@@ -17,7 +17,10 @@ fn prime_aclose(c: &crate::lang::value::function::Coroutine) {
         &crate::lang::builtins::types::exception("GeneratorExit"),
         vec![],
     );
-    *c.agen_op.borrow_mut() = Some(Box::new(crate::lang::value::function::AgenOp::Throw(exit)));
+    c.agen_op
+        .set(Some(Box::new(crate::lang::value::function::AgenOp::Throw(
+            exit,
+        ))));
     c.closing.set(true);
 }
 

@@ -616,8 +616,8 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 };
                 let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
                 let coro_txt = match &coro {
-                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line()),
-                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname, file(c), c.line.get()),
+                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname(), file(c), c.def_line()),
+                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname(), file(c), c.line.get()),
                     None => String::new(),
                 };
                 let outcome = vm.task_outcome.get(t.0).cloned();

@@ -43,7 +43,6 @@ pub struct Function {
 /// is created-or-suspended; while it runs its frame lives on an execution stack of the VM
 /// (so `await` chains suspend without Rust recursion), and after it finishes it is `None`.
 pub struct Coroutine {
-    pub qualname: Rc<str>,
     /// Its code object: the file and the line its code starts on (`co_firstlineno`), read
     /// through `frame_file()`/`def_line()` (one word instead of three in every coroutine).
     pub code: Rc<crate::lang::compiler::Code>,
@@ -52,20 +51,37 @@ pub struct Coroutine {
     pub is_coroutine: bool,
     /// An async generator (`async def` with `yield`): iterated with `async for`.
     pub is_async_gen: bool,
-    pub serial: u64,
+    pub serial: Serial,
     pub frame: RefCell<Option<Box<crate::lang::vm::frame::Frame>>>,
     pub running: std::cell::Cell<bool>,
     pub started: std::cell::Cell<bool>,
     /// Async generators: what the next `await` on the object does (`asend(v)`,
     /// `athrow(e)`, `aclose()`); `None`: `__anext__()`, i.e. send None.
     /// (Boxed: set only around `asend`/`athrow`/`aclose`, so every coroutine is smaller.)
-    pub agen_op: RefCell<Option<Box<AgenOp>>>,
+    /// (A `Cell`: taken and put back, never borrowed, so a word smaller than a `RefCell`.)
+    pub agen_op: std::cell::Cell<Option<Box<AgenOp>>>,
     /// Async generators: running for `aclose()` (a yield is a RuntimeError; GeneratorExit
     /// or StopAsyncIteration out of it, or a return, make the `await` give None).
     pub closing: std::cell::Cell<bool>,
     /// Async generators first iterated inside a running loop (asyncio's `firstiter` hook):
     /// if dropped while suspended, the loop closes them (`_asyncgen_finalizer_hook`).
     pub hooked: std::cell::Cell<bool>,
+}
+
+/// A coroutine's serial number (`next_serial`) as two 4-aligned halves: with no 8-byte
+/// field, a coroutine is 4-aligned on wasm32 and its allocation 8 bytes smaller (100,000
+/// sleeping tasks hold one each, docs/performance.md).
+#[derive(Clone, Copy, Debug)]
+pub struct Serial([u32; 2]);
+
+impl Serial {
+    pub fn new(v: u64) -> Serial {
+        Serial([v as u32, (v >> 32) as u32])
+    }
+
+    pub fn get(self) -> u64 {
+        u64::from(self.0[0]) | (u64::from(self.0[1]) << 32)
+    }
 }
 
 /// The operation an awaitable from `asend`/`athrow`/`aclose` applies to its generator.
@@ -75,6 +91,20 @@ pub enum AgenOp {
 }
 
 impl Coroutine {
+    /// `__qualname__`: its function's, which is its code object's (one word less in every
+    /// coroutine; 100,000 sleeping tasks, docs/performance.md).
+    pub fn qualname(&self) -> &Rc<str> {
+        &self.code.qualname
+    }
+
+    /// Is an `asend`/`athrow`/`aclose` operation waiting for the next `await`?
+    pub fn has_agen_op(&self) -> bool {
+        let op = self.agen_op.take();
+        let has = op.is_some();
+        self.agen_op.set(op);
+        has
+    }
+
     /// The file its code is in.
     pub fn frame_file(&self) -> Rc<str> {
         self.code.source.filename.clone()
@@ -88,7 +118,6 @@ impl Coroutine {
     /// A fresh coroutine object sharing this one's identity fields (not its state).
     fn sibling(&self, frame: Option<Box<crate::lang::vm::frame::Frame>>) -> Coroutine {
         Coroutine {
-            qualname: self.qualname.clone(),
             code: self.code.clone(),
             line: std::cell::Cell::new(self.line.get()),
             is_coroutine: self.is_coroutine,
@@ -97,7 +126,7 @@ impl Coroutine {
             frame: RefCell::new(frame),
             running: std::cell::Cell::new(false),
             started: std::cell::Cell::new(self.started.get()),
-            agen_op: RefCell::new(None),
+            agen_op: std::cell::Cell::new(None),
             closing: std::cell::Cell::new(false),
             hooked: std::cell::Cell::new(false),
         }
@@ -206,7 +235,7 @@ thread_local! {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.is_coroutine && !self.started.get() {
-            note_unawaited(self.qualname.clone());
+            note_unawaited(self.qualname().clone());
         }
         // An async generator dropped while suspended inside a loop: its frame moves to a
         // new object that the loop closes (`_asyncgen_finalizer_hook` schedules `aclose()`).

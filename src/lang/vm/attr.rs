@@ -178,7 +178,7 @@ impl Vm {
                 _ => return self.getattr_opt(&m.func.clone(), name),
             }),
             Value::Coroutine(c) => Ok(match name {
-                "__name__" | "__qualname__" => Some(Value::str(&c.qualname)),
+                "__name__" | "__qualname__" => Some(Value::str(c.qualname())),
                 "__class__" => Some(Value::Class(types::type_of(obj))),
                 _ => {
                     let cls = types::type_of(obj);

@@ -601,21 +601,20 @@ pub(crate) fn as_err(v: Value) -> PyErr {
 }
 
 /// Makes a coroutine or generator object for a frame that has not started.
-pub(crate) fn new_generator(frame: Frame, qualname: Rc<str>, is_coroutine: bool) -> Value {
+pub(crate) fn new_generator(frame: Frame, is_coroutine: bool) -> Value {
     // `async def` with `yield` is an async generator, not a coroutine.
     let is_async_gen = is_coroutine && frame.code.is_generator;
     let is_coroutine = is_coroutine && !is_async_gen;
     Value::Coroutine(Rc::new(Coroutine {
         code: frame.code.clone(),
         line: std::cell::Cell::new(frame.code.first_line),
-        qualname,
         is_coroutine,
         is_async_gen,
-        serial: crate::lang::value::next_serial(),
+        serial: crate::lang::value::function::Serial::new(crate::lang::value::next_serial()),
         frame: std::cell::RefCell::new(Some(Box::new(frame))),
         running: std::cell::Cell::new(false),
         started: std::cell::Cell::new(false),
-        agen_op: std::cell::RefCell::new(None),
+        agen_op: std::cell::Cell::new(None),
         closing: std::cell::Cell::new(false),
         hooked: std::cell::Cell::new(false),
     }))

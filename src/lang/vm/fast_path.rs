@@ -152,7 +152,7 @@ pub(crate) fn run_hot(f: &mut Frame, room: Room) -> Ran {
     let ops = &code.ops[..];
     let consts = &code.consts[..];
     let stack = &mut f.stack;
-    let fast = &mut f.fast;
+    let fast: &mut [Option<Value>] = &mut f.fast;
     let mut pc = f.pc;
     let mut ran = Ran::default();
     while ran.ops < room.ops {

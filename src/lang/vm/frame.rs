@@ -47,18 +47,36 @@ impl Handled {
     }
 }
 
+/// The active exception handlers of a frame, innermost last, boxed on first use like
+/// `Handled` (a suspended coroutine outside any `try` holds one word).
+// A `Vec` is three words inline; the box makes it one.
+#[allow(clippy::box_collection)]
+#[derive(Default)]
+pub struct Blocks(Option<Box<Vec<Block>>>);
+
+impl Blocks {
+    pub fn push(&mut self, b: Block) {
+        self.0.get_or_insert_with(Box::default).push(b);
+    }
+
+    pub fn pop(&mut self) -> Option<Block> {
+        self.0.as_mut()?.pop()
+    }
+}
+
 /// One activation of a code object. Invariants: `fast.len() == code.varnames.len()`;
-/// `cells.len() == code.cellvars.len() + code.freevars.len()`; `pc` indexes `code.ops`.
+/// `cells.len() == code.cellvars.len() + code.freevars.len()` (both fixed for the frame's
+/// life, so boxed slices: a word less each than a `Vec`); `pc` indexes `code.ops`.
 pub struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
     pub stack: Vec<Value>,
-    pub fast: Vec<Option<Value>>,
-    pub cells: Vec<Cell>,
+    pub fast: Box<[Option<Value>]>,
+    pub cells: Box<[Cell]>,
     pub globals: Rc<RefCell<PyDict>>,
     /// The namespace of a module or class body (`LoadName`/`StoreName`).
     pub locals: Option<Rc<RefCell<PyDict>>>,
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     /// Exceptions being handled in this frame, innermost last (`exc_info`).
     pub handled: Handled,
     /// When this frame was pushed by `await`/`yield from` on a coroutine object: that
@@ -80,14 +98,27 @@ impl Frame {
             // three); deeper code grows it once (to six). Eight cost 8 MB more per 100,000
             // sleeping tasks, four 1.6 MB.
             stack: Vec::with_capacity(3),
-            fast: vec![None; nfast],
+            fast: vec![None; nfast].into_boxed_slice(),
             cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
             globals,
             locals,
-            blocks: Vec::new(),
+            blocks: Blocks::default(),
             handled: Handled::default(),
             owner: None,
             code,
+        }
+    }
+
+    /// Appends a function's closure (its free variables' cells) after the frame's own
+    /// cells.
+    pub fn add_closure(&mut self, closure: &[Cell]) {
+        if !closure.is_empty() {
+            let own = std::mem::take(&mut self.cells);
+            self.cells = own
+                .into_vec()
+                .into_iter()
+                .chain(closure.iter().cloned())
+                .collect();
         }
     }
 

@@ -89,7 +89,7 @@ impl TaskExec {
     /// A task for an async generator's `athrow(e)`/`aclose()` awaitable (as the loop's
     /// finalizer hook makes for `aclose()`): the generator's frame, with `e` to throw in.
     fn for_async_gen(c: &Rc<Coroutine>) -> PyResult<TaskExec> {
-        let op = c.agen_op.borrow_mut().take().map(|op| *op);
+        let op = c.agen_op.take().map(|op| *op);
         let Some(crate::lang::value::function::AgenOp::Throw(e)) = op else {
             return Err(PyErr::type_error(
                 "a coroutine was expected, got an async_generator",

@@ -189,14 +189,13 @@ impl<'a> Reach<'a> {
             }
             Err(_) => self.unsure = true,
         }
-        match c.agen_op.try_borrow() {
-            Ok(op) => match op.as_deref() {
-                Some(AgenOp::Send(v)) => self.value(v),
-                Some(AgenOp::Throw(e)) => self.err(e),
-                None => {}
-            },
-            Err(_) => self.unsure = true,
+        let op = c.agen_op.take();
+        match op.as_deref() {
+            Some(AgenOp::Send(v)) => self.value(v),
+            Some(AgenOp::Throw(e)) => self.err(e),
+            None => {}
         }
+        c.agen_op.set(op);
     }
 
     /// A task's coroutine as the loop holds it: its frames, the library coroutine it is

@@ -149,8 +149,8 @@ impl Vm {
             },
             Value::Coroutine(c) => format!(
                 "<coroutine object {} at {}>",
-                c.qualname,
-                fake_address(c.serial)
+                c.qualname(),
+                fake_address(c.serial.get())
             ),
             Value::Rt(h) => crate::lang::modules::asyncio::repr(self, *h)?,
             Value::Native(n) => format!("<coroutine object {} at {}>", n.name, self.address_of(v)),

@@ -23,7 +23,7 @@ fn frame(ops: Vec<Op>, consts: Vec<Value>, fast: Vec<Option<Value>>) -> Frame {
     c.consts = consts;
     let g = Rc::new(RefCell::new(PyDict::new()));
     let mut f = Frame::new(code, g, None);
-    f.fast = fast;
+    f.fast = fast.into_boxed_slice();
     f
 }
 

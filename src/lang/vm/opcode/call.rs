@@ -184,7 +184,7 @@ pub(crate) fn frame_for(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     let fast = bind_args(func, args)?;
     let code = func.code.clone();
     let mut frame = Frame::new(code.clone(), func.globals.clone(), None);
-    frame.fast = fast;
+    frame.fast = fast.into_boxed_slice();
     // Parameters that are cells start in their cell.
     for (ci, arg) in code.cell_args.iter().enumerate() {
         if let Some(a) = arg {
@@ -192,7 +192,7 @@ pub(crate) fn frame_for(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
             *frame.cells[ci].borrow_mut() = v;
         }
     }
-    frame.cells.extend(func.closure.iter().cloned());
+    frame.add_closure(&func.closure);
     Ok(frame)
 }
 
@@ -201,11 +201,7 @@ impl Vm {
     pub(crate) fn call_python(&mut self, func: &Rc<Function>, args: Args) -> PyResult<Value> {
         let frame = frame_for(func, args)?;
         if func.code.is_generator || func.code.is_coroutine {
-            return Ok(new_generator(
-                frame,
-                func.qualname.clone(),
-                func.code.is_coroutine,
-            ));
+            return Ok(new_generator(frame, func.code.is_coroutine));
         }
         self.run_frame(frame)
     }
@@ -273,11 +269,7 @@ impl Vm {
         if let Value::Function(fun) = &func {
             let frame = frame_for(fun, args)?;
             if fun.code.is_generator || fun.code.is_coroutine {
-                return Ok(Flow::Push2(new_generator(
-                    frame,
-                    fun.qualname.clone(),
-                    fun.code.is_coroutine,
-                )));
+                return Ok(Flow::Push2(new_generator(frame, fun.code.is_coroutine)));
             }
             return Ok(Flow::Push(Box::new(frame)));
         }
@@ -475,7 +467,7 @@ impl Vm {
         }
         let ns = Rc::new(RefCell::new(PyDict::new()));
         let mut frame = Frame::new(fun.code.clone(), fun.globals.clone(), Some(ns.clone()));
-        frame.cells.extend(fun.closure.iter().cloned());
+        frame.add_closure(&fun.closure);
         let class_cell = fun
             .code
             .cellvars

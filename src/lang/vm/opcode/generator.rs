@@ -52,7 +52,7 @@ impl Vm {
                 let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                 match &sub {
                     Value::Coroutine(c) => {
-                        if c.is_async_gen && c.agen_op.borrow().is_some() {
+                        if c.is_async_gen && c.has_agen_op() {
                             return self.enter_async_gen(c, value);
                         }
                         if c.is_async_gen && c.frame.borrow().is_none() && !c.running.get() {
@@ -92,7 +92,7 @@ impl Vm {
     /// (CPython `async_gen_asend_send`, `async_gen_athrow_send`): runs its frame above
     /// this one, sending a value or throwing an exception in.
     fn enter_async_gen(&mut self, c: &Rc<Coroutine>, value: Value) -> PyResult<Flow> {
-        let op = c.agen_op.borrow_mut().take().map(|op| *op);
+        let op = c.agen_op.take().map(|op| *op);
         match op {
             None => Ok(Flow::Push(self.take_frame(c, &value)?)),
             Some(AgenOp::Send(_)) if c.frame.borrow().is_none() && !c.running.get() => {
