@@ -16,7 +16,7 @@ thread_local! {
 
 fn field(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let inst = Instance::new(FIELD.with(|c| c.clone()));
-    for k in ["default", "default_factory"] {
+    for k in ["default", "default_factory", "repr", "compare"] {
         if let Some(v) = args.take_kw(k) {
             inst.dict.borrow_mut().set_str(k, v);
         }
@@ -65,8 +65,26 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let factories = Rc::new(RefCell::new(PyDict::new()));
     let mut params = vec!["self".to_string()];
     let mut body = Vec::new();
+    // `field(repr=False)` / `field(compare=False)`: left out of `__repr__` / the comparisons
+    let mut in_repr = Vec::new();
+    let mut in_compare = Vec::new();
     for n in &names {
         let attr = cls.dict.borrow().get_str(n);
+        let flag = |k: &str, vm: &mut Vm| -> PyResult<bool> {
+            match &attr {
+                Some(Value::Instance(f)) if FIELD.with(|c| Rc::ptr_eq(c, &f.class)) => {
+                    let v = f.dict.borrow().get_str(k);
+                    v.map_or(Ok(true), |v| vm.truthy(&v))
+                }
+                _ => Ok(true),
+            }
+        };
+        if flag("repr", vm)? {
+            in_repr.push(n.clone());
+        }
+        if flag("compare", vm)? {
+            in_compare.push(n.clone());
+        }
         match attr {
             Some(Value::Instance(f)) if FIELD.with(|c| Rc::ptr_eq(c, &f.class)) => {
                 if let Some(fac) = f.dict.borrow().get_str("default_factory") {
@@ -113,17 +131,16 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if body.is_empty() {
         body.push("    pass".into());
     }
-    let reprs: Vec<String> = names
+    let reprs: Vec<String> = in_repr
         .iter()
         .map(|n| format!("{n}={{self.{n}!r}}"))
         .collect();
-    let fields: Vec<String> = names.iter().map(|n| format!("self.{n}")).collect();
-    let others: Vec<String> = names.iter().map(|n| format!("other.{n}")).collect();
+    let fields: Vec<String> = in_compare.iter().map(|n| format!("self.{n}")).collect();
+    let others: Vec<String> = in_compare.iter().map(|n| format!("other.{n}")).collect();
     let mut src = format!(
-        "def __init__({}):\n{}\ndef __repr__(self):\n    return f\"{}({})\"\ndef __eq__(self, other):\n    if other.__class__ is self.__class__:\n        return ({},) == ({},)\n    return NotImplemented\n",
+        "def __init__({}):\n{}\ndef __repr__(self):\n    return f\"{{self.__class__.__qualname__}}({})\"\ndef __eq__(self, other):\n    if other.__class__ is self.__class__:\n        return ({},) == ({},)\n    return NotImplemented\n",
         params.join(", "),
         body.join("\n"),
-        cls.qualname,
         reprs.join(", "),
         fields.join(", "),
         others.join(", "),
@@ -152,13 +169,21 @@ fn dataclass(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         g.set_str("__dc_factories", Value::Dict(factories));
         g.set_str("__dc_missing", Value::Ellipsis);
     }
+    // Defined in a class body named like the dataclass, so their `__qualname__` reads
+    // `Item.__init__` (CPython's `_create_fn` sets it so) in error messages.
+    let body_src: String = src.lines().map(|l| format!("    {l}\n")).collect();
+    let src = format!("class {}:\n{body_src}", cls.name);
     vm.exec_source(&src, "<dataclass>", globals.clone())?;
+    let holder = match globals.borrow().get_str(&cls.name) {
+        Some(Value::Class(h)) => h,
+        _ => return Err(PyErr::runtime_error("dataclass: generated methods missing")),
+    };
     let generated = ["__init__", "__repr__", "__eq__"]
         .into_iter()
         .chain(order_ops.iter().map(|(n, _)| *n).filter(|_| order));
     for m in generated {
         if cls.dict.borrow().get_str(m).is_none() || m == "__init__" {
-            if let Some(f) = globals.borrow().get_str(m) {
+            if let Some(f) = holder.dict.borrow().get_str(m) {
                 cls.dict.borrow_mut().set_str(m, f);
             }
         }
