@@ -128,7 +128,7 @@ pub use held::Visit;
 pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};
-pub use queue::QueueKind;
+pub use queue::{QueueInfo, QueueKind};
 pub use resources::{FutureView, ResourceView};
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;

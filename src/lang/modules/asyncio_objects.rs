@@ -192,6 +192,17 @@ pub(crate) fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .unwrap_or(Value::None))
     })
 }
+/// `Task.get_coro()`: the coroutine object the task runs (None for asyncio's own
+/// awaitables, which have no Python coroutine here).
+pub(crate) fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("get_coro", 0, 0)?;
+    let t = task_id(this(&args)?)?;
+    Ok(vm
+        .task_coros
+        .get(t.0)
+        .map(|c| Value::Coroutine(c.clone()))
+        .unwrap_or(Value::None))
+}
 pub(crate) fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = task_id(this(&args)?)?;
     let n = vm.to_str(args.pos.get(1).unwrap_or(&Value::None))?;
@@ -479,6 +490,7 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
     task.extend([
         ("get_name", task_get_name as BuiltinFn),
         ("set_name", task_set_name),
+        ("get_coro", task_get_coro),
         ("cancelling", task_cancelling),
         ("uncancel", task_uncancel),
     ]);
@@ -500,6 +512,8 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
                 ("create_future", loop_create_future),
                 ("create_task", loop_create_task),
                 ("set_exception_handler", loop_set_exception_handler),
+                ("get_exception_handler", loop_get_exception_handler),
+                ("call_exception_handler", loop_call_exception_handler),
             ],
         ),
         (
@@ -625,9 +639,14 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                     TaskState::Done => {
                         let r = match outcome {
                             Some(Ok(v)) => v,
-                            _ => Value::None,
+                            // asyncio's own awaitables (`sleep(d, result=...)`)
+                            _ => match lp.task_future(t).and_then(|f| lp.future_peek(f)) {
+                                Some(crate::runtime::FuturePeek::Result(v)) => v.clone(),
+                                _ => Value::None,
+                            },
                         };
-                        format!("finished name='{name}'{coro_txt} result={}", vm.repr(&r)?)
+                        let r = super::asyncio_repr::reprlib_repr(vm, &r)?;
+                        format!("finished name='{name}'{coro_txt} result={r}")
                     }
                     TaskState::Failed => {
                         let e = match outcome {
@@ -655,7 +674,7 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 let st = if lp.future_cancelled(f) {
                     "cancelled".to_string()
                 } else if let Some(Ok(v)) = &peek {
-                    format!("finished result={}", vm.repr(v)?)
+                    format!("finished result={}", super::asyncio_repr::reprlib_repr(vm, v)?)
                 } else if let Some(Err(e)) = &peek {
                     format!("finished exception={}", vm.repr(e)?)
                 } else if lp.future_done(f) {
@@ -668,14 +687,21 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
             RtHandle::TaskGroup(g) => lp.task_group_repr(g),
             RtHandle::Timeout(t) => {
                 let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
+                // CPython: `when=round(self._when, 3)` (or None) while entered
                 match (phase, lp.timeout_when(t)) {
                     ("active", Some(w)) => format!(
                         "<Timeout [active] when={}>",
-                        crate::lang::value::float::repr(w)
+                        crate::lang::value::float::repr((w * 1000.0).round() / 1000.0)
                     ),
+                    ("active", None) => "<Timeout [active] when=None>".to_string(),
                     (p, _) => format!("<Timeout [{p}]>"),
                 }
             }
+            RtHandle::Queue(r) => return super::asyncio_repr::queue_repr(vm, r, true),
+            RtHandle::Lock(r)
+            | RtHandle::Event(r)
+            | RtHandle::Semaphore(r, _)
+            | RtHandle::Condition(r) => super::asyncio_repr::sync_repr(lp, h, r),
             other => format!("<asyncio.locks.{} object>", other.type_name()),
         })
     })

@@ -2,8 +2,9 @@
 //! `typing`, `dataclasses`, and modules written in Python (`py/`).
 
 pub mod asyncio;
-mod asyncio_loop;
+pub(crate) mod asyncio_loop;
 mod asyncio_objects;
+mod asyncio_repr;
 pub mod dataclasses;
 pub mod enums;
 mod math;
