@@ -123,7 +123,7 @@ mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Command, Loop};
-pub use future::{FutId, FuturePeek};
+pub use future::{CallbackName, FutId, FuturePeek};
 pub use held::Visit;
 pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;

@@ -625,13 +625,24 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
                 // `coro=<work() running at main.py:3>` / `done, defined at ...`.
                 let coro = vm.task_coros.get(t.0).cloned();
-                let file = |c: &crate::lang::value::function::Coroutine| {
-                    c.frame_file()
-                };
-                let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
+                let file = |c: &crate::lang::value::function::Coroutine| c.frame_file();
+                let done = matches!(
+                    lp.task_state(t),
+                    TaskState::Done | TaskState::Failed | TaskState::Cancelled
+                );
                 let coro_txt = match &coro {
-                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname, file(c), c.def_line()),
-                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname, file(c), c.line.get()),
+                    Some(c) if done => format!(
+                        " coro=<{}() done, defined at {}:{}>",
+                        c.qualname,
+                        file(c),
+                        c.def_line()
+                    ),
+                    Some(c) => format!(
+                        " coro=<{}() running at {}:{}>",
+                        c.qualname,
+                        file(c),
+                        c.line.get()
+                    ),
                     None => String::new(),
                 };
                 let outcome = vm.task_outcome.get(t.0).cloned();
@@ -653,13 +664,36 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                             Some(Err(e)) => e.to_value(),
                             _ => Value::None,
                         };
-                        format!("finished name='{name}'{coro_txt} exception={}", vm.repr(&e)?)
+                        format!(
+                            "finished name='{name}'{coro_txt} exception={}",
+                            vm.repr(&e)?
+                        )
                     }
                     TaskState::Cancelled => format!("cancelled name='{name}'{coro_txt}"),
-                    TaskState::Awaiting(_) => {
-                        format!("pending name='{name}'{coro_txt} wait_for=<Future pending cb=[Task.task_wakeup()]>")
+                    st => {
+                        // `cancelling` once cancel() was asked; `_fut_waiter` is the future
+                        // it waits on (still there while a cancellation is in flight)
+                        let label = if lp.cancelling(t) > 0 {
+                            "cancelling"
+                        } else {
+                            "pending"
+                        };
+                        let waiter = match lp.task_fut_waiter(t) {
+                            Some(w) => {
+                                let v = Vm::fut_value(lp, w);
+                                format!(" wait_for={}", vm.repr(&v)?)
+                            }
+                            None if matches!(st, TaskState::Awaiting(_)) => {
+                                " wait_for=<Future pending cb=[Task.task_wakeup()]>".to_string()
+                            }
+                            None => String::new(),
+                        };
+                        let cb = match lp.task_future(t) {
+                            Some(f) => super::asyncio_repr::callbacks_txt(vm, lp, f),
+                            None => String::new(),
+                        };
+                        format!("{label} name='{name}'{coro_txt}{waiter}{cb}")
                     }
-                    _ => format!("pending name='{name}'{coro_txt}"),
                 };
                 format!("<Task {state}>")
             }
@@ -674,15 +708,23 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 let st = if lp.future_cancelled(f) {
                     "cancelled".to_string()
                 } else if let Some(Ok(v)) = &peek {
-                    format!("finished result={}", super::asyncio_repr::reprlib_repr(vm, v)?)
+                    format!(
+                        "finished result={}",
+                        super::asyncio_repr::reprlib_repr(vm, v)?
+                    )
                 } else if let Some(Err(e)) = &peek {
                     format!("finished exception={}", vm.repr(e)?)
                 } else if lp.future_done(f) {
                     "finished".to_string()
                 } else {
-                    "pending".to_string()
+                    format!("pending{}", super::asyncio_repr::callbacks_txt(vm, lp, f))
                 };
-                format!("<Future {st}>")
+                let cls = if lp.future_is_gather(f) {
+                    "_GatheringFuture"
+                } else {
+                    "Future"
+                };
+                format!("<{cls} {st}>")
             }
             RtHandle::TaskGroup(g) => lp.task_group_repr(g),
             RtHandle::Timeout(t) => {
@@ -701,7 +743,8 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
             RtHandle::Lock(r)
             | RtHandle::Event(r)
             | RtHandle::Semaphore(r, _)
-            | RtHandle::Condition(r) => super::asyncio_repr::sync_repr(lp, h, r),
+            | RtHandle::Condition(r)
+            | RtHandle::Barrier(r) => super::asyncio_repr::sync_repr(lp, h, r),
             other => format!("<asyncio.locks.{} object>", other.type_name()),
         })
     })

@@ -5,16 +5,27 @@
 use super::asyncio::{with_loop_or_next, RtHandle};
 use crate::lang::value::{PyResult, Value};
 use crate::lang::vm::Vm;
-use crate::runtime::{Loop, ResourceId};
+use crate::runtime::{CallbackName, FutId, Loop, ResourceId};
 
 /// A stand-in for the object address CPython prints (ids differ from CPython's anyway).
 fn fake_address(r: ResourceId) -> u64 {
     0x7f00_0000_0000u64 + u64::from(r.0) * 0x50
 }
 
-/// `<asyncio.locks.Lock object at 0x... [unlocked]>` (also Event, Semaphore, Condition).
+/// `<asyncio.locks.Lock object at 0x... [unlocked]>` (also Event, Semaphore, Condition,
+/// and Barrier: `[filling, waiters:0/2]`).
 pub(crate) fn sync_repr(lp: &mut Loop<Vm>, h: RtHandle, r: ResourceId) -> String {
-    let state = lp.sync_repr_state(r).unwrap_or_default();
+    let state = if let RtHandle::Barrier(_) = h {
+        let st = lp.barrier_state_name(r);
+        if lp.barrier_broken(r) {
+            st.to_string()
+        } else {
+            let (n, p) = (lp.barrier_n_waiting(r), lp.barrier_parties(r));
+            format!("{st}, waiters:{n}/{p}")
+        }
+    } else {
+        lp.sync_repr_state(r).unwrap_or_default()
+    };
     format!(
         "<asyncio.locks.{} object at {:#x} [{state}]>",
         h.type_name(),
@@ -171,4 +182,23 @@ fn iterable(
         right.to_string()
     };
     Ok(format!("{left}{body}{right}"))
+}
+
+/// ` cb=[...]`: a pending future's done-callbacks as CPython's `_format_callbacks` lists
+/// them (the first, `<N more>`, the last when there are more than two); empty when none.
+pub(crate) fn callbacks_txt(vm: &mut Vm, lp: &Loop<Vm>, f: FutId) -> String {
+    let names: Vec<String> = lp
+        .future_callback_names(f)
+        .into_iter()
+        .map(|c| match c {
+            CallbackName::Lib(s) => s.to_string(),
+            CallbackName::Host(cb) => super::asyncio_loop::callback_label(vm, &cb.func),
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [a] => format!(" cb=[{a}]"),
+        [a, b] => format!(" cb=[{a}, {b}]"),
+        [a, .., z] => format!(" cb=[{a}, <{} more>, {z}]", names.len() - 2),
+    }
 }
