@@ -1,5 +1,5 @@
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import asdict, astuple, dataclass, field, fields, is_dataclass, replace
 
 
 @dataclass
@@ -11,6 +11,11 @@ class Item:
     @property
     def in_stock(self):
         return self.qty > 0
+
+
+@dataclass
+class Perishable(Item):
+    days: int = 7
 
 
 @dataclass(order=True)
@@ -49,6 +54,15 @@ async def main():
     except TypeError as e:
         print("TypeError:", e)
     print(len(w.log))
+    print(asdict(w.items["apple"]), astuple(Restock(1.5, "q")))
+    print(replace(w.items["apple"], qty=0), [f.name for f in fields(Warehouse)])
+    print(is_dataclass(Item), is_dataclass(a), is_dataclass(3))
+    print(asdict(w)["items"]["pear"], sorted(asdict(w)))
+    print(Perishable("milk", 2, days=3), Perishable("egg") == Perishable("egg"))
+    try:
+        asdict(Item)
+    except TypeError as e:
+        print("TypeError:", e)
 
 
 asyncio.run(main())

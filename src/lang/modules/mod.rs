@@ -135,7 +135,15 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             d.borrow_mut().set_str("Random", random_instance::class());
             m
         }
-        "dataclasses" => module("dataclasses", dataclasses::functions()).1,
+        "dataclasses" => {
+            let (d, m) = module("dataclasses", dataclasses::functions());
+            vm.exec_source(
+                include_str!("py/dataclasses_helpers.py"),
+                "<dataclasses>",
+                d,
+            )?;
+            m
+        }
         "typing" => {
             // Annotations are not evaluated (CPython 3.14 defers them); names used at run
             // time (`Optional[int]`, `List[str]`) resolve to subscriptable classes.
