@@ -1,3 +1,4 @@
+# cpython: 3.12+ (why: before 3.13 a Handle's repr shows the callback's arguments)
 import asyncio
 import functools
 
@@ -15,6 +16,11 @@ async def main():
     h4 = loop.call_later(0.04, report, "cancelled")
     h5 = loop.call_soon(report, "soon")
     print(type(h1).__name__, type(h5).__name__)
+    print(repr(h5))
+    h6 = loop.call_soon(functools.partial(report, "never"))
+    print(repr(h6))
+    h6.cancel()
+    print(repr(h6), h6.cancelled())
     h4.cancel()
     print("cancelled:", h4.cancelled(), h1.cancelled())
     print("when ordering:", h2.when() < h3.when() < h1.when())

@@ -209,7 +209,9 @@ pub(crate) fn timer_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Obj.method()` for a bound method, a `functools.partial` by the function it wraps.
 pub(crate) fn callback_label(vm: &mut Vm, func: &Value) -> String {
     let mut f = func.clone();
-    // `functools.partial` (a Python class here): the wrapped function
+    // `functools.partial` (a Python class here): the wrapped function, and one more `()`
+    // per partial (`_format_callback` appends its arguments as a suffix)
+    let mut suffix = String::new();
     for _ in 0..8 {
         let is_partial = matches!(&f, Value::Instance(i) if &*i.class.name == "partial"
             && &*i.class.module == "functools");
@@ -217,20 +219,23 @@ pub(crate) fn callback_label(vm: &mut Vm, func: &Value) -> String {
             break;
         }
         match vm.getattr(&f, "func") {
-            Ok(inner) => f = inner,
+            Ok(inner) => {
+                f = inner;
+                suffix.push_str("()");
+            }
             Err(_) => break,
         }
     }
     match &f {
         Value::Function(func) => format!(
-            "{}() at {}:{}",
+            "{}(){suffix} at {}:{}",
             func.qualname, func.code.source.filename, func.code.first_line
         ),
         other => match vm
             .getattr(other, "__qualname__")
             .or_else(|_| vm.getattr(other, "__name__"))
         {
-            Ok(Value::Str(q)) => format!("{}()", q.as_str()),
+            Ok(Value::Str(q)) => format!("{}(){suffix}", q.as_str()),
             _ => vm.repr(other).unwrap_or_default(),
         },
     }

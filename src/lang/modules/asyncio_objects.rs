@@ -740,6 +740,7 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                 }
             }
             RtHandle::Queue(r) => return super::asyncio_repr::queue_repr(vm, r, true),
+            RtHandle::Timer(th, timer) => super::asyncio_repr::handle_repr(vm, lp, th, timer),
             RtHandle::Lock(r)
             | RtHandle::Event(r)
             | RtHandle::Semaphore(r, _)

@@ -202,3 +202,27 @@ pub(crate) fn callbacks_txt(vm: &mut Vm, lp: &Loop<Vm>, f: FutId) -> String {
         [a, .., z] => format!(" cb=[{a}, <{} more>, {z}]", names.len() - 2),
     }
 }
+
+/// CPython `Handle.__repr__`: `<Handle cb() at main.py:3>`, `<Handle cancelled>`,
+/// `<TimerHandle when=0.5 cb() at main.py:3>` (a cancelled handle drops its callback).
+pub(crate) fn handle_repr(
+    vm: &mut Vm,
+    lp: &Loop<Vm>,
+    h: crate::runtime::Handle,
+    timer: bool,
+) -> String {
+    let mut parts = vec![if timer { "TimerHandle" } else { "Handle" }.to_string()];
+    let cancelled = lp.handle_cancelled(h);
+    if cancelled {
+        parts.push("cancelled".into());
+    }
+    if let Some(w) = lp.handle_when(h).filter(|_| timer) {
+        parts.push(format!("when={}", crate::lang::value::float::repr(w)));
+    }
+    if !cancelled {
+        if let Some(cb) = lp.handle_host_callback(h) {
+            parts.push(super::asyncio_loop::callback_label(vm, &cb.func));
+        }
+    }
+    format!("<{}>", parts.join(" "))
+}
