@@ -32,6 +32,8 @@ async def main():
         print("task cancelled by wait_for:", t.cancelled())
     for e in events:
         print(e)
+    events.clear()
+    await asyncio.wait_for(transfer("final", 1), timeout=0.02)
 
 
 asyncio.run(main())

@@ -19,7 +19,7 @@ async def main():
     t1 = asyncio.create_task(report("cpu", [1, 2, 4]))
     t2 = asyncio.create_task(report("mem", []))
     print(await t1)
-    print(await t2)
+    print(await asyncio.wait_for(t2, timeout=1))
 
 
 asyncio.run(main())

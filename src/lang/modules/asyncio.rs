@@ -270,7 +270,21 @@ pub fn frames_for(name: &str, e: &PyErr) -> &'static [&'static str] {
         "sleep" => &SLEEP_FRAMES,
         "tg_aexit" => &TASKGROUP_FRAMES,
         "timeout_aexit" => &TIMEOUT_FRAMES,
-        "wait_for" if e.matches("TimeoutError") => &WAIT_FOR_FRAMES,
+        "wait_for" if e.matches("TimeoutError") => {
+            // the CancelledError it comes from was raised at wait_for's `return await fut`
+            if let PyErr::Exception(i) = e {
+                let cause = i.exc.as_ref().and_then(|x| x.borrow().cause.clone());
+                if let Some(c) = cause {
+                    let c = crate::lang::vm::eval::as_err(c);
+                    if c.matches("CancelledError") {
+                        c.add_library_frames(&WAIT_FOR_INNER_FRAMES);
+                    }
+                }
+            }
+            &WAIT_FOR_FRAMES
+        }
+        // an exception of the awaited coroutine passes wait_for's `return await fut`
+        "wait_for" => &WAIT_FOR_INNER_FRAMES,
         _ => &[],
     }
 }
