@@ -44,3 +44,15 @@ def leaves(g):
 
 
 print([str(e) for e in leaves(eg)])
+
+
+def validate():
+    raise ExceptionGroup("checks", [ValueError("range"), TypeError("kind"), KeyError("id")])
+
+
+try:
+    validate()
+except* ValueError:
+    print("value problems handled")
+except* TypeError as eg:
+    raise RuntimeError("kind problems are fatal") from eg.exceptions[0]

@@ -10,9 +10,12 @@ async def step(n):
 
 async def main():
     print("starting")
-    async with asyncio.TaskGroup() as tg:
-        for n in range(1, 5):
-            tg.create_task(step(n))
+    try:
+        async with asyncio.TaskGroup() as tg:
+            for n in range(1, 5):
+                tg.create_task(step(n))
+    except* KeyError:
+        print("no KeyError here")
     print("never printed")
 
 

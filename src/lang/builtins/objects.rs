@@ -302,8 +302,13 @@ pub(crate) fn split_by(
         if items.is_empty() {
             return Ok(None);
         }
+        // Every member unchanged: the group itself (`exceptiongroup_subset`), so an
+        // unhandled group leaving `except*` is the same object with its traceback.
+        if items.len() == members.len() && items.iter().zip(&members).all(|(a, b)| a.is(b)) {
+            return Ok(Some(exc.clone()));
+        }
         let g = vm.call_method(exc, "derive", vec![Value::list(items)])?;
-        // Copy __cause__, __context__, __notes__ (CPython does, plus the traceback).
+        // Copy __cause__, __context__, __notes__ and the traceback, as CPython does.
         if let (Value::Instance(new), Some(old)) = (&g, &inst.exc) {
             if let Some(ne) = &new.exc {
                 let o = old.borrow();
@@ -312,6 +317,7 @@ pub(crate) fn split_by(
                 n.context = o.context.clone();
                 n.notes = o.notes.clone();
                 n.suppress_context = o.suppress_context;
+                n.traceback = o.traceback.clone();
             }
         }
         Ok(Some(g))

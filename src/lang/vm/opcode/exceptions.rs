@@ -203,8 +203,9 @@ impl Vm {
                 let kept = self.project(&orig, &reraised)?;
                 if new.is_empty() {
                     return match kept {
-                        Some(e) if e.is(&orig) => Ok(Flow::Reraise(as_err(e))),
-                        Some(e) => Err(as_err(e)),
+                        // a projection carries the original's traceback (split copies it)
+                        // and is re-raised without an entry for this frame
+                        Some(e) => Ok(Flow::Reraise(as_err(e))),
                         None => Ok(Flow::Next),
                     };
                 }
@@ -221,7 +222,8 @@ impl Vm {
                     &base,
                     Args::new(vec![Value::str(""), Value::list(members)]),
                 )?;
-                return Err(as_err(g));
+                // RERAISE: the new group gets no traceback entry for this frame
+                return Ok(Flow::Reraise(as_err(g)));
             }
             Op::BeforeAsyncWith => {
                 let ctx = f.stack.pop().ok_or_else(stack_underflow)?;
