@@ -935,8 +935,8 @@ pub fn module(vm: &mut Vm) -> Value {
 }
 
 pub(crate) use super::asyncio_loop::*;
+pub use super::asyncio_objects::class_methods;
 pub(crate) use super::asyncio_objects::rt_attr;
 #[allow(unused_imports)]
 use super::asyncio_objects::*;
-pub use super::asyncio_objects::{class_methods, repr};
-pub use super::asyncio_repr::queue_repr;
+pub use super::asyncio_repr::{queue_repr, repr};

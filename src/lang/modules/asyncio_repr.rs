@@ -1,11 +1,145 @@
-//! `repr()` details of asyncio objects that CPython builds from their state: queues
-//! (`Queue._format`), the locks' bracketed state, and `reprlib.repr` (what a future's
-//! repr shows of its result).
+//! `repr()` of asyncio's objects as CPython builds it from their state: tasks and futures
+//! (`_task_repr_info`, `_future_repr_info`, with `reprlib.repr` of a result and the
+//! done-callbacks), queues (`Queue._format`), the locks' bracketed state, handles.
 
 use super::asyncio::{with_loop_or_next, RtHandle};
 use crate::lang::value::{PyResult, Value};
 use crate::lang::vm::Vm;
-use crate::runtime::{CallbackName, FutId, Loop, ResourceId};
+use crate::runtime::{CallbackName, FutId, Loop, ResourceId, TaskState};
+
+/// `repr()` of a runtime object (CPython `_task_repr`, `_future_repr`; shortened).
+pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
+    if vm.lp.is_null() {
+        return Ok(format!("<{} object>", h.type_name()));
+    }
+    vm.with_loop(|lp, vm| {
+        Ok(match h {
+            RtHandle::Task(t) => {
+                let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
+                // `coro=<work() running at main.py:3>` / `done, defined at ...`.
+                let coro = vm.task_coros.get(t.0).cloned();
+                let file = |c: &crate::lang::value::function::Coroutine| c.frame_file();
+                let done = matches!(
+                    lp.task_state(t),
+                    TaskState::Done | TaskState::Failed | TaskState::Cancelled
+                );
+                let coro_txt = match &coro {
+                    Some(c) if done => format!(
+                        " coro=<{}() done, defined at {}:{}>",
+                        c.qualname,
+                        file(c),
+                        c.def_line()
+                    ),
+                    Some(c) => format!(
+                        " coro=<{}() running at {}:{}>",
+                        c.qualname,
+                        file(c),
+                        c.line.get()
+                    ),
+                    None => String::new(),
+                };
+                let outcome = vm.task_outcome.get(t.0).cloned();
+                let state = match lp.task_state(t) {
+                    TaskState::Done => {
+                        let r = match outcome {
+                            Some(Ok(v)) => v,
+                            // asyncio's own awaitables (`sleep(d, result=...)`)
+                            _ => match lp.task_future(t).and_then(|f| lp.future_peek(f)) {
+                                Some(crate::runtime::FuturePeek::Result(v)) => v.clone(),
+                                _ => Value::None,
+                            },
+                        };
+                        let r = reprlib_repr(vm, &r)?;
+                        format!("finished name='{name}'{coro_txt} result={r}")
+                    }
+                    TaskState::Failed => {
+                        let e = match outcome {
+                            Some(Err(e)) => e.to_value(),
+                            _ => Value::None,
+                        };
+                        format!(
+                            "finished name='{name}'{coro_txt} exception={}",
+                            vm.repr(&e)?
+                        )
+                    }
+                    TaskState::Cancelled => format!("cancelled name='{name}'{coro_txt}"),
+                    st => {
+                        // `cancelling` once cancel() was asked; `_fut_waiter` is the future
+                        // it waits on (still there while a cancellation is in flight)
+                        let label = if lp.cancelling(t) > 0 {
+                            "cancelling"
+                        } else {
+                            "pending"
+                        };
+                        let waiter = match lp.task_fut_waiter(t) {
+                            Some(w) => {
+                                let v = Vm::fut_value(lp, w);
+                                format!(" wait_for={}", vm.repr(&v)?)
+                            }
+                            None if matches!(st, TaskState::Awaiting(_)) => {
+                                " wait_for=<Future pending cb=[Task.task_wakeup()]>".to_string()
+                            }
+                            None => String::new(),
+                        };
+                        let cb = match lp.task_future(t) {
+                            Some(f) => callbacks_txt(vm, lp, f),
+                            None => String::new(),
+                        };
+                        format!("{label} name='{name}'{coro_txt}{waiter}{cb}")
+                    }
+                };
+                format!("<Task {state}>")
+            }
+            RtHandle::Future(f) => {
+                // CPython `_future_repr_info`: the result or exception of a finished future
+                // (peeked: a repr does not count as retrieving the exception).
+                let peek = match lp.future_peek(f) {
+                    Some(crate::runtime::FuturePeek::Result(v)) => Some(Ok(v.clone())),
+                    Some(crate::runtime::FuturePeek::Exception(e)) => Some(Err(e.to_value())),
+                    _ => None,
+                };
+                let st = if lp.future_cancelled(f) {
+                    "cancelled".to_string()
+                } else if let Some(Ok(v)) = &peek {
+                    format!("finished result={}", reprlib_repr(vm, v)?)
+                } else if let Some(Err(e)) = &peek {
+                    format!("finished exception={}", vm.repr(e)?)
+                } else if lp.future_done(f) {
+                    "finished".to_string()
+                } else {
+                    format!("pending{}", callbacks_txt(vm, lp, f))
+                };
+                let cls = if lp.future_is_gather(f) {
+                    "_GatheringFuture"
+                } else {
+                    "Future"
+                };
+                format!("<{cls} {st}>")
+            }
+            RtHandle::TaskGroup(g) => lp.task_group_repr(g),
+            RtHandle::Timeout(t) => {
+                let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
+                // CPython: `when=round(self._when, 3)` (or None) while entered
+                match (phase, lp.timeout_when(t)) {
+                    ("active", Some(w)) => format!(
+                        "<Timeout [active] when={}>",
+                        crate::lang::value::float::repr((w * 1000.0).round() / 1000.0)
+                    ),
+                    ("active", None) => "<Timeout [active] when=None>".to_string(),
+                    (p, _) => format!("<Timeout [{p}]>"),
+                }
+            }
+            RtHandle::Queue(r) => return queue_repr(vm, r, true),
+            RtHandle::Timer(th, timer) => handle_repr(vm, lp, th, timer),
+            RtHandle::Lock(r)
+            | RtHandle::Event(r)
+            | RtHandle::Semaphore(r, _)
+            | RtHandle::Condition(r)
+            | RtHandle::Barrier(r) => sync_repr(lp, h, r),
+            other => format!("<asyncio.locks.{} object>", other.type_name()),
+        })
+    })
+}
 
 /// A stand-in for the object address CPython prints (ids differ from CPython's anyway).
 fn fake_address(r: ResourceId) -> u64 {
