@@ -30,6 +30,9 @@ async def main():
     lq.put_nowait(1)
     print(str(lq), lq.full())
     print(repr(q).startswith("<Queue at 0x"), repr(q).endswith("tasks=2>"))
+    print(type(q), type(asyncio.Lock()), type(asyncio.Event()), type(asyncio.Semaphore()))
+    print(type(asyncio.current_task()), type(asyncio.get_running_loop().create_future()))
+    print(type(q).__module__, type(q).__qualname__)
 
 
 asyncio.run(main())
