@@ -66,6 +66,16 @@ impl<H: Host> Loop<H> {
         })
     }
 
+    /// `Barrier._state.value` (`filling`, `draining`, `resetting`, `broken`), for its repr.
+    pub fn barrier_state_name(&mut self, id: ResourceId) -> &'static str {
+        match self.barrier(id).map(|b| b.phase) {
+            Some(BarrierPhase::Draining) => "draining",
+            Some(BarrierPhase::Resetting) => "resetting",
+            Some(BarrierPhase::Broken) => "broken",
+            _ => "filling",
+        }
+    }
+
     /// `Barrier.broken`.
     pub fn barrier_broken(&mut self, id: ResourceId) -> bool {
         self.barrier(id)

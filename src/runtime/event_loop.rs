@@ -231,6 +231,14 @@ impl<H: Host> Loop<H> {
         self.timers.is_cancelled(h)
     }
 
+    /// The program's callable behind handle `h` while its slot lives (for its repr).
+    pub fn handle_host_callback(&self, h: Handle) -> Option<H::Callback> {
+        match &self.timers.slot(h)?.cb {
+            Callback::Host(c) => Some((**c).clone()),
+            _ => None,
+        }
+    }
+
     /// `loop.stop()`: finish the current iteration, then `take_stop` reports it.
     pub fn stop(&mut self) {
         self.stopping = true;

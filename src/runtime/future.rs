@@ -71,6 +71,64 @@ impl<H: Host> Fut<H> {
     }
 }
 
+/// A pending done-callback as a future's repr shows it (`cb=[...]`): CPython's name for
+/// one of asyncio's own, or the program's callable.
+pub enum CallbackName<C> {
+    Lib(&'static str),
+    Host(C),
+}
+
+impl<H: Host> Loop<H> {
+    /// Is `f` the future `gather()` returns (a `_GatheringFuture`)?
+    pub fn future_is_gather(&self, f: FutId) -> bool {
+        matches!(self.fut_kind(f), Some(FutKind::Gather(_)))
+    }
+
+    /// The done-callbacks of future `f`, in order, for its repr.
+    pub fn future_callback_names(&self, f: FutId) -> Vec<CallbackName<H::Callback>> {
+        let Some(x) = self.fut(f) else {
+            return Vec::new();
+        };
+        let name = |c: &Callback<H>| -> Option<CallbackName<H::Callback>> {
+            Some(CallbackName::Lib(match c {
+                Callback::Host(h) => return Some(CallbackName::Host((**h).clone())),
+                Callback::TaskWakeup { .. } => "Task.task_wakeup()",
+                Callback::StopLoop => {
+                    "_run_until_complete_cb() at /lib/python314.zip/asyncio/base_events.py:181"
+                }
+                Callback::GatherChildDone { .. } => {
+                    "gather.<locals>._done_callback() at /lib/python314.zip/asyncio/tasks.py:810"
+                }
+                Callback::TaskGroupTaskDone { .. } => "TaskGroup._on_task_done()",
+                Callback::WaitCompletion { .. } => {
+                    "_wait.<locals>._on_completion() at /lib/python314.zip/asyncio/tasks.py:503"
+                }
+                Callback::AsCompletedDone { .. } => "_AsCompletedIterator._handle_completion()",
+                Callback::ShieldInnerDone { .. } => {
+                    "shield.<locals>._inner_done_callback() at /lib/python314.zip/asyncio/tasks.py:978"
+                }
+                _ => return None,
+            }))
+        };
+        let mut out = Vec::new();
+        let mut push = |c: &Callback<H>| {
+            if matches!(c, Callback::ShieldInnerDone { .. }) {
+                // 3.14's shield adds `_clear_awaited_by_callback` just before it
+                out.push(CallbackName::Lib(
+                    "shield.<locals>._clear_awaited_by_callback() at /lib/python314.zip/asyncio/tasks.py:975",
+                ));
+            }
+            out.extend(name(c));
+        };
+        match &x.callbacks {
+            Callbacks::None => {}
+            Callbacks::One(c) => push(c),
+            Callbacks::Many(v) => v.iter().for_each(push),
+        }
+        out
+    }
+}
+
 impl<H: Host> Callbacks<H> {
     fn push(&mut self, cb: Callback<H>) {
         *self = match std::mem::replace(self, Callbacks::None) {

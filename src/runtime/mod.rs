@@ -123,12 +123,12 @@ mod tests;
 
 pub use clock::{Clock, ManualClock, VirtualClock};
 pub use event_loop::{Command, Loop};
-pub use future::{FutId, FuturePeek};
+pub use future::{CallbackName, FutId, FuturePeek};
 pub use held::Visit;
 pub use host::{ExcClass, Host, Progress, Report, Resume, RuntimeExc, Step};
 pub use inspect::Scheduled;
 pub use native::{await_future, Native};
-pub use queue::QueueKind;
+pub use queue::{QueueInfo, QueueKind};
 pub use resources::{FutureView, ResourceView};
 pub use run::{run, Deadlock, RunStatus, Runner};
 pub use sleep::sleep;

@@ -34,6 +34,17 @@ pub(crate) struct QueueState<H: Host> {
     is_shutdown: bool,
 }
 
+/// `Loop::queue_format_info`.
+pub struct QueueInfo<H: Host> {
+    pub kind: &'static str,
+    pub maxsize: i64,
+    pub items: Vec<H::Value>,
+    pub getters: usize,
+    pub putters: usize,
+    pub unfinished: u64,
+    pub shutdown: bool,
+}
+
 impl<H: Host> QueueState<H> {
     pub(crate) fn getters(&self) -> impl Iterator<Item = FutId> + '_ {
         self.getters.iter().copied()
@@ -91,6 +102,34 @@ impl<H: Host> Loop<H> {
     }
 
     /// `Queue.maxsize` as given (`<= 0`: unbounded).
+    /// What CPython's `Queue._format` shows: the class name, `maxsize`, the items in
+    /// storage order, the waiting getters and putters, unfinished tasks, shut down.
+    pub fn queue_format_info(&mut self, id: ResourceId) -> Option<QueueInfo<H>> {
+        let q = self.q(id)?;
+        let (getters, putters): (Vec<FutId>, Vec<FutId>) =
+            (q.getters().collect(), q.putters().collect());
+        let info = QueueInfo {
+            kind: q.kind_name(),
+            maxsize: q.maxsize,
+            items: q.items.iter().cloned().collect(),
+            getters: 0,
+            putters: 0,
+            unfinished: q.unfinished,
+            shutdown: q.is_shutdown,
+        };
+        Some(QueueInfo {
+            getters: getters
+                .into_iter()
+                .filter(|f| !self.future_done(*f))
+                .count(),
+            putters: putters
+                .into_iter()
+                .filter(|f| !self.future_done(*f))
+                .count(),
+            ..info
+        })
+    }
+
     pub fn queue_maxsize(&mut self, id: ResourceId) -> i64 {
         self.q(id).map_or(0, |q| q.maxsize)
     }

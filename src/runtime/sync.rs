@@ -85,6 +85,47 @@ impl<H: Host> Loop<H> {
         }
     }
 
+    /// The bracketed state in CPython's `repr()` of a Lock, Event, Semaphore or Condition:
+    /// `unlocked`, `set, waiters:2`, `unlocked, value:1`. None for other resources.
+    pub fn sync_repr_state(&mut self, id: ResourceId) -> Option<String> {
+        let (text, waiters): (String, Vec<FutId>) = match self.lib.resources.get(id.0 as usize)? {
+            Resource::Lock(l) => (
+                if l.locked { "locked" } else { "unlocked" }.into(),
+                l.waiters.iter().copied().collect(),
+            ),
+            Resource::Event(e) => (
+                if e.value { "set" } else { "unset" }.into(),
+                e.waiters.iter().copied().collect(),
+            ),
+            Resource::Semaphore(s) => (
+                format!("unlocked, value:{}", s.value),
+                s.waiters.iter().copied().collect(),
+            ),
+            Resource::Condition(c) => (String::new(), c.waiters.iter().copied().collect()),
+            _ => return None,
+        };
+        let kind = match self.lib.resources.get(id.0 as usize)? {
+            Resource::Semaphore(_) => 1,
+            Resource::Condition(_) => 2,
+            _ => 0,
+        };
+        let text = match kind {
+            1 if self.semaphore_locked(id) => "locked".to_string(),
+            2 if self.lock_locked(id) => "locked".to_string(),
+            2 => "unlocked".to_string(),
+            _ => text,
+        };
+        let n = waiters
+            .into_iter()
+            .filter(|f| !self.future_done(*f))
+            .count();
+        Some(if n > 0 {
+            format!("{text}, waiters:{n}")
+        } else {
+            text
+        })
+    }
+
     /// `Lock.locked()` (also `Condition.locked()`).
     pub fn lock_locked(&mut self, id: ResourceId) -> bool {
         self.lock_state(id).is_some_and(|l| l.locked)

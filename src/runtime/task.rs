@@ -171,6 +171,12 @@ impl<H: Host> Loop<H> {
         self.task(t).map_or(0, |x| x.num_cancels_requested)
     }
 
+    /// `task._fut_waiter`: the future task `t` is suspended on (kept while a cancellation
+    /// of it is in flight), for the task's repr.
+    pub fn task_fut_waiter(&self, t: TaskId) -> Option<FutId> {
+        self.task(t).and_then(|x| x.fut_waiter)
+    }
+
     /// `asyncio.current_task()`: the task whose step is running, if any.
     pub fn current_task(&self) -> Option<TaskId> {
         self.current

@@ -173,7 +173,34 @@ fn exc_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(e) = &inst.exc {
         e.borrow_mut().args = args.pos[1..].to_vec();
     }
+    os_error_fields(&inst);
     Ok(Value::None)
+}
+
+/// `OSError(errno, strerror[, filename])` (CPython `oserror_init`): sets `errno`,
+/// `strerror` and `filename` from the args (None for other forms); with a filename, `args`
+/// keeps only the first two. No-op for other exceptions.
+pub(crate) fn os_error_fields(inst: &Instance) {
+    let Some(e) = &inst.exc else { return };
+    if !inst
+        .class
+        .is_subclass(&crate::lang::builtins::types::exception("OSError"))
+    {
+        return;
+    }
+    let mut e = e.borrow_mut();
+    let a = &mut e.args;
+    let (errno, strerror, filename) = match a.len() {
+        2..=5 => (a[0].clone(), a[1].clone(), a.get(2).cloned()),
+        _ => (Value::None, Value::None, None),
+    };
+    if filename.is_some() {
+        a.truncate(2);
+    }
+    let mut d = inst.dict.borrow_mut();
+    d.set_str("errno", errno);
+    d.set_str("strerror", strerror);
+    d.set_str("filename", filename.unwrap_or(Value::None));
 }
 fn exc_add_note(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("add_note", 1, 1)?;
@@ -275,8 +302,13 @@ pub(crate) fn split_by(
         if items.is_empty() {
             return Ok(None);
         }
+        // Every member unchanged: the group itself (`exceptiongroup_subset`), so an
+        // unhandled group leaving `except*` is the same object with its traceback.
+        if items.len() == members.len() && items.iter().zip(&members).all(|(a, b)| a.is(b)) {
+            return Ok(Some(exc.clone()));
+        }
         let g = vm.call_method(exc, "derive", vec![Value::list(items)])?;
-        // Copy __cause__, __context__, __notes__ (CPython does, plus the traceback).
+        // Copy __cause__, __context__, __notes__ and the traceback, as CPython does.
         if let (Value::Instance(new), Some(old)) = (&g, &inst.exc) {
             if let Some(ne) = &new.exc {
                 let o = old.borrow();
@@ -285,6 +317,7 @@ pub(crate) fn split_by(
                 n.context = o.context.clone();
                 n.notes = o.notes.clone();
                 n.suppress_context = o.suppress_context;
+                n.traceback = o.traceback.clone();
             }
         }
         Ok(Some(g))
@@ -391,10 +424,9 @@ fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if c.frame.borrow().is_none() && !c.running.get() {
         return Err(PyErr::stop_iteration());
     }
-    match vm.resume_generator(&c, crate::lang::vm::eval::Resume::Send(args.pos[1].clone()))? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::stop_iteration()),
-    }
+    let r =
+        vm.resume_generator_full(&c, crate::lang::vm::eval::Resume::Send(args.pos[1].clone()))?;
+    r.map_err(stop_with)
 }
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("throw", 1, 3)?;
@@ -406,13 +438,19 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if c.frame.borrow().is_none() {
         return Err(crate::lang::vm::eval::as_err(e));
     }
-    match vm.resume_generator(
+    let r = vm.resume_generator_full(
         &c,
         crate::lang::vm::eval::Resume::Throw(crate::lang::vm::eval::as_err(e)),
-    )? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::stop_iteration()),
-    }
+    )?;
+    r.map_err(stop_with)
+}
+/// `StopIteration(value)` for a generator that returned `value` (no args for None).
+fn stop_with(ret: Value) -> PyErr {
+    let args = if ret.is_none() { vec![] } else { vec![ret] };
+    PyErr::new(
+        &crate::lang::builtins::types::exception("StopIteration"),
+        args,
+    )
 }
 /// `close()` (CPython `gen_close`): a suspended generator gets GeneratorExit at its
 /// `yield` (its `finally` runs); one that never started is just marked finished (a

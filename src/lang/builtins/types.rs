@@ -228,8 +228,20 @@ impl Types {
             super::objects::async_gen_methods(),
         );
         for (name, methods) in crate::lang::modules::asyncio::class_methods() {
-            let c =
-                Class::new_builtin_in(name, vec![t.object.clone()], TypeKind::Handle, "asyncio");
+            // the modules CPython defines them in (`<class 'asyncio.locks.Lock'>`)
+            let module = match name {
+                "Task" | "Future" => "_asyncio",
+                "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => {
+                    "asyncio.locks"
+                }
+                "Queue" => "asyncio.queues",
+                "TaskGroup" => "asyncio.taskgroups",
+                "Timeout" => "asyncio.timeouts",
+                "Handle" | "TimerHandle" => "asyncio.events",
+                "_AsCompletedIterator" => "asyncio.tasks",
+                _ => "asyncio",
+            };
+            let c = Class::new_builtin_in(name, vec![t.object.clone()], TypeKind::Handle, module);
             add_methods(&c, name, methods);
             t.asyncio.insert(name, c);
         }

@@ -196,6 +196,14 @@ pub const RUN_FRAMES: [&str; 3] = [
         "           ~~~~~~~~~~^^^^^^\n"
     ),
 ];
+/// `Handle._run` calling a callback that raised (`loop.call_soon(cb)`, done callbacks).
+pub const HANDLE_RUN_FRAME: &str = lib_frame!(
+    "events.py",
+    "94",
+    "_run",
+    "self._context.run(self._callback, *self._args)",
+    "    ~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+);
 /// `TaskGroup.__aexit__` raising the group.
 pub const TASKGROUP_FRAMES: [&str; 2] = [
     lib_frame!(
@@ -262,7 +270,21 @@ pub fn frames_for(name: &str, e: &PyErr) -> &'static [&'static str] {
         "sleep" => &SLEEP_FRAMES,
         "tg_aexit" => &TASKGROUP_FRAMES,
         "timeout_aexit" => &TIMEOUT_FRAMES,
-        "wait_for" if e.matches("TimeoutError") => &WAIT_FOR_FRAMES,
+        "wait_for" if e.matches("TimeoutError") => {
+            // the CancelledError it comes from was raised at wait_for's `return await fut`
+            if let PyErr::Exception(i) = e {
+                let cause = i.exc.as_ref().and_then(|x| x.borrow().cause.clone());
+                if let Some(c) = cause {
+                    let c = crate::lang::vm::eval::as_err(c);
+                    if c.matches("CancelledError") {
+                        c.add_library_frames(&WAIT_FOR_INNER_FRAMES);
+                    }
+                }
+            }
+            &WAIT_FOR_FRAMES
+        }
+        // an exception of the awaited coroutine passes wait_for's `return await fut`
+        "wait_for" => &WAIT_FOR_INNER_FRAMES,
         _ => &[],
     }
 }
@@ -380,6 +402,21 @@ pub(crate) fn report_unretrieved(vm: &mut Vm, lp: &mut Loop<Vm>) {
                 exc,
             };
             vm.note_fact(kind, crate::lang::vm::facts::raise_offset(&e));
+            if let Some(h) = vm.exception_handler.clone() {
+                // `Future.__del__` calls the loop's handler with {message, exception, future}
+                let pairs = vec![
+                    (
+                        Value::str("message"),
+                        Value::str("Task exception was never retrieved"),
+                    ),
+                    (Value::str("exception"), e.to_value()),
+                    (Value::str("future"), Value::Rt(RtHandle::Task(t))),
+                ];
+                let r = vm
+                    .new_dict(pairs)
+                    .and_then(|ctx| vm.call(&h, Args::new(vec![Value::Rt(RtHandle::Loop), ctx])));
+                return r.err().map(|e| vm.format_exception(&e));
+            }
             Some(format!(
                 "Task exception was never retrieved\nfuture: {r}\n{}",
                 vm.format_exception(&e)
@@ -793,6 +830,16 @@ pub(crate) fn as_completed_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.no_more_kw("as_completed")?;
     args.check("as_completed", 1, 1)?;
     let timeout = delay_arg(t.as_ref())?;
+    if matches!(
+        &args.pos[0],
+        Value::Coroutine(_) | Value::Rt(RtHandle::Task(_) | RtHandle::Future(_))
+    ) {
+        // `if futures.isfuture(fs) or coroutines.iscoroutine(fs)`
+        return Err(PyErr::type_error(format!(
+            "expects an iterable of awaitables, not {}",
+            args.pos[0].type_name()
+        )));
+    }
     vm.with_loop(|lp, vm| {
         let futs = futures_of(vm, lp, &args.pos[0], true)?;
         Ok(Value::Rt(RtHandle::AsCompleted(
@@ -888,7 +935,8 @@ pub fn module(vm: &mut Vm) -> Value {
 }
 
 pub(crate) use super::asyncio_loop::*;
+pub use super::asyncio_objects::class_methods;
 pub(crate) use super::asyncio_objects::rt_attr;
 #[allow(unused_imports)]
 use super::asyncio_objects::*;
-pub use super::asyncio_objects::{class_methods, repr};
+pub use super::asyncio_repr::{queue_repr, repr};

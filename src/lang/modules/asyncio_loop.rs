@@ -95,17 +95,20 @@ pub(crate) fn callback_of(args: &Args, first: usize) -> PyResult<crate::lang::vm
 
 pub(crate) fn loop_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
+    args.no_more_kw("BaseEventLoop.call_soon")?;
     let cb = callback_of(&args, 1)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_soon(cb), false))))
 }
 pub(crate) fn loop_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
+    args.no_more_kw("BaseEventLoop.call_later")?;
     let d = later_arg(args.pos.get(1))?;
     let cb = callback_of(&args, 2)?;
     vm.with_loop(|lp, _| Ok(Value::Rt(RtHandle::Timer(lp.call_later(d, cb), true))))
 }
 pub(crate) fn loop_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("context");
+    args.no_more_kw("BaseEventLoop.call_at")?;
     let w = match args.pos.get(1) {
         None | Some(Value::None) => return Err(PyErr::type_error("when cannot be None")),
         w => delay_arg(w)?.unwrap_or(0.0),
@@ -122,6 +125,53 @@ pub(crate) fn loop_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 pub(crate) fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.exception_handler = args.pos.get(1).cloned().filter(|v| !v.is_none());
+    Ok(Value::None)
+}
+pub(crate) fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("get_exception_handler", 0, 0)?;
+    Ok(vm.exception_handler.clone().unwrap_or(Value::None))
+}
+/// `loop.call_exception_handler(context)`: the handler set, or CPython's default handler
+/// (the message, the other keys sorted as `key: repr`, then the exception's traceback).
+pub(crate) fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("call_exception_handler", 1, 1)?;
+    let ctx = args.pos[1].clone();
+    if let Some(h) = vm.exception_handler.clone() {
+        if let Err(e) = vm.call(&h, Args::new(vec![Value::Rt(RtHandle::Loop), ctx])) {
+            let text = vm.format_exception(&e);
+            vm.write(crate::lang::vm::Stream::Stderr, &text);
+        }
+        return Ok(Value::None);
+    }
+    let Value::Dict(d) = &ctx else {
+        return Err(PyErr::type_error("context must be a dict"));
+    };
+    let pairs: Vec<(Value, Value)> = {
+        let d = d.borrow();
+        d.keys().into_iter().zip(d.values()).collect()
+    };
+    let mut message = String::from("Unhandled exception in event loop");
+    let mut exc = None;
+    let mut rest = Vec::new();
+    for (k, v) in pairs {
+        let key = vm.to_str(&k)?;
+        match key.as_str() {
+            "message" if vm.truthy(&v)? => message = vm.to_str(&v)?,
+            "message" => {}
+            "exception" => exc = Some(v),
+            _ => rest.push((key, vm.repr(&v)?)),
+        }
+    }
+    rest.sort();
+    let mut text = message;
+    for (k, v) in rest {
+        text.push_str(&format!("\n{k}: {v}"));
+    }
+    text.push('\n');
+    if let Some(e) = exc.filter(|e| !e.is_none()) {
+        text.push_str(&vm.format_exception(&crate::lang::vm::eval::as_err(e)));
+    }
+    vm.write(crate::lang::vm::Stream::Stderr, &text);
     Ok(Value::None)
 }
 pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -155,4 +205,41 @@ pub(crate) fn timer_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "TimerHandle.when() after the timer ran or was cancelled is not supported in the playground",
         )),
     })
+}
+
+/// How CPython's `format_helpers._format_callback_source` names a callback (without debug
+/// mode, so without its arguments): `tick() at main.py:4` for a function (its `def` line),
+/// `Obj.method()` for a bound method, a `functools.partial` by the function it wraps.
+pub(crate) fn callback_label(vm: &mut Vm, func: &Value) -> String {
+    let mut f = func.clone();
+    // `functools.partial` (a Python class here): the wrapped function, and one more `()`
+    // per partial (`_format_callback` appends its arguments as a suffix)
+    let mut suffix = String::new();
+    for _ in 0..8 {
+        let is_partial = matches!(&f, Value::Instance(i) if &*i.class.name == "partial"
+            && &*i.class.module == "functools");
+        if !is_partial {
+            break;
+        }
+        match vm.getattr(&f, "func") {
+            Ok(inner) => {
+                f = inner;
+                suffix.push_str("()");
+            }
+            Err(_) => break,
+        }
+    }
+    match &f {
+        Value::Function(func) => format!(
+            "{}(){suffix} at {}:{}",
+            func.qualname, func.code.source.filename, func.code.first_line
+        ),
+        other => match vm
+            .getattr(other, "__qualname__")
+            .or_else(|_| vm.getattr(other, "__name__"))
+        {
+            Ok(Value::Str(q)) => format!("{}(){suffix}", q.as_str()),
+            _ => vm.repr(other).unwrap_or_default(),
+        },
+    }
 }

@@ -1,6 +1,7 @@
 //! Methods of asyncio's runtime objects (Task, Future, Lock, Event, Semaphore, Condition,
-//! Queue, TaskGroup, Timeout, the loop, timer handles) and their reprs (CPython
-//! `futures.py`, `tasks.py`, `locks.py`, `queues.py`, `taskgroups.py`, `timeouts.py`).
+//! Queue, TaskGroup, Timeout, the loop, timer handles) (CPython `futures.py`, `tasks.py`,
+//! `locks.py`, `queues.py`, `taskgroups.py`, `timeouts.py`); their reprs are in
+//! `asyncio_repr.rs`.
 
 #![allow(unused_imports)]
 
@@ -191,6 +192,17 @@ pub(crate) fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .map(|n| Value::str(&n))
             .unwrap_or(Value::None))
     })
+}
+/// `Task.get_coro()`: the coroutine object the task runs (None for asyncio's own
+/// awaitables, which have no Python coroutine here).
+pub(crate) fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.method("get_coro", 0, 0)?;
+    let t = task_id(this(&args)?)?;
+    Ok(vm
+        .task_coros
+        .get(t.0)
+        .map(|c| Value::Coroutine(c.clone()))
+        .unwrap_or(Value::None))
 }
 pub(crate) fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = task_id(this(&args)?)?;
@@ -479,6 +491,7 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
     task.extend([
         ("get_name", task_get_name as BuiltinFn),
         ("set_name", task_set_name),
+        ("get_coro", task_get_coro),
         ("cancelling", task_cancelling),
         ("uncancel", task_uncancel),
     ]);
@@ -500,6 +513,8 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
                 ("create_future", loop_create_future),
                 ("create_task", loop_create_task),
                 ("set_exception_handler", loop_set_exception_handler),
+                ("get_exception_handler", loop_get_exception_handler),
+                ("call_exception_handler", loop_call_exception_handler),
             ],
         ),
         (
@@ -598,85 +613,4 @@ pub fn class_methods() -> Vec<(&'static str, Vec<(&'static str, BuiltinFn)>)> {
             ],
         ),
     ]
-}
-
-/// `repr()` of a runtime object (CPython `_task_repr`, `_future_repr`; shortened).
-pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
-    if vm.lp.is_null() {
-        return Ok(format!("<{} object>", h.type_name()));
-    }
-    vm.with_loop(|lp, vm| {
-        Ok(match h {
-            RtHandle::Task(t) => {
-                let name = lp.task_name(t).map(|n| n.to_string()).unwrap_or_default();
-                // `coro=<work() running at main.py:3>` / `done, defined at ...`.
-                let coro = vm.task_coros.get(t.0).cloned();
-                let file = |c: &crate::lang::value::function::Coroutine| {
-                    c.frame_file()
-                };
-                let done = matches!(lp.task_state(t), TaskState::Done | TaskState::Failed | TaskState::Cancelled);
-                let coro_txt = match &coro {
-                    Some(c) if done => format!(" coro=<{}() done, defined at {}:{}>", c.qualname(), file(c), c.def_line()),
-                    Some(c) => format!(" coro=<{}() running at {}:{}>", c.qualname(), file(c), c.line.get()),
-                    None => String::new(),
-                };
-                let outcome = vm.task_outcome.get(t.0).cloned();
-                let state = match lp.task_state(t) {
-                    TaskState::Done => {
-                        let r = match outcome {
-                            Some(Ok(v)) => v,
-                            _ => Value::None,
-                        };
-                        format!("finished name='{name}'{coro_txt} result={}", vm.repr(&r)?)
-                    }
-                    TaskState::Failed => {
-                        let e = match outcome {
-                            Some(Err(e)) => e.to_value(),
-                            _ => Value::None,
-                        };
-                        format!("finished name='{name}'{coro_txt} exception={}", vm.repr(&e)?)
-                    }
-                    TaskState::Cancelled => format!("cancelled name='{name}'{coro_txt}"),
-                    TaskState::Awaiting(_) => {
-                        format!("pending name='{name}'{coro_txt} wait_for=<Future pending cb=[Task.task_wakeup()]>")
-                    }
-                    _ => format!("pending name='{name}'{coro_txt}"),
-                };
-                format!("<Task {state}>")
-            }
-            RtHandle::Future(f) => {
-                // CPython `_future_repr_info`: the result or exception of a finished future
-                // (peeked: a repr does not count as retrieving the exception).
-                let peek = match lp.future_peek(f) {
-                    Some(crate::runtime::FuturePeek::Result(v)) => Some(Ok(v.clone())),
-                    Some(crate::runtime::FuturePeek::Exception(e)) => Some(Err(e.to_value())),
-                    _ => None,
-                };
-                let st = if lp.future_cancelled(f) {
-                    "cancelled".to_string()
-                } else if let Some(Ok(v)) = &peek {
-                    format!("finished result={}", vm.repr(v)?)
-                } else if let Some(Err(e)) = &peek {
-                    format!("finished exception={}", vm.repr(e)?)
-                } else if lp.future_done(f) {
-                    "finished".to_string()
-                } else {
-                    "pending".to_string()
-                };
-                format!("<Future {st}>")
-            }
-            RtHandle::TaskGroup(g) => lp.task_group_repr(g),
-            RtHandle::Timeout(t) => {
-                let phase = lp.timeout_phase(t).map(|p| p.value()).unwrap_or("created");
-                match (phase, lp.timeout_when(t)) {
-                    ("active", Some(w)) => format!(
-                        "<Timeout [active] when={}>",
-                        crate::lang::value::float::repr(w)
-                    ),
-                    (p, _) => format!("<Timeout [{p}]>"),
-                }
-            }
-            other => format!("<asyncio.locks.{} object>", other.type_name()),
-        })
-    })
 }

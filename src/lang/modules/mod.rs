@@ -2,8 +2,9 @@
 //! `typing`, `dataclasses`, and modules written in Python (`py/`).
 
 pub mod asyncio;
-mod asyncio_loop;
+pub(crate) mod asyncio_loop;
 mod asyncio_objects;
+mod asyncio_repr;
 pub mod dataclasses;
 pub mod enums;
 mod math;
@@ -134,7 +135,15 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             d.borrow_mut().set_str("Random", random_instance::class());
             m
         }
-        "dataclasses" => module("dataclasses", dataclasses::functions()).1,
+        "dataclasses" => {
+            let (d, m) = module("dataclasses", dataclasses::functions());
+            vm.exec_source(
+                include_str!("py/dataclasses_helpers.py"),
+                "<dataclasses>",
+                d,
+            )?;
+            m
+        }
         "typing" => {
             // Annotations are not evaluated (CPython 3.14 defers them); names used at run
             // time (`Optional[int]`, `List[str]`) resolve to subscriptable classes.

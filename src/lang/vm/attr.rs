@@ -94,6 +94,15 @@ impl Vm {
                     if let Some(v) = crate::lang::value::exception::get_attr(exc, name) {
                         return Ok(Some(v));
                     }
+                    if name == "code" && inst.class.is_subclass(&types::exception("SystemExit")) {
+                        // `SystemExit.code`: None, the only argument, or the args tuple
+                        let a = exc.borrow().args.clone();
+                        return Ok(Some(match a.len() {
+                            0 => Value::None,
+                            1 => a[0].clone(),
+                            _ => Value::tuple(a),
+                        }));
+                    }
                 }
                 if let Some(v) = inst.dict.borrow().get_str(name) {
                     return Ok(Some(v));
@@ -178,7 +187,10 @@ impl Vm {
                 _ => return self.getattr_opt(&m.func.clone(), name),
             }),
             Value::Coroutine(c) => Ok(match name {
-                "__name__" | "__qualname__" => Some(Value::str(c.qualname())),
+                "__qualname__" => Some(Value::str(c.qualname())),
+                "__name__" => Some(Value::str(
+                    c.qualname().rsplit('.').next().unwrap_or_default(),
+                )),
                 "__class__" => Some(Value::Class(types::type_of(obj))),
                 _ => {
                     let cls = types::type_of(obj);

@@ -160,7 +160,9 @@ impl Vm {
         }
         // SAFETY: see `note_fact`.
         let lp = unsafe { &*self.lp };
-        if lp.task_in_group(t) {
+        // only a task this call just made (not `asyncio.current_task()` or an existing task
+        // handed back by `ensure_future`)
+        if lp.task_in_group(t) || !matches!(lp.task_state(t), crate::runtime::TaskState::Created) {
             return;
         }
         let name = lp.task_name(t).unwrap_or_else(|| Rc::from(""));

@@ -253,9 +253,32 @@ impl Host for Vm {
         let r = self.enter_loop(lp, |vm, _| vm.call(&cb.func, Args::new(args)));
         crate::lang::modules::asyncio::schedule_agen_finalizers(lp);
         if let Err(e) = r {
+            // CPython's `Handle._run`: the loop's exception handler gets
+            // {message, exception, handle}; the default one logs them.
+            let label = crate::lang::modules::asyncio_loop::callback_label(self, &cb.func);
+            e.add_library_frames(&[crate::lang::modules::asyncio::HANDLE_RUN_FRAME]);
+            let message = format!("Exception in callback {label}");
+            if let Some(h) = self.exception_handler.clone() {
+                let pairs = vec![
+                    (Value::str("message"), Value::str(&message)),
+                    (Value::str("exception"), e.to_value()),
+                    (
+                        Value::str("handle"),
+                        Value::str(&format!("<Handle {label}>")),
+                    ),
+                ];
+                let r = self.enter_loop(lp, |vm, _| {
+                    let ctx = vm.new_dict(pairs)?;
+                    vm.call(&h, Args::new(vec![Value::Rt(RtHandle::Loop), ctx]))
+                });
+                if let Err(e) = r {
+                    let text = self.format_exception(&e);
+                    self.write(super::Stream::Stderr, &text);
+                }
+                return Progress::Done;
+            }
             let text = format!(
-                "Exception in callback {}\n{}",
-                self.repr(&cb.func).unwrap_or_default(),
+                "{message}\nhandle: <Handle {label}>\n{}",
                 self.format_exception(&e)
             );
             self.write(super::Stream::Stderr, &text);

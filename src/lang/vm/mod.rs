@@ -498,6 +498,7 @@ impl Vm {
         let value = Value::Instance(inst.clone());
         if let Some(exc) = &inst.exc {
             exc.borrow_mut().args = args.pos.clone();
+            crate::lang::builtins::objects::os_error_fields(&inst);
         }
         match cls.lookup_with_owner("__init__") {
             Some((init, owner)) if !owner.builtin => {

@@ -286,6 +286,9 @@ impl Vm {
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Rt(crate::lang::modules::asyncio::RtHandle::Queue(r)) => {
+                crate::lang::modules::asyncio::queue_repr(self, *r, false)
+            }
             Value::Instance(i) => {
                 if let Some(f) = user_method(v, "__str__") {
                     let r = self.call_method_on(&f, v, vec![])?;
@@ -315,6 +318,11 @@ impl Vm {
                             ));
                         }
                         let is_key_error = i.class.is_subclass(&types::exception("KeyError"));
+                        if i.class.is_subclass(&types::exception("OSError")) {
+                            if let Some(s) = self.os_error_str(i)? {
+                                return Ok(s);
+                            }
+                        }
                         match args.len() {
                             0 => Ok(String::new()),
                             1 if is_key_error => self.repr(&args[0]),
@@ -335,5 +343,36 @@ impl Vm {
             Value::Str(s) => Ok(s.clone()),
             _ => Ok(Rc::new(PyStr::from_string(self.to_str(v)?))),
         }
+    }
+
+    /// CPython `OSError.__str__`: `[Errno 2] strerror: 'filename'` when the instance was
+    /// built from `(errno, strerror[, filename])`; `None` for the plain forms.
+    fn os_error_str(
+        &mut self,
+        i: &crate::lang::value::class::Instance,
+    ) -> PyResult<Option<String>> {
+        let (errno, strerror, filename) = {
+            let d = i.dict.borrow();
+            (
+                d.get_str("errno"),
+                d.get_str("strerror"),
+                d.get_str("filename"),
+            )
+        };
+        let (Some(errno), Some(strerror)) = (errno, strerror) else {
+            return Ok(None);
+        };
+        if errno.is_none() && strerror.is_none() {
+            return Ok(None);
+        }
+        let head = format!(
+            "[Errno {}] {}",
+            self.to_str(&errno)?,
+            self.to_str(&strerror)?
+        );
+        Ok(Some(match filename {
+            Some(f) if !f.is_none() => format!("{head}: {}", self.repr(&f)?),
+            _ => head,
+        }))
     }
 }

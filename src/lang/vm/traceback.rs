@@ -260,6 +260,13 @@ fn call_is_whole_statement(line: &str, span: Option<&str>) -> bool {
         Some(i) => i,
         None => return false,
     };
+    // `x = await f()` is an `Await`, not a `Call`: carets are shown
+    if span
+        .strip_prefix("await")
+        .is_some_and(|r| r.starts_with([' ', '\t', '(']))
+    {
+        return false;
+    }
     if let Some(rhs) = line.strip_prefix("return ") {
         let callee = span[..open].trim_end();
         return is_ident(callee) && value_then_rest(rhs.trim_start()).unwrap_or(false);

@@ -181,6 +181,7 @@ pub(super) fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Iter(i) => !i.borrow().is_view(),
         Value::Instance(_) => crate::lang::vm::protocol::user_method(it, "__next__").is_some(),
         Value::Coroutine(_) => true,
+        Value::Rt(h) => matches!(h, crate::lang::modules::asyncio::RtHandle::AsCompleted(_)),
         _ => false,
     };
     if !is_iter {

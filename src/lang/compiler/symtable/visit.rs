@@ -387,7 +387,14 @@ impl Builder {
                 value,
                 generators,
             } => self.comprehension(e.span, generators, &[key, value], false)?,
-            ExprKind::Await { value } => self.expr(value)?,
+            ExprKind::Await { value } => {
+                // `(await f(x) for x in xs)` is an async generator expression
+                let sc = self.cur();
+                if sc.kind == Some(ScopeKind::Comprehension) && sc.is_generator {
+                    sc.is_coroutine = true;
+                }
+                self.expr(value)?
+            }
             ExprKind::Yield { value } => {
                 self.cur().is_generator = true;
                 if let Some(v) = value {

@@ -148,22 +148,121 @@ class Counter:
     def most_common(self, n=None):
         items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
         return items if n is None else items[:n]
+    def subtract(self, iterable=None, **kwargs):
+        if isinstance(iterable, (dict, Counter)):
+            for k, v in iterable.items():
+                self._d[k] = self._d.get(k, 0) - v
+        elif iterable is not None:
+            for x in iterable:
+                self._d[x] = self._d.get(x, 0) - 1
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) - v
+    def elements(self):
+        for k, v in self._d.items():
+            for _ in range(v):
+                yield k
+    def pop(self, k, *default):
+        return self._d.pop(k, *default)
+    def setdefault(self, k, default=None):
+        return self._d.setdefault(k, default)
+    def clear(self):
+        self._d.clear()
+    def copy(self):
+        c = Counter()
+        c._d = dict(self._d)
+        return c
+    def __bool__(self):
+        return bool(self._d)
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for k, v in self._d.items():
+            n = v + other[k]
+            if n > 0:
+                result._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v > 0:
+                result._d[k] = v
+        return result
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for k, v in self._d.items():
+            n = v - other[k]
+            if n > 0:
+                result._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v < 0:
+                result._d[k] = 0 - v
+        return result
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for k, v in self._d.items():
+            n = max(v, other[k])
+            if n > 0:
+                result._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v > 0:
+                result._d[k] = v
+        return result
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for k, v in self._d.items():
+            n = min(v, other[k])
+            if n > 0:
+                result._d[k] = n
+        return result
     def __repr__(self):
         if not self._d:
             return "Counter()"
         inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
         return "Counter({" + inner + "})"
 
-def namedtuple(typename, field_names):
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     fields = tuple(field_names)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError("Got more default values than field names")
+        field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
     class _NT:
         __slots__ = ()
         def __init__(self, *args, **kwargs):
+            if len(args) > len(fields):
+                raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given")
             values = list(args)
+            missing = []
             for name in fields[len(args):]:
-                values.append(kwargs[name])
+                if name in kwargs:
+                    values.append(kwargs.pop(name))
+                elif name in field_defaults:
+                    values.append(field_defaults[name])
+                else:
+                    missing.append(name)
+            if kwargs:
+                name = next(iter(kwargs))
+                if name in fields:
+                    raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+            if missing:
+                names = [repr(m) for m in missing]
+                if len(names) == 1:
+                    listed = names[0]
+                elif len(names) == 2:
+                    listed = f"{names[0]} and {names[1]}"
+                else:
+                    listed = ", ".join(names[:-1]) + f", and {names[-1]}"
+                s = "" if len(missing) == 1 else "s"
+                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{s}: {listed}")
             self._values = tuple(values)
             for name, v in zip(fields, values):
                 object.__setattr__(self, name, v)
@@ -173,6 +272,18 @@ def namedtuple(typename, field_names):
             return len(self._values)
         def __getitem__(self, i):
             return self._values[i]
+        def __contains__(self, x):
+            return x in self._values
+        def __add__(self, other):
+            return self._values + tuple(other)
+        def __radd__(self, other):
+            return tuple(other) + self._values
+        def __mul__(self, n):
+            return self._values * n
+        def count(self, x):
+            return self._values.count(x)
+        def index(self, x, *args):
+            return self._values.index(x, *args)
         def __eq__(self, other):
             return tuple(self) == tuple(other)
         def __lt__(self, other):
@@ -187,9 +298,22 @@ def namedtuple(typename, field_names):
             return hash(self._values)
         def _asdict(self):
             return dict(zip(fields, self._values))
+        def _replace(self, **kwargs):
+            values = [kwargs.pop(n, v) for n, v in zip(fields, self._values)]
+            if kwargs:
+                raise TypeError(f"Got unexpected field names: {list(kwargs)!r}")
+            return type(self)(*values)
+        @classmethod
+        def _make(cls, iterable):
+            values = tuple(iterable)
+            if len(values) != len(fields):
+                raise TypeError(f"Expected {len(fields)} arguments, got {len(values)}")
+            return cls(*values)
         def __repr__(self):
             inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
-            return f"{typename}({inner})"
+            cls = type(self)
+            return f"{typename if cls is _NT else cls.__name__}({inner})"
+    _NT._field_defaults = field_defaults
     _NT._fields = fields
     _NT.__name__ = typename
     _NT.__qualname__ = typename

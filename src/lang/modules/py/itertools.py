@@ -108,3 +108,72 @@ def zip_longest(*iterables, fillvalue=None):
         if not alive:
             return
         yield tuple(row)
+
+def _chain_from_iterable(iterables):
+    for it in iterables:
+        for x in it:
+            yield x
+
+chain.from_iterable = _chain_from_iterable
+
+def pairwise(iterable):
+    it = iter(iterable)
+    for a in it:
+        for b in it:
+            yield a, b
+            a = b
+        return
+
+def batched(iterable, n, *, strict=False):
+    if n < 1:
+        raise ValueError("n must be at least one")
+    it = iter(iterable)
+    while batch := tuple(islice(it, n)):
+        if strict and len(batch) != n:
+            raise ValueError("batched(): incomplete batch")
+        yield batch
+
+def starmap(function, iterable):
+    for args in iterable:
+        yield function(*args)
+
+def takewhile(predicate, iterable):
+    for x in iterable:
+        if not predicate(x):
+            return
+        yield x
+
+def dropwhile(predicate, iterable):
+    it = iter(iterable)
+    for x in it:
+        if not predicate(x):
+            yield x
+            break
+    for x in it:
+        yield x
+
+def filterfalse(predicate, iterable):
+    if predicate is None:
+        predicate = bool
+    for x in iterable:
+        if not predicate(x):
+            yield x
+
+def compress(data, selectors):
+    return (d for d, s in zip(data, selectors) if s)
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    n = len(pool)
+    if not n and r:
+        return
+    indices = [0] * r
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != n - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield tuple(pool[i] for i in indices)

@@ -105,15 +105,7 @@ impl Vm {
                 let cls = self.type_of(&ctx);
                 let (Some(enter), Some(_)) = (cls.lookup("__enter__"), cls.lookup("__exit__"))
                 else {
-                    let missing = if cls.lookup("__exit__").is_none() {
-                        " (missed __exit__ method)"
-                    } else {
-                        ""
-                    };
-                    return Err(PyErr::type_error(format!(
-                        "'{}' object does not support the context manager protocol{missing}",
-                        ctx.type_name()
-                    )));
+                    return Err(cm_protocol_error(&ctx, &cls, false));
                 };
                 let exit = self.getattr(&ctx, "__exit__")?;
                 f.stack.push(exit);
@@ -211,8 +203,9 @@ impl Vm {
                 let kept = self.project(&orig, &reraised)?;
                 if new.is_empty() {
                     return match kept {
-                        Some(e) if e.is(&orig) => Ok(Flow::Reraise(as_err(e))),
-                        Some(e) => Err(as_err(e)),
+                        // a projection carries the original's traceback (split copies it)
+                        // and is re-raised without an entry for this frame
+                        Some(e) => Ok(Flow::Reraise(as_err(e))),
                         None => Ok(Flow::Next),
                     };
                 }
@@ -229,21 +222,14 @@ impl Vm {
                     &base,
                     Args::new(vec![Value::str(""), Value::list(members)]),
                 )?;
-                return Err(as_err(g));
+                // RERAISE: the new group gets no traceback entry for this frame
+                return Ok(Flow::Reraise(as_err(g)));
             }
             Op::BeforeAsyncWith => {
                 let ctx = f.stack.pop().ok_or_else(stack_underflow)?;
                 let cls = self.type_of(&ctx);
                 if cls.lookup("__aenter__").is_none() || cls.lookup("__aexit__").is_none() {
-                    let missing = if cls.lookup("__aexit__").is_none() {
-                        " (missed __aexit__ method)"
-                    } else {
-                        ""
-                    };
-                    return Err(PyErr::type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol{missing}",
-                        ctx.type_name()
-                    )));
+                    return Err(cm_protocol_error(&ctx, &cls, true));
                 }
                 let exit = self.getattr(&ctx, "__aexit__")?;
                 let enter = self.getattr(&ctx, "__aenter__")?;
@@ -405,4 +391,65 @@ fn check_catchable(t: &Value) -> PyResult<()> {
             "catching classes that do not inherit from BaseException is not allowed",
         ))
     }
+}
+
+/// CPython 3.14's TypeError for `with`/`async with` on an object lacking the protocol:
+/// the type's qualified name (`'asyncio.locks.Lock'`, `'f.<locals>.C'`), the method missed
+/// (`__exit__` is looked up first, as CPython does), and a hint when the other protocol is
+/// there.
+fn cm_protocol_error(ctx: &Value, cls: &crate::lang::value::Class, is_async: bool) -> PyErr {
+    let name = match ctx {
+        Value::Rt(h) => {
+            let t = h.type_name();
+            let module = match t {
+                "Queue" => "asyncio.queues.",
+                "Task" | "Future" => "_asyncio.",
+                "TaskGroup" => "asyncio.taskgroups.",
+                "Timeout" => "asyncio.timeouts.",
+                "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => {
+                    "asyncio.locks."
+                }
+                _ => "",
+            };
+            format!("{module}{t}")
+        }
+        Value::Instance(_) if !cls.builtin => cls.qualname.to_string(),
+        _ => ctx.type_name().to_string(),
+    };
+    let (enter, exit, kind, other, other_kw) = if is_async {
+        (
+            "__aenter__",
+            "__aexit__",
+            "asynchronous context manager",
+            "__enter__",
+            "with",
+        )
+    } else {
+        (
+            "__enter__",
+            "__exit__",
+            "context manager",
+            "__aenter__",
+            "async with",
+        )
+    };
+    let missed = if cls.lookup(exit).is_none() {
+        exit
+    } else {
+        enter
+    };
+    let other_exit = if is_async { "__exit__" } else { "__aexit__" };
+    let hint = if cls.lookup(other).is_some() && cls.lookup(other_exit).is_some() {
+        let other_kind = if is_async {
+            "context manager"
+        } else {
+            "asynchronous context manager"
+        };
+        format!(" but it supports the {other_kind} protocol. Did you mean to use '{other_kw}'?")
+    } else {
+        String::new()
+    };
+    PyErr::type_error(format!(
+        "'{name}' object does not support the {kind} protocol (missed {missed} method){hint}"
+    ))
 }

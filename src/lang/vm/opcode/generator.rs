@@ -169,6 +169,16 @@ impl Vm {
         c: &Rc<Coroutine>,
         resume: Resume,
     ) -> PyResult<Option<Value>> {
+        Ok(self.resume_generator_full(c, resume)?.ok())
+    }
+
+    /// `resume_generator` that also gives what the generator returned: `Ok(yielded)` or
+    /// `Err(returned)` (`send()` raises `StopIteration(returned)`).
+    pub(crate) fn resume_generator_full(
+        &mut self,
+        c: &Rc<Coroutine>,
+        resume: Resume,
+    ) -> PyResult<Result<Value, Value>> {
         let value = match &resume {
             Resume::Send(v) => v.clone(),
             _ => Value::None,
@@ -214,11 +224,11 @@ impl Vm {
                         *o.frame.borrow_mut() = Some(Box::new(frame));
                     }
                 }
-                Ok(Some(v))
+                Ok(Ok(v))
             }
-            Ok(Outcome::Return(_)) => {
+            Ok(Outcome::Return(v)) => {
                 c.running.set(false);
-                Ok(None)
+                Ok(Err(v))
             }
             Ok(Outcome::OutOfBudget) => Err(PyErr::runtime_error(
                 "internal error: generator out of budget",
