@@ -1,7 +1,7 @@
 //! Methods of asyncio's runtime objects (Task, Future, Lock, Event, Semaphore, Condition,
 //! Queue, TaskGroup, Timeout, the loop, timer handles) (CPython `futures.py`, `tasks.py`,
 //! `locks.py`, `queues.py`, `taskgroups.py`, `timeouts.py`); their reprs are in
-//! `asyncio_repr.rs`.
+//! `asyncio_repr.rs`, the primitives' methods in `asyncio_sync.rs`.
 
 #![allow(unused_imports)]
 
@@ -18,6 +18,7 @@ use crate::runtime::{
 };
 
 use super::asyncio::*;
+pub(crate) use super::asyncio_sync::*;
 
 // ---- methods of runtime objects ----
 
@@ -221,130 +222,6 @@ pub(crate) fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.with_loop(|lp, _| Ok(Value::Int(lp.uncancel(t) as i64)))
 }
 
-pub(crate) fn res(args: &Args) -> PyResult<ResourceId> {
-    match this(args)? {
-        RtHandle::Lock(r)
-        | RtHandle::Event(r)
-        | RtHandle::Semaphore(r, _)
-        | RtHandle::Queue(r)
-        | RtHandle::Condition(r) => Ok(r),
-        _ => Err(PyErr::type_error("descriptor requires an asyncio object")),
-    }
-}
-pub(crate) fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        Ok(match h {
-            RtHandle::Semaphore(..) => native("Semaphore.acquire", lp.semaphore_acquire(r)),
-            RtHandle::Condition(_) => native("Condition.acquire", lp.lock_acquire(r)),
-            _ => native("Lock.acquire", lp.lock_acquire(r)),
-        })
-    })
-}
-pub(crate) fn lock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        match h {
-            RtHandle::Semaphore(..) => lp.semaphore_release(vm, r)?,
-            _ => lp.lock_release(vm, r)?,
-        }
-        Ok(Value::None)
-    })
-}
-pub(crate) fn lock_locked(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let h = this(&args)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        Ok(Value::Bool(match h {
-            RtHandle::Semaphore(..) => lp.semaphore_locked(r),
-            _ => lp.lock_locked(r),
-        }))
-    })
-}
-pub(crate) fn lock_aexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = lock_release(vm, Args::new(vec![args.pos[0].clone()]));
-    Ok(ready("__aexit__", r.map(|_| Value::None)))
-}
-pub(crate) fn event_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.event_set(vm, r);
-        Ok(Value::None)
-    })
-}
-pub(crate) fn event_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| {
-        lp.event_clear(r);
-        Ok(Value::None)
-    })
-}
-pub(crate) fn event_is_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.event_is_set(r))))
-}
-pub(crate) fn event_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Event.wait", lp.event_wait(r))))
-}
-pub(crate) fn queue_put(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, _| Ok(native("Queue.put", lp.queue_put(r, v))))
-}
-pub(crate) fn queue_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Queue.get", lp.queue_get(r))))
-}
-pub(crate) fn queue_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Queue.join", lp.queue_join(r))))
-}
-pub(crate) fn queue_put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
-    vm.with_loop(|lp, vm| {
-        lp.queue_put_nowait(vm, r, v)?;
-        Ok(Value::None)
-    })
-}
-pub(crate) fn queue_get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| lp.queue_get_nowait(vm, r))
-}
-pub(crate) fn queue_task_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.queue_task_done(vm, r)?;
-        Ok(Value::None)
-    })
-}
-pub(crate) fn queue_qsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Int(lp.queue_size(r) as i64)))
-}
-pub(crate) fn queue_empty(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_empty(r))))
-}
-pub(crate) fn queue_full(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = res(&args)?;
-    vm.with_loop(|lp, _| Ok(Value::Bool(lp.queue_full(r))))
-}
-pub(crate) fn queue_shutdown(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let imm = args
-        .take_kw("immediate")
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::Bool(false));
-    let imm = vm.truthy(&imm)?;
-    let r = res(&args)?;
-    vm.with_loop(|lp, vm| {
-        lp.queue_shutdown(vm, r, imm);
-        Ok(Value::None)
-    })
-}
 pub(crate) fn group_of(args: &Args) -> PyResult<TaskGroupId> {
     match this(args)? {
         RtHandle::TaskGroup(g) => Ok(g),
@@ -426,32 +303,6 @@ pub(crate) fn to_reschedule(vm: &mut Vm, args: Args) -> PyResult<Value> {
         lp.timeout_reschedule(vm, t, when)?;
         Ok(Value::None)
     })
-}
-
-pub(crate) fn barrier_of(args: &Args) -> PyResult<ResourceId> {
-    match this(args)? {
-        RtHandle::Barrier(r) => Ok(r),
-        _ => Err(PyErr::type_error("descriptor requires a 'Barrier' object")),
-    }
-}
-pub(crate) fn barrier_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.method("wait", 0, 0)?;
-    let r = barrier_of(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Barrier.wait", lp.barrier_wait(r))))
-}
-pub(crate) fn barrier_reset(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.method("reset", 0, 0)?;
-    let r = barrier_of(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Barrier.reset", lp.barrier_reset(r))))
-}
-pub(crate) fn barrier_abort(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.method("abort", 0, 0)?;
-    let r = barrier_of(&args)?;
-    vm.with_loop(|lp, _| Ok(native("Barrier.abort", lp.barrier_abort(r))))
-}
-/// `async with barrier:` enters with `wait()` and its index; leaving does nothing.
-pub(crate) fn barrier_aexit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(ready("__aexit__", Ok(Value::None)))
 }
 
 /// Data attributes (CPython properties) of runtime objects: `Queue.maxsize`,

@@ -2,9 +2,12 @@
 //! `typing`, `dataclasses`, and modules written in Python (`py/`).
 
 pub mod asyncio;
+mod asyncio_frames;
 pub(crate) mod asyncio_loop;
 mod asyncio_objects;
 mod asyncio_repr;
+mod asyncio_sync;
+mod asyncio_wait;
 pub mod dataclasses;
 pub mod enums;
 mod math;
