@@ -43,7 +43,9 @@ pub mod protocol;
 pub mod reach;
 mod repr;
 pub mod session;
+mod task_exec;
 pub mod traceback;
+mod unwind;
 
 use std::cell::RefCell;
 use std::rc::Rc;
