@@ -93,13 +93,12 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, FileError> {
     if text.trim().is_empty() {
         return err("The file is empty.".into());
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value = match super::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return err(format!(
                 "The file is not JSON (line {}, column {}: {e}).",
-                e.line(),
-                e.column()
+                e.line, e.column
             ))
         }
     };

@@ -81,7 +81,7 @@ fn unit(p: Option<&Value>) -> Res<()> {
     }
 }
 
-fn payload<'a>(p: Option<&'a Value>) -> Res<&'a Value> {
+fn payload(p: Option<&Value>) -> Res<&Value> {
     p.ok_or_else(|| "invalid type: unit variant, expected a variant with data".to_string())
 }
 
