@@ -11,4 +11,5 @@ pub mod presets;
 pub mod replay;
 pub mod runtime;
 pub mod share;
+pub(crate) mod sort;
 pub mod ui;

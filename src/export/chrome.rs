@@ -183,7 +183,7 @@ impl Exporter<'_> {
         // Steps still running at the end (a run stopped mid-step) end at the last event.
         let end = self.last_ts.unwrap_or(0);
         let mut open: Vec<_> = self.open.drain().collect();
-        open.sort_by_key(|(t, _)| *t);
+        crate::sort::sort_by_key(&mut open, |(t, _)| *t);
         for (t, (start, began)) in open {
             self.out.push(json!({
                 "name": "step", "cat": "task", "ph": "X", "ts": start, "dur": end - start,

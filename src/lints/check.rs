@@ -91,7 +91,7 @@ impl Linter {
             .filter(|(_, &(_, more))| more > 0)
             .map(|(&(kind, line), &(_, more))| (kind, line, more))
             .collect();
-        v.sort_by_key(|&(kind, line, _)| (line, kind));
+        crate::sort::sort_by_key(&mut v, |&(kind, line, _)| (line, kind));
         v
     }
 

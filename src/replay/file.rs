@@ -93,13 +93,12 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, FileError> {
     if text.trim().is_empty() {
         return err("The file is empty.".into());
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value = match super::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return err(format!(
                 "The file is not JSON (line {}, column {}: {e}).",
-                e.line(),
-                e.column()
+                e.line, e.column
             ))
         }
     };
@@ -108,7 +107,7 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, FileError> {
             if items.first().is_some_and(|v| v.get("ph").is_some()) {
                 return err(chrome_hint());
             }
-            events(items).map(Imported::Trace)
+            events(&items).map(Imported::Trace)
         }
         serde_json::Value::Object(obj) => {
             if obj.contains_key("traceEvents") {
@@ -137,7 +136,7 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, FileError> {
             let script = Script::from_text(&text_of("script")?)
                 .map_err(|e| FileError(format!("The run file's {e}.")))?;
             let trace = match obj.get("trace") {
-                Some(serde_json::Value::Array(items)) => events(items.clone())?,
+                Some(serde_json::Value::Array(items)) => events(items)?,
                 _ => return err("The run file has no \"trace\" array.".into()),
             };
             Ok(Imported::Run {
@@ -157,9 +156,9 @@ fn chrome_hint() -> String {
 }
 
 /// The events of a trace array, each checked; the first bad one is named.
-fn events(items: Vec<serde_json::Value>) -> Result<Vec<TraceEvent>, FileError> {
+fn events(items: &[serde_json::Value]) -> Result<Vec<TraceEvent>, FileError> {
     let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         // `{"output": {...}}` entries are what the program printed (`--trace` places each
         // before the next event); the task panels are folded from the events alone.
         if item
@@ -168,7 +167,7 @@ fn events(items: Vec<serde_json::Value>) -> Result<Vec<TraceEvent>, FileError> {
         {
             continue;
         }
-        match serde_json::from_value::<TraceEvent>(item) {
+        match super::read::trace_event(item) {
             Ok(ev) => out.push(ev),
             Err(e) => {
                 return Err(FileError(format!(

@@ -4,6 +4,8 @@
 //! tested natively; the page records in `ui/bridge.rs` and rewinds in `ui/rewind.rs`.
 
 pub mod file;
+mod json;
+mod read;
 pub mod replayer;
 pub mod script;
 #[cfg(test)]

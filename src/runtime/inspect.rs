@@ -83,7 +83,7 @@ impl<H: Host> Loop<H> {
                 matches!(f.what, Waitable::Sleep { .. }).then_some((fut, TaskId(i as u32)))
             })
             .collect();
-        v.sort_unstable_by_key(|&(f, _)| f);
+        crate::sort::sort_by_key(&mut v, |&(f, _)| f);
         SleepWaiters(v)
     }
 

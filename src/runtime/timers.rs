@@ -224,7 +224,7 @@ impl<H: Host> Timers<H> {
                 (!slot.cancelled).then_some((e.when, e.seq, &slot.cb))
             })
             .collect();
-        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut v, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         v.into_iter().map(|(w, _, cb)| (w, cb)).collect()
     }
 

@@ -82,7 +82,7 @@ pub struct LineMap {
 
 impl LineMap {
     pub fn new(mut hidden: Vec<u32>) -> LineMap {
-        hidden.sort_unstable();
+        crate::sort::sort(&mut hidden);
         hidden.dedup();
         LineMap { hidden }
     }

@@ -150,7 +150,7 @@ pub fn App(props: &AppProps) -> Html {
         let rows = s.tasks.clone();
         use_memo((Rc::as_ptr(&rows) as usize, rows.len()), move |_| {
             let mut g: Vec<u32> = rows.iter().filter_map(|r| r.group).collect();
-            g.sort_unstable();
+            crate::sort::sort(&mut g);
             g.dedup();
             g
         })

@@ -149,7 +149,9 @@ fn close_matches(name: &str) -> Vec<&'static str> {
         .filter(|(r, _)| *r >= 0.5)
         .collect();
     // heapq.nlargest on (ratio, keyword) tuples.
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| y.1.cmp(x.1)));
+    crate::sort::sort_by(&mut scored, |x, y| {
+        y.0.total_cmp(&x.0).then_with(|| y.1.cmp(x.1))
+    });
     scored.into_iter().take(3).map(|(_, k)| k).collect()
 }
 

@@ -266,7 +266,7 @@ impl Vm {
                 if let Value::Slice(s) = key {
                     let ix = self.slice_indices(s, l.len())?;
                     let mut drop: Vec<usize> = ix.indices().collect();
-                    drop.sort_unstable();
+                    crate::sort::sort(&mut drop);
                     let mut items = l.items.borrow_mut();
                     for i in drop.into_iter().rev() {
                         if i < items.len() {

@@ -156,7 +156,7 @@ pub(super) fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .filter_map(|k| k.as_pystr().map(|s| s.as_str().to_string())),
         );
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }

@@ -35,7 +35,7 @@ pub(super) fn analyze(
         free_needed.insert(n.clone());
     }
     let mut names: Vec<String> = sc.assigned.iter().chain(sc.used.iter()).cloned().collect();
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     // Functions inside a class that mention `super` get an implicit `__class__`.
     if is_func && in_class && sc.used.contains("super") {
@@ -110,7 +110,7 @@ pub(super) fn analyze(
         .filter(|(n, r)| matches!(r, Resolved::Local | Resolved::Cell) && !sc.params.contains(n))
         .map(|(n, _)| n)
         .collect();
-    locals.sort();
+    crate::sort::sort(&mut locals);
     if is_func {
         varnames.extend(locals.into_iter().cloned());
     }
@@ -119,12 +119,12 @@ pub(super) fn analyze(
         .filter(|(_, r)| **r == Resolved::Cell)
         .map(|(n, _)| n.clone())
         .collect();
-    cellvars.sort();
+    crate::sort::sort(&mut cellvars);
     if sc.needs_class_cell {
         cellvars.push("__class__".into());
     }
     let mut freevars: Vec<String> = free_needed.iter().cloned().collect();
-    freevars.sort();
+    crate::sort::sort(&mut freevars);
     if kind == ScopeKind::Class {
         // Class bodies load enclosing function variables through their own free slots.
         for n in &freevars {
