@@ -13,6 +13,7 @@ use crate::ui::model::timeline::{
 };
 use crate::ui::model::trace_folds::TraceFolds;
 use crate::ui::model::words;
+use crate::ui::model::StateKind;
 use web_sys::{Element, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
@@ -85,6 +86,19 @@ fn event_at(events: &[TraceEvent], seq: u64) -> Option<&TraceEvent> {
     let first = events.first()?.seq;
     let ev = events.get(seq.checked_sub(first)? as usize)?;
     (ev.seq == seq).then_some(ev)
+}
+
+/// What each lane colour means: a swatch per task state, in lifecycle order.
+fn legend() -> Html {
+    html! {
+        <span class="timeline-legend" aria-label="Lane colours">
+            { for StateKind::ALL.iter().map(|k| html! {
+                <span class="legend-item">
+                    <span class={classes!("legend-swatch", k.class())}></span>{ k.label() }
+                </span>
+            }) }
+        </span>
+    }
 }
 
 #[component]
@@ -372,6 +386,9 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                         onclick={toggle_follow} title="Keep the present in view (off when you pan or zoom)">
                     { "Follow" }
                 </button>
+                if !folds.borrow().timeline.lanes.is_empty() {
+                    { legend() }
+                }
                 <span class="timeline-window">{ format!("t = {} … {}", words::time(start), words::time(end)) }</span>
             </div>
             <div class="timeline-scroll" tabindex="0" {onwheel} {onkeydown}
