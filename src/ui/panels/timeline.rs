@@ -383,7 +383,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 { button("Pan later", "→ or Shift+wheel on the timeline", "▶", pan_right) }
                 { button("Show everything", "the whole run", "⤢", fit) }
                 <button type="button" class="follow" aria-pressed={view.follow.to_string()}
-                        onclick={toggle_follow} title="Keep the present in view (off when you pan or zoom)">
+                        onclick={toggle_follow} title="Keep the present in view (the zoom buttons keep it; panning or zooming at the pointer turns it off)">
                     { "Follow" }
                 </button>
                 if !folds.borrow().timeline.lanes.is_empty() {
