@@ -148,6 +148,60 @@ test('the timeline names its lane colours once it has lanes, in the lanes\' own 
     getComputedStyle(document.querySelector('.timeline .seg.state-awaiting')).fill,
   ]);
   assert.equal(swatch, seg);
+  // Follow says what turns it off: the zoom buttons keep it on, panning does not.
+  assert.match(await page.getAttribute('.timeline-panel .follow', 'title'), /zoom buttons keep it; panning/);
+  await page.click('.timeline-panel [aria-label="Zoom in"]');
+  assert.equal(await page.getAttribute('.timeline-panel .follow', 'aria-pressed'), 'true');
+  await page.click('.timeline-panel [aria-label="Pan earlier"]');
+  assert.equal(await page.getAttribute('.timeline-panel .follow', 'aria-pressed'), 'false');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every tab shows its content in a panel, Compare too (it sat on the page\'s background)', async () => {
+  const { page, errors } = await openPage(app.browser, app.url + '/');
+  await page.waitForSelector('#code .cm-content');
+  const tabs = await page.$$eval('[role=tab]', (ts) => ts.map((t) => t.id));
+  assert.ok(tabs.includes('tab-compare'), tabs.join());
+  for (const id of tabs) {
+    await page.click(`#${id}`);
+    const framed = await page.$eval(`[role=tabpanel][aria-labelledby=${id}]`, (p) => {
+      const first = p.firstElementChild;
+      return !!first && first.classList.contains('panel') && !!first.querySelector('.panel-title');
+    });
+    assert.ok(framed, `${id}: its content is a titled panel`);
+  }
+  assert.match(await page.textContent('#compare-empty'), /Pin a run as A/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every state chip reads at 4.5:1 or more on its panel, in the light and the dark theme', async () => {
+  const { page, errors } = await openPage(app.browser, app.url + '/');
+  await page.waitForSelector('#code .cm-content');
+  const states = ['created', 'scheduled', 'running', 'awaiting', 'done', 'failed', 'cancelled'];
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    // One chip per state, drawn as the task table draws them, in the Tasks panel.
+    const colours = await page.evaluate((states) => {
+      const panel = document.querySelector('.tasks-panel, .views .panel');
+      const out = {};
+      for (const s of states) {
+        const chip = document.createElement('span');
+        chip.className = `chip state-${s}`;
+        chip.textContent = s;
+        panel.append(chip);
+        out[s] = [getComputedStyle(chip).color, getComputedStyle(panel).backgroundColor];
+        chip.remove();
+      }
+      return out;
+    }, states);
+    for (const [s, [fg, bg]] of Object.entries(colours)) {
+      // color-mix() computes to `color(srgb r g b)` with 0..1 channels; rgb() to 0..255.
+      const rgb = fg.startsWith('color(') ? `rgb(${fg.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) * 255).join(',')})` : fg;
+      assert.ok(contrast(rgb, bg) >= 4.5, `${theme} ${s}: ${fg} on ${bg} is ${contrast(rgb, bg).toFixed(2)}:1`);
+    }
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
