@@ -205,3 +205,39 @@ test('every state chip reads at 4.5:1 or more on its panel, in the light and the
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a task that never awaits shows its state and the blocking mark in its row (not "Running…"); its Cancel says it was sent', async () => {
+  const { page, errors } = await openPage(app.browser, app.url + '/');
+  await setCode(page, 'import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n\nasync def main():\n    await asyncio.create_task(spin(), name="spin")\n\nasyncio.run(main())\n');
+  await page.click('#run');
+  const row = '.task-row[data-task="spin"]';
+  await page.waitForSelector(`${row} .mark-blocking`);
+  await page.waitForSelector(`${row} .mark-lint`);
+  const boxes = await page.$eval(row, (r) => {
+    const cell = r.querySelector('.task-state').getBoundingClientRect();
+    return ['.chip.state-running', '.mark-blocking', '.mark-lint'].map((q) => {
+      const b = r.querySelector(q).getBoundingClientRect();
+      return { q, width: b.width, inside: b.left >= cell.left - 0.5 && b.right <= cell.right + 0.5 };
+    });
+  });
+  for (const b of boxes) assert.ok(b.inside && b.width >= 20, `${b.q} is visible in the state cell: ${JSON.stringify(b)}`);
+  // The loop is stuck in spin: the cancel cannot run. The button says it was sent, and why
+  // nothing follows, instead of looking as if the click was lost.
+  await page.click(`${row} .cancel-task`);
+  await page.waitForSelector(`${row} .cancel-sent:text("Sent")`);
+  assert.ok(await page.isDisabled(`${row} .cancel-sent`));
+  assert.match(await page.getAttribute(`${row} .cancel-sent`, 'title'), /never awaits never gives it back; Stop ends the program/);
+  await screenshot(page, 'newcomer-never-awaits-cancel-sent');
+  await page.click('#stop');
+  await page.waitForSelector('#status:text("Finished")');
+  // A task that awaits takes the request at once: its button is back to Cancel (a
+  // second request is allowed) or gone once it finishes.
+  await setCode(page, 'import asyncio\n\nasync def nap():\n    try:\n        await asyncio.sleep(30)\n    except asyncio.CancelledError:\n        await asyncio.sleep(30)\n\nasync def main():\n    await asyncio.create_task(nap(), name="nap")\n\nasyncio.run(main())\n');
+  await page.click('#run');
+  await page.click('.task-row[data-task="nap"] .cancel-task');
+  await page.waitForFunction(() => document.querySelector('.task-row[data-task="nap"] .cancel-task')?.textContent === 'Cancel');
+  assert.equal(await page.$('.task-row[data-task="nap"] .cancel-sent'), null);
+  await page.click('#stop');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
