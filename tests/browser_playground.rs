@@ -93,7 +93,9 @@ async fn slices_reach_the_reducer_at_most_once_per_animation_frame() {
     run.set_slice_ms(1.0);
     let finished = until(20_000, || {
         actions.borrow().iter().any(|a| match a {
-            Action::Frame { actions } => actions.contains(&Action::RunFinished),
+            Action::Frame { actions } => actions
+                .iter()
+                .any(|a| matches!(a, Action::RunFinished { .. })),
             _ => false,
         })
     })

@@ -295,7 +295,14 @@ pub(crate) fn report(
         time: info.time,
         iteration: info.iteration,
         status: info.status,
+        failed: failed(s),
     }
+}
+
+/// The program has ended with an uncaught exception or a syntax error: asking a finished
+/// session to step runs nothing and answers how it ended (`Session::step_inner`).
+pub(crate) fn failed(s: &mut Session) -> bool {
+    s.is_finished() && matches!(s.step(0), Status::Finished { ok: false })
 }
 
 /// The loop's queues and await tree now (`None`: no loop runs); after a deadlock, the

@@ -52,6 +52,8 @@ pub struct SliceReport {
     pub time: f64,
     pub iteration: u64,
     pub status: DriverStatus,
+    /// The program has ended with an uncaught exception or a syntax error (already printed).
+    pub failed: bool,
 }
 
 /// Reads the loop view (ready queue, timers, await tree) when a frame is drawn: only the
@@ -70,6 +72,8 @@ struct Pending {
     limit: Option<LimitNotice>,
     /// Time, iteration and status of the latest slice (`None`: nothing pending).
     latest: Option<(f64, u64, DriverStatus)>,
+    /// The latest slice's `SliceReport::failed`.
+    failed: bool,
 }
 
 impl Pending {
@@ -102,7 +106,9 @@ impl Pending {
                 actions.push(Action::Loop { view });
             }
             actions.push(match status {
-                DriverStatus::Finished => Action::RunFinished,
+                DriverStatus::Finished => Action::RunFinished {
+                    failed: self.failed,
+                },
                 DriverStatus::Paused => Action::Paused { paused: true },
                 DriverStatus::Running | DriverStatus::Stuck => Action::Paused { paused: false },
             });
@@ -123,6 +129,7 @@ pub(crate) fn report_actions(r: SliceReport, view: Option<Option<LoopView>>) -> 
         facts: r.facts,
         limit: r.limit,
         latest: Some((r.time, r.iteration, r.status)),
+        failed: r.failed,
     }
     .into_actions(view)
 }
@@ -199,6 +206,7 @@ impl Frames {
             p.limit = r.limit;
         }
         p.latest = Some((r.time, r.iteration, r.status));
+        p.failed = r.failed;
         if !self.request_frame(&mut inner) {
             // No animation frames here (no window): deliver at once rather than never.
             drop(inner);

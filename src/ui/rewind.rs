@@ -178,6 +178,7 @@ impl Folding {
     fn snapshot(&mut self) -> State {
         self.fold();
         let mut st = self.state.clone();
+        let failed = super::bridge::failed(&mut self.replayer.session);
         let r = &self.replayer;
         apply(
             &mut st,
@@ -188,7 +189,7 @@ impl Folding {
         apply(
             &mut st,
             if r.finished() {
-                Action::RunFinished
+                Action::RunFinished { failed }
             } else {
                 Action::Paused { paused: true }
             },
@@ -314,7 +315,8 @@ pub fn folded(events: &[TraceEvent], k: Option<u64>, runs: u32, base: &State) ->
             iteration,
         },
     );
-    apply(&mut st, Action::RunFinished);
+    // A trace holds no program output: how the program ended is not known.
+    apply(&mut st, Action::RunFinished { failed: false });
     st
 }
 

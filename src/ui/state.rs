@@ -52,7 +52,7 @@ pub enum RunStatus {
     Running,
     /// Paused by the user (Step runs one iteration).
     Paused,
-    /// The program ended (normally or with an uncaught exception).
+    /// The program ended (normally or with an uncaught exception: `State::failed`).
     Finished,
 }
 
@@ -64,6 +64,17 @@ impl RunStatus {
             RunStatus::Running => "Running",
             RunStatus::Paused => "Paused",
             RunStatus::Finished => "Finished",
+        }
+    }
+}
+
+impl State {
+    /// The toolbar's status: the run status, and whether a finished run failed (a reader
+    /// who missed the traceback in the console sees it here).
+    pub fn status_label(&self) -> &'static str {
+        match self.status {
+            RunStatus::Finished if self.failed => "Finished: error",
+            s => s.label(),
         }
     }
 }
@@ -116,6 +127,9 @@ pub enum LinkNotice {
 pub struct State {
     pub code: Rc<str>,
     pub status: RunStatus,
+    /// The finished run ended with an uncaught exception or a syntax error (the status says
+    /// so, not only the console).
+    pub failed: bool,
     pub console: Rc<Vec<ConsoleLine>>,
     /// How many runs were started since the page loaded (names the run in the console).
     pub runs: u32,
@@ -164,6 +178,7 @@ impl Default for State {
         State {
             code: Rc::from(DEFAULT_PROGRAM),
             status: RunStatus::Idle,
+            failed: false,
             console: Rc::new(Vec::new()),
             runs: 0,
             tasks: Rc::new(Vec::new()),
@@ -245,8 +260,8 @@ pub enum Action {
     Select { task: Option<TaskId> },
     /// A limit stopped the run.
     LimitHit { notice: LimitNotice },
-    /// The run ended.
-    RunFinished,
+    /// The run ended; `failed`: with an uncaught exception or a syntax error.
+    RunFinished { failed: bool },
     /// Back to a clean slate (the code stays).
     Reset,
     /// The share-link banner was answered or closed.
@@ -308,6 +323,7 @@ pub(crate) fn apply(next: &mut State, action: Action) {
                 next.time = 0.0;
                 next.iteration = 0;
                 next.status = RunStatus::Running;
+                next.failed = false;
                 next.console = Rc::new(vec![ConsoleLine {
                     stream: Stream::System,
                     task: None,
@@ -390,7 +406,10 @@ pub(crate) fn apply(next: &mut State, action: Action) {
                 }
             }
             Action::LimitHit { notice } => next.limit = Some(notice),
-            Action::RunFinished => next.status = RunStatus::Finished,
+            Action::RunFinished { failed } => {
+                next.status = RunStatus::Finished;
+                next.failed = failed;
+            }
             Action::LinkDismissed => next.link = None,
             Action::History { action } => super::rewind::reduce(next, action),
             Action::Reset => {
@@ -398,6 +417,7 @@ pub(crate) fn apply(next: &mut State, action: Action) {
                 next.run = None;
                 next.limit = None;
                 next.status = RunStatus::Idle;
+                next.failed = false;
                 next.tasks = Rc::new(Vec::new());
                 next.trace = AppendLog::new();
                 next.transitions = Rc::new(Vec::new());

@@ -35,7 +35,10 @@ pub fn ComparePanel(props: &CompareProps) -> Html {
     };
     let (Some(a), Some(divergence)) = (props.pinned.clone(), (*divergence).clone()) else {
         return html! {
-            <p class="empty" id="compare-empty">{ "Pin a run as A (above the timeline), then run again — or edit the program and run it — to compare the two here." }</p>
+            <section class="panel compare-panel" aria-label="Compare">
+                <h2 class="panel-title">{ "Compare" }</h2>
+                <p class="empty" id="compare-empty">{ "Pin a run as A (above the timeline), then run again — or edit the program and run it — to compare the two here." }</p>
+            </section>
         };
     };
     let b = props;
@@ -50,21 +53,25 @@ pub fn ComparePanel(props: &CompareProps) -> Html {
     // One time scale for both, so the lanes line up.
     let now = a.time.max(b.time);
     let same_code = a.code == b.code;
+    // In a panel like every other tab's (it sat on the page's background).
     html! {
-        <div class="compare" id="compare">
-            <p class="compare-words" id="compare-words" role="status">{ divergence.words() }</p>
-            <p class="compare-meta">{ format!("A: run {} · B: run {} · {} · {at}", a.runs, b.runs,
-                if same_code { "same program" } else { "the program changed" }) }</p>
-            <div class="compare-lane" id="compare-a">
-                <h3 class="compare-title">{ format!("A (run {})", a.runs) }</h3>
-                <TimelinePanel events={a.trace.clone()} run={a.runs.wrapping_add(1 << 30)} {now}
-                    lints={a.lints.clone()} code={a.code.clone()} />
+        <section class="panel compare-panel" aria-label="Compare">
+            <h2 class="panel-title">{ "Compare A and B" }</h2>
+            <div class="compare" id="compare">
+                <p class="compare-words" id="compare-words" role="status">{ divergence.words() }</p>
+                <p class="compare-meta">{ format!("A: run {} · B: run {} · {} · {at}", a.runs, b.runs,
+                    if same_code { "same program" } else { "the program changed" }) }</p>
+                <div class="compare-lane" id="compare-a">
+                    <h3 class="compare-title">{ format!("A (run {})", a.runs) }</h3>
+                    <TimelinePanel events={a.trace.clone()} run={a.runs.wrapping_add(1 << 30)} {now}
+                        lints={a.lints.clone()} code={a.code.clone()} />
+                </div>
+                <div class="compare-lane" id="compare-b">
+                    <h3 class="compare-title">{ format!("B (run {})", b.runs) }</h3>
+                    <TimelinePanel events={b.trace.clone()} run={b.runs} {now}
+                        lints={b.lints.clone()} code={b.code.clone()} />
+                </div>
             </div>
-            <div class="compare-lane" id="compare-b">
-                <h3 class="compare-title">{ format!("B (run {})", b.runs) }</h3>
-                <TimelinePanel events={b.trace.clone()} run={b.runs} {now}
-                    lints={b.lints.clone()} code={b.code.clone()} />
-            </div>
-        </div>
+        </section>
     }
 }

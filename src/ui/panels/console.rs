@@ -81,6 +81,11 @@ pub fn ConsolePanel() -> Html {
     html! {
         <section class="panel console-panel" aria-label="Console">
             <h2 class="panel-title">{ "Console" }</h2>
+            // Before any run (and after Reset) the panel says what it is for; outside
+            // `#console`, whose text stays exactly the program's output.
+            if console.is_empty() {
+                <p class="empty" id="console-empty">{ "What the program prints appears here when you press Run (Ctrl+Enter)." }</p>
+            }
             <div class="console" id="console" role="log" tabindex="0" aria-label="Program output">{ for hidden }{ for lines }</div>
         </section>
     }

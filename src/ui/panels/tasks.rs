@@ -70,6 +70,11 @@ fn marks(r: &TaskRow, now: f64, limit: Option<&LimitNotice>) -> Html {
     html! { <>{ for limit }{ for cancel }{ for blocking }{ for exception }</> }
 }
 
+/// The Cancel buttons clicked in run `.0`: (task, its cancel count then). View state: the
+/// loop answers with a cancel request in the trace, unless a task that never awaits keeps
+/// the loop from running the request.
+type CancelsSent = (u32, Rc<Vec<(u32, u32)>>);
+
 /// `lines`: an embed's map from program lines to the lines its reader sees (hidden setup).
 fn task_row(
     pg: &Playground,
@@ -78,12 +83,28 @@ fn task_row(
     rows: &[TaskRow],
     selected: bool,
     lines: Option<&crate::share::LineMap>,
+    sent: &UseStateHandle<CancelsSent>,
 ) -> Html {
     let now = pg.shown().time;
+    let runs = pg.state().runs;
+    // Clicked while the loop is stuck in this task, which has not taken the request since
+    // (its cancel count is what it was at the click).
+    let waiting = sent.0 == runs
+        && sent.1.contains(&(r.id, r.cancelling))
+        && r.blocking(now)
+        && !r.is_finished();
     let on_cancel = {
-        let (pg, id) = (pg.clone(), r.id);
+        let (pg, id, sent, at) = (pg.clone(), r.id, sent.clone(), r.cancelling);
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
+            let runs = pg.state().runs;
+            let mut ids = if sent.0 == runs {
+                (*sent.1).clone()
+            } else {
+                Vec::new()
+            };
+            ids.push((id, at));
+            sent.set((runs, Rc::new(ids)));
             pg.cancel(id)
         })
     };
@@ -159,7 +180,13 @@ fn task_row(
             <span role="cell" class="task-time">{ format!("{:.3}", r.created_at) }</span>
             <span role="cell" class="task-time">{ r.finished_at.map(|t| format!("{t:.3}")).unwrap_or_default() }</span>
             <span role="cell" class="task-cancel">
-                if !r.is_finished() && pg.state().history.past.is_none() {
+                if !r.is_finished() && pg.state().history.past.is_none() && waiting {
+                    <button class="btn btn-small cancel-task cancel-sent" disabled=true
+                        aria-label={format!("Cancel of {} sent: it waits for the loop", r.name)}
+                        title="Sent: task.cancel() runs when the loop gets control back. A task that never awaits never gives it back; Stop ends the program">
+                        { "Sent" }
+                    </button>
+                } else if !r.is_finished() && pg.state().history.past.is_none() {
                     <button class="btn btn-small cancel-task" onclick={on_cancel}
                         aria-label={format!("Cancel {}", r.name)}
                         title="task.cancel(): CancelledError is thrown in at its next await">
@@ -189,6 +216,7 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
     let pg = use_playground();
     let lines = use_context::<std::rc::Rc<crate::share::LineMap>>();
     let filter = use_state(TaskFilter::default);
+    let sent = use_state(CancelsSent::default);
     let scroll_top = use_state(|| 0.0f64);
     let height = use_state(|| 400.0f64);
     let viewport = use_node_ref();
@@ -304,6 +332,7 @@ pub fn TasksPanel(props: &TasksPanelProps) -> Html {
                 &rows,
                 selected,
                 lines.as_deref(),
+                &sent,
             ))
         });
     let state_options = StateKind::ALL.iter().map(|k| {

@@ -13,6 +13,7 @@ use crate::ui::model::timeline::{
 };
 use crate::ui::model::trace_folds::TraceFolds;
 use crate::ui::model::words;
+use crate::ui::model::StateKind;
 use web_sys::{Element, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
@@ -85,6 +86,19 @@ fn event_at(events: &[TraceEvent], seq: u64) -> Option<&TraceEvent> {
     let first = events.first()?.seq;
     let ev = events.get(seq.checked_sub(first)? as usize)?;
     (ev.seq == seq).then_some(ev)
+}
+
+/// What each lane colour means: a swatch per task state, in lifecycle order.
+fn legend() -> Html {
+    html! {
+        <span class="timeline-legend" aria-label="Lane colours">
+            { for StateKind::ALL.iter().map(|k| html! {
+                <span class="legend-item">
+                    <span class={classes!("legend-swatch", k.class())}></span>{ k.label() }
+                </span>
+            }) }
+        </span>
+    }
 }
 
 #[component]
@@ -369,9 +383,12 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 { button("Pan later", "→ or Shift+wheel on the timeline", "▶", pan_right) }
                 { button("Show everything", "the whole run", "⤢", fit) }
                 <button type="button" class="follow" aria-pressed={view.follow.to_string()}
-                        onclick={toggle_follow} title="Keep the present in view (off when you pan or zoom)">
+                        onclick={toggle_follow} title="Keep the present in view (the zoom buttons keep it; panning or zooming at the pointer turns it off)">
                     { "Follow" }
                 </button>
+                if !folds.borrow().timeline.lanes.is_empty() {
+                    { legend() }
+                }
                 <span class="timeline-window">{ format!("t = {} … {}", words::time(start), words::time(end)) }</span>
             </div>
             <div class="timeline-scroll" tabindex="0" {onwheel} {onkeydown}

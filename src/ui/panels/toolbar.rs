@@ -79,7 +79,9 @@ pub fn Toolbar() -> Html {
     let Some(pg) = use_playground() else {
         return html! {};
     };
-    let status = pg.state().status;
+    let state = pg.state();
+    let status = state.status;
+    let failed = status == RunStatus::Finished && state.failed;
     let live = matches!(status, RunStatus::Running | RunStatus::Paused);
     let act = |f: fn(&Playground)| {
         let pg = pg.clone();
@@ -93,9 +95,9 @@ pub fn Toolbar() -> Html {
             }
         })
     };
-    let speed = pg.state().speed;
+    let speed = state.speed;
     // Which limit stopped the run, and where (the console has the full sentence).
-    let limit = pg.state().limit.clone().map(|n| {
+    let limit = state.limit.clone().map(|n| {
         html! {
             <span class="limit-notice" id="limit-notice" role="alert" title={n.message.clone()}>
                 { format!("Stopped by the {} in {}", n.label, n.place) }
@@ -131,7 +133,10 @@ pub fn Toolbar() -> Html {
                 title="Build a program from task blocks (Alt+C)" aria-haspopup="dialog">{ "Compose…" }</button>
             <super::ThemeToggle />
             <super::ShareButton />
-            <span class="status" id="status" role="status" aria-live="polite">{ status.label() }</span>
+            <span class={classes!("status", failed.then_some("status-failed"))} id="status" role="status" aria-live="polite"
+                title={failed.then_some("The program raised an exception or has a syntax error: the Console shows where")}>
+                { state.status_label() }
+            </span>
             { for limit }
         </div>
     }
