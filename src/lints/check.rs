@@ -246,14 +246,19 @@ impl Linter {
                 ongoing,
             } => {
                 // On the virtual clock code takes no loop time: count instructions.
-                let how_long = if *seconds >= 0.001 {
+                let amount = if *seconds >= 0.001 {
                     format!(
-                        "for {} s of loop time ({} instructions)",
+                        "{} s of loop time ({} instructions)",
                         words::time(*seconds),
                         thousands(*instructions)
                     )
                 } else {
                     format!("{} instructions", thousands(*instructions))
+                };
+                let how_long = if *seconds >= 0.001 {
+                    format!("for {amount}")
+                } else {
+                    amount.clone()
                 };
                 (
                     LintKind::BlockingStep,
@@ -261,7 +266,7 @@ impl Linter {
                     who.clone(),
                     if *ongoing {
                         format!(
-                            "{} has run {how_long} without awaiting and is still running, \
+                            "{} has not awaited for more than {amount} and is still running, \
                              blocking the event loop (every other task and timer is waiting): \
                              await between chunks of work, or move it to asyncio.to_thread()",
                             who.as_deref().unwrap_or("a task")

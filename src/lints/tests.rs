@@ -214,7 +214,8 @@ fn a_step_that_never_ends_is_reported_while_it_runs() {
     let l = &lints[0];
     assert_eq!((l.kind, l.line), (LintKind::BlockingStep, Some(4)));
     assert!(
-        l.message.contains("Task-2 has run") && l.message.contains("still running"),
+        l.message.contains("Task-2 has not awaited for more than")
+            && l.message.contains("still running"),
         "{}",
         l.message
     );

@@ -2,7 +2,7 @@
 // (documented messages obeyed from the parent only, everything else ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshot, servedBuild, setCode } from './harness.mjs';
+import { openPage, screenshot, servedBuild, setCode, shareFragment } from './harness.mjs';
 
 const PROGRAM = 'import asyncio\n\nasync def main():\n    print("start")\n    await asyncio.sleep(30)\n    print("after 30 s")\n\nasyncio.run(main())\n';
 
@@ -70,6 +70,19 @@ test('readonly, autorun, speed=instant, panels, theme, height are honoured', asy
   const h = await page.$eval('.aiopg', (e) => e.getBoundingClientRect().height);
   assert.equal(h, 360);
   await screenshot(page, 'embed-options');
+  assert.deepEqual(errors, []);
+});
+
+test('a run that ends in a traceback says so in the status, as the full playground does', async () => {
+  const failing = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    return 1 / 0\n\nasyncio.run(main())\n';
+  const { page, errors } = await frame('?autorun&speed=instant', undefined, shareFragment(failing));
+  await page.waitForSelector('.aiopg[data-status="finished"]', { timeout: 10000 });
+  assert.match(await page.textContent('.aiopg-status'), /^Finished: error/);
+  assert.ok(await page.$('.aiopg-status.aiopg-status-failed'));
+  const { page: ok } = await frame('?autorun&speed=instant');
+  await ok.waitForSelector('.aiopg[data-status="finished"]', { timeout: 10000 });
+  assert.match(await ok.textContent('.aiopg-status'), /^Finished( ·|$)/);
+  assert.equal(await ok.$('.aiopg-status-failed'), null);
   assert.deepEqual(errors, []);
 });
 

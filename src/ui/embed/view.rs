@@ -196,8 +196,9 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                             { if *show_hidden { "Hide hidden lines" } else { "Show hidden lines" } }
                         </button>
                     }
-                    <span class="aiopg-status" role="status" aria-live="polite">
-                        { s.status.label() }
+                    <span class={classes!("aiopg-status", (s.status == RunStatus::Finished && s.failed).then_some("aiopg-status-failed"))}
+                        role="status" aria-live="polite">
+                        { s.status_label() }
                         if s.runs > 0 { { format!(" · t={:.2}s", s.time) } }
                     </span>
                     <a class="aiopg-open" href={href} target="_blank" rel="noopener"
