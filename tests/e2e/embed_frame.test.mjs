@@ -75,7 +75,7 @@ test('readonly, autorun, speed=instant, panels, theme, height are honoured', asy
 
 test('a run that ends in a traceback says so in the status, as the full playground does', async () => {
   const failing = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    return 1 / 0\n\nasyncio.run(main())\n';
-  const { page, errors } = await frame('?autorun&speed=instant', undefined, shareFragment(failing));
+  const { page, errors } = await frame('?autorun&speed=instant', undefined, '#' + shareFragment(failing));
   await page.waitForSelector('.aiopg[data-status="finished"]', { timeout: 10000 });
   assert.match(await page.textContent('.aiopg-status'), /^Finished: error/);
   assert.ok(await page.$('.aiopg-status.aiopg-status-failed'));
