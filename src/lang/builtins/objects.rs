@@ -428,6 +428,18 @@ fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.resume_generator_full(&c, crate::lang::vm::eval::Resume::Send(args.pos[1].clone()))?;
     r.map_err(stop_with)
 }
+/// `next(gen)` without a default: like `send(None)`, so the `StopIteration` of a generator
+/// that returned carries its value (`e.value`).
+pub(crate) fn gen_next(
+    vm: &mut Vm,
+    c: &Rc<crate::lang::value::function::Coroutine>,
+) -> PyResult<Value> {
+    if c.frame.borrow().is_none() && !c.running.get() {
+        return Err(PyErr::stop_iteration());
+    }
+    let r = vm.resume_generator_full(c, crate::lang::vm::eval::Resume::Send(Value::None))?;
+    r.map_err(stop_with)
+}
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("throw", 1, 3)?;
     let c = gen_of(&args)?;
