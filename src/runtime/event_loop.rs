@@ -226,9 +226,14 @@ impl<H: Host> Loop<H> {
         self.timers.when(h)
     }
 
-    /// `Handle.cancelled()`.
+    /// `Handle.cancel()` called by the program (see `Timers::cancel_by_program`).
+    pub fn cancel_program_handle(&mut self, h: Handle) {
+        self.timers.cancel_by_program(h);
+    }
+
+    /// `Handle.cancelled()`: False once the callback ran, unless the program cancelled it.
     pub fn handle_cancelled(&self, h: Handle) -> bool {
-        self.timers.is_cancelled(h)
+        self.timers.program_sees_cancelled(h)
     }
 
     /// The program's callable behind handle `h` while its slot lives (for its repr).

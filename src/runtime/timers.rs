@@ -2,7 +2,7 @@
 //! `events.Handle`/`TimerHandle` and the `_scheduled` heap of `base_events.py`.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 
 use super::event_loop::Callback;
 use super::host::Host;
@@ -70,6 +70,10 @@ pub(crate) struct Timers<H: Host> {
     pub(crate) handles: Slab<HandleSlot<H>>,
     seq: u32,
     cancelled_in_heap: usize,
+    /// Handles the program cancelled (`Handle.cancel()`), kept after their slot is freed so
+    /// `cancelled()` stays True; a handle that ran and was not cancelled is not here (CPython:
+    /// `cancelled()` is False after the callback ran). One entry per `cancel()` call.
+    program_cancelled: HashSet<Handle>,
 }
 
 impl<H: Host> Default for Timers<H> {
@@ -79,6 +83,7 @@ impl<H: Host> Default for Timers<H> {
             handles: Slab::default(),
             seq: 0,
             cancelled_in_heap: 0,
+            program_cancelled: HashSet::new(),
         }
     }
 }
@@ -146,6 +151,20 @@ impl<H: Host> Timers<H> {
             .get(h.idx, h.gen)
             .filter(|s| s.timer)
             .map(|s| s.when)
+    }
+
+    /// `Handle.cancel()` called by the program: remembered beyond the slot's life, and a
+    /// handle that already ran reads as cancelled from then on, as in CPython.
+    pub(crate) fn cancel_by_program(&mut self, h: Handle) {
+        self.cancel(h);
+        self.program_cancelled.insert(h);
+    }
+
+    /// `Handle.cancelled()`: cancelled by the program, or (an internal timer) while its
+    /// slot lives; False for a handle that ran.
+    pub(crate) fn program_sees_cancelled(&self, h: Handle) -> bool {
+        self.program_cancelled.contains(&h)
+            || self.handles.get(h.idx, h.gen).is_some_and(|s| s.cancelled)
     }
 
     pub(crate) fn is_cancelled(&self, h: Handle) -> bool {

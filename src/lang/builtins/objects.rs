@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::lang::value::function::Coroutine;
 use crate::lang::value::int::{self, int_of};
 use crate::lang::value::{Args, BuiltinFn, Instance, PyErr, PyResult, Value};
 use crate::lang::vm::Vm;
@@ -410,7 +411,7 @@ pub fn property_methods() -> Vec<(&'static str, BuiltinFn)> {
     ]
 }
 
-fn gen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> {
+fn gen_of(args: &Args) -> PyResult<Rc<Coroutine>> {
     match args.pos.first() {
         Some(Value::Coroutine(c)) => Ok(c.clone()),
         _ => Err(PyErr::type_error(
@@ -420,12 +421,17 @@ fn gen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> 
 }
 fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.method("send", 1, 1)?;
-    let c = gen_of(&args)?;
+    gen_resume_send(vm, &gen_of(&args)?, args.pos[1].clone())
+}
+/// `next(gen)` without a default: `send(None)`, so a returned value reaches `e.value`.
+pub(crate) fn gen_next(vm: &mut Vm, c: &Rc<Coroutine>) -> PyResult<Value> {
+    gen_resume_send(vm, c, Value::None)
+}
+fn gen_resume_send(vm: &mut Vm, c: &Rc<Coroutine>, v: Value) -> PyResult<Value> {
     if c.frame.borrow().is_none() && !c.running.get() {
         return Err(PyErr::stop_iteration());
     }
-    let r =
-        vm.resume_generator_full(&c, crate::lang::vm::eval::Resume::Send(args.pos[1].clone()))?;
+    let r = vm.resume_generator_full(c, crate::lang::vm::eval::Resume::Send(v))?;
     r.map_err(stop_with)
 }
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -529,7 +535,7 @@ fn agen_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("descriptor requires an 'async_generator' object"))
 }
 
-fn agen_of(args: &Args) -> PyResult<Rc<crate::lang::value::function::Coroutine>> {
+fn agen_of(args: &Args) -> PyResult<Rc<Coroutine>> {
     match args.pos.first() {
         Some(Value::Coroutine(c)) if c.is_async_gen => Ok(c.clone()),
         _ => Err(PyErr::type_error(

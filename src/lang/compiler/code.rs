@@ -75,6 +75,9 @@ pub enum Op {
     ListExtend(u32),
     SetUpdate(u32),
     DictUpdate(u32),
+    /// `DictUpdate` for a call's `**` (CPython `DICT_MERGE`): a key already given is
+    /// `f() got multiple values for keyword argument 'k'` (the callable is 2 below the dict).
+    DictMerge(u32),
     ListToTuple,
     UnpackSequence(u32),
     /// Star unpacking: `before << 16 | after`.

@@ -385,8 +385,17 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             self.emit(Op::BuildMap(0));
+            let mut merged = false;
             for k in keywords {
                 match &k.arg {
+                    // after a `**`, a named keyword is merged too (it may repeat a key)
+                    Some(name) if merged => {
+                        self.emit(Op::BuildMap(0));
+                        self.load_const(Value::str(&name.name));
+                        self.expr(&k.value)?;
+                        self.emit(Op::MapAdd(1));
+                        self.emit(Op::DictMerge(1));
+                    }
                     Some(name) => {
                         self.load_const(Value::str(&name.name));
                         self.expr(&k.value)?;
@@ -394,7 +403,8 @@ impl<'a> Compiler<'a> {
                     }
                     None => {
                         self.expr(&k.value)?;
-                        self.emit(Op::DictUpdate(1));
+                        self.emit(Op::DictMerge(1));
+                        merged = true;
                     }
                 }
             }

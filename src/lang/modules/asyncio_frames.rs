@@ -138,3 +138,27 @@ pub fn frames_for(name: &str, e: &PyErr) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// A `Queue` method raising in its own body (`put_nowait` on a full queue, ...): the frame of
+/// `queues.py` an uncaught traceback shows, chosen by method and exception.
+pub fn queue_frame(method: &str, e: &PyErr) -> Option<&'static str> {
+    let shut = e.matches("QueueShutDown");
+    Some(match method {
+        "put_nowait" if shut => {
+            lib_frame!("queues.py", "164", "put_nowait", "raise QueueShutDown", "")
+        }
+        "put_nowait" => lib_frame!("queues.py", "166", "put_nowait", "raise QueueFull", ""),
+        "get_nowait" if shut => {
+            lib_frame!("queues.py", "213", "get_nowait", "raise QueueShutDown", "")
+        }
+        "get_nowait" => lib_frame!("queues.py", "214", "get_nowait", "raise QueueEmpty", ""),
+        "task_done" => lib_frame!(
+            "queues.py",
+            "234",
+            "task_done",
+            "raise ValueError('task_done() called too many times')",
+            ""
+        ),
+        _ => return None,
+    })
+}

@@ -177,7 +177,7 @@ pub(crate) fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<V
 pub(crate) fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let RtHandle::Timer(h, _) = this(&args)? {
         vm.with_loop(|lp, _| {
-            lp.cancel_handle(h);
+            lp.cancel_program_handle(h);
             Ok(())
         })?;
     }

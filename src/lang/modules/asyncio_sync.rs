@@ -216,10 +216,12 @@ pub(crate) fn queue_put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
         lp.queue_put_nowait(vm, r, v)?;
         Ok(Value::None)
     })
+    .map_err(|e| with_queue_frame("put_nowait", e))
 }
 pub(crate) fn queue_get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
     vm.with_loop(|lp, vm| lp.queue_get_nowait(vm, r))
+        .map_err(|e| with_queue_frame("get_nowait", e))
 }
 pub(crate) fn queue_task_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;
@@ -227,6 +229,14 @@ pub(crate) fn queue_task_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
         lp.queue_task_done(vm, r)?;
         Ok(Value::None)
     })
+    .map_err(|e| with_queue_frame("task_done", e))
+}
+/// The error of a `Queue` method, with the `queues.py` frame CPython's traceback shows.
+fn with_queue_frame(method: &str, e: PyErr) -> PyErr {
+    if let Some(f) = super::asyncio_frames::queue_frame(method, &e) {
+        e.add_library_frames(&[f]);
+    }
+    e
 }
 pub(crate) fn queue_qsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = res(&args)?;

@@ -268,10 +268,7 @@ pub fn get_attr(exc: &std::cell::RefCell<ExcData>, name: &str) -> Option<Value> 
         "exceptions" if e.group.is_some() => {
             Value::tuple(e.group.as_ref().map(|g| g.1.clone()).unwrap_or_default())
         }
-        "value" if e.value.is_some() || !e.args.is_empty() => e
-            .value
-            .clone()
-            .unwrap_or_else(|| e.args.first().cloned().unwrap_or(Value::None)),
+        "value" if e.value.is_some() => e.value.clone().unwrap_or(Value::None),
         _ => return None,
     })
 }

@@ -94,6 +94,13 @@ impl Vm {
                     if let Some(v) = crate::lang::value::exception::get_attr(exc, name) {
                         return Ok(Some(v));
                     }
+                    if name == "value" && inst.class.is_subclass(&types::exception("StopIteration"))
+                    {
+                        // `StopIteration.value`: as assigned, else its first argument or None
+                        let set = inst.dict.borrow().get_str(name);
+                        let a = set.or_else(|| exc.borrow().args.first().cloned());
+                        return Ok(Some(a.unwrap_or(Value::None)));
+                    }
                     if name == "code" && inst.class.is_subclass(&types::exception("SystemExit")) {
                         // `SystemExit.code`: None, the only argument, or the args tuple
                         let a = exc.borrow().args.clone();

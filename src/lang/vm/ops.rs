@@ -196,9 +196,17 @@ impl Vm {
 
     fn binary_dunder(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         let fa = user_method(a, &format!("__{}__", op.name()));
-        let fb = user_method(b, &format!("__r{}__", op.name()));
+        let rname = format!("__r{}__", op.name());
+        let fb = user_method(b, &rname);
+        // the right operand's subclass goes first only if it overrides `__rop__`
+        // (`method_is_overloaded` in `Objects/typeobject.c`)
         let b_first = matches!((a, b), (Value::Instance(x), Value::Instance(y))
-            if !Rc::ptr_eq(&x.class, &y.class) && y.class.is_subclass(&x.class));
+        if !Rc::ptr_eq(&x.class, &y.class) && y.class.is_subclass(&x.class)
+            && match (x.class.lookup(&rname), y.class.lookup(&rname)) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(p), Some(q)) => !p.is(&q),
+            });
         let mut tries = Vec::new();
         if b_first {
             if let Some(f) = &fb {

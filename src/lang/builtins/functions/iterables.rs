@@ -190,6 +190,11 @@ pub(super) fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             it.type_name()
         )));
     }
+    if let (Value::Coroutine(c), None) = (it, args.pos.get(1)) {
+        if !c.is_coroutine && !c.is_async_gen {
+            return crate::lang::builtins::objects::gen_next(vm, c);
+        }
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {

@@ -66,7 +66,8 @@ impl Vm {
             | Op::SetAdd(d)
             | Op::ListExtend(d)
             | Op::SetUpdate(d)
-            | Op::DictUpdate(d) => {
+            | Op::DictUpdate(d)
+            | Op::DictMerge(d) => {
                 let v = f.stack.pop().ok_or_else(stack_underflow)?;
                 let at = f
                     .stack
@@ -112,6 +113,10 @@ impl Vm {
                             )));
                         }
                         self.dict_update(d, &v)?;
+                    }
+                    (Op::DictMerge(_), Value::Dict(d)) => {
+                        let func = at.checked_sub(2).and_then(|i| f.stack.get(i)).cloned();
+                        self.dict_merge(d, &v, func.unwrap_or(Value::None))?;
                     }
                     _ => return Err(stack_underflow()),
                 }
@@ -219,5 +224,59 @@ impl Vm {
                 }
             }),
         }
+    }
+}
+
+impl Vm {
+    /// CPython `DICT_MERGE`: a call's `**mapping` into the keywords gathered so far.
+    fn dict_merge(
+        &mut self,
+        target: &std::rc::Rc<std::cell::RefCell<crate::lang::value::PyDict>>,
+        v: &Value,
+        func: Value,
+    ) -> PyResult<()> {
+        if !matches!(v, Value::Dict(_))
+            && crate::lang::vm::protocol::user_method(v, "keys").is_none()
+        {
+            return Err(PyErr::type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                function_str(&func),
+                v.type_name()
+            )));
+        }
+        let tmp = Value::dict(Default::default());
+        let Value::Dict(t) = &tmp else {
+            return Err(stack_underflow());
+        };
+        self.dict_update(t, v)?;
+        let keys: Vec<Value> = t.borrow().iter().map(|e| e.key.clone()).collect();
+        for k in keys {
+            if let Value::Str(s) = &k {
+                if target.borrow().get_str(s.as_str()).is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        function_str(&func),
+                        s.as_str()
+                    )));
+                }
+            }
+        }
+        self.dict_update(target, &tmp)
+    }
+}
+
+/// CPython `_PyObject_FunctionStr`: `__main__.f()`, `__main__.C.m()`, `print()`.
+fn function_str(func: &Value) -> String {
+    match func {
+        Value::Function(f) if &*f.module == "builtins" => format!("{}()", f.qualname),
+        Value::Function(f) => format!("{}.{}()", f.module, f.qualname),
+        Value::BoundMethod(m) => function_str(&m.func),
+        Value::Class(c) if &*c.module == "builtins" => format!("{}()", c.qualname),
+        Value::Class(c) => format!("{}.{}()", c.module, c.qualname),
+        Value::Builtin(b) => match b.owner {
+            Some(o) => format!("{o}.{}()", b.name),
+            None => format!("{}()", b.name),
+        },
+        _ => format!("{} object", func.type_name()),
     }
 }

@@ -29,6 +29,7 @@ impl Vm {
             | Op::ListExtend(_)
             | Op::SetUpdate(_)
             | Op::DictUpdate(_)
+            | Op::DictMerge(_)
             | Op::ListToTuple
             | Op::UnpackSequence(_)
             | Op::UnpackEx(_)
