@@ -173,51 +173,29 @@ class Counter:
         return c
     def __bool__(self):
         return bool(self._d)
+    def _combine(self, other, op):
+        # As CPython's Counter operators: keys of self, then of other, kept when positive.
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for k, v in self._d.items():
+            n = op(v, other[k])
+            if n > 0:
+                result._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d:
+                n = op(0, v)
+                if n > 0:
+                    result._d[k] = n
+        return result
     def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for k, v in self._d.items():
-            n = v + other[k]
-            if n > 0:
-                result._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v > 0:
-                result._d[k] = v
-        return result
+        return self._combine(other, lambda a, b: a + b)
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for k, v in self._d.items():
-            n = v - other[k]
-            if n > 0:
-                result._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v < 0:
-                result._d[k] = 0 - v
-        return result
+        return self._combine(other, lambda a, b: a - b)
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for k, v in self._d.items():
-            n = max(v, other[k])
-            if n > 0:
-                result._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v > 0:
-                result._d[k] = v
-        return result
+        return self._combine(other, max)
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for k, v in self._d.items():
-            n = min(v, other[k])
-            if n > 0:
-                result._d[k] = n
-        return result
+        return self._combine(other, min)
     def __repr__(self):
         if not self._d:
             return "Counter()"
