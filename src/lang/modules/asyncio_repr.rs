@@ -34,7 +34,7 @@ pub fn repr(vm: &mut Vm, h: RtHandle) -> PyResult<String> {
                         " coro=<{}() running at {}:{}>",
                         c.qualname(),
                         file(c),
-                        c.line.get()
+                        c.line()
                     ),
                     None => String::new(),
                 };

@@ -46,7 +46,9 @@ pub struct Coroutine {
     /// Its code object: the file and the line its code starts on (`co_firstlineno`), read
     /// through `frame_file()`/`def_line()` (one word instead of three in every coroutine).
     pub code: Rc<crate::lang::compiler::Code>,
-    /// The line it is suspended at.
+    /// The line it is suspended at, or (with `LINE_IS_PC` set) the instruction its frame
+    /// is calling from while it runs, turned into a line only when read (`line()`): the
+    /// eval loop records each call's place without a line-table lookup per call.
     pub line: std::cell::Cell<u32>,
     pub is_coroutine: bool,
     /// An async generator (`async def` with `yield`): iterated with `async for`.
@@ -90,7 +92,20 @@ pub enum AgenOp {
     Throw(PyErr),
 }
 
+/// In `Coroutine::line`: the value is a `pc` in the coroutine's code, not a line.
+pub const LINE_IS_PC: u32 = 1 << 31;
+
 impl Coroutine {
+    /// The 1-based line it is at: suspended, or running (its frame's current call).
+    pub fn line(&self) -> u32 {
+        let v = self.line.get();
+        if v & LINE_IS_PC != 0 {
+            self.code.line_of((v & !LINE_IS_PC) as usize)
+        } else {
+            v
+        }
+    }
+
     /// `__qualname__`: its function's, which is its code object's (one word less in every
     /// coroutine; 100,000 sleeping tasks, docs/performance.md).
     pub fn qualname(&self) -> &Rc<str> {

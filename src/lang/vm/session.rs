@@ -315,7 +315,7 @@ impl Session {
     /// The 1-based line task `t`'s coroutine is suspended at (its `def` line before it
     /// starts), for the editor's per-task gutter markers.
     pub fn task_line(&self, t: crate::runtime::TaskId) -> Option<u32> {
-        self.vm.task_coros.get(t.0).map(|c| c.line.get())
+        self.vm.task_coros.get(t.0).map(|c| c.line())
     }
 
     /// The TaskGroup (by id) that created task `t`, if one did.

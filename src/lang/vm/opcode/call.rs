@@ -281,6 +281,15 @@ impl Vm {
         if let Some(sp) = f.code.spans.get(f.pc.saturating_sub(1)) {
             self.cur_offset = sp.start;
         }
+        // A coroutine's line while it runs is the line of its frame's current call (what a
+        // running task's repr shows, CPython's `cr_frame.f_lineno`: the call may be a helper
+        // that prints `asyncio.current_task()`, or the `await` of a nested coroutine).
+        if let Some(owner) = &f.owner {
+            let pc = f.pc.saturating_sub(1) as u32;
+            owner
+                .line
+                .set(crate::lang::value::function::LINE_IS_PC | pc);
+        }
         let flow = match op {
             Op::LoadMethod(i) => {
                 let obj = f.stack.pop().ok_or_else(stack_underflow)?;
